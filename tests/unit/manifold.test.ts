@@ -1,0 +1,326 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import {
+  activate,
+  DIM_RANGE,
+  embeddingMatrix,
+  errorCurve,
+  ManifoldRangeError,
+  pseudoInverse,
+  reluRoundTrip,
+  resolveRoundTripOptions,
+  roundTripWith,
+  spiral,
+  SPIRAL_RADIUS,
+} from '../../src/lib/manifold';
+
+/** Mean over seeds 1..k of the round-trip error. */
+function meanError(dim: number, k: number, activation: 'relu' | 'relu6' | 'linear' = 'relu', inverse: 'pinv' | 'active' = 'pinv'): number {
+  let s = 0;
+  for (let seed = 1; seed <= k; seed++) s += reluRoundTrip({ dim, seed, activation, inverse }).error;
+  return s / k;
+}
+
+describe('spiral', () => {
+  it('spiral() starts at the origin and ends at radius 8 after 1.5 turns, i.e. at (−8, 0)', () => {
+    const { points, t } = spiral({ points: 101 });
+    expect(points[0]).toBe(0);
+    expect(points[1]).toBe(0);
+    expect(points[200]).toBeCloseTo(-SPIRAL_RADIUS, 10); // θ = 3π: (8·cos 3π, 8·sin 3π)
+    expect(points[201]).toBeCloseTo(0, 10);
+    expect(t[0]).toBe(0);
+    expect(t[50]).toBe(0.5);
+    expect(t[100]).toBe(1);
+  });
+
+  it('spiral() is sampled at equal arc length: chords are equal to 0.1% and add up to s(θ_max)', () => {
+    const P = 2001;
+    const { points } = spiral({ points: P });
+    // s(θ) = (b/2)(θ√(1+θ²) + asinh θ) with b = 8 / 3π and θ_max = 3π.
+    const th = 3 * Math.PI;
+    const b = 8 / th;
+    const total = (b / 2) * (th * Math.sqrt(1 + th * th) + Math.asinh(th));
+    const chords: number[] = [];
+    for (let k = 1; k < P; k++) chords.push(Math.hypot(points[2 * k] - points[2 * k - 2], points[2 * k + 1] - points[2 * k - 1]));
+    const mean = total / (P - 1);
+    for (const c of chords) expect(Math.abs(c / mean - 1)).toBeLessThan(1e-3);
+    expect(chords.reduce((a, c) => a + c, 0) / total).toBeCloseTo(1, 4);
+  });
+
+  it('spiral({ radius, turns }) scales: every point of radius 2 is a quarter of radius 8', () => {
+    const a = spiral({ points: 50, radius: 2 }).points;
+    const b = spiral({ points: 50, radius: 8 }).points;
+    a.forEach((v, i) => expect(v).toBeCloseTo(b[i] / 4, 12));
+    expect(() => spiral({ turns: 0 })).toThrow(ManifoldRangeError);
+    expect(() => spiral({ radius: -1 })).toThrow(ManifoldRangeError);
+  });
+
+  it('spiral({ points: 1 }) is the origin alone', () => {
+    expect(Array.from(spiral({ points: 1 }).points)).toEqual([0, 0]);
+  });
+});
+
+describe('embeddingMatrix / pseudoInverse', () => {
+  it('embeddingMatrix(n, seed) is n×2 and nested in n (the slider adds rows, keeps the old ones)', () => {
+    const t5 = embeddingMatrix(5, 3);
+    const t6 = embeddingMatrix(6, 3);
+    expect(t5.length).toBe(10);
+    expect(Array.from(t6.subarray(0, 10))).toEqual(Array.from(t5));
+    expect(Array.from(embeddingMatrix(5, 4))).not.toEqual(Array.from(t5));
+  });
+
+  it('pseudoInverse of T = [[1,0],[0,1],[1,1]] is (1/3)[[2,−1,1],[−1,2,1]] (by hand: (TᵀT)⁻¹ = (1/3)[[2,−1],[−1,2]])', () => {
+    const pinv = pseudoInverse(Float64Array.from([1, 0, 0, 1, 1, 1]), 3);
+    const expected = [2, -1, 1, -1, 2, 1].map((v) => v / 3);
+    pinv.forEach((v, i) => expect(v).toBeCloseTo(expected[i], 15));
+  });
+
+  it('pseudoInverse of a square T is T⁻¹: [[2,1],[1,1]]⁻¹ = [[1,−1],[−1,2]]', () => {
+    const pinv = pseudoInverse(Float64Array.from([2, 1, 1, 1]), 2);
+    [1, -1, -1, 2].forEach((v, i) => expect(pinv[i]).toBeCloseTo(v, 14));
+  });
+
+  it('pseudoInverse(T)·T = I₂ for every seeded T (property)', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 2, max: 64 }), fc.integer({ min: 0, max: 999_999 }), (n, seed) => {
+        const T = embeddingMatrix(n, seed);
+        const P = pseudoInverse(T, n);
+        for (let r = 0; r < 2; r++) {
+          for (let c = 0; c < 2; c++) {
+            let s = 0;
+            for (let i = 0; i < n; i++) s += P[r * n + i] * T[2 * i + c];
+            expect(Math.abs(s - (r === c ? 1 : 0))).toBeLessThan(1e-9);
+          }
+        }
+      }),
+      { numRuns: 200 },
+    );
+  });
+
+  it('pseudoInverse of a rank-1 T ([[1,2],[2,4]]) throws; a wrong length throws', () => {
+    expect(() => pseudoInverse(Float64Array.from([1, 2, 2, 4]), 2)).toThrow(/rank < 2/);
+    expect(() => pseudoInverse(Float64Array.from([1, 2, 2]), 2)).toThrow(ManifoldRangeError);
+  });
+});
+
+describe('activate', () => {
+  it('activate: ReLU(−1) = 0, ReLU(7) = 7, ReLU6(7) = 6, ReLU6(3.5) = 3.5, linear(−1) = −1', () => {
+    expect(activate(-1, 'relu')).toBe(0);
+    expect(activate(7, 'relu')).toBe(7);
+    expect(activate(7, 'relu6')).toBe(6);
+    expect(activate(3.5, 'relu6')).toBe(3.5);
+    expect(activate(-2, 'relu6')).toBe(0);
+    expect(activate(-1, 'linear')).toBe(-1);
+  });
+});
+
+describe('roundTripWith (hand-computed cases)', () => {
+  const threePoints = Float64Array.from([1, 2, -1, -2, 1, -2]);
+  const t = Float64Array.from([0, 0.5, 1]);
+
+  it('with T = I and ReLU: (1,2) → (1,2), (−1,−2) → (0,0), (1,−2) → (1,0); error (0 + 5 + 4)/3 = 3', () => {
+    const o = resolveRoundTripOptions({ dim: 2, points: 3, activation: 'relu' });
+    const r = roundTripWith(o, threePoints, t, Float64Array.from([1, 0, 0, 1]));
+    expect(Array.from(r.reconstructed)).toEqual([1, 2, 0, 0, 1, 0]);
+    expect(r.error).toBe(3);
+    expect(r.relativeError).toBeCloseTo(9 / 15, 15); // Σ|x|² = 5 + 5 + 5
+    expect(r.activeFraction).toBe(3 / 6);
+  });
+
+  it("T = [[1,0],[0,1],[1,1]], x = (1,−2): σ(Tx) = (1,0,0); T⁺ gives (2/3, −1/3), 'active' gives (1, 0)", () => {
+    const T = Float64Array.from([1, 0, 0, 1, 1, 1]);
+    const x = Float64Array.from([1, -2]);
+    const one = Float64Array.from([0]);
+    const pinv = roundTripWith(resolveRoundTripOptions({ dim: 3, points: 1 }), x, one, T);
+    expect(pinv.reconstructed[0]).toBeCloseTo(2 / 3, 15);
+    expect(pinv.reconstructed[1]).toBeCloseTo(-1 / 3, 15);
+    expect(pinv.error).toBeCloseTo(26 / 9, 14); // (1/3)² + (5/3)²
+    const active = roundTripWith(resolveRoundTripOptions({ dim: 3, points: 1, inverse: 'active' }), x, one, T);
+    expect(Array.from(active.reconstructed)).toEqual([1, 0]); // projection onto the one active row
+    expect(active.error).toBe(4);
+  });
+
+  it("'active' with no active coordinate maps to the origin: x = (−1,−1), T = I", () => {
+    const r = roundTripWith(
+      resolveRoundTripOptions({ dim: 2, points: 1, inverse: 'active' }),
+      Float64Array.from([-1, -1]),
+      Float64Array.from([0]),
+      Float64Array.from([1, 0, 0, 1]),
+    );
+    expect(Array.from(r.reconstructed)).toEqual([0, 0]);
+    expect(r.error).toBe(2);
+  });
+});
+
+describe('reluRoundTrip', () => {
+  it("reluRoundTrip({ activation: 'linear' }) is exact: error < 1e-20 for every n and seed (property)", () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 2, max: 64 }),
+        fc.integer({ min: 0, max: 999_999 }),
+        fc.constantFrom('pinv' as const, 'active' as const),
+        (dim, seed, inverse) => {
+          const r = reluRoundTrip({ dim, seed, points: 200, activation: 'linear', inverse });
+          expect(r.error).toBeLessThan(1e-20);
+          expect(r.activeFraction).toBe(1);
+        },
+      ),
+      { numRuns: 100 },
+    );
+  });
+
+  it('reluRoundTrip returns P points, the spiral as input, and its options with defaults', () => {
+    const r = reluRoundTrip({ dim: 5 });
+    expect(r.input).toBeInstanceOf(Float64Array);
+    expect(r.reconstructed.length).toBe(2000);
+    expect(r.t.length).toBe(1000);
+    expect(Array.from(r.input)).toEqual(Array.from(spiral().points));
+    expect({ dim: r.dim, points: r.points, seed: r.seed, activation: r.activation, inverse: r.inverse }).toEqual({
+      dim: 5,
+      points: 1000,
+      seed: 1,
+      activation: 'relu',
+      inverse: 'pinv',
+    });
+  });
+
+  it('reluRoundTrip is deterministic in the seed and changes with it', () => {
+    expect(reluRoundTrip({ dim: 5, seed: 3 }).error).toBe(reluRoundTrip({ dim: 5, seed: 3 }).error);
+    expect(reluRoundTrip({ dim: 5, seed: 3 }).error).not.toBe(reluRoundTrip({ dim: 5, seed: 4 }).error);
+  });
+
+  it('ReLU with T⁺ (the paper): mean error over 10 seeds falls, n = 2 > 5 > 30', () => {
+    const e2 = meanError(2, 10);
+    const e5 = meanError(5, 10);
+    const e30 = meanError(30, 10);
+    expect(e2).toBeGreaterThan(e5);
+    expect(e5).toBeGreaterThan(e30);
+  });
+
+  it('ReLU with T⁺ levels off at ¼·mean|x|² as n grows (x̂ → x/2 since E[ttᵀ·1{t·x>0}] = I/2)', () => {
+    let rel = 0;
+    for (let seed = 1; seed <= 10; seed++) rel += reluRoundTrip({ dim: 64, seed }).relativeError;
+    expect(rel / 10).toBeGreaterThan(0.2);
+    expect(rel / 10).toBeLessThan(0.3);
+    // Half the coordinates are zeroed: each tᵢ·x > 0 with probability ½.
+    const r = reluRoundTrip({ dim: 64, seed: 1 });
+    expect(Math.abs(r.activeFraction - 0.5)).toBeLessThan(0.1);
+  });
+
+  it("ReLU with 'active' (invert on the kept coordinates): mean error falls n = 2 > 3 > 5 > 15 and is ≈ 0 at n = 30", () => {
+    const e = [2, 3, 5, 15, 30].map((n) => meanError(n, 10, 'relu', 'active'));
+    for (let i = 1; i < e.length; i++) expect(e[i - 1]).toBeGreaterThan(e[i]);
+    expect(e[4]).toBeLessThan(1e-12);
+    // At n = 2 information is really lost: the error is a large share of mean|x|² ≈ 31.
+    expect(e[0]).toBeGreaterThan(5);
+  });
+
+  it('ReLU6 equals ReLU on every point whose coordinates all stay below 6', () => {
+    const relu = reluRoundTrip({ dim: 15, seed: 2 });
+    const relu6 = reluRoundTrip({ dim: 15, seed: 2, activation: 'relu6' });
+    const T = embeddingMatrix(15, 2);
+    let below = 0;
+    let differ = 0;
+    for (let k = 0; k < relu.points; k++) {
+      let max = -Infinity;
+      for (let i = 0; i < 15; i++) max = Math.max(max, T[2 * i] * relu.input[2 * k] + T[2 * i + 1] * relu.input[2 * k + 1]);
+      const same = relu.reconstructed[2 * k] === relu6.reconstructed[2 * k] && relu.reconstructed[2 * k + 1] === relu6.reconstructed[2 * k + 1];
+      if (max < 6) {
+        below++;
+        expect(same).toBe(true);
+      } else if (!same) differ++;
+    }
+    // Radius 8 makes saturation matter: some points saturate and change, many do not.
+    expect(below).toBeGreaterThan(100);
+    expect(differ).toBeGreaterThan(100);
+  });
+
+  it('ReLU6 loses more than ReLU with T⁺ at n = 30 (mean over 10 seeds), and keeps fewer coordinates', () => {
+    expect(meanError(30, 10, 'relu6')).toBeGreaterThan(meanError(30, 10, 'relu'));
+    expect(reluRoundTrip({ dim: 30, activation: 'relu6' }).activeFraction).toBeLessThan(reluRoundTrip({ dim: 30 }).activeFraction);
+  });
+
+  it("ReLU6 with 'active' is exact again at n = 64: enough coordinates land in (0, 6)", () => {
+    expect(meanError(64, 5, 'relu6', 'active')).toBeLessThan(1e-12);
+  });
+
+  it('reluRoundTrip rejects dim outside 2..64, fractional dim, bad points, seed, activation', () => {
+    const bad: [Record<string, unknown>, string][] = [
+      [{ dim: 1 }, 'dim'],
+      [{ dim: DIM_RANGE.max + 1 }, 'dim'],
+      [{ dim: 2.5 }, 'dim'],
+      [{ dim: Number.NaN }, 'dim'],
+      [{ dim: 5, points: 0 }, 'points'],
+      [{ dim: 5, points: 20_001 }, 'points'],
+      [{ dim: 5, seed: Infinity }, 'seed'],
+      [{ dim: 5, activation: 'tanh' }, 'activation'],
+      [{ dim: 5, inverse: 'lstsq' }, 'inverse'],
+    ];
+    for (const [options, parameter] of bad) {
+      let caught: unknown;
+      try {
+        reluRoundTrip(options as never);
+      } catch (e) {
+        caught = e;
+      }
+      expect(caught).toBeInstanceOf(ManifoldRangeError);
+      expect(caught).toBeInstanceOf(RangeError);
+      expect((caught as ManifoldRangeError).parameter).toBe(parameter);
+      expect((caught as Error).message).toContain(parameter);
+    }
+  });
+
+  it('reluRoundTrip({ dim: 64, points: 2000 }) takes well under 5 ms (median of 21 runs)', () => {
+    for (let i = 0; i < 5; i++) reluRoundTrip({ dim: 64, points: 2000, seed: i });
+    const times: number[] = [];
+    for (let i = 0; i < 21; i++) {
+      const t0 = performance.now();
+      reluRoundTrip({ dim: 64, points: 2000, seed: i });
+      times.push(performance.now() - t0);
+    }
+    times.sort((a, b) => a - b);
+    expect(times[10]).toBeLessThan(5);
+  });
+});
+
+describe('errorCurve', () => {
+  it('errorCurve({ dims, seeds: [..] }) agrees with reluRoundTrip seed by seed', () => {
+    const [point] = errorCurve({ dims: [5], seeds: [3, 7, 11], points: 300 });
+    const errors = [3, 7, 11].map((seed) => reluRoundTrip({ dim: 5, seed, points: 300 }).error);
+    expect(Array.from(point.errors)).toEqual(errors);
+    const mean = (errors[0] + errors[1] + errors[2]) / 3;
+    expect(point.mean).toBeCloseTo(mean, 12);
+    expect(point.min).toBe(Math.min(...errors));
+    expect(point.max).toBe(Math.max(...errors));
+    expect(point.median).toBe([...errors].sort((a, b) => a - b)[1]);
+    const std = Math.sqrt(errors.reduce((s, e) => s + (e - mean) ** 2, 0) / 3);
+    expect(point.std).toBeCloseTo(std, 10);
+  });
+
+  it('errorCurve({ seeds: k }) uses seeds 1..k; the median of an even count is the middle mean', () => {
+    const [a] = errorCurve({ dims: [3], seeds: 4, points: 200 });
+    const [b] = errorCurve({ dims: [3], seeds: [1, 2, 3, 4], points: 200 });
+    expect(Array.from(a.errors)).toEqual(Array.from(b.errors));
+    const s = Array.from(a.errors).sort((x, y) => x - y);
+    expect(a.median).toBe((s[1] + s[2]) / 2);
+  });
+
+  it("errorCurve with 'active' falls with n and is ≈ 0 at n = 30; min ≤ median ≤ max", () => {
+    const curve = errorCurve({ dims: [2, 3, 5, 15, 30], seeds: 10, inverse: 'active' });
+    expect(curve.map((p) => p.dim)).toEqual([2, 3, 5, 15, 30]);
+    for (let i = 1; i < curve.length; i++) expect(curve[i].mean).toBeLessThan(curve[i - 1].mean);
+    expect(curve[4].mean).toBeLessThan(1e-12);
+    for (const p of curve) {
+      expect(p.min).toBeLessThanOrEqual(p.median);
+      expect(p.median).toBeLessThanOrEqual(p.max);
+      expect(p.std).toBeGreaterThanOrEqual(0);
+      expect(p.meanRelative).toBeLessThanOrEqual(1);
+    }
+  });
+
+  it('errorCurve rejects an empty seed list, a zero count and an out-of-range dim', () => {
+    expect(() => errorCurve({ dims: [2], seeds: [] })).toThrow(ManifoldRangeError);
+    expect(() => errorCurve({ dims: [2], seeds: 0 })).toThrow(ManifoldRangeError);
+    expect(() => errorCurve({ dims: [65], seeds: 2 })).toThrow(ManifoldRangeError);
+  });
+});
