@@ -1,0 +1,21 @@
+// @ts-check
+import { defineConfig } from 'astro/config';
+import mdx from '@astrojs/mdx';
+import remarkMath from 'remark-math';
+import rehypeKatex from 'rehype-katex';
+
+// Math is rendered to HTML at build time; the browser gets KaTeX's CSS and fonts, never its JavaScript
+// (except the small lazy chunk that re-typesets a figure's formula after a slider moves).
+export default defineConfig({
+  output: 'static',
+  trailingSlash: 'always',
+  build: { format: 'directory' },
+  // A separate output folder lets two builds run side by side (tests, benchmarks).
+  outDir: process.env.SEPARABLE_OUT_DIR ?? './dist',
+  devToolbar: { enabled: false },
+  markdown: {
+    remarkPlugins: [remarkMath],
+    rehypePlugins: [[rehypeKatex, { strict: 'error' }]],
+  },
+  integrations: [mdx()],
+});

@@ -1,0 +1,14 @@
+import { chromium } from 'playwright-core';
+import { serve } from './serve.mjs';
+const { server, url } = await serve('dist', 0);
+const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox','--disable-gpu','--disable-background-networking','--disable-component-update','--disable-sync','--no-first-run'] });
+const [path, w, h, out, dark] = process.argv.slice(2);
+const ctx = await browser.newContext({ viewport: { width: Number(w), height: Number(h) }, colorScheme: dark ? 'dark' : 'light' });
+const page = await ctx.newPage();
+page.on('console', (m) => console.log('console', m.type(), m.text()));
+page.on('pageerror', (e) => console.log('pageerror', e.message));
+page.on('requestfailed', (r) => console.log('requestfailed', r.url()));
+await page.goto(url + path);
+await page.waitForTimeout(800);
+await page.screenshot({ path: out, fullPage: true });
+await browser.close(); server.close();

@@ -1,0 +1,44 @@
+/** Small marks shared by figures. */
+import { h, type Attr, type SvgNode } from './svg';
+import type { FigureView } from './types';
+
+/**
+ * A computed number as an SVG tspan (put it inside a text): data-quantity names it, data-exact
+ * holds the exact value, the text may round (DESIGN.md, "Figures").
+ */
+export function quantity(name: string, exact: number, text: string, attrs: Record<string, Attr> = {}): SvgNode {
+  return h('tspan', { ...attrs, 'data-quantity': name, 'data-exact': String(exact) }, text);
+}
+
+/** Greedy word wrap for SVG text, which does not wrap by itself. */
+export function wrapWords(text: string, width: number): string[] {
+  const lines: string[] = [];
+  let line = '';
+  for (const word of text.split(/\s+/)) {
+    if (line && line.length + 1 + word.length > width) {
+      lines.push(line);
+      line = word;
+    } else line = line ? `${line} ${word}` : word;
+  }
+  if (line) lines.push(line);
+  return lines;
+}
+
+/** The whole figure replaced by a plain message, so nothing is half drawn. */
+export function errorView(width: number, height: number, uid: string, title: SvgNode, message: string): FigureView {
+  const lines = wrapWords(message, Math.floor(width / 8.5));
+  const top = height / 2 - ((lines.length - 1) * 18) / 2;
+  return {
+    svg: h(
+      'svg',
+      { viewBox: `0 0 ${width} ${height}`, role: 'img', 'aria-labelledby': `${uid}-title ${uid}-error`, class: 'fig-svg fig-error' },
+      title,
+      h(
+        'text',
+        { id: `${uid}-error`, 'text-anchor': 'middle', class: 'fig-message', 'data-role': 'error' },
+        lines.map((l, i) => h('tspan', { x: width / 2, y: top + i * 18 }, l)),
+      ),
+    ),
+    summary: message,
+  };
+}

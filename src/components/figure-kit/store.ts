@@ -1,0 +1,96 @@
+/**
+ * The page's parameter store (browser only). One map of validated numbers, shared by every
+ * control and figure on the page and mirrored to the query string. It holds values only: no DOM
+ * nodes, no derived numbers.
+ */
+import { map } from 'nanostores';
+import {
+  PARAMS,
+  PARAM_NAMES,
+  coerceParam,
+  describeIssue,
+  parseParams,
+  serializeParams,
+  type ParamIssue,
+  type ParamName,
+  type ParamValues,
+} from '../../lib/params';
+
+export type Values = Record<ParamName, number>;
+
+function pageDefaults(): ParamValues {
+  const out: ParamValues = {};
+  const raw = document.body.dataset.defaults;
+  if (!raw) return out;
+  for (const pair of raw.split(/\s+/)) {
+    const [key, value] = pair.split('=');
+    if (key && value !== undefined && key in PARAMS) out[key as ParamName] = Number(value);
+  }
+  return out;
+}
+
+/** Names used by the figures and controls on this page (read once, from their data-params). */
+function pageParamNames(): ParamName[] {
+  const used = new Set<ParamName>();
+  document.querySelectorAll<HTMLElement>('[data-params]').forEach((el) => {
+    for (const name of (el.dataset.params ?? '').split(/\s+/)) if (name in PARAMS) used.add(name as ParamName);
+  });
+  return PARAM_NAMES.filter((n) => used.has(n));
+}
+
+const defaults = pageDefaults();
+const used = pageParamNames();
+const initial = parseParams(location.search, PARAM_NAMES, defaults);
+
+/** The shared values. */
+export const params = map<Values>(initial.values);
+
+/** Messages for the reader about values that could not be used as given. */
+export function report(issues: readonly ParamIssue[]): void {
+  const box = document.getElementById('param-messages');
+  if (!box || issues.length === 0) return;
+  const list = box.querySelector('ul') ?? box.insertBefore(document.createElement('ul'), box.querySelector('button'));
+  for (const issue of issues) {
+    const li = document.createElement('li');
+    li.textContent = describeIssue(issue);
+    list.appendChild(li);
+  }
+  box.hidden = false;
+}
+
+report(initial.issues.filter((i) => used.includes(i.name)));
+
+/** Set one parameter from a control; returns the value used and reports any issue. */
+export function setParam(name: ParamName, given: string | number): number {
+  const { value, issue } = coerceParam(name, given, defaults[name]);
+  if (issue) report([issue]);
+  if (params.get()[name] !== value) params.setKey(name, value);
+  return value;
+}
+
+/** Set several parameters at once (presets, lecture slides). */
+export function setParams(values: ParamValues): void {
+  const next = { ...params.get() };
+  for (const [name, v] of Object.entries(values) as [ParamName, number][]) {
+    next[name] = coerceParam(name, v, defaults[name]).value;
+  }
+  params.set(next);
+}
+
+/** The query string holding the page's current state (for permalinks and embed snippets). */
+export function currentQuery(): string {
+  const keep = new URLSearchParams(location.search);
+  for (const name of PARAM_NAMES) keep.delete(name);
+  const state = serializeParams(params.get(), used);
+  const extra = keep.toString();
+  return [state, extra].filter(Boolean).join('&');
+}
+
+let pending = 0;
+params.listen(() => {
+  window.clearTimeout(pending);
+  pending = window.setTimeout(() => {
+    const q = currentQuery();
+    history.replaceState(history.state, '', `${location.pathname}${q ? `?${q}` : ''}${location.hash}`);
+  }, 120);
+});

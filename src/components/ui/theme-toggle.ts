@@ -1,0 +1,40 @@
+/** Light/dark switch. Follows the system until the reader chooses; the choice is remembered. */
+const KEY = 'separable-theme';
+
+function systemDark(): boolean {
+  return window.matchMedia('(prefers-color-scheme: dark)').matches;
+}
+
+class ThemeToggle extends HTMLElement {
+  connectedCallback(): void {
+    const button = this.querySelector('button');
+    if (!button) return;
+    const root = document.documentElement;
+    const isDark = (): boolean => (root.dataset.theme ? root.dataset.theme === 'dark' : systemDark());
+    const show = (): void => button.setAttribute('aria-pressed', String(isDark()));
+    button.addEventListener('click', () => {
+      const next = isDark() ? 'light' : 'dark';
+      root.dataset.theme = next;
+      try {
+        localStorage.setItem(KEY, next);
+      } catch {
+        // Private browsing may refuse storage; the theme still changes for this page.
+      }
+      show();
+    });
+    window.matchMedia('(prefers-color-scheme: dark)').addEventListener('change', show);
+    show();
+    button.hidden = false;
+  }
+}
+
+customElements.define('theme-toggle', ThemeToggle);
+
+// The message box for URL values is static markup; its dismiss button is wired here.
+document.querySelector('#param-messages [data-role=dismiss]')?.addEventListener('click', (e) => {
+  const box = (e.currentTarget as HTMLElement).closest<HTMLElement>('#param-messages');
+  if (box) {
+    box.hidden = true;
+    box.querySelector('ul')?.remove();
+  }
+});

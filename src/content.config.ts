@@ -1,0 +1,26 @@
+import { defineCollection } from 'astro:content';
+import { glob } from 'astro/loaders';
+import { z } from 'astro/zod';
+
+/** Chapters live in content/chapters/<lang>/NN-slug.mdx; the file name gives the route. */
+const chapters = defineCollection({
+  loader: glob({ pattern: '**/[^_]*.mdx', base: './content/chapters' }),
+  schema: z.object({
+    /** Title shown in the header, the table of contents and the browser tab. */
+    title: z.string(),
+    /** Short title for the navigation bar. */
+    short: z.string(),
+    /** Position in the reading order, 1-based. */
+    order: z.number().int().positive(),
+    /** Route segment, permanent: lecturers and other sites link to it. */
+    slug: z.string().regex(/^[a-z0-9-]+$/),
+    /** One-sentence summary for the table of contents and the meta description. */
+    description: z.string(),
+    /** Language of the file; chapters are translated file by file. */
+    lang: z.enum(['en', 'zh']),
+    /** Parameter values the chapter's figures start from (URL keys, e.g. { res: 299 }). */
+    defaults: z.record(z.string(), z.number()).optional(),
+  }),
+});
+
+export const collections = { chapters };

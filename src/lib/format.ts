@@ -1,0 +1,42 @@
+/** Number formatting for the reader. Counts stay exact in data-exact; text may round and says so. */
+
+const grouped = new Intl.NumberFormat('en-US', { maximumFractionDigits: 0 });
+
+/** An exact integer with thousands separators: 13176900 → "13,176,900". */
+export function formatInt(x: number): string {
+  return grouped.format(x);
+}
+
+const UNITS: readonly [number, string][] = [
+  [1e12, 'T'],
+  [1e9, 'G'],
+  [1e6, 'M'],
+  [1e3, 'k'],
+];
+
+/** A count rounded to three significant digits with an SI prefix: 13176900 → "13.2 M". */
+export function formatCompact(x: number): string {
+  const a = Math.abs(x);
+  for (const [size, unit] of UNITS) {
+    if (a >= size) return `${toSignificant(x / size, 3)} ${unit}`;
+  }
+  return formatInt(x);
+}
+
+/** Three significant digits, no exponent, no trailing zeros beyond what precision needs. */
+export function toSignificant(x: number, digits: number): string {
+  if (x === 0) return '0';
+  const magnitude = Math.floor(Math.log10(Math.abs(x)));
+  const decimals = Math.max(0, digits - 1 - magnitude);
+  return x.toFixed(decimals);
+}
+
+/** A ratio shown as a multiple: 8.79 → "8.8×". */
+export function formatTimes(x: number): string {
+  return `${toSignificant(x, x >= 100 ? 3 : 2)}×`;
+}
+
+/** A fraction of one as a percentage with the given decimals: 0.9486 → "94.86%". */
+export function formatPercent(x: number, decimals = 1): string {
+  return `${(x * 100).toFixed(decimals)}%`;
+}

@@ -1,0 +1,152 @@
+/**
+ * The one parameter schema of the site: every slider, every URL key and every preset goes through
+ * it. Short URL keys (k, m, n …) appear only here and in the URL codec below.
+ */
+
+/** URL key of each shared parameter (DESIGN.md, "Shared parameters and URL state"). */
+export type ParamName = 'k' | 'm' | 'n' | 'df' | 'g' | 's' | 't' | 'alpha' | 'res' | 'dim' | 'seed';
+
+export interface ParamSpec {
+  /** URL key. */
+  readonly name: ParamName;
+  /** Domain name used in code and labels. */
+  readonly label: string;
+  /** Symbol as the papers write it, as TeX. */
+  readonly symbol: string;
+  /** The symbol in plain text for control labels, "_" marking a subscript (D_K). */
+  readonly abbr: string;
+  readonly min: number;
+  readonly max: number;
+  /** Values snap to multiples of step (from 0); 1 means integers. */
+  readonly step: number;
+  readonly defaultValue: number;
+  /** Unit or short explanation shown beside the control. */
+  readonly unit: string;
+}
+
+const spec = (s: ParamSpec): ParamSpec => s;
+
+/** Ranges and defaults of every shared parameter. */
+export const PARAMS: Readonly<Record<ParamName, ParamSpec>> = {
+  k: spec({ name: 'k', label: 'Kernel size', symbol: 'D_K', abbr: 'D_K', min: 1, max: 11, step: 1, defaultValue: 3, unit: 'pixels' }),
+  m: spec({ name: 'm', label: 'Input channels', symbol: 'M', abbr: 'M', min: 1, max: 2048, step: 1, defaultValue: 32, unit: 'channels' }),
+  n: spec({ name: 'n', label: 'Output channels', symbol: 'N', abbr: 'N', min: 1, max: 2048, step: 1, defaultValue: 64, unit: 'channels' }),
+  df: spec({ name: 'df', label: 'Feature map size', symbol: 'D_F', abbr: 'D_F', min: 1, max: 512, step: 1, defaultValue: 14, unit: 'pixels' }),
+  g: spec({ name: 'g', label: 'Groups', symbol: 'G', abbr: 'G', min: 1, max: 2048, step: 1, defaultValue: 1, unit: 'groups' }),
+  s: spec({ name: 's', label: 'Stride', symbol: 's', abbr: 's', min: 1, max: 4, step: 1, defaultValue: 1, unit: 'pixels' }),
+  t: spec({ name: 't', label: 'Expansion factor', symbol: 't', abbr: 't', min: 1, max: 12, step: 1, defaultValue: 6, unit: '×' }),
+  alpha: spec({ name: 'alpha', label: 'Width multiplier', symbol: '\\alpha', abbr: 'α', min: 0.1, max: 2, step: 0.05, defaultValue: 1, unit: '×' }),
+  res: spec({ name: 'res', label: 'Input resolution', symbol: '\\rho \\cdot 224', abbr: 'res', min: 32, max: 512, step: 1, defaultValue: 224, unit: 'pixels' }),
+  dim: spec({ name: 'dim', label: 'Embedding dimension', symbol: 'n', abbr: 'n', min: 2, max: 64, step: 1, defaultValue: 5, unit: 'dimensions' }),
+  seed: spec({ name: 'seed', label: 'Random seed', symbol: '\\text{seed}', abbr: 'seed', min: 0, max: 999_999, step: 1, defaultValue: 1, unit: '' }),
+};
+
+export const PARAM_NAMES = Object.keys(PARAMS) as ParamName[];
+
+export type ParamValues = Partial<Record<ParamName, number>>;
+
+/** Why a value given for a parameter was not used as it stood. */
+export type IssueReason = 'not-a-number' | 'out-of-range' | 'off-step' | 'repeated' | 'empty';
+
+export interface ParamIssue {
+  readonly name: ParamName;
+  /** The text that was given, cut to 24 characters; shown as text, never as markup. */
+  readonly given: string;
+  readonly reason: IssueReason;
+  /** The value used instead. */
+  readonly used: number;
+}
+
+export function isParamName(key: string): key is ParamName {
+  return Object.prototype.hasOwnProperty.call(PARAMS, key);
+}
+
+/** Decimal numbers only: no hex, no "Infinity", no units, no markup. */
+const DECIMAL = /^[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d{1,3})?$/;
+
+/** Snap to the parameter's step without float residue (0.15000000000000002 → 0.15). */
+function snap(p: ParamSpec, x: number): number {
+  const steps = Math.round(x / p.step);
+  const decimals = (String(p.step).split('.')[1] ?? '').length;
+  return Number((steps * p.step).toFixed(decimals));
+}
+
+/**
+ * Read one value as a reader or a URL gave it. Always returns a usable value; the issue, if any,
+ * says what was wrong and what is used instead.
+ */
+export function coerceParam(name: ParamName, given: string | number, fallback?: number): { value: number; issue?: ParamIssue } {
+  const p = PARAMS[name];
+  const def = fallback ?? p.defaultValue;
+  const text = typeof given === 'number' ? String(given) : given.trim();
+  const shown = text.length > 24 ? `${text.slice(0, 23)}…` : text;
+  if (text === '') return { value: def, issue: { name, given: shown, reason: 'empty', used: def } };
+  const x = typeof given === 'number' ? given : DECIMAL.test(text) ? Number(text) : NaN;
+  if (!Number.isFinite(x)) return { value: def, issue: { name, given: shown, reason: 'not-a-number', used: def } };
+  const clamped = Math.min(p.max, Math.max(p.min, x));
+  if (clamped !== x) {
+    const used = snap(p, clamped);
+    return { value: used, issue: { name, given: shown, reason: 'out-of-range', used } };
+  }
+  const snapped = Math.min(p.max, Math.max(p.min, snap(p, x)));
+  if (Math.abs(snapped - x) > 1e-9) return { value: snapped, issue: { name, given: shown, reason: 'off-step', used: snapped } };
+  return { value: snapped };
+}
+
+/**
+ * Parse a query string into values for the parameters a page uses. Unknown keys are ignored
+ * (they may belong to the embed options); a repeated key uses its first value.
+ */
+export function parseParams(
+  query: string | URLSearchParams,
+  names: readonly ParamName[] = PARAM_NAMES,
+  defaults: ParamValues = {},
+): { values: Record<ParamName, number>; issues: ParamIssue[] } {
+  const search = typeof query === 'string' ? new URLSearchParams(query) : query;
+  const values = {} as Record<ParamName, number>;
+  const issues: ParamIssue[] = [];
+  for (const name of names) {
+    const fallback = defaults[name] ?? PARAMS[name].defaultValue;
+    const all = search.getAll(name);
+    if (all.length === 0) {
+      values[name] = fallback;
+      continue;
+    }
+    const { value, issue } = coerceParam(name, all[0], fallback);
+    values[name] = value;
+    if (issue) issues.push(issue);
+    if (all.length > 1) issues.push({ name, given: all.slice(1).join(', ').slice(0, 24), reason: 'repeated', used: value });
+  }
+  return { values, issues };
+}
+
+/** Query string (without "?") holding the given values, in schema order, keys and numbers only. */
+export function serializeParams(values: ParamValues, names: readonly ParamName[] = PARAM_NAMES): string {
+  const out = new URLSearchParams();
+  for (const name of PARAM_NAMES) {
+    const v = values[name];
+    if (names.includes(name) && v !== undefined && Number.isFinite(v)) out.set(name, String(v));
+  }
+  return out.toString();
+}
+
+/** A plain-text sentence for the reader explaining an issue. */
+export function describeIssue(issue: ParamIssue): string {
+  const p = PARAMS[issue.name];
+  const what = `${p.label} (${issue.name})`;
+  const range = `${p.min} to ${p.max}`;
+  switch (issue.reason) {
+    case 'empty':
+      return `${what} was left empty; using ${issue.used}.`;
+    case 'not-a-number':
+      return `${what} must be a number from ${range}, not “${issue.given}”; using ${issue.used}.`;
+    case 'out-of-range':
+      return `${what} must be from ${range}; “${issue.given}” was changed to ${issue.used}.`;
+    case 'off-step':
+      return p.step === 1
+        ? `${what} must be a whole number; “${issue.given}” was rounded to ${issue.used}.`
+        : `${what} moves in steps of ${p.step}; “${issue.given}” was rounded to ${issue.used}.`;
+    case 'repeated':
+      return `${what} was given more than once; using the first value, ${issue.used}.`;
+  }
+}

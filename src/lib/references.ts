@@ -1,0 +1,105 @@
+/** The sources the site cites, by key. Pages cite them as [key] and link to /references/#key. */
+export interface Reference {
+  readonly key: string;
+  readonly authors: string;
+  readonly title: string;
+  readonly venue: string;
+  readonly year: number;
+  readonly url?: string;
+  readonly note?: string;
+}
+
+export const REFERENCES: readonly Reference[] = [
+  {
+    key: 'howard2017',
+    authors: 'A. G. Howard, M. Zhu, B. Chen, D. Kalenichenko, W. Wang, T. Weyand, M. Andreetto, H. Adam',
+    title: 'MobileNets: Efficient Convolutional Neural Networks for Mobile Vision Applications',
+    venue: 'arXiv:1704.04861',
+    year: 2017,
+    url: 'https://arxiv.org/abs/1704.04861',
+  },
+  {
+    key: 'sandler2018',
+    authors: 'M. Sandler, A. Howard, M. Zhu, A. Zhmoginov, L.-C. Chen',
+    title: 'MobileNetV2: Inverted Residuals and Linear Bottlenecks',
+    venue: 'CVPR 2018; arXiv:1801.04381',
+    year: 2018,
+    url: 'https://arxiv.org/abs/1801.04381',
+  },
+  {
+    key: 'chollet2017',
+    authors: 'F. Chollet',
+    title: 'Xception: Deep Learning with Depthwise Separable Convolutions',
+    venue: 'CVPR 2017; arXiv:1610.02357',
+    year: 2017,
+    url: 'https://arxiv.org/abs/1610.02357',
+  },
+  {
+    key: 'he2016',
+    authors: 'K. He, X. Zhang, S. Ren, J. Sun',
+    title: 'Deep Residual Learning for Image Recognition',
+    venue: 'CVPR 2016; arXiv:1512.03385',
+    year: 2016,
+    url: 'https://arxiv.org/abs/1512.03385',
+  },
+  {
+    key: 'krizhevsky2012',
+    authors: 'A. Krizhevsky, I. Sutskever, G. E. Hinton',
+    title: 'ImageNet Classification with Deep Convolutional Neural Networks',
+    venue: 'NeurIPS 2012',
+    year: 2012,
+  },
+  {
+    key: 'keras-apps',
+    authors: 'Keras team',
+    title: 'Keras Applications: MobileNet, MobileNetV2, Xception (model definitions and published parameter counts)',
+    venue: 'keras.io/api/applications',
+    year: 2024,
+    url: 'https://keras.io/api/applications/',
+  },
+  {
+    key: 'torchvision',
+    authors: 'PyTorch team',
+    title: 'torchvision.models.mobilenet_v2 (model definition and weights table)',
+    venue: 'pytorch.org/vision',
+    year: 2024,
+    url: 'https://pytorch.org/vision/stable/models/mobilenetv2.html',
+  },
+  {
+    key: 'seed-000',
+    authors: 'Source article (Chinese)',
+    title: 'MobileNet-v1和MobileNet-v2',
+    venue: 'blog post',
+    year: 2019,
+    note: 'One of the five Chinese articles this site grew from.',
+  },
+  {
+    key: 'seed-001',
+    authors: 'Source article (Chinese)',
+    title: 'mobileNetV1网络解析，以及实现(pytorch)',
+    venue: 'blog post',
+    year: 2022,
+    note: 'Worked examples of standard and grouped convolution costs.',
+  },
+  {
+    key: 'seed-002',
+    authors: 'Source article (Chinese)',
+    title: '倒残差与线性瓶颈浅析 - MobileNetV2',
+    venue: 'blog post',
+    year: 2021,
+  },
+  {
+    key: 'seed-003',
+    authors: 'Source article (Chinese)',
+    title: 'MobileNet V1论文阅读和代码解析',
+    venue: 'blog post',
+    year: 2024,
+  },
+  {
+    key: 'seed-004',
+    authors: 'Source article (Chinese)',
+    title: '利用深度可分离卷积减小计算量及提升网络性能',
+    venue: 'blog post',
+    year: 2020,
+  },
+];
