@@ -176,7 +176,8 @@ export interface ModelCounts {
 
 /** countParams() and its trainable / non-trainable split (BN moving mean and variance are non-trainable). */
 export function modelCounts(model: tfjs.LayersModel): ModelCounts {
-  const size = (ws: tfjs.LayerVariable[]) => ws.reduce((s, w) => s + w.shape.reduce((p, d) => p * (d ?? 1), 1), 0);
+  const size = (ws: tfjs.LayerVariable[]) =>
+    ws.reduce((s, w) => s + w.shape.reduce<number>((p, d) => p * (d ?? 1), 1), 0);
   return { total: model.countParams(), trainable: size(model.trainableWeights), nonTrainable: size(model.nonTrainableWeights) };
 }
 
