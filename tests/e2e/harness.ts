@@ -1,0 +1,78 @@
+// Shared by the e2e files: one browser per file, pages that record what went wrong.
+import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type Page } from 'playwright-core';
+import AxeBuilder from '@axe-core/playwright';
+import { readdirSync, statSync } from 'node:fs';
+import { join, relative, sep } from 'node:path';
+import { inject } from 'vitest';
+// @ts-expect-error plain JavaScript helper shared with the scripts
+import { launchOptions } from './chromium.mjs';
+
+export const baseURL = (): string => inject('baseURL');
+
+/** Every route of the build, found from dist/ (so new pages are covered without a list). */
+export function routes(): string[] {
+  const dist = inject('distDir');
+  const out: string[] = [];
+  const walk = (dir: string): void => {
+    for (const name of readdirSync(dir)) {
+      const path = join(dir, name);
+      if (statSync(path).isDirectory()) {
+        if (name !== '_astro') walk(path);
+      } else if (name === 'index.html') {
+        const rel = relative(dist, dir).split(sep).join('/');
+        out.push(rel ? `/${rel}/` : '/');
+      }
+    }
+  };
+  walk(dist);
+  return out.sort();
+}
+
+export async function launch(): Promise<Browser> {
+  return chromium.launch(launchOptions());
+}
+
+export interface Watched {
+  context: BrowserContext;
+  page: Page;
+  /** Console errors, uncaught exceptions, failed and cross-origin requests, in order. */
+  problems: string[];
+}
+
+/** A fresh context and page that records every console error and every bad request. */
+export async function watchedPage(browser: Browser, options: BrowserContextOptions = {}): Promise<Watched> {
+  const context = await browser.newContext({ reducedMotion: 'reduce', ...options });
+  const page = await context.newPage();
+  const origin = new URL(baseURL()).origin;
+  const problems: string[] = [];
+  page.on('console', (m) => {
+    if (m.type() === 'error') problems.push(`console error: ${m.text()}`);
+  });
+  page.on('pageerror', (e) => problems.push(`uncaught: ${e.message}`));
+  page.on('requestfailed', (r) => problems.push(`request failed: ${r.url()} (${r.failure()?.errorText ?? ''})`));
+  page.on('response', (r) => {
+    if (r.status() >= 400) problems.push(`HTTP ${r.status()}: ${r.url()}`);
+  });
+  page.on('request', (r) => {
+    const u = r.url();
+    if (!u.startsWith('data:') && !u.startsWith('blob:') && new URL(u).origin !== origin) problems.push(`cross-origin request: ${u}`);
+  });
+  return { context, page, problems };
+}
+
+/** axe-core's WCAG 2.1 A/AA rules over the whole page; returns readable violations. */
+export async function axeViolations(page: Page): Promise<string[]> {
+  const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']).analyze();
+  return result.violations.map((v) => `${v.id}: ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(' | ')}`);
+}
+
+/** Wait until every figure in view has drawn from the store (its render chunk has loaded). */
+export async function figuresReady(page: Page): Promise<void> {
+  await page.waitForFunction(() =>
+    [...document.querySelectorAll<HTMLElement>('sep-figure')].every((f) => {
+      const r = f.getBoundingClientRect();
+      const near = r.top < window.innerHeight + 200 && r.bottom > -200;
+      return !near || f.dataset.ready !== undefined;
+    }),
+  );
+}
