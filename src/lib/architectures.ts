@@ -198,16 +198,20 @@ export const V1_TABLE: ReadonlyArray<readonly [filters: number, stride: number]>
   [1024, 1], // Table 1 prints s2 here; the listed 7×7 output and Keras both mean s1
 ];
 
-/** Options for MobileNet V1; `shallow` drops the five separable 14×14×512 layers (paper Table 5 "Shallow MobileNet"). */
+/** Options for MobileNet V1 beyond α, resolution and classes (paper Tables 4 and 5). */
 export interface MobileNetV1Options extends MobileNetOptions {
+  /** Drop the five separable 14×14×512 layers (paper Table 5 "Shallow MobileNet"). */
   shallow?: boolean;
+  /** Replace each depthwise + pointwise pair by one standard 3×3 conv (paper Table 4 "Conv MobileNet"). */
+  fullConv?: boolean;
 }
 
 /**
  * MobileNet V1 (Howard et al. 2017, Table 1): conv 3×3/2, 13 depthwise separable layers
  * (dw 3×3 + BN + ReLU, pw 1×1 + BN + ReLU), average pool, FC with bias: 28 costed layers.
  * Channels are ⌊c·α⌋ as Keras (`int(filters * alpha)`); spatial sizes use 'same' padding
- * (⌈D/s⌉). `shallow: true` removes the five 14×14×512 separable layers (paper Table 5).
+ * (⌈D/s⌉). `shallow` removes the five 14×14×512 separable layers (Table 5); `fullConv` makes
+ * every separable layer a standard 3×3 conv (Table 4).
  */
 export function mobilenetV1(options: MobileNetV1Options = {}): Architecture {
   const alpha = options.alpha ?? 1;
@@ -235,6 +239,19 @@ export function mobilenetV1(options: MobileNetV1Options = {}): Architecture {
   let channels = stemOut;
   rows.forEach(([filters, stride], i) => {
     const id = i + 1;
+    if (options.fullConv) {
+      const out = width(filters);
+      const conv = layerFrom(
+        `conv_${id}`,
+        'conv',
+        { kind: 'standard', k: 3, cin: channels, cout: out, inH: size, stride },
+        { bnChannels: out, block: id },
+      );
+      layers.push(conv);
+      size = conv.outH;
+      channels = out;
+      return;
+    }
     const dw = layerFrom(
       `conv_dw_${id}`,
       'depthwise',
