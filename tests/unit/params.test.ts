@@ -1,0 +1,128 @@
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { PARAMS, PARAM_NAMES, coerceParam, describeIssue, isParamName, parseParams, serializeParams, type ParamName } from '../../src/lib/params';
+
+describe('PARAMS schema', () => {
+  it('has every DESIGN.md parameter with default inside its range and on its step', () => {
+    expect(PARAM_NAMES).toEqual(['k', 'm', 'n', 'df', 'g', 's', 't', 'alpha', 'res', 'dim', 'seed']);
+    for (const name of PARAM_NAMES) {
+      const p = PARAMS[name];
+      expect(p.min).toBeLessThanOrEqual(p.defaultValue);
+      expect(p.defaultValue).toBeLessThanOrEqual(p.max);
+      expect(coerceParam(name, p.defaultValue).issue).toBeUndefined();
+    }
+  });
+  it('isParamName accepts schema keys only, not inherited object keys', () => {
+    expect(isParamName('alpha')).toBe(true);
+    expect(isParamName('toString')).toBe(false);
+    expect(isParamName('__proto__')).toBe(false);
+  });
+});
+
+describe('coerceParam(name, given)', () => {
+  it('keeps valid values', () => {
+    expect(coerceParam('k', '5')).toEqual({ value: 5 });
+    expect(coerceParam('alpha', '0.75')).toEqual({ value: 0.75 });
+    expect(coerceParam('res', ' 128 ')).toEqual({ value: 128 });
+  });
+  it('clamps out-of-range values to the nearest end and says so', () => {
+    expect(coerceParam('k', '99')).toEqual({ value: 11, issue: { name: 'k', given: '99', reason: 'out-of-range', used: 11 } });
+    expect(coerceParam('n', '-3').value).toBe(1);
+    expect(coerceParam('alpha', '1e3').value).toBe(2);
+  });
+  it('rounds to the step: whole numbers for counts, 0.05 for α (no float residue)', () => {
+    expect(coerceParam('k', '3.4')).toMatchObject({ value: 3, issue: { reason: 'off-step' } });
+    expect(coerceParam('alpha', '0.33')).toMatchObject({ value: 0.35, issue: { reason: 'off-step' } });
+    expect(coerceParam('alpha', '0.15').value).toBe(0.15);
+  });
+  it.each([
+    ['abc'],
+    ['<script>alert(1)</script>'],
+    ['"><img src=x onerror=alert(1)>'],
+    ['0x10'],
+    ['Infinity'],
+    ['-Infinity'],
+    ['NaN'],
+    ['1e999'],
+    ['3px'],
+    ['３'],
+    ['1,5'],
+    ['--3'],
+    ['javascript:alert(1)'],
+    ['%3Cb%3E'],
+  ])('replaces %j by the default with a not-a-number issue', (given) => {
+    const r = coerceParam('k', given);
+    expect(r.value).toBe(3);
+    expect(r.issue?.reason).toBe('not-a-number');
+  });
+  it('treats an empty value as missing: default, with an issue', () => {
+    expect(coerceParam('m', '   ')).toEqual({ value: 32, issue: { name: 'm', given: '', reason: 'empty', used: 32 } });
+  });
+  it('cuts what it quotes back to 24 characters', () => {
+    const r = coerceParam('k', 'x'.repeat(500));
+    expect(r.issue?.given.length).toBe(24);
+  });
+  it('always returns a finite value inside the range, for any string (property)', () => {
+    fc.assert(
+      fc.property(fc.constantFrom(...PARAM_NAMES), fc.string({ maxLength: 40 }), (name, s) => {
+        const { value } = coerceParam(name, s);
+        const p = PARAMS[name];
+        expect(Number.isFinite(value)).toBe(true);
+        expect(value).toBeGreaterThanOrEqual(p.min);
+        expect(value).toBeLessThanOrEqual(p.max);
+      }),
+      { numRuns: 500 },
+    );
+  });
+});
+
+describe('parseParams(query) and serializeParams(values)', () => {
+  it('fills defaults for missing keys and ignores unknown ones', () => {
+    const { values, issues } = parseParams('?k=5&theme=dark&controls=0', ['k', 'n']);
+    expect(values).toEqual({ k: 5, n: 64 });
+    expect(issues).toEqual([]);
+  });
+  it('uses page defaults before schema defaults', () => {
+    expect(parseParams('', ['res'], { res: 299 }).values.res).toBe(299);
+  });
+  it('uses the first of repeated keys and reports the rest', () => {
+    const { values, issues } = parseParams('k=5&k=7', ['k']);
+    expect(values.k).toBe(5);
+    expect(issues).toEqual([{ name: 'k', given: '7', reason: 'repeated', used: 5 }]);
+  });
+  it('reports every bad value of a hostile query and still returns all values', () => {
+    const { values, issues } = parseParams('k=%3Csvg%20onload%3Dalert(1)%3E&n=1e9&alpha=&dim=2.5', ['k', 'n', 'alpha', 'dim']);
+    expect(values).toEqual({ k: 3, n: 2048, alpha: 1, dim: 3 });
+    expect(issues.map((i) => i.reason)).toEqual(['not-a-number', 'out-of-range', 'empty', 'off-step']);
+  });
+  it('round-trips every valid state: parse(serialize(v)) = v (property)', () => {
+    const arbValue = (name: ParamName) => {
+      const p = PARAMS[name];
+      const steps = Math.round((p.max - p.min) / p.step);
+      return fc.integer({ min: 0, max: steps }).map((i) => Number((p.min + i * p.step).toFixed(2)));
+    };
+    const arbState = fc.record(Object.fromEntries(PARAM_NAMES.map((n) => [n, arbValue(n)])) as Record<ParamName, fc.Arbitrary<number>>);
+    fc.assert(
+      fc.property(arbState, (state) => {
+        const q = serializeParams(state);
+        const back = parseParams(q);
+        expect(back.issues).toEqual([]);
+        expect(back.values).toEqual(state);
+      }),
+    );
+  });
+  it('serialises only the names asked for, in schema order, numbers only', () => {
+    expect(serializeParams({ n: 128, k: 5, alpha: 0.75, m: NaN }, ['k', 'n', 'm'])).toBe('k=5&n=128');
+  });
+});
+
+describe('describeIssue(issue)', () => {
+  it('explains each reason in a sentence with the value used', () => {
+    expect(describeIssue({ name: 'k', given: 'abc', reason: 'not-a-number', used: 3 })).toBe('Kernel size (k) must be a number from 1 to 11, not “abc”; using 3.');
+    expect(describeIssue({ name: 'n', given: '99999', reason: 'out-of-range', used: 2048 })).toBe('Output channels (n) must be from 1 to 2048; “99999” was changed to 2048.');
+    expect(describeIssue({ name: 'alpha', given: '0.33', reason: 'off-step', used: 0.35 })).toBe('Width multiplier (alpha) moves in steps of 0.05; “0.33” was rounded to 0.35.');
+    expect(describeIssue({ name: 'k', given: '3.4', reason: 'off-step', used: 3 })).toContain('whole number');
+    expect(describeIssue({ name: 'k', given: '7', reason: 'repeated', used: 5 })).toContain('more than once');
+    expect(describeIssue({ name: 'k', given: '', reason: 'empty', used: 3 })).toContain('left empty');
+  });
+});

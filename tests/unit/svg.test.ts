@@ -1,0 +1,25 @@
+import { describe, expect, it } from 'vitest';
+import { escapeXml, h, toMarkup } from '../../src/components/figure-kit/svg';
+import { quantity, wrapWords } from '../../src/components/figure-kit/marks';
+
+describe('figure-kit svg trees', () => {
+  it('h() drops falsy children and flattens arrays', () => {
+    const node = h('g', {}, null, false, undefined, [h('rect'), ['x', 3]]);
+    expect(node.children).toEqual([{ tag: 'rect', attrs: {}, children: [] }, 'x', '3']);
+  });
+  it('toMarkup escapes text and attribute values (no markup injection)', () => {
+    expect(toMarkup(h('text', { 'data-x': '"><script>' }, '<b>&'))).toBe('<text data-x="&quot;&gt;&lt;script&gt;">&lt;b&gt;&amp;</text>');
+    expect(escapeXml(`'`)).toBe('&#39;');
+  });
+  it('toMarkup omits undefined, null and false attributes and rounds non-integers to 2 decimals', () => {
+    expect(toMarkup(h('rect', { x: 1.23456, y: undefined, class: false, width: 10 }))).toBe('<rect x="1.23" width="10"/>');
+  });
+  it('quantity() carries the exact value beside the rounded text', () => {
+    expect(toMarkup(quantity('ratio', 73 / 576, '0.127'))).toBe(`<tspan data-quantity="ratio" data-exact="${73 / 576}">0.127</tspan>`);
+  });
+  it('wrapWords() breaks at word boundaries within the width', () => {
+    const lines = wrapWords('Groups must divide the number of input channels exactly', 20);
+    expect(lines.join(' ')).toBe('Groups must divide the number of input channels exactly');
+    for (const l of lines) expect(l.length).toBeLessThanOrEqual(20);
+  });
+});
