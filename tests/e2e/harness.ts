@@ -4,7 +4,6 @@ import AxeBuilder from '@axe-core/playwright';
 import { readdirSync, statSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { inject } from 'vitest';
-// @ts-expect-error plain JavaScript helper shared with the scripts
 import { launchOptions } from './chromium.mjs';
 
 export const baseURL = (): string => inject('baseURL');

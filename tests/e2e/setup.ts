@@ -1,7 +1,6 @@
 // Serves the built site once for all e2e files.
 import type { TestProject } from 'vitest/node';
 import { existsSync } from 'node:fs';
-// @ts-expect-error plain JavaScript helper shared with the scripts
 import { serve } from '../../scripts/serve.mjs';
 
 declare module 'vitest' {
