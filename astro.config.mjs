@@ -12,6 +12,7 @@ export default defineConfig({
   build: { format: 'directory' },
   // A separate output folder lets two builds run side by side (tests, benchmarks).
   outDir: process.env.SEPARABLE_OUT_DIR ?? './dist',
+  cacheDir: process.env.SEPARABLE_CACHE_DIR ?? './node_modules/.astro',
   devToolbar: { enabled: false },
   markdown: {
     remarkPlugins: [remarkMath],

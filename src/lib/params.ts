@@ -4,7 +4,7 @@
  */
 
 /** URL key of each shared parameter (DESIGN.md, "Shared parameters and URL state"). */
-export type ParamName = 'k' | 'm' | 'n' | 'df' | 'g' | 's' | 't' | 'alpha' | 'res' | 'dim' | 'seed';
+export type ParamName = 'k' | 'm' | 'n' | 'df' | 'g' | 's' | 't' | 'alpha' | 'res' | 'dim' | 'seed' | 'act' | 'layer' | 'step';
 
 export interface ParamSpec {
   /** URL key. */
@@ -22,6 +22,8 @@ export interface ParamSpec {
   readonly defaultValue: number;
   /** Unit or short explanation shown beside the control. */
   readonly unit: string;
+  /** For a choice: the label of value i (the URL holds the index). */
+  readonly choices?: readonly string[];
 }
 
 const spec = (s: ParamSpec): ParamSpec => s;
@@ -39,6 +41,9 @@ export const PARAMS: Readonly<Record<ParamName, ParamSpec>> = {
   res: spec({ name: 'res', label: 'Input resolution', symbol: '\\rho \\cdot 224', abbr: 'res', min: 32, max: 512, step: 1, defaultValue: 224, unit: 'pixels' }),
   dim: spec({ name: 'dim', label: 'Embedding dimension', symbol: 'n', abbr: 'n', min: 2, max: 64, step: 1, defaultValue: 5, unit: 'dimensions' }),
   seed: spec({ name: 'seed', label: 'Random seed', symbol: '\\text{seed}', abbr: 'seed', min: 0, max: 999_999, step: 1, defaultValue: 1, unit: '' }),
+  act: spec({ name: 'act', label: 'Activation', symbol: '\\sigma', abbr: 'σ', min: 0, max: 2, step: 1, defaultValue: 0, unit: '', choices: ['ReLU', 'ReLU6', 'linear (none)'] }),
+  layer: spec({ name: 'layer', label: 'Layer type', symbol: '\\text{layer}', abbr: 'layer', min: 0, max: 4, step: 1, defaultValue: 0, unit: '', choices: ['standard', 'grouped', 'depthwise', 'pointwise', 'depthwise separable'] }),
+  step: spec({ name: 'step', label: 'Step', symbol: '\\text{step}', abbr: 'step', min: 0, max: 9999, step: 1, defaultValue: 0, unit: '' }),
 };
 
 export const PARAM_NAMES = Object.keys(PARAMS) as ParamName[];

@@ -23,15 +23,22 @@ function typeset(el: HTMLElement, tex: string): void {
   });
 }
 
+/**
+ * A control for one shared parameter: a range with a number box, a select of choices, or step
+ * buttons (data-delta = ±1). Controls render disabled at build time and are enabled here.
+ */
 class ParamControl extends HTMLElement {
   connectedCallback(): void {
     const name = this.dataset.params as ParamName;
     const range = this.querySelector<HTMLInputElement>('input[type=range]');
     const box = this.querySelector<HTMLInputElement>('input[type=number]');
+    const select = this.querySelector('select');
+    const buttons = [...this.querySelectorAll<HTMLButtonElement>('button[data-delta]')];
     const out = this.querySelector('output');
     const show = (v: number): void => {
       if (range && range.valueAsNumber !== v) range.value = String(v);
       if (box && document.activeElement !== box) box.value = String(v);
+      if (select && select.value !== String(v)) select.value = String(v);
       if (out) out.textContent = String(v);
     };
     range?.addEventListener('input', () => setParam(name, range.value));
@@ -41,8 +48,16 @@ class ParamControl extends HTMLElement {
     box?.addEventListener('keydown', (e) => {
       if (e.key === 'Enter') box.value = String(setParam(name, box.value));
     });
+    select?.addEventListener('change', () => setParam(name, select.value));
+    for (const b of buttons) {
+      b.addEventListener('click', () => {
+        const max = Number(this.dataset.max ?? Infinity);
+        const next = Math.min(max, Math.max(0, params.get()[name] + Number(b.dataset.delta)));
+        setParam(name, next);
+      });
+    }
     params.subscribe((v) => show(v[name]));
-    for (const input of [range, box]) input?.removeAttribute('disabled');
+    for (const input of [range, box, select, ...buttons]) input?.removeAttribute('disabled');
     this.dataset.ready = '';
   }
 }
@@ -60,7 +75,6 @@ class SepFigure extends HTMLElement {
       void load().then((def) => {
         this.def = def;
         params.subscribe(() => this.draw());
-        this.dataset.ready = '';
       });
     };
     if (!('IntersectionObserver' in window)) return start();
@@ -76,19 +90,44 @@ class SepFigure extends HTMLElement {
     io.observe(this);
   }
 
+  private generation = 0;
+
   private draw(): void {
-    if (!this.def) return;
-    const view: FigureView = this.def.render(params.get(), this.dataset.uid ?? this.def.id);
+    const def = this.def;
+    if (!def) return;
+    const values = params.get();
+    if (!def.compute) return this.show(def.render(values, this.dataset.uid ?? def.id));
+    // Asynchronous data (e.g. TensorFlow.js): only the newest request may draw.
+    const mine = ++this.generation;
+    this.dataset.busy = '';
+    def.compute(values).then(
+      (data) => {
+        if (mine !== this.generation) return;
+        delete this.dataset.busy;
+        this.show(def.render(values, this.dataset.uid ?? def.id, data));
+      },
+      () => {
+        if (mine !== this.generation) return;
+        delete this.dataset.busy;
+        this.show(def.render(values, this.dataset.uid ?? def.id));
+      },
+    );
+  }
+
+  private show(view: FigureView): void {
     const svg = this.querySelector('svg');
     if (svg) patch(svg, view.svg);
     const formula = this.querySelector<HTMLElement>('[data-role=formula]');
-    if (formula && view.tex !== undefined && formula.dataset.tex !== view.tex) {
-      formula.dataset.tex = view.tex;
-      typeset(formula, view.tex);
+    const tex = view.tex ?? '';
+    if (formula && formula.dataset.tex !== tex) {
+      formula.dataset.tex = tex;
+      if (tex) typeset(formula, tex);
+      else formula.textContent = '';
     }
     const live = this.querySelector('[data-role=announce]');
     const first = !this.drawn;
     this.drawn = true;
+    if (first) this.dataset.ready = '';
     if (live && !first) {
       window.clearTimeout(this.announceTimer);
       this.announceTimer = window.setTimeout(() => (live.textContent = view.summary), 400);

@@ -14,11 +14,24 @@ export interface FigureView {
   readonly summary: string;
 }
 
-/** A figure: its id (the embed route and data-figure), the parameters it reads, its render. */
-export interface FigureDef {
+/**
+ * A figure: its id (the embed route and data-figure), the parameters it reads, its render.
+ * Figure-specific state (a step, an activation) is a parameter of the shared schema too, so it
+ * lives in the URL like everything else.
+ */
+export interface FigureDef<Data = unknown> {
   readonly id: string;
   readonly title: string;
+  /** Chapter route it belongs to (for embed back-links), e.g. '/depthwise-separable/'. */
+  readonly chapter?: string;
+  /** Where its numbers come from, one line, shown under embedded copies. */
+  readonly source?: string;
   readonly params: readonly ParamName[];
-  /** Pure: the same values and uid give the same picture. uid prefixes the ids inside the SVG. */
-  render(values: FigureParams, uid: string): FigureView;
+  /**
+   * Browser only, optional: compute the figure's data another way (e.g. with TensorFlow.js)
+   * before drawing. Without it, or at build time, render computes everything itself.
+   */
+  compute?(values: FigureParams): Promise<Data>;
+  /** Pure: the same inputs give the same picture. uid prefixes ids inside the SVG. */
+  render(values: FigureParams, uid: string, data?: Data): FigureView;
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { costBars } from './figure';
+import { figure as costBars } from './figure';
 import { PARAMS, PARAM_NAMES } from '../../../lib/params';
 import type { SvgNode } from '../../figure-kit/svg';
 

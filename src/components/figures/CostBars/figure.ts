@@ -128,7 +128,7 @@ function render(v: FigureParams, uid: string): FigureView {
   return { svg, tex: costRatioTex({ k, m, n, df }).tex, summary };
 }
 
-export const costBars: FigureDef = {
+export const figure: FigureDef = {
   id: 'cost-bars',
   title: 'Standard vs separable: the cost ratio',
   params: ['k', 'm', 'n', 'df'],
