@@ -287,8 +287,9 @@ export const V2_TABLE: ReadonlyArray<{ t: number; c: number; n: number; s: numbe
   { t: 6, c: 160, n: 3, s: 2 },
   { t: 6, c: 320, n: 1, s: 1 },
 ];
-/** MobileNet V2 Table 2: first conv2d (32 filters, stride 2) and the last 1×1 conv2d (1280 filters). */
+/** MobileNet V2 Table 2, first row: conv2d 3×3, 32 filters, stride 2. */
 export const V2_STEM = { filters: 32, k: 3, stride: 2 } as const;
+/** MobileNet V2 Table 2: the last conv2d 1×1 has 1280 filters (scaled only when α > 1). */
 export const V2_HEAD_FILTERS = 1280;
 
 /**
