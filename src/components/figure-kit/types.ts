@@ -27,6 +27,8 @@ export interface FigureDef<Data = unknown> {
   /** Where its numbers come from, one line, shown under embedded copies. */
   readonly source?: string;
   readonly params: readonly ParamName[];
+  /** For a figure stepped by the `step` parameter: how many steps (0 … steps − 1). */
+  readonly steps?: number;
   /**
    * Browser only, optional: compute the figure's data another way (e.g. with TensorFlow.js)
    * before drawing. Without it, or at build time, render computes everything itself.

@@ -1,0 +1,122 @@
+/**
+ * The only place the browser imports TensorFlow.js. Everything is a dynamic `import()`, so Vite
+ * emits separate chunks and nothing TF-related loads for a reader who never starts a live block
+ * (toolchain notes §4.3); nothing here touches the DOM, so it also runs under Vitest in Node.
+ *
+ * Backends are tried in the caller's order; `tf.setBackend` resolves false (or throws) when a
+ * backend cannot initialise, e.g. webgl in headless Chromium or in Node, where
+ * tfjs-backend-webgl does not even register itself (it checks `isBrowser()`). Each failure is
+ * kept with its reason so the page can say which backend ran and why.
+ */
+import type * as TfCore from '@tensorflow/tfjs-core';
+import type * as TfUnion from '@tensorflow/tfjs';
+
+/** The tfjs-core namespace; every runner in src/lib/tf takes one as its first argument. */
+export type Tf = typeof TfCore;
+
+/** The full '@tensorflow/tfjs' namespace (core + layers + converter + data + cpu + webgl). */
+export type TfLayers = typeof TfUnion;
+
+/** A backend the site knows how to ask for. */
+export type BackendName = 'webgl' | 'cpu' | 'wasm';
+
+/** A backend that was tried and did not run, and why (shown to the reader as is). */
+export interface BackendFailure {
+  readonly backend: BackendName;
+  readonly reason: string;
+}
+
+/** tfjs, the backend that is running, and the backends tried before it that failed. */
+export interface LoadedTf<T> {
+  readonly tf: T;
+  readonly backend: BackendName;
+  readonly failed: readonly BackendFailure[];
+}
+
+/** How to load each backend's module; tests and a future wasm build can replace one. */
+export type BackendImporters = Partial<Record<BackendName, () => Promise<unknown>>>;
+
+/** Options of loadTf / loadTfLayers. */
+export interface LoadTfOptions {
+  /** Backends in order of preference (default webgl, then cpu). */
+  readonly preferred?: readonly BackendName[];
+  /** Override how a backend's module is imported (default: the bundled packages). */
+  readonly importers?: BackendImporters;
+}
+
+/** Thrown when no preferred backend could run; `failed` says why for each. */
+export class TfUnavailableError extends Error {
+  readonly failed: readonly BackendFailure[];
+  constructor(failed: readonly BackendFailure[]) {
+    super(
+      `TensorFlow.js could not run here: ${failed.map((f) => `${f.backend} (${f.reason})`).join('; ') || 'no backend was requested'}`,
+    );
+    this.name = 'TfUnavailableError';
+    this.failed = failed;
+  }
+}
+
+/** Default order: the GPU if it initialises, else the always-available cpu backend. */
+export const DEFAULT_BACKENDS: readonly BackendName[] = ['webgl', 'cpu'];
+
+/**
+ * The bundled backends. wasm is not a dependency of the site (its .wasm binaries would need
+ * serving and `setWasmPaths`, toolchain notes §4.5), so it fails with a plain reason unless an
+ * importer is passed in.
+ */
+const DEFAULT_IMPORTERS: Required<BackendImporters> = {
+  cpu: () => import('@tensorflow/tfjs-backend-cpu'),
+  webgl: () => import('@tensorflow/tfjs-backend-webgl'),
+  wasm: () => Promise.reject(new Error('the wasm backend is not bundled with this site')),
+};
+
+/**
+ * loadTf({ preferred }): tfjs-core plus the first of the preferred backends that initialises.
+ * Resolves `{ tf, backend, failed }`; rejects with TfUnavailableError when none runs.
+ */
+export async function loadTf(options: LoadTfOptions = {}): Promise<LoadedTf<Tf>> {
+  const tf = await import('@tensorflow/tfjs-core');
+  return selectBackend(tf, options);
+}
+
+/**
+ * loadTfLayers({ preferred }): the full '@tensorflow/tfjs' namespace (needed for `tf.layers`,
+ * e.g. the live MobileNet model), with the same backend selection as loadTf.
+ */
+export async function loadTfLayers(options: LoadTfOptions = {}): Promise<LoadedTf<TfLayers>> {
+  const tf = await import('@tensorflow/tfjs');
+  return selectBackend(tf, options);
+}
+
+/** selectBackend(tf, { preferred }): tries each backend in order on an already loaded tfjs. */
+export async function selectBackend<T extends Tf>(tf: T, options: LoadTfOptions = {}): Promise<LoadedTf<T>> {
+  const preferred = options.preferred ?? DEFAULT_BACKENDS;
+  const importers = { ...DEFAULT_IMPORTERS, ...options.importers };
+  // No "use tfjs-node" banner in Node, no debug checks in the browser.
+  tf.enableProdMode();
+  const failed: BackendFailure[] = [];
+  for (const backend of preferred) {
+    try {
+      await importers[backend]();
+    } catch (e) {
+      failed.push({ backend, reason: `could not be loaded: ${message(e)}` });
+      continue;
+    }
+    try {
+      const ok = await tf.setBackend(backend);
+      if (!ok) {
+        failed.push({ backend, reason: 'did not initialise on this device' });
+        continue;
+      }
+      await tf.ready();
+      return { tf, backend, failed };
+    } catch (e) {
+      failed.push({ backend, reason: message(e) });
+    }
+  }
+  throw new TfUnavailableError(failed);
+}
+
+function message(e: unknown): string {
+  return e instanceof Error ? e.message : String(e);
+}
