@@ -71,6 +71,19 @@ class SepFigure extends HTMLElement {
     const id = this.dataset.figure ?? '';
     const load = FIGURES[id];
     if (!load) return;
+    const menu = this.querySelector<HTMLDetailsElement>('[data-role=menu]');
+    if (menu) {
+      // The export code is fetched the first time a reader opens the menu.
+      menu.addEventListener('toggle', () => {
+        if (menu.open && !menu.dataset.wired) {
+          menu.dataset.wired = '';
+          void import('./export').then((m) => m.wireMenu(this, this.querySelector('svg title')?.textContent ?? id));
+        }
+      });
+      menu.hidden = false;
+    }
+    // Lecture slides ask the figures of a newly shown slide to redraw from the store.
+    this.addEventListener('sep:redraw', () => this.draw());
     const start = (): void => {
       void load().then((def) => {
         this.def = def;
@@ -95,6 +108,8 @@ class SepFigure extends HTMLElement {
   private draw(): void {
     const def = this.def;
     if (!def) return;
+    // A figure on a lecture slide that is not showing keeps its picture until its slide returns.
+    if (this.closest('[data-slide]:not([data-active])')) return;
     const values = params.get();
     if (!def.compute) return this.show(def.render(values, this.dataset.uid ?? def.id));
     // Asynchronous data (e.g. TensorFlow.js): only the newest request may draw.

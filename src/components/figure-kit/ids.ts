@@ -5,6 +5,6 @@ export function figureIdFromFolder(folder: string): string {
 
 /** The id of the figure whose module lives at …/figures/<Folder>/figure.ts. */
 export function figureIdFromPath(path: string): string | undefined {
-  const m = /figures\/([A-Za-z0-9]+)\/figure\.ts$/.exec(path);
+  const m = /(?:^|\/)([A-Za-z0-9]+)\/figure\.ts$/.exec(path);
   return m ? figureIdFromFolder(m[1]) : undefined;
 }

@@ -45,17 +45,22 @@ const initial = parseParams(location.search, PARAM_NAMES, defaults);
 /** The shared values. */
 export const params = map<Values>(initial.values);
 
-/** Messages for the reader about values that could not be used as given. */
-export function report(issues: readonly ParamIssue[]): void {
+/** Show plain-text messages in the page's message box (never as markup). */
+export function reportText(...messages: string[]): void {
   const box = document.getElementById('param-messages');
-  if (!box || issues.length === 0) return;
+  if (!box || messages.length === 0) return;
   const list = box.querySelector('ul') ?? box.insertBefore(document.createElement('ul'), box.querySelector('button'));
-  for (const issue of issues) {
+  for (const message of messages) {
     const li = document.createElement('li');
-    li.textContent = describeIssue(issue);
+    li.textContent = message;
     list.appendChild(li);
   }
   box.hidden = false;
+}
+
+/** Messages for the reader about values that could not be used as given. */
+export function report(issues: readonly ParamIssue[]): void {
+  reportText(...issues.map(describeIssue));
 }
 
 report(initial.issues.filter((i) => used.includes(i.name)));

@@ -27,6 +27,8 @@ export interface FigureDef<Data = unknown> {
   /** Where its numbers come from, one line, shown under embedded copies. */
   readonly source?: string;
   readonly params: readonly ParamName[];
+  /** The controls shown where the figure stands alone (embeds, lecture slides); default: params. */
+  readonly controls?: readonly ParamName[];
   /** For a figure stepped by the `step` parameter: how many steps (0 … steps − 1). */
   readonly steps?: number;
   /**

@@ -131,6 +131,8 @@ function render(v: FigureParams, uid: string): FigureView {
 export const figure: FigureDef = {
   id: 'cost-bars',
   title: 'Standard vs separable: the cost ratio',
+  chapter: '/depthwise-separable/',
+  source: 'Counts from the formulas of Howard et al. 2017, §3.1 (eq. 1–5).',
   params: ['k', 'm', 'n', 'df'],
   render,
 };

@@ -1,0 +1,48 @@
+/**
+ * Embedded figure pages: explain bad embed options, keep the "open in chapter" link in step with
+ * the state, and tell the parent page how tall the figure is so its iframe can fit it.
+ */
+import { currentQuery, params, reportText } from './store';
+
+const q = new URLSearchParams(location.search);
+const theme = q.get('theme');
+if (theme !== null && theme !== 'light' && theme !== 'dark') {
+  reportText('The theme option must be “light” or “dark”; the system setting is used instead.');
+}
+const controls = q.get('controls');
+if (controls !== null && controls !== '0' && controls !== '1') {
+  reportText('The controls option must be 0 (hidden) or 1 (shown); they are shown.');
+}
+
+const back = document.querySelector<HTMLAnchorElement>('[data-role=chapter-link]');
+if (back) {
+  const base = back.getAttribute('href')?.split(/[?#]/)[0] ?? '/';
+  const anchor = back.dataset.anchor ?? '';
+  params.subscribe(() => {
+    const state = currentQuery()
+      .split('&')
+      .filter((p) => p && !p.startsWith('theme=') && !p.startsWith('controls='))
+      .join('&');
+    back.href = `${base}${state ? `?${state}` : ''}${anchor}`;
+  });
+}
+
+if (window.parent !== window) {
+  let last = 0;
+  const post = (): void => {
+    const height = Math.ceil(document.documentElement.scrollHeight);
+    if (height === last) return;
+    last = height;
+    window.parent.postMessage({ type: 'separable:height', figure: document.body.dataset.figure, height }, '*');
+  };
+  new ResizeObserver(post).observe(document.documentElement);
+  post();
+}
+
+document.querySelector('#param-messages [data-role=dismiss]')?.addEventListener('click', (e) => {
+  const box = (e.currentTarget as HTMLElement).closest<HTMLElement>('#param-messages');
+  if (box) {
+    box.hidden = true;
+    box.querySelector('ul')?.remove();
+  }
+});
