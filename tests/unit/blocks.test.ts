@@ -1,0 +1,101 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { bottleneckMaddsTex, invertedResidual, moduleParams, residualBottleneck, residualMiddle, shortcutRule } from '../../src/lib/blocks';
+import { mobilenetV2 } from '../../src/lib/architectures';
+
+describe('shortcutRule', () => {
+  it('allows an identity shortcut only for stride 1 and equal channels (Sandler et al. 2018, §3.3, Fig. 4d)', () => {
+    expect(shortcutRule({ cin: 24, cout: 24, stride: 1 })).toEqual({ identity: true, reason: 'ok' });
+    expect(shortcutRule({ cin: 24, cout: 24, stride: 2 }).reason).toBe('stride');
+    expect(shortcutRule({ cin: 64, cout: 96, stride: 1 }).reason).toBe('channels');
+    expect(shortcutRule({ cin: 16, cout: 24, stride: 2 }).reason).toBe('both');
+  });
+  it('gives 10 identity shortcuts over the 17 blocks of Table 2', () => {
+    const blocks = mobilenetV2().blocks!;
+    expect(blocks.filter((b) => shortcutRule({ cin: b.cin, cout: b.cout, stride: b.stride }).identity)).toHaveLength(10);
+  });
+});
+
+describe('invertedResidual', () => {
+  it('block_5_2 of Table 2 (64 → 384 → 64, 14×14): 52,608 weights, 10,311,168 mult-adds', () => {
+    const b = invertedResidual({ cin: 64, cout: 64, t: 6, stride: 1, size: 14 });
+    // 64·384 + 9·384 + 384·64 = 52,608; ×196 positions for each layer.
+    expect(b.params).toBe(52_608);
+    expect(b.multAdds).toBe(52_608 * 196);
+    expect(b.widths).toEqual([64, 384, 384, 64]);
+    expect(b.layers.map((l) => l.activation)).toEqual(['relu6', 'relu6', 'linear']);
+    expect(b.shortcut.identity).toBe(true);
+  });
+  it('has no expansion layer for t = 1 (Table 2, first bottleneck: 32 → 16 at 112×112, 800 weights)', () => {
+    const b = invertedResidual({ cin: 32, cout: 16, t: 1, stride: 1, size: 112 });
+    expect(b.layers.map((l) => l.role)).toEqual(['depthwise', 'project']);
+    expect(b.params).toBe(9 * 32 + 32 * 16);
+    expect(b.multAdds).toBe(10_035_200);
+  });
+  it('equals, block by block, the 17 bottlenecks of mobilenetV2()', () => {
+    for (const blk of mobilenetV2().blocks!) {
+      const b = invertedResidual({ cin: blk.cin, cout: blk.cout, t: blk.t, stride: blk.stride, size: blk.inH });
+      expect([b.params, b.multAdds, b.outH]).toEqual([blk.params, blk.multAdds, blk.outH]);
+    }
+  });
+});
+
+describe('bottleneckMaddsTex', () => {
+  it('h·w·d′·t·(d′ + k² + d″) equals the costed block for every stride-1 block with t > 1', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 64 }), fc.integer({ min: 1, max: 64 }), fc.integer({ min: 2, max: 8 }), fc.integer({ min: 1, max: 40 }), (cin, cout, t, size) => {
+        const r = bottleneckMaddsTex({ cin, cout, t, stride: 1, size });
+        expect(r.value).toBe(size * size * cin * t * (cin + 9 + cout));
+        expect(r.matchesBlock).toBe(true);
+      }),
+    );
+  });
+  it('also matches with stride 2 once the depthwise and projection run on the smaller map', () => {
+    const r = bottleneckMaddsTex({ cin: 16, cout: 24, t: 6, stride: 2, size: 112 });
+    expect(r.value).toBe(29_202_432); // Table 2, block_3_1 (16 → 96 → 24, 112 → 56).
+    expect(r.matchesBlock).toBe(true);
+  });
+  it('counts an expansion that a t = 1 block does not have', () => {
+    const r = bottleneckMaddsTex({ cin: 32, cout: 16, t: 1, stride: 1, size: 112 });
+    expect(r.value - 10_035_200).toBe(112 * 112 * 32 * 32);
+    expect(r.matchesBlock).toBe(false);
+    expect(r.tex).toContain('(32 + 9 + 16)');
+  });
+});
+
+describe('residualBottleneck', () => {
+  it('ResNet-50 conv2_x (256 → 64 → 64 → 256 at 56×56, He et al. 2016 Table 1): 69,632 weights', () => {
+    const b = residualBottleneck({ cin: 256, cout: 256, t: 4, stride: 1, size: 56 });
+    expect(b.params).toBe(256 * 64 + 9 * 64 * 64 + 64 * 256);
+    expect(b.multAdds).toBe(69_632 * 56 * 56);
+    expect(b.widths).toEqual([256, 64, 64, 256]);
+    expect(b.layers.every((l) => l.activation === 'relu' || l.role === 'shortcut')).toBe(true);
+  });
+  it('adds a strided 1×1 projection when the identity rule fails', () => {
+    const b = residualBottleneck({ cin: 64, cout: 256, t: 4, stride: 2, size: 56 });
+    const proj = b.layers.find((l) => l.role === 'shortcut')!;
+    expect(proj.params).toBe(64 * 256);
+    expect(proj.multAdds).toBe(64 * 256 * 28 * 28);
+    expect(b.outH).toBe(28);
+  });
+  it('narrows to d″/t, at least one channel', () => {
+    expect(residualMiddle(64, 6)).toBe(11);
+    expect(residualMiddle(2, 12)).toBe(1);
+  });
+});
+
+describe('moduleParams', () => {
+  it('the source article’s demo block (3 → 6, t = 6) has 438 trainable parameters; the reference block 408', () => {
+    // expand 3·18 + BN 36; depthwise 9·18 + BN 36; project 18·6 + BN 12; its shortcut 3·6 + BN 12.
+    expect(moduleParams('reference', { cin: 3, cout: 6, t: 6 }).total).toBe(408);
+    const p = moduleParams('projection', { cin: 3, cout: 6, t: 6 });
+    expect(p.shortcut).toBe(30);
+    expect(p.total).toBe(438);
+  });
+  it('builds the t = 1 expansion conv only in the projection variant', () => {
+    const a = moduleParams('reference', { cin: 32, cout: 16, t: 1 });
+    const b = moduleParams('projection', { cin: 32, cout: 16, t: 1 });
+    expect(a.expand).toBe(0);
+    expect(b.expand).toBe(32 * 32 + 64);
+  });
+});
