@@ -66,6 +66,14 @@ export const REFERENCES: readonly Reference[] = [
     url: 'https://pytorch.org/vision/stable/models/mobilenetv2.html',
   },
   {
+    key: 'tf-slim-mobilenet-v1',
+    authors: 'TensorFlow Model Garden authors',
+    title: 'MobileNet_v1 (TF-slim): pre-trained models table (MACs, parameters, top-1 and top-5 of the 2018-02-22 checkpoints)',
+    venue: 'github.com/tensorflow/models, research/slim/nets/mobilenet_v1.md',
+    year: 2018,
+    url: 'https://github.com/tensorflow/models/blob/master/research/slim/nets/mobilenet_v1.md',
+  },
+  {
     key: 'seed-000',
     authors: 'Source article (Chinese)',
     title: 'MobileNet-v1和MobileNet-v2',
