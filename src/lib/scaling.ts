@@ -1,0 +1,86 @@
+/**
+ * The width multiplier α and the resolution multiplier ρ (Howard et al. 2017, §3.3–3.4, eq. 7):
+ * one layer's cost D_K·D_K·αM·ρD_F·ρD_F + αM·αN·ρD_F·ρD_F with the reader's numbers, and how the
+ * whole network's cost compares with α²ρ². The layer is the paper's Table 3 example (D_K 3,
+ * M = N = 512, D_F 14: the seventh separable layer of MobileNet V1), taken from the network itself
+ * so that αM and ρD_F are the integers the network really has: ⌊512·α⌋ channels, and the 14×14
+ * map of a 224 input becomes ⌈res/16⌉ after four stride-2 layers.
+ */
+import { mobilenetV1 } from './architectures';
+import { convCost } from './cost';
+import { texInt } from './tex';
+
+/** One separable layer at α and ρ beside the same layer at α = 1, ρ = 1. */
+export interface ScalingExample {
+  /** KaTeX source: eq. 7 symbolic, then with numbers, then the two ratios. */
+  tex: string;
+  /** ρ = resolution / 224. */
+  rho: number;
+  /** αM = αN (the layer has M = N = 512 at α = 1) and ρD_F. */
+  channels: number;
+  featureSize: number;
+  /** Depthwise and pointwise mult-adds of the scaled layer, and their sum. */
+  depthwise: number;
+  pointwise: number;
+  multAdds: number;
+  /** The same layer at α 1, 224 (52,283,392: Table 3, "Depthwise Separable Conv", 52.3M). */
+  baseMultAdds: number;
+  /** multAdds / baseMultAdds. */
+  layerRatio: number;
+  /** Whole network: mult-adds at (α, res) / at (1, 224). */
+  networkRatio: number;
+  /** α²·ρ², the approximation the paper gives. */
+  alpha2rho2: number;
+}
+
+/** Table 3's layer: the pointwise half of the seventh separable layer (14×14×512 → 512 at 224). */
+const LAYER = 'conv_pw_7';
+
+function layerOf(alpha: number, resolution: number): { m: number; n: number; df: number } {
+  const arch = mobilenetV1({ alpha, resolution });
+  const pw = arch.layers.find((l) => l.name === LAYER)!;
+  return { m: pw.cin, n: pw.cout, df: pw.inH };
+}
+
+/** Round to 3 significant digits for the TeX. */
+const sig3 = (x: number): string => String(Number(x.toPrecision(3)));
+
+/**
+ * scalingExample({ alpha, resolution }): eq. 7 for Table 3's layer with the reader's α and
+ * resolution substituted, and the whole network's cost ratio beside α²ρ².
+ * Throws CostError when α or the resolution leaves the network without a channel or a pixel.
+ */
+export function scalingExample({ alpha, resolution }: { alpha: number; resolution: number }): ScalingExample {
+  const { m, n, df } = layerOf(alpha, resolution);
+  const layer = convCost({ kind: 'separable', k: 3, cin: m, cout: n, inH: df });
+  const base = convCost({ kind: 'separable', k: 3, cin: 512, cout: 512, inH: 14 });
+  const depthwise = layer.parts!.depthwise.multAdds;
+  const pointwise = layer.parts!.pointwise.multAdds;
+  const rho = resolution / 224;
+  const networkRatio = mobilenetV1({ alpha, resolution }).multAdds / mobilenetV1().multAdds;
+  const alpha2rho2 = alpha * alpha * rho * rho;
+  const layerRatio = layer.multAdds / base.multAdds;
+  const dot = ' \\cdot ';
+  const tex =
+    `\\begin{aligned}` +
+    `&D_K${dot}D_K${dot}\\alpha M${dot}\\rho D_F${dot}\\rho D_F + \\alpha M${dot}\\alpha N${dot}\\rho D_F${dot}\\rho D_F \\\\` +
+    `&= ${[3, 3, m, df, df].map(texInt).join(dot)} + ${[m, n, df, df].map(texInt).join(dot)}` +
+    ` = ${texInt(depthwise)} + ${texInt(pointwise)} = ${texInt(layer.multAdds)} \\\\` +
+    `&\\text{layer: } \\tfrac{${texInt(layer.multAdds)}}{${texInt(base.multAdds)}} \\approx ${sig3(layerRatio)},\\quad` +
+    ` \\text{network: } ${sig3(networkRatio)},\\quad` +
+    ` \\alpha^2\\rho^2 = ${sig3(alpha)}^2${dot}${sig3(rho)}^2 \\approx ${sig3(alpha2rho2)}` +
+    `\\end{aligned}`;
+  return {
+    tex,
+    rho,
+    channels: m,
+    featureSize: df,
+    depthwise,
+    pointwise,
+    multAdds: layer.multAdds,
+    baseMultAdds: base.multAdds,
+    layerRatio,
+    networkRatio,
+    alpha2rho2,
+  };
+}

@@ -1,0 +1,125 @@
+/**
+ * Build MobileNet V1 with tf.layers (random weights) and time its forward pass: what the live
+ * "Real model" block runs. DOM-free; the caller passes tfjs, the clock and a cancel flag.
+ * Timing follows the tfjs-examples habit: one untimed warm-up (shader compilation, buffer
+ * allocation), then the median of a few timed runs, each ending with `await data()` so the time
+ * includes the device finishing its work.
+ */
+import type * as tfjs from '@tensorflow/tfjs';
+import { frameworkCounts, mobilenetV1, type MobileNetOptions } from '../architectures';
+import { randomUniforms } from '../random';
+import { median, type Cancellable } from './conv-bench';
+import { buildMobileNetV1, modelCounts, type ModelCounts, type TF } from './models';
+
+/** Options of runMobileNetV1. */
+export interface ModelRunOptions extends MobileNetOptions {
+  /** The clock in milliseconds (the browser passes `() => performance.now()`). */
+  readonly now: () => number;
+  /** Untimed forward passes first (default 1). */
+  readonly warmup?: number;
+  /** Timed forward passes; the median is reported (default 3). */
+  readonly repeats?: number;
+  /** Seed of the random input image (default 1). */
+  readonly seed?: number;
+  /** Checked between passes; when set, the run stops and reports what it has. */
+  readonly signal?: Cancellable;
+  /** Called after each pass (e.g. to update a progress line); awaited, so it can yield to the page. */
+  readonly onPass?: (done: number, total: number) => void | Promise<void>;
+}
+
+/** What one run measured. */
+export interface ModelRunResult {
+  /** countParams() and its trainable / non-trainable split. */
+  readonly counts: ModelCounts;
+  /** The site's own count for the same α and resolution (paper convention; Keras adds 4 per BN channel). */
+  readonly expectedKeras: number;
+  /** Time to build the model (layers and random weights), ms. */
+  readonly buildMs: number;
+  /** Each timed forward pass, ms. */
+  readonly runs: readonly number[];
+  /** Median of `runs` (NaN when cancelled before any timed pass). */
+  readonly medianMs: number;
+  /** Output shape of the forward pass, [1, classes]. */
+  readonly outputShape: readonly number[];
+  /** Sum of the softmax output (≈ 1: a sanity check that the pass ran). */
+  readonly outputSum: number;
+  readonly backend: string;
+  readonly aborted: boolean;
+}
+
+/**
+ * runMobileNetV1(tf, { alpha, resolution, now, warmup, repeats, seed, signal }): builds the
+ * model, counts its parameters, runs warm-up and timed forward passes on a seeded random
+ * 1×res×res×3 image, and disposes everything it made (no tensor outlives the call).
+ */
+export async function runMobileNetV1(tf: TF, options: ModelRunOptions): Promise<ModelRunResult> {
+  const { now, warmup = 1, repeats = 3, seed = 1, signal, onPass } = options;
+  if (!Number.isInteger(warmup) || warmup < 0) throw new RangeError(`warmup must be a non-negative integer, got ${warmup}`);
+  if (!Number.isInteger(repeats) || repeats < 1) throw new RangeError(`repeats must be a positive integer, got ${repeats}`);
+  const arch = mobilenetV1(options);
+  const expectedKeras = frameworkCounts(arch).keras.total;
+  const r = arch.resolution;
+  const t0 = now();
+  const model = buildMobileNetV1(tf, options);
+  const buildMs = now() - t0;
+  const x = tf.tensor4d(randomUniforms(r * r * 3, 0, 1, seed), [1, r, r, 3]);
+  const runs: number[] = [];
+  let outputShape: number[] = [];
+  let outputSum = Number.NaN;
+  let aborted = false;
+  const pass = async (): Promise<void> => {
+    const y = model.predict(x) as tfjs.Tensor;
+    try {
+      const data = await y.data();
+      outputShape = y.shape;
+      let s = 0;
+      for (const v of data) s += v;
+      outputSum = s;
+    } finally {
+      y.dispose();
+    }
+  };
+  const total = warmup + repeats;
+  try {
+    for (let i = 0; i < total; i++) {
+      if (signal?.aborted) {
+        aborted = true;
+        break;
+      }
+      if (i < warmup) await pass();
+      else {
+        const start = now();
+        await pass();
+        runs.push(now() - start);
+      }
+      await onPass?.(i + 1, total);
+    }
+    return {
+      counts: modelCounts(model),
+      expectedKeras,
+      buildMs,
+      runs,
+      medianMs: median(runs),
+      outputShape,
+      outputSum,
+      backend: tf.getBackend(),
+      aborted,
+    };
+  } finally {
+    x.dispose();
+    model.dispose();
+  }
+}
+
+/**
+ * Whether a setting is too heavy for a backend: on cpu a forward pass takes very roughly
+ * 1–4 ms per million mult-adds, so above `CPU_WARN_MACS` the block warns and offers Cancel, and
+ * above `CPU_MAX_MACS` it refuses on cpu.
+ */
+export const CPU_WARN_MACS = 300e6;
+export const CPU_MAX_MACS = 2.5e9;
+export function cpuGuard(multAdds: number): 'ok' | 'slow' | 'refuse' {
+  if (multAdds > CPU_MAX_MACS) return 'refuse';
+  if (multAdds > CPU_WARN_MACS) return 'slow';
+  return 'ok';
+}

@@ -1,0 +1,85 @@
+import * as tf from '@tensorflow/tfjs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { frameworkCounts, mobilenetV1 } from '../../src/lib/architectures';
+import { CPU_MAX_MACS, CPU_WARN_MACS, cpuGuard, runMobileNetV1 } from '../../src/lib/tf/model-run';
+
+let tensorsAtStart = 0;
+beforeAll(async () => {
+  tf.enableProdMode();
+  await tf.setBackend('cpu');
+  await tf.ready();
+  tensorsAtStart = tf.memory().numTensors;
+});
+afterAll(() => {
+  expect(tf.memory().numTensors).toBe(tensorsAtStart);
+});
+
+/** A clock that advances 5 ms per call, so every timed interval is exactly 5 ms. */
+function fakeClock(): () => number {
+  let t = 0;
+  return () => (t += 5);
+}
+
+describe('runMobileNetV1(tf, …)', () => {
+  it('counts the Keras-convention params of α 0.25, 128 (464,600 + 4 · BN channels) and leaves no tensor', async () => {
+    const before = tf.memory().numTensors;
+    const r = await runMobileNetV1(tf, { alpha: 0.25, resolution: 128, now: fakeClock(), warmup: 1, repeats: 2 });
+    const arch = mobilenetV1({ alpha: 0.25, resolution: 128 });
+    // Howard et al. 2017, Table 6: 0.25 MobileNet has 0.5M parameters (464,600 weights + FC bias).
+    expect(arch.params).toBe(464_600);
+    expect(r.counts.total).toBe(frameworkCounts(arch).keras.total);
+    expect(r.expectedKeras).toBe(r.counts.total);
+    expect(r.counts.nonTrainable).toBe(2 * arch.bnChannels);
+    expect(r.outputShape).toEqual([1, 1000]);
+    expect(r.outputSum).toBeCloseTo(1, 4);
+    expect(r.runs).toEqual([5, 5]);
+    expect(r.medianMs).toBe(5);
+    expect(r.buildMs).toBe(5);
+    expect(r.backend).toBe('cpu');
+    expect(r.aborted).toBe(false);
+    expect(tf.memory().numTensors).toBe(before);
+  });
+
+  it('stops at once when cancelled, disposes everything and reports no timing', async () => {
+    const before = tf.memory().numTensors;
+    const r = await runMobileNetV1(tf, { alpha: 0.25, resolution: 32, now: fakeClock(), signal: { aborted: true } });
+    expect(r.aborted).toBe(true);
+    expect(r.runs).toEqual([]);
+    expect(Number.isNaN(r.medianMs)).toBe(true);
+    expect(tf.memory().numTensors).toBe(before);
+  });
+
+  it('reports each pass to onPass and stops after the pass during which it was cancelled', async () => {
+    const signal = { aborted: false };
+    const seen: number[] = [];
+    const r = await runMobileNetV1(tf, {
+      alpha: 0.25,
+      resolution: 32,
+      now: fakeClock(),
+      warmup: 1,
+      repeats: 4,
+      signal,
+      onPass: (done) => {
+        seen.push(done);
+        if (done === 2) signal.aborted = true;
+      },
+    });
+    expect(seen).toEqual([1, 2]);
+    expect(r.runs).toHaveLength(1);
+    expect(r.aborted).toBe(true);
+  });
+
+  it('rejects a repeat count below 1', async () => {
+    await expect(runMobileNetV1(tf, { alpha: 0.25, resolution: 32, now: fakeClock(), repeats: 0 })).rejects.toThrow(RangeError);
+  });
+});
+
+describe('cpuGuard(multAdds)', () => {
+  it('lets α 0.25, 128 run, warns at α 1, 224 and refuses α 2, 512', () => {
+    expect(cpuGuard(mobilenetV1({ alpha: 0.25, resolution: 128 }).multAdds)).toBe('ok');
+    expect(cpuGuard(mobilenetV1().multAdds)).toBe('slow');
+    expect(cpuGuard(mobilenetV1({ alpha: 2, resolution: 512 }).multAdds)).toBe('refuse');
+    expect(cpuGuard(CPU_WARN_MACS)).toBe('ok');
+    expect(cpuGuard(CPU_MAX_MACS + 1)).toBe('refuse');
+  });
+});
