@@ -1,0 +1,429 @@
+/**
+ * The calculator's stack as text: a compact, versioned, readable URL token list, and CSV /
+ * Markdown tables that can be pasted back in. Decoding never throws and never trusts its input:
+ * every value is checked against LIMITS, every problem becomes a plain-text message (cut to a
+ * few characters of what was given), and unusable rows are left out while the rest is kept.
+ *
+ * URL format, version 1:  v1_<H>x<W>x<C>[_bn]_<row>_<row>…
+ *   row  = <kind>[.<attrs>]     kind: conv gconv dw pw sep ir fc max avg gap
+ *   attrs = letters each followed by a number, or flags:
+ *     k<D_K> n<out> (n0: as many as the input) g<groups> s<stride> t<expansion> r<branch row> · v (valid padding)
+ *     · b (bias on) · u (bias off). Only values that differ from the kind's defaults are written.
+ *   A row may end in *<count>: that many identical rows.
+ * Example (MobileNet V1's first rows): v1_224x224x3_bn_conv.n32s2_dw_pw.n64_dw.s2_pw.n128
+ */
+import {
+  LIMITS,
+  STACK_KINDS,
+  computeStack,
+  defaultLayer,
+  shapeText,
+  type LayerResult,
+  type Stack,
+  type StackKind,
+  type StackLayer,
+} from './stack';
+
+/** The version this code writes. Links with another version are refused with a message. */
+export const STACK_FORMAT_VERSION = 1;
+
+/** Longest `stack` value read from a URL or a paste (characters). */
+export const MAX_TEXT = 20_000;
+
+const CODES: Readonly<Record<StackKind, string>> = {
+  standard: 'conv',
+  grouped: 'gconv',
+  depthwise: 'dw',
+  pointwise: 'pw',
+  separable: 'sep',
+  inverted: 'ir',
+  fc: 'fc',
+  maxpool: 'max',
+  avgpool: 'avg',
+  gap: 'gap',
+};
+
+/** Names accepted for a kind in URLs and tables (the code, the id, a few spellings). */
+const KIND_NAMES: ReadonlyMap<string, StackKind> = new Map<string, StackKind>([
+  ...STACK_KINDS.map((k) => [CODES[k], k] as [string, StackKind]),
+  ...STACK_KINDS.map((k) => [k, k] as [string, StackKind]),
+  ['inverted-residual', 'inverted'],
+  ['inverted residual', 'inverted'],
+  ['bottleneck', 'inverted'],
+  ['dense', 'fc'],
+  ['linear', 'fc'],
+  ['fully connected', 'fc'],
+  ['conv2d', 'standard'],
+  ['depthwiseconv2d', 'depthwise'],
+  ['separableconv2d', 'separable'],
+  ['maxpooling2d', 'maxpool'],
+  ['averagepooling2d', 'avgpool'],
+  ['globalaveragepooling2d', 'gap'],
+  ['global avg pool', 'gap'],
+]);
+
+/** A decoded stack (or null when nothing usable came in) and what was wrong, as plain text. */
+export interface Decoded {
+  stack: Stack | null;
+  messages: string[];
+}
+
+/** Show at most 24 characters of what someone gave (always rendered as text, never markup). */
+export function shown(text: string): string {
+  const oneLine = text.replace(/[\u0000-\u001f\u007f]+/g, ' ');
+  return oneLine.length > 24 ? `${oneLine.slice(0, 23)}…` : oneLine;
+}
+
+// ---------------------------------------------------------------------------------------------
+// URL
+
+function attrsOf(l: StackLayer): string {
+  const d = defaultLayer(l.kind);
+  let a = '';
+  if (l.k !== d.k) a += `k${l.k}`;
+  if (l.out !== null) a += `n${l.out}`;
+  else if (d.out !== null) a += 'n0';
+  if (l.groups !== d.groups) a += `g${l.groups}`;
+  if (l.stride !== d.stride) a += `s${l.stride}`;
+  if (l.t !== d.t) a += `t${l.t}`;
+  if (l.from !== null) a += `r${l.from}`;
+  if (l.padding !== d.padding) a += 'v';
+  if (l.bias !== d.bias) a += l.bias ? 'b' : 'u';
+  return a;
+}
+
+/** The stack as a URL value: `v1_224x224x3_bn_conv.n32s2_…` (only URL-safe characters). */
+export function encodeStack(s: Stack): string {
+  const head = [`v${STACK_FORMAT_VERSION}`, `${s.input.h}x${s.input.w}x${s.input.c}`];
+  if (s.bn) head.push('bn');
+  const tokens = s.layers.map((l) => {
+    const a = attrsOf(l);
+    return a ? `${CODES[l.kind]}.${a}` : CODES[l.kind];
+  });
+  // Runs of identical rows are written once with *count (Xception's middle flow: sep.n728*24).
+  const rows: string[] = [];
+  for (let i = 0; i < tokens.length; ) {
+    let j = i + 1;
+    while (j < tokens.length && tokens[j] === tokens[i]) j += 1;
+    rows.push(j - i > 1 ? `${tokens[i]}*${j - i}` : tokens[i]);
+    i = j;
+  }
+  return [...head, ...rows].join('_');
+}
+
+const INT = /^\d{1,9}$/;
+
+function intIn(text: string, min: number, max: number): number | undefined {
+  if (!INT.test(text)) return undefined;
+  const x = Number(text);
+  return x >= min && x <= max ? x : undefined;
+}
+
+function parseShape(text: string): { h: number; w: number; c: number } | undefined {
+  const m = /^(\d{1,9})\s*[x×*]\s*(\d{1,9})\s*[x×*]\s*(\d{1,9})$/i.exec(text.trim());
+  if (!m) return undefined;
+  const h = intIn(m[1], 1, LIMITS.size);
+  const w = intIn(m[2], 1, LIMITS.size);
+  const c = intIn(m[3], 1, LIMITS.channels);
+  return h && w && c ? { h, w, c } : undefined;
+}
+
+/** Read one URL row token; a string is the reason it cannot be used. */
+function parseRowToken(token: string): StackLayer | string {
+  const dot = token.indexOf('.');
+  const code = (dot < 0 ? token : token.slice(0, dot)).toLowerCase();
+  const kind = KIND_NAMES.get(code);
+  if (!kind || code.includes(' ')) return `unknown layer kind “${shown(code)}”`;
+  const l = defaultLayer(kind);
+  const attrs = dot < 0 ? '' : token.slice(dot + 1);
+  const re = /([a-z])(\d*)/gy;
+  let pos = 0;
+  while (pos < attrs.length) {
+    re.lastIndex = pos;
+    const m = re.exec(attrs);
+    if (!m) return `cannot read “${shown(attrs.slice(pos))}”`;
+    pos = re.lastIndex;
+    const [, key, digits] = m;
+    const num = (max: number, min = 1): number | string => {
+      const v = intIn(digits, min, max);
+      return v === undefined ? `${key}${shown(digits)} is not a whole number from ${min} to ${max}` : v;
+    };
+    let v: number | string;
+    switch (key) {
+      case 'k':
+        if (typeof (v = num(LIMITS.k)) === 'string') return v;
+        l.k = v;
+        break;
+      case 'n':
+        if (typeof (v = num(LIMITS.out, 0)) === 'string') return v;
+        l.out = v === 0 ? null : v;
+        break;
+      case 'g':
+        if (typeof (v = num(LIMITS.groups)) === 'string') return v;
+        l.groups = v;
+        break;
+      case 's':
+        if (typeof (v = num(LIMITS.stride)) === 'string') return v;
+        l.stride = v;
+        break;
+      case 't':
+        if (typeof (v = num(LIMITS.t)) === 'string') return v;
+        l.t = v;
+        break;
+      case 'r':
+        if (typeof (v = num(LIMITS.rows, 0)) === 'string') return v;
+        l.from = v;
+        break;
+      case 'v':
+      case 'b':
+      case 'u':
+        if (digits !== '') return `flag ${key} takes no number`;
+        if (key === 'v') l.padding = 'valid';
+        else l.bias = key === 'b';
+        break;
+      default:
+        return `unknown setting “${key}”`;
+    }
+  }
+  return l;
+}
+
+/**
+ * Read a `stack` URL value. A wrong version or header gives no stack (the caller keeps its
+ * default) and a message; a row that cannot be read is left out with a message.
+ */
+export function decodeStack(text: string): Decoded {
+  const messages: string[] = [];
+  if (typeof text !== 'string' || text.trim() === '') return { stack: null, messages: ['The link holds no stack.'] };
+  if (text.length > MAX_TEXT) return { stack: null, messages: [`The stack in the link is longer than ${MAX_TEXT} characters and was not read.`] };
+  const tokens = text.trim().split('_');
+  const version = /^v(\d{1,4})$/.exec(tokens[0] ?? '');
+  if (!version) return { stack: null, messages: [`The stack in the link does not start with a version (“v1_…”); it starts “${shown(tokens[0] ?? '')}”.`] };
+  if (Number(version[1]) !== STACK_FORMAT_VERSION) {
+    return { stack: null, messages: [`The link was made by calculator format v${version[1]}; this page reads v${STACK_FORMAT_VERSION}.`] };
+  }
+  const input = parseShape(tokens[1] ?? '');
+  if (!input) return { stack: null, messages: [`The input shape “${shown(tokens[1] ?? '')}” is not H x W x C with whole numbers (sizes up to ${LIMITS.size}, channels up to ${LIMITS.channels}).`] };
+  let i = 2;
+  let bn = false;
+  if (tokens[i] === 'bn') {
+    bn = true;
+    i += 1;
+  }
+  const layers: StackLayer[] = [];
+  for (; i < tokens.length; i++) {
+    if (layers.length >= LIMITS.rows) {
+      messages.push(`Only the first ${LIMITS.rows} rows were read.`);
+      break;
+    }
+    const token = tokens[i];
+    if (token === '') continue;
+    const star = /^(.*)\*(\d{1,4})$/.exec(token);
+    const count = star ? Number(star[2]) : 1;
+    if (count < 1 || count > LIMITS.rows) {
+      messages.push(`Row ${layers.length + 1} (“${shown(token)}”) was left out: a repeat count must be from 1 to ${LIMITS.rows}.`);
+      continue;
+    }
+    const row = parseRowToken(star ? star[1] : token);
+    if (typeof row === 'string') {
+      messages.push(`Row ${layers.length + 1} (“${shown(token)}”) was left out: ${row}.`);
+      continue;
+    }
+    const room = LIMITS.rows - layers.length;
+    for (let c = 0; c < Math.min(count, room); c++) layers.push({ ...row });
+    if (count > room) {
+      messages.push(`Only the first ${LIMITS.rows} rows were read.`);
+      break;
+    }
+  }
+  return { stack: { input, bn, layers }, messages };
+}
+
+// ---------------------------------------------------------------------------------------------
+// CSV and Markdown
+
+/** Columns written by the exporters, in order. The importer reads only the editable ones. */
+export const TABLE_COLUMNS = ['layer', 'kind', 'k', 'out', 'groups', 'stride', 'padding', 'bias', 't', 'from', 'bn', 'output', 'params', 'bn_channels', 'mult_adds'] as const;
+
+function cellsOf(r: LayerResult): string[] {
+  const l = r.layer;
+  const yes = (b: boolean) => (b ? 'yes' : 'no');
+  return [
+    String(r.row),
+    l.kind,
+    String(l.k),
+    l.out === null ? '' : String(l.out),
+    String(l.groups),
+    String(l.stride),
+    l.padding,
+    yes(l.bias),
+    String(l.t),
+    l.from === null ? '' : String(l.from),
+    yes(r.bnChannels > 0),
+    r.error ? `error: ${r.error.message}` : r.output ? shapeText(r.output).replace(/×/g, 'x') : '',
+    r.error ? '' : String(r.params),
+    r.error ? '' : String(r.bnChannels),
+    r.error ? '' : String(r.multAdds),
+  ];
+}
+
+function tableRows(s: Stack): string[][] {
+  const result = computeStack(s);
+  const input = ['0', 'input', '', String(s.input.c), '', '', '', '', '', '', s.bn ? 'yes' : 'no', `${s.input.h}x${s.input.w}x${s.input.c}`, '', '', ''];
+  const t = result.totals;
+  const total = ['', 'total', '', '', '', '', '', '', '', '', '', shapeText(result.output).replace(/×/g, 'x'), t.params.toString(), t.bnChannels.toString(), t.multAdds.toString()];
+  return [input, ...result.layers.map(cellsOf), total];
+}
+
+const csvCell = (c: string): string => (/[",\n\r]/.test(c) ? `"${c.replace(/"/g, '""')}"` : c);
+
+/**
+ * CSV: one header line, an `input` row (its `output` is the input shape, `bn` says whether a BN
+ * follows every conv), one line per layer (params = weights + bias, mult-adds; papers'
+ * conventions), and a `total` line.
+ */
+export function toCsv(s: Stack): string {
+  return [[...TABLE_COLUMNS], ...tableRows(s)].map((r) => r.map(csvCell).join(',')).join('\n') + '\n';
+}
+
+const mdCell = (c: string): string => c.replace(/\|/g, '\\|').replace(/[\r\n]+/g, ' ');
+
+/** The same table as GitHub-flavoured Markdown. */
+export function toMarkdown(s: Stack): string {
+  const lines = [`| ${TABLE_COLUMNS.join(' | ')} |`, `|${TABLE_COLUMNS.map((c) => (c === 'kind' || c === 'padding' || c === 'output' ? ' --- ' : ' ---: ')).join('|')}|`];
+  for (const r of tableRows(s)) lines.push(`| ${r.map(mdCell).join(' | ')} |`);
+  return lines.join('\n') + '\n';
+}
+
+/** Split one CSV line (quotes, doubled quotes) or a tab-separated line. */
+function splitDelimited(line: string, delimiter: string): string[] {
+  const out: string[] = [];
+  let cell = '';
+  let quoted = false;
+  for (let i = 0; i < line.length; i++) {
+    const ch = line[i];
+    if (quoted) {
+      if (ch === '"' && line[i + 1] === '"') {
+        cell += '"';
+        i += 1;
+      } else if (ch === '"') quoted = false;
+      else cell += ch;
+    } else if (ch === '"' && cell.trim() === '') {
+      quoted = true;
+      cell = '';
+    } else if (ch === delimiter) {
+      out.push(cell.trim());
+      cell = '';
+    } else cell += ch;
+  }
+  out.push(cell.trim());
+  return out;
+}
+
+function splitMarkdown(line: string): string[] {
+  let body = line.trim();
+  if (body.startsWith('|')) body = body.slice(1);
+  if (body.endsWith('|') && !body.endsWith('\\|')) body = body.slice(0, -1);
+  return body.split(/(?<!\\)\|/).map((c) => c.trim().replace(/\\\|/g, '|'));
+}
+
+const BOOL: Readonly<Record<string, boolean>> = { yes: true, y: true, true: true, '1': true, no: false, n: false, false: false, '0': false, '': false };
+
+/**
+ * Read a pasted table (the CSV or Markdown the exporters write, or a spreadsheet's tab-separated
+ * copy). Columns are found by header name; computed columns are ignored and recomputed. The
+ * `input` row gives the input shape and the BN setting; `total` rows are skipped.
+ */
+export function fromTable(text: string): Decoded {
+  if (typeof text !== 'string' || text.trim() === '') return { stack: null, messages: ['Nothing to import: paste a CSV or Markdown table first.'] };
+  if (text.length > MAX_TEXT * 10) return { stack: null, messages: [`The pasted text is longer than ${MAX_TEXT * 10} characters and was not read.`] };
+  const lines = text.split(/\r?\n/).map((l) => l.trim()).filter((l) => l !== '');
+  const markdown = lines[0].startsWith('|');
+  const delimiter = lines[0].includes('\t') ? '\t' : lines[0].includes(';') && !lines[0].includes(',') ? ';' : ',';
+  const split = (l: string) => (markdown ? splitMarkdown(l) : splitDelimited(l, delimiter));
+  const header = split(lines[0]).map((h) => h.toLowerCase().replace(/[\s-]+/g, '_'));
+  const col = (name: string) => header.indexOf(name);
+  if (col('kind') < 0) return { stack: null, messages: ['The first line must be a header with at least a “kind” column (as the CSV and Markdown exports write it).'] };
+  const messages: string[] = [];
+  const layers: StackLayer[] = [];
+  let input: Stack['input'] | undefined;
+  let bn: boolean | undefined;
+  let anyBn = false;
+  let line = 0;
+  for (const raw of lines.slice(1)) {
+    line += 1;
+    if (markdown && /^\|?\s*:?-{3,}/.test(raw)) continue;
+    if (layers.length >= LIMITS.rows) {
+      messages.push(`Only the first ${LIMITS.rows} rows were read.`);
+      break;
+    }
+    const cells = split(raw);
+    const get = (name: string): string => {
+      const i = col(name);
+      return i >= 0 ? (cells[i] ?? '').trim() : '';
+    };
+    const kindText = get('kind').toLowerCase();
+    if (kindText === 'total') continue;
+    if (kindText === 'input') {
+      const shape = parseShape(get('output') || get('shape'));
+      if (shape) input = shape;
+      else messages.push(`The input row's shape “${shown(get('output'))}” is not H x W x C; 224 x 224 x 3 is used.`);
+      const b = BOOL[get('bn').toLowerCase()];
+      if (b !== undefined && get('bn') !== '') bn = b;
+      continue;
+    }
+    const kind = KIND_NAMES.get(kindText);
+    const where = `Line ${line + 1}`;
+    if (!kind) {
+      messages.push(`${where} was left out: unknown layer kind “${shown(kindText)}”.`);
+      continue;
+    }
+    const l = defaultLayer(kind);
+    const problems: string[] = [];
+    const num = (name: 'k' | 'groups' | 'stride' | 't', max: number) => {
+      const t = get(name);
+      if (t === '') return;
+      const v = intIn(t, 1, max);
+      if (v === undefined) problems.push(`${name} “${shown(t)}” is not a whole number from 1 to ${max}`);
+      else l[name] = v;
+    };
+    num('k', LIMITS.k);
+    num('groups', LIMITS.groups);
+    num('stride', LIMITS.stride);
+    num('t', LIMITS.t);
+    const out = get('out');
+    if (out === '') l.out = null;
+    else {
+      const v = intIn(out, 1, LIMITS.out);
+      if (v === undefined) problems.push(`out “${shown(out)}” is not a whole number from 1 to ${LIMITS.out}`);
+      else if (kind !== 'maxpool' && kind !== 'avgpool' && kind !== 'gap') l.out = v;
+    }
+    const from = get('from');
+    if (from !== '') {
+      const v = intIn(from, 0, LIMITS.rows);
+      if (v === undefined) problems.push(`from “${shown(from)}” is not a row number`);
+      else l.from = v;
+    }
+    const padding = get('padding').toLowerCase();
+    if (padding === 'valid' || padding === 'same') l.padding = padding;
+    else if (padding !== '') problems.push(`padding “${shown(padding)}” is neither same nor valid`);
+    const bias = get('bias').toLowerCase();
+    if (bias !== '') {
+      const b = BOOL[bias];
+      if (b === undefined) problems.push(`bias “${shown(bias)}” is not yes or no`);
+      else l.bias = b;
+    }
+    if (BOOL[get('bn').toLowerCase()] === true) anyBn = true;
+    if (problems.length > 0) {
+      messages.push(`${where} was left out: ${problems.join('; ')}.`);
+      continue;
+    }
+    layers.push(l);
+  }
+  if (!input) {
+    input = { h: 224, w: 224, c: 3 };
+    if (!messages.some((m) => m.startsWith('The input row'))) messages.push('No “input” row: the input is taken as 224 x 224 x 3.');
+  }
+  if (layers.length === 0) return { stack: null, messages: [...messages, 'No layer rows could be read, so nothing was imported.'] };
+  return { stack: { input, bn: bn ?? anyBn, layers }, messages };
+}

@@ -1,0 +1,618 @@
+/**
+ * The calculator's model: a stack of layers applied one after another to an input tensor, each
+ * layer's output shape chained into the next, its cost from `convCost`, and totals under the
+ * papers', Keras's and PyTorch's parameter conventions and three FLOP conventions.
+ *
+ * A layer may instead sit on a residual branch (`from`): it reads the tensor that entered an
+ * earlier row and its output is added to the main path, so its output must have the main path's
+ * shape (Xception's strided 1×1 projections, Chollet 2017 Fig. 5; ResNet's projection shortcut,
+ * He et al. 2016 §3.3). An invalid layer is marked with its reason and left out of the totals;
+ * the rows after it keep computing.
+ */
+import { convCost, outputSize, type ConvCost, type Padding } from './cost';
+import { CostError, isCostError } from './errors';
+import { V1_STEM, V1_TABLE, V2_HEAD_FILTERS, V2_STEM, V2_TABLE, XCEPTION_STEM, XCEPTION_TABLE } from './architectures';
+
+/** Row kinds. 'inverted' = MobileNet V2 bottleneck: expand 1×1, depthwise, linear project 1×1. */
+export type StackKind =
+  | 'standard'
+  | 'grouped'
+  | 'depthwise'
+  | 'pointwise'
+  | 'separable'
+  | 'inverted'
+  | 'fc'
+  | 'maxpool'
+  | 'avgpool'
+  | 'gap';
+
+export const STACK_KINDS: readonly StackKind[] = [
+  'standard',
+  'grouped',
+  'depthwise',
+  'pointwise',
+  'separable',
+  'inverted',
+  'fc',
+  'maxpool',
+  'avgpool',
+  'gap',
+];
+
+/** Reader-facing name of each kind. */
+export const KIND_LABELS: Readonly<Record<StackKind, string>> = {
+  standard: 'Standard conv',
+  grouped: 'Grouped conv',
+  depthwise: 'Depthwise conv',
+  pointwise: 'Pointwise 1×1',
+  separable: 'Separable conv',
+  inverted: 'Inverted residual',
+  fc: 'Fully connected',
+  maxpool: 'Max pool',
+  avgpool: 'Average pool',
+  gap: 'Global avg pool',
+};
+
+/** A field of a row, as the editor and the codecs name it. */
+export type LayerField = 'kind' | 'k' | 'out' | 'groups' | 'stride' | 'padding' | 'bias' | 't' | 'from';
+
+/** One row of the stack. Fields a kind does not use are kept but ignored. */
+export interface StackLayer {
+  kind: StackKind;
+  /** D_K, kernel (or pool window) size. */
+  k: number;
+  /** Output channels N; null = same as the input (depthwise with depth multiplier 1). */
+  out: number | null;
+  /** G, for 'grouped'. */
+  groups: number;
+  stride: number;
+  padding: Padding;
+  /** Bias on the layer's convolutions (on every conv of an inverted residual). */
+  bias: boolean;
+  /** Expansion factor t, for 'inverted' (t = 1: no expand layer, as the first V2 block). */
+  t: number;
+  /** 1-based row whose input this layer reads; its output is added to the main path. null: main path. */
+  from: number | null;
+}
+
+/** Height × width × channels. */
+export interface Shape {
+  h: number;
+  w: number;
+  c: number;
+}
+
+/** The whole calculation: input shape, BN after every conv layer or not, the rows. */
+export interface Stack {
+  input: Shape;
+  /** A BatchNorm after every convolution (every conv of an inverted residual); never after FC or pooling. */
+  bn: boolean;
+  layers: StackLayer[];
+}
+
+/** Which fields each kind reads (the editor disables the others). */
+export const KIND_FIELDS: Readonly<Record<StackKind, readonly LayerField[]>> = {
+  standard: ['k', 'out', 'stride', 'padding', 'bias', 'from'],
+  grouped: ['k', 'out', 'groups', 'stride', 'padding', 'bias', 'from'],
+  depthwise: ['k', 'out', 'stride', 'padding', 'bias', 'from'],
+  pointwise: ['out', 'stride', 'padding', 'bias', 'from'],
+  separable: ['k', 'out', 'stride', 'padding', 'bias', 'from'],
+  inverted: ['k', 'out', 'stride', 'padding', 'bias', 't', 'from'],
+  fc: ['out', 'bias'],
+  maxpool: ['k', 'stride', 'padding', 'from'],
+  avgpool: ['k', 'stride', 'padding', 'from'],
+  gap: [],
+};
+
+/** Largest value accepted for each number field (and input sizes), so a hostile link stays small. */
+export const LIMITS = { k: 64, out: 1_000_000, groups: 1_000_000, stride: 64, t: 64, size: 100_000, channels: 1_000_000, rows: 300 } as const;
+
+/** A fresh row of a kind with the defaults its codecs leave out. */
+export function defaultLayer(kind: StackKind): StackLayer {
+  return {
+    kind,
+    k: kind === 'pointwise' || kind === 'fc' || kind === 'gap' ? 1 : 3,
+    out: kind === 'depthwise' || kind === 'maxpool' || kind === 'avgpool' || kind === 'gap' ? null : 64,
+    groups: kind === 'grouped' ? 2 : 1,
+    stride: 1,
+    padding: 'same',
+    bias: kind === 'fc',
+    t: kind === 'inverted' ? 6 : 1,
+    from: null,
+  };
+}
+
+/** A row: defaults of its kind, overridden by `fields`. */
+export function layer(kind: StackKind, fields: Partial<Omit<StackLayer, 'kind'>> = {}): StackLayer {
+  return { ...defaultLayer(kind), ...fields };
+}
+
+/** Per-row result. Counts are exact; BN is reported as channels (the conventions add it). */
+export interface LayerResult {
+  /** 1-based row number. */
+  row: number;
+  layer: StackLayer;
+  /** Input shape (undefined when it cannot be known, e.g. a bad branch reference). */
+  input?: Shape;
+  /** Output shape of this layer (for a branch: its own output, added to the main path). */
+  output?: Shape;
+  /** Why the row cannot be computed; it is then left out of the totals. */
+  error?: { message: string; field?: LayerField };
+  /** Weights + bias. */
+  params: number;
+  weights: number;
+  biasParams: number;
+  multAdds: number;
+  flops2x: number;
+  flopsSeed: number;
+  /** Channels of the BatchNorm layers after this row's convolutions. */
+  bnChannels: number;
+  bnLayers: number;
+  /** Inverted residual only: identity shortcut (stride 1 and input channels = output channels). */
+  shortcut?: boolean;
+  /** Inverted residual only: hidden width t·M. */
+  hidden?: number;
+}
+
+/** What a parameter total means (DESIGN.md "Numbers"). */
+export type ParamConvention = 'paper' | 'keras' | 'pytorch';
+/** Which FLOP count: mult-adds, 2·mult-adds, or (2·fan-in − 1)·outputs (+1 with bias). */
+export type FlopConvention = 'macs' | '2macs' | 'seed';
+
+export const PARAM_CONVENTIONS: readonly ParamConvention[] = ['paper', 'keras', 'pytorch'];
+export const FLOP_CONVENTIONS: readonly FlopConvention[] = ['macs', '2macs', 'seed'];
+
+export const PARAM_CONVENTION_LABELS: Readonly<Record<ParamConvention, string>> = {
+  paper: 'Papers: weights + bias, no BN',
+  keras: 'Keras count_params(): + 4 per BN channel',
+  pytorch: 'PyTorch parameters(): + 2 per BN channel',
+};
+export const FLOP_CONVENTION_LABELS: Readonly<Record<FlopConvention, string>> = {
+  macs: 'Mult-adds (MACs)',
+  '2macs': 'FLOPs = 2 · MACs',
+  seed: 'FLOPs = (2·C·K² − 1)·H·W·N',
+};
+
+/** BN numbers per channel counted by each convention (Keras γ β mean var; PyTorch γ β). */
+export const BN_PER_CHANNEL: Readonly<Record<ParamConvention, number>> = { paper: 0, keras: 4, pytorch: 2 };
+
+/** Totals of the computed rows, exact (BigInt: a sum of safe integers may not be one). */
+export interface StackTotals {
+  rows: number;
+  invalidRows: number;
+  params: bigint;
+  weights: bigint;
+  multAdds: bigint;
+  flops2x: bigint;
+  flopsSeed: bigint;
+  bnChannels: bigint;
+  bnLayers: number;
+  keras: { total: bigint; trainable: bigint; nonTrainable: bigint };
+  pytorch: { parameters: bigint; bufferElements: bigint };
+}
+
+/** Per-kind share (V1 paper Table 2 "Resource per layer type"). */
+export interface KindShare {
+  kind: StackKind;
+  layers: number;
+  params: bigint;
+  compute: bigint;
+}
+
+/** A computed stack. */
+export interface StackResult {
+  layers: LayerResult[];
+  /** Shape leaving the last row. */
+  output: Shape;
+  totals: StackTotals;
+}
+
+const zero = (row: number, l: StackLayer): LayerResult => ({
+  row,
+  layer: l,
+  params: 0,
+  weights: 0,
+  biasParams: 0,
+  multAdds: 0,
+  flops2x: 0,
+  flopsSeed: 0,
+  bnChannels: 0,
+  bnLayers: 0,
+});
+
+const fmtShape = (s: Shape): string => `${s.h}×${s.w}×${s.c}`;
+
+/** "224×224×3": the shape as the table prints it. */
+export function shapeText(s: Shape): string {
+  return fmtShape(s);
+}
+
+function fieldOf(e: CostError): LayerField | undefined {
+  switch (e.field) {
+    case 'k':
+      return 'k';
+    case 'groups':
+      return 'groups';
+    case 'cout':
+      return 'out';
+    case 'stride':
+      return 'stride';
+    case 'padding':
+      return 'padding';
+    default:
+      return undefined;
+  }
+}
+
+function addCost(r: LayerResult, c: ConvCost, bn: boolean): void {
+  r.params += c.params;
+  r.weights += c.paramsNoBias;
+  r.biasParams += c.biasParams;
+  r.multAdds += c.multAdds;
+  r.flops2x += c.flops2x;
+  r.flopsSeed += c.flopsSeed;
+  if (bn) {
+    r.bnChannels += c.cout;
+    r.bnLayers += 1;
+  }
+}
+
+/** The shape a row would output, where it can be known without its cost (for chaining past errors). */
+function intendedShape(l: StackLayer, input: Shape): Shape | undefined {
+  try {
+    switch (l.kind) {
+      case 'gap':
+        return { h: 1, w: 1, c: input.c };
+      case 'fc':
+        return { h: 1, w: 1, c: l.out ?? input.c };
+      default: {
+        const h = outputSize(input.h, l.kind === 'pointwise' ? 1 : l.k, l.stride, l.padding);
+        const w = outputSize(input.w, l.kind === 'pointwise' ? 1 : l.k, l.stride, l.padding);
+        const c = l.kind === 'maxpool' || l.kind === 'avgpool' ? input.c : l.out ?? input.c;
+        return { h, w, c };
+      }
+    }
+  } catch {
+    return undefined;
+  }
+}
+
+/** Cost of one row on a given input. Throws CostError for an impossible layer. */
+function computeRow(row: number, l: StackLayer, input: Shape, bn: boolean): LayerResult {
+  const r = zero(row, l);
+  r.input = input;
+  const base = { inH: input.h, inW: input.w, stride: l.stride, padding: l.padding, bias: l.bias };
+  switch (l.kind) {
+    case 'standard':
+    case 'grouped':
+    case 'pointwise':
+    case 'separable': {
+      const c = convCost({
+        kind: l.kind,
+        k: l.k,
+        cin: input.c,
+        cout: l.out ?? input.c,
+        ...(l.kind === 'grouped' ? { groups: l.groups } : {}),
+        ...base,
+      });
+      addCost(r, c, bn);
+      r.output = { h: c.outH, w: c.outW, c: c.cout };
+      return r;
+    }
+    case 'depthwise': {
+      const c = convCost({ kind: 'depthwise', k: l.k, cin: input.c, cout: l.out ?? input.c, ...base });
+      addCost(r, c, bn);
+      r.output = { h: c.outH, w: c.outW, c: c.cout };
+      return r;
+    }
+    case 'inverted': {
+      // Sandler et al. 2018, Table 1: 1×1 conv + ReLU6 (omitted when t = 1), 3×3 dwise stride s + ReLU6, linear 1×1.
+      if (!Number.isSafeInteger(l.t) || l.t < 1) throw new CostError('invalid-size', `t must be a positive whole number, got ${String(l.t)}.`, 't');
+      const hidden = input.c * l.t;
+      if (!Number.isSafeInteger(hidden)) throw new CostError('overflow', 'The expanded width t·M is too large.', 't');
+      let h = input.h;
+      let w = input.w;
+      if (l.t !== 1) {
+        const expand = convCost({ kind: 'pointwise', k: 1, cin: input.c, cout: hidden, inH: h, inW: w, bias: l.bias });
+        addCost(r, expand, bn);
+      }
+      const dw = convCost({ kind: 'depthwise', k: l.k, cin: hidden, cout: hidden, ...base });
+      addCost(r, dw, bn);
+      h = dw.outH;
+      w = dw.outW;
+      const out = l.out ?? input.c;
+      const project = convCost({ kind: 'pointwise', k: 1, cin: hidden, cout: out, inH: h, inW: w, bias: l.bias });
+      addCost(r, project, bn);
+      r.output = { h, w, c: out };
+      r.hidden = hidden;
+      // §3.3 and Fig. 4: the identity shortcut only when the block keeps both stride 1 and the width.
+      r.shortcut = l.stride === 1 && input.c === out;
+      return r;
+    }
+    case 'fc': {
+      // Flatten, then a dense layer: fan-in H·W·C (1·1·C after global pooling).
+      const fanIn = BigInt(input.h) * BigInt(input.w) * BigInt(input.c);
+      if (fanIn > BigInt(Number.MAX_SAFE_INTEGER)) throw new CostError('overflow', 'The flattened input is too large to count exactly.');
+      const c = convCost({ kind: 'pointwise', k: 1, cin: Number(fanIn), cout: l.out ?? input.c, inH: 1, bias: l.bias });
+      addCost(r, c, false);
+      r.output = { h: 1, w: 1, c: c.cout };
+      return r;
+    }
+    case 'maxpool':
+    case 'avgpool': {
+      const h = outputSize(input.h, l.k, l.stride, l.padding);
+      const w = outputSize(input.w, l.k, l.stride, l.padding);
+      r.output = { h, w, c: input.c };
+      return r;
+    }
+    case 'gap':
+      r.output = { h: 1, w: 1, c: input.c };
+      return r;
+  }
+  throw new CostError('invalid-kind', `Unknown layer kind ${String((l as StackLayer).kind)}.`, 'kind');
+}
+
+/**
+ * Compute every row: shapes chained from `stack.input`, exact costs from `convCost`, errors per
+ * row. A row on a residual branch reads the input of row `from` and must output the main path's
+ * shape. A row that fails passes on the shape it was meant to produce when that is known, else
+ * its input, so the rows below still compute.
+ */
+export function computeStack(stack: Stack): StackResult {
+  const results: LayerResult[] = [];
+  let main: Shape = { ...stack.input };
+  stack.layers.forEach((l, i) => {
+    const row = i + 1;
+    const onBranch = l.from !== null;
+    let input: Shape | undefined = main;
+    if (onBranch) {
+      const from = l.from as number;
+      input = from >= 1 && from < row ? results[from - 1].input : undefined;
+      if (!input) {
+        const r = zero(row, l);
+        r.error = {
+          message:
+            from >= 1 && from < row
+              ? `Row ${from} has no known input to branch from.`
+              : `A residual branch must read a row above this one (1 to ${row - 1}); got ${from}.`,
+          field: 'from',
+        };
+        results.push(r);
+        return;
+      }
+    }
+    let r: LayerResult;
+    try {
+      r = computeRow(row, l, input, stack.bn);
+    } catch (e) {
+      if (!isCostError(e)) throw e;
+      r = zero(row, l);
+      r.input = input;
+      r.error = { message: e.message, field: fieldOf(e) ?? (e.field === 't' ? 't' : undefined) };
+      const guess = intendedShape(l, input);
+      if (guess) r.output = guess;
+      if (!onBranch) main = guess ?? main;
+      results.push(r);
+      return;
+    }
+    if (onBranch) {
+      const out = r.output as Shape;
+      if (out.h !== main.h || out.w !== main.w || out.c !== main.c) {
+        const bad = zero(row, l);
+        bad.input = input;
+        bad.output = out;
+        bad.error = {
+          message: `The branch gives ${fmtShape(out)} but the main path is ${fmtShape(main)} here; a residual add needs equal shapes.`,
+          field: out.c !== main.c ? 'out' : 'stride',
+        };
+        results.push(bad);
+        return;
+      }
+    } else {
+      main = r.output as Shape;
+    }
+    results.push(r);
+  });
+  return { layers: results, output: main, totals: totalsOf(results) };
+}
+
+function totalsOf(rows: readonly LayerResult[]): StackTotals {
+  let params = 0n;
+  let weights = 0n;
+  let macs = 0n;
+  let f2 = 0n;
+  let fs = 0n;
+  let bn = 0n;
+  let bnLayers = 0;
+  let invalid = 0;
+  for (const r of rows) {
+    if (r.error) {
+      invalid += 1;
+      continue;
+    }
+    params += BigInt(r.params);
+    weights += BigInt(r.weights);
+    macs += BigInt(r.multAdds);
+    f2 += BigInt(r.flops2x);
+    fs += BigInt(r.flopsSeed);
+    bn += BigInt(r.bnChannels);
+    bnLayers += r.bnLayers;
+  }
+  return {
+    rows: rows.length,
+    invalidRows: invalid,
+    params,
+    weights,
+    multAdds: macs,
+    flops2x: f2,
+    flopsSeed: fs,
+    bnChannels: bn,
+    bnLayers,
+    keras: { total: params + 4n * bn, trainable: params + 2n * bn, nonTrainable: 2n * bn },
+    pytorch: { parameters: params + 2n * bn, bufferElements: 2n * bn + BigInt(bnLayers) },
+  };
+}
+
+/** A row's parameters under a convention: weights + bias, plus the BN numbers that convention counts. */
+export function rowParams(r: LayerResult, convention: ParamConvention): bigint {
+  return BigInt(r.params) + BigInt(BN_PER_CHANNEL[convention]) * BigInt(r.bnChannels);
+}
+
+/** A row's compute under a FLOP convention. */
+export function rowCompute(r: LayerResult, convention: FlopConvention): bigint {
+  return BigInt(convention === 'macs' ? r.multAdds : convention === '2macs' ? r.flops2x : r.flopsSeed);
+}
+
+/** The total parameters under a convention (Keras: count_params() total). */
+export function totalParams(t: StackTotals, convention: ParamConvention): bigint {
+  return convention === 'paper' ? t.params : convention === 'keras' ? t.keras.total : t.pytorch.parameters;
+}
+
+/** The total compute under a FLOP convention. */
+export function totalCompute(t: StackTotals, convention: FlopConvention): bigint {
+  return convention === 'macs' ? t.multAdds : convention === '2macs' ? t.flops2x : t.flopsSeed;
+}
+
+/** Parameters and compute summed by row kind, in STACK_KINDS order, kinds with no valid row left out. */
+export function shareByKind(result: StackResult, params: ParamConvention, flops: FlopConvention): KindShare[] {
+  const by = new Map<StackKind, KindShare>();
+  for (const r of result.layers) {
+    if (r.error) continue;
+    const s = by.get(r.layer.kind) ?? { kind: r.layer.kind, layers: 0, params: 0n, compute: 0n };
+    s.layers += 1;
+    s.params += rowParams(r, params);
+    s.compute += rowCompute(r, flops);
+    by.set(r.layer.kind, s);
+  }
+  return STACK_KINDS.filter((k) => by.has(k)).map((k) => by.get(k) as KindShare);
+}
+
+/** part / whole as a percentage string with `decimals` places, exact rounding half up ("94.86%"). */
+export function percentText(part: bigint, whole: bigint, decimals = 2): string {
+  if (whole === 0n) return '—';
+  const scale = 10n ** BigInt(decimals + 2);
+  const scaled = (part * scale * 2n + whole) / (2n * whole);
+  const s = scaled.toString().padStart(decimals + 1, '0');
+  return decimals === 0 ? `${s}%` : `${s.slice(0, -decimals)}.${s.slice(-decimals)}%`;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Presets, walked from the same tables as src/lib/architectures.ts.
+
+/** Preset ids. */
+export type PresetId = 'mobilenet-v1' | 'mobilenet-v2' | 'xception' | 'resnet-stage';
+export const PRESET_IDS: readonly PresetId[] = ['mobilenet-v1', 'mobilenet-v2', 'xception', 'resnet-stage'];
+export const PRESET_LABELS: Readonly<Record<PresetId, string>> = {
+  'mobilenet-v1': 'MobileNet V1 (224×224)',
+  'mobilenet-v2': 'MobileNet V2 (224×224)',
+  xception: 'Xception (299×299)',
+  'resnet-stage': 'ResNet-50 bottleneck stage conv2_x (56×56×64)',
+};
+
+/** MobileNet V1, Howard et al. 2017 Table 1 (13th depthwise at stride 1, as architectures.ts). */
+function presetV1(): Stack {
+  const layers: StackLayer[] = [layer('standard', { k: V1_STEM.k, out: V1_STEM.filters, stride: V1_STEM.stride })];
+  for (const [filters, stride] of V1_TABLE) {
+    layers.push(layer('depthwise', { stride }), layer('pointwise', { out: filters }));
+  }
+  layers.push(layer('gap'), layer('fc', { out: 1000 }));
+  return { input: { h: 224, w: 224, c: 3 }, bn: true, layers };
+}
+
+/** MobileNet V2, Sandler et al. 2018 Table 2: 17 inverted residuals between the stem and the 1280-wide head. */
+function presetV2(): Stack {
+  const layers: StackLayer[] = [layer('standard', { k: V2_STEM.k, out: V2_STEM.filters, stride: V2_STEM.stride })];
+  for (const row of V2_TABLE) {
+    for (let i = 0; i < row.n; i++) layers.push(layer('inverted', { t: row.t, out: row.c, stride: i === 0 ? row.s : 1 }));
+  }
+  layers.push(layer('pointwise', { out: V2_HEAD_FILTERS }), layer('gap'), layer('fc', { out: 1000 }));
+  return { input: { h: 224, w: 224, c: 3 }, bn: true, layers };
+}
+
+/** Xception, Chollet 2017 Fig. 5 as Keras builds it: max pool 3×3/2 and a strided 1×1 projection end modules 2–4 and 13. */
+function presetXception(): Stack {
+  const layers: StackLayer[] = XCEPTION_STEM.map(({ filters, stride }) => layer('standard', { out: filters, stride, padding: 'valid' }));
+  for (const m of XCEPTION_TABLE) {
+    const first = layers.length + 1;
+    for (const filters of m.separable) layers.push(layer('separable', { out: filters }));
+    if (m.shortcut !== undefined) {
+      layers.push(layer('maxpool', { stride: 2 }), layer('pointwise', { out: m.shortcut, stride: 2, from: first }));
+    }
+  }
+  layers.push(layer('gap'), layer('fc', { out: 1000 }));
+  return { input: { h: 299, w: 299, c: 3 }, bn: true, layers };
+}
+
+/**
+ * ResNet-50 stage conv2_x (He et al. 2016, Table 1): three bottlenecks [1×1 64, 3×3 64, 1×1 256]
+ * on 56×56×64; the first adds a 1×1 projection shortcut (64 → 256), the others an identity.
+ */
+function presetResNetStage(): Stack {
+  const layers: StackLayer[] = [];
+  for (let b = 0; b < 3; b++) {
+    const first = layers.length + 1;
+    layers.push(layer('pointwise', { out: 64 }), layer('standard', { out: 64 }), layer('pointwise', { out: 256 }));
+    if (b === 0) layers.push(layer('pointwise', { out: 256, from: first }));
+  }
+  return { input: { h: 56, w: 56, c: 64 }, bn: true, layers };
+}
+
+/** A fresh copy of a preset stack. */
+export function preset(id: PresetId): Stack {
+  switch (id) {
+    case 'mobilenet-v1':
+      return presetV1();
+    case 'mobilenet-v2':
+      return presetV2();
+    case 'xception':
+      return presetXception();
+    case 'resnet-stage':
+      return presetResNetStage();
+  }
+}
+
+/** The stack the calculator opens with (and shows without JavaScript). */
+export const DEFAULT_PRESET: PresetId = 'mobilenet-v1';
+
+/** A deep copy (rows are plain objects). */
+export function cloneStack(s: Stack): Stack {
+  return { input: { ...s.input }, bn: s.bn, layers: s.layers.map((l) => ({ ...l })) };
+}
+
+/** Move row `index` (0-based) by `delta`, keeping branch references pointing at the same rows. */
+export function moveLayer(s: Stack, index: number, delta: -1 | 1): Stack {
+  const j = index + delta;
+  if (index < 0 || index >= s.layers.length || j < 0 || j >= s.layers.length) return s;
+  const out = cloneStack(s);
+  [out.layers[index], out.layers[j]] = [out.layers[j], out.layers[index]];
+  const a = index + 1;
+  const b = j + 1;
+  for (const l of out.layers) {
+    if (l.from === a) l.from = b;
+    else if (l.from === b) l.from = a;
+  }
+  return out;
+}
+
+/** Remove row `index` (0-based); references below shift up, references to it become invalid (0). */
+export function removeLayer(s: Stack, index: number): Stack {
+  if (index < 0 || index >= s.layers.length) return s;
+  const out = cloneStack(s);
+  out.layers.splice(index, 1);
+  const removed = index + 1;
+  for (const l of out.layers) {
+    if (l.from === null) continue;
+    if (l.from === removed) l.from = 0;
+    else if (l.from > removed) l.from -= 1;
+  }
+  return out;
+}
+
+/** Insert `row` after row `index` (0-based; −1 for the top); references below shift down. */
+export function insertLayer(s: Stack, index: number, row: StackLayer): Stack {
+  const at = Math.max(0, Math.min(s.layers.length, index + 1));
+  const out = cloneStack(s);
+  for (const l of out.layers) if (l.from !== null && l.from > at) l.from += 1;
+  out.layers.splice(at, 0, { ...row });
+  return out;
+}
