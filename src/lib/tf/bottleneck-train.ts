@@ -35,11 +35,11 @@ export interface BottleneckOptions {
   readonly hidden?: number;
   /** Dimension D the spiral is embedded in (default 16). */
   readonly inputDim?: number;
-  /** Number of spiral points, the training set (default 256). */
+  /** Number of spiral points, the training set (default 64). */
   readonly points?: number;
-  /** Full-batch Adam steps (default 300). */
+  /** Full-batch Adam steps (default 200). */
   readonly epochs?: number;
-  /** Adam learning rate (default 0.01). */
+  /** Adam learning rate (default 0.02). */
   readonly learningRate?: number;
   /** Seed of the weights; the embedding matrix has its own fixed seed (default 1). */
   readonly seed?: number;
@@ -76,7 +76,7 @@ export const EMBEDDING_SEED = 2018;
  * embedding x = E·y ∈ ℝ^D with a fixed Gaussian E scaled by 1/√2, so each xᵢ has about the
  * variance of y.
  */
-export function bottleneckData({ points = 256, inputDim = 16 }: { points?: number; inputDim?: number } = {}): {
+export function bottleneckData({ points = 64, inputDim = 16 }: { points?: number; inputDim?: number } = {}): {
   inputs: Float32Array;
   targets: Float32Array;
 } {
@@ -100,9 +100,9 @@ export async function trainBottleneck(tf: Tf, options: BottleneckOptions = {}): 
     bottleneck = 2,
     hidden = 64,
     inputDim = 16,
-    points = 256,
-    epochs = 300,
-    learningRate = 0.01,
+    points = 64,
+    epochs = 200,
+    learningRate = 0.02,
     seed = 1,
     onEpoch,
     signal,
@@ -129,8 +129,10 @@ export async function trainBottleneck(tf: Tf, options: BottleneckOptions = {}): 
   for (let l = 0; l < 4; l++) {
     const [fanIn, fanOut] = [widths[l], widths[l + 1]];
     const w = gaussianMatrix(fanIn, fanOut, seed * 16 + l, Math.sqrt(2 / fanIn));
-    params.push(tf.variable(tf.tensor2d(Float32Array.from(w), [fanIn, fanOut]), true, `w${l}`));
-    params.push(tf.variable(tf.zeros([1, fanOut]), true, `b${l}`));
+    // tf.variable copies its initial value, which is then ours to dispose.
+    const [w0, b0] = [tf.tensor2d(Float32Array.from(w), [fanIn, fanOut]), tf.zeros([1, fanOut])];
+    params.push(tf.variable(w0, true), tf.variable(b0, true));
+    tf.dispose([w0, b0]);
   }
   const forward = (x: Tensor2D): Tensor2D => {
     let h = x;

@@ -29,15 +29,14 @@ export async function reluRoundTripTf(tf: Tf, options: RoundTripOptions): Promis
   const [xHat, stats] = tf.tidy(() => {
     const X = tf.tensor2d(Float32Array.from(input), [P, 2]);
     const Tm = tf.tensor2d(Float32Array.from(T), [n, 2]);
-    const Z = tf.matMul(X, Tm, false, true); // P×n, row k is (T x_k)ᵀ
+    const Z: Tensor2D = tf.matMul(X, Tm, false, true); // P×n, row k is (T x_k)ᵀ
     const H = o.activation === 'relu' ? tf.relu(Z) : o.activation === 'relu6' ? tf.relu6(Z) : Z;
     // 1 where σ is in its linear region (and so invertible): z > 0, and z < 6 for ReLU6.
-    const mask: Tensor2D =
+    const mask = (
       o.activation === 'linear'
         ? tf.onesLike(Z)
-        : o.activation === 'relu'
-          ? tf.cast(tf.greater(Z, 0), 'float32')
-          : tf.cast(tf.logicalAnd(tf.greater(Z, 0), tf.less(Z, 6)), 'float32');
+        : tf.cast(o.activation === 'relu' ? tf.greater(Z, 0) : tf.logicalAnd(tf.greater(Z, 0), tf.less(Z, 6)), 'float32')
+    ) as Tensor2D;
     let R: Tensor2D;
     if (o.inverse === 'pinv') {
       const pinv = tf.tensor2d(Float32Array.from(pseudoInverse(T, n)), [2, n]);
