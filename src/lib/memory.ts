@@ -8,7 +8,7 @@
  * trick" (Table 3 caption): the stem conv and the first bottleneck are treated as one block whose
  * input is the image. A V1 layer has no inner tensor to slice: it holds its input and output.
  */
-import type { Architecture } from './architectures';
+import type { ArchLayer, Architecture } from './architectures';
 
 /** Bytes per activation: 16-bit floats (Table 3 caption). */
 export const BYTES_PER_ACTIVATION = 2;
@@ -58,20 +58,25 @@ export function v2Memory(arch: Architecture): MemoryStep[] {
   });
 }
 
+/** One layer that holds its whole input and output: (inH²·M + outH²·N) · 2 bytes. */
+export function layerMemory(l: Pick<ArchLayer, 'name' | 'inH' | 'cin' | 'outH' | 'cout' | 'inputElements' | 'outputElements'>): MemoryStep {
+  return {
+    name: l.name,
+    inH: l.inH,
+    cin: l.cin,
+    outH: l.outH,
+    cout: l.cout,
+    inElements: l.inputElements,
+    outElements: l.outputElements,
+    bytes: bytes(l.inputElements + l.outputElements),
+  };
+}
+
 /** v1Memory(arch): per layer of MobileNet V1 (conv, depthwise, pointwise), input + output in bytes. */
 export function v1Memory(arch: Architecture): MemoryStep[] {
   return arch.layers
     .filter((l) => l.kind !== 'fc')
-    .map((l) => ({
-      name: l.name,
-      inH: l.inH,
-      cin: l.cin,
-      outH: l.outH,
-      cout: l.cout,
-      inElements: l.inputElements,
-      outElements: l.outputElements,
-      bytes: bytes(l.inputElements + l.outputElements),
-    }));
+    .map(layerMemory);
 }
 
 /** The step that needs the most memory. */

@@ -1,0 +1,53 @@
+import { describe, expect, it } from 'vitest';
+import { figure, rowsOf } from './figure';
+import { mobilenetV2 } from '../../../lib/architectures';
+import { PARAMS, PARAM_NAMES } from '../../../lib/params';
+import type { SvgNode } from '../../figure-kit/svg';
+
+const defaults = Object.fromEntries(PARAM_NAMES.map((n) => [n, PARAMS[n].defaultValue])) as Record<(typeof PARAM_NAMES)[number], number>;
+function all(node: SvgNode | string, pred: (n: SvgNode) => boolean, out: SvgNode[] = []): SvgNode[] {
+  if (typeof node === 'string') return out;
+  if (pred(node)) out.push(node);
+  for (const c of node.children) all(c, pred, out);
+  return out;
+}
+const q = (svg: SvgNode, name: string) => all(svg, (n) => n.attrs['data-quantity'] === name).map((n) => Number(n.attrs['data-exact']));
+
+describe('v2Architecture.render(values)', () => {
+  it('totals MobileNet V2 at α = 1, 224: 3,470,760 params, 300,774,272 mult-adds, 17,056 BN channels (paper Table 4: 3.4M, 300M)', () => {
+    const { svg } = figure.render(defaults, 't');
+    expect(q(svg, 'params')).toEqual([3_470_760]);
+    expect(q(svg, 'macs')).toEqual([300_774_272]);
+    expect(q(svg, 'bn-channels')).toEqual([17_056]);
+    // Keras adds 4 numbers per BN channel, PyTorch 2 trainable (keras.io/api/applications: 3.5M).
+    expect(q(svg, 'params-keras')).toEqual([3_538_984]);
+    expect(q(svg, 'params-pytorch')).toEqual([3_504_872]);
+  });
+  it('lists conv, 17 blocks, head and classifier whose mult-adds add up to the total', () => {
+    const { svg } = figure.render(defaults, 't');
+    const macs = q(svg, 'block-macs');
+    expect(macs).toHaveLength(20);
+    expect(macs.reduce((a, b) => a + b, 0)).toBe(300_774_272);
+    // 10 identity shortcuts: stride 1 and equal channels (Sandler et al. 2018, §3.3).
+    expect(all(svg, (n) => n.attrs['data-shortcut'] === 'identity')).toHaveLength(10);
+  });
+  it('gives each block the bytes of its input and output tensors at 16 bits; the peak is block 1 with the image folded in', () => {
+    const { svg } = figure.render(defaults, 't');
+    const mem = q(svg, 'block-memory');
+    expect(mem[1]).toBe(2 * (112 * 112 * 16 + 56 * 56 * 24)); // block 2: 16 @ 112² in, 24 @ 56² out
+    expect(q(svg, 'memory-peak-v2')).toEqual([2 * (224 * 224 * 3 + 112 * 112 * 16)]);
+    expect(q(svg, 'memory-peak-v1')).toEqual([2 * 112 * 112 * (32 + 64)]);
+  });
+  it('draws mult-add bars in proportion to the counts', () => {
+    const { svg } = figure.render(defaults, 't');
+    const bars = all(svg, (n) => n.attrs.class === 'v2-bar-macs').map((n) => Number(n.attrs.width));
+    const rows = rowsOf(mobilenetV2());
+    expect(bars[3] / bars[2]).toBeCloseTo(rows[3].macs / rows[2].macs, 9);
+  });
+  it('follows α and the resolution (α = 0.35 at 96: the paper’s smallest model)', () => {
+    const { svg } = figure.render({ ...defaults, alpha: 0.35, res: 96 }, 't');
+    const arch = mobilenetV2({ alpha: 0.35, resolution: 96 });
+    expect(q(svg, 'params')).toEqual([arch.params]);
+    expect(q(svg, 'macs')).toEqual([arch.multAdds]);
+  });
+});
