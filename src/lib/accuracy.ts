@@ -149,7 +149,7 @@ export function publishedAccuracy(alpha: number, resolution: number): readonly T
     .sort((a, b) => (a.group === b.group ? 0 : a.group === 'paper' ? -1 : 1));
 }
 
-/** Human-readable citation of a point's source, e.g. "Howard et al. 2017, Table 6". */
+/** Human-readable citation of a point's source, e.g. "Howard et al. 2017, Table 6" or "TF-slim MobileNet V1 README". */
 export function sourceText(source: PointSource): string {
-  return source.ref === 'howard2017' ? `Howard et al. 2017, ${source.table}` : `TF-slim MobileNet V1 README, ${source.table}`;
+  return source.ref === 'howard2017' ? `Howard et al. 2017, ${source.table}` : 'TF-slim MobileNet V1 README';
 }

@@ -6,7 +6,7 @@
  * so that αM and ρD_F are the integers the network really has: ⌊512·α⌋ channels, and the 14×14
  * map of a 224 input becomes ⌈res/16⌉ after four stride-2 layers.
  */
-import { mobilenetV1 } from './architectures';
+import { mobilenetV1, type Architecture } from './architectures';
 import { convCost } from './cost';
 import { texInt } from './tex';
 
@@ -36,8 +36,7 @@ export interface ScalingExample {
 /** Table 3's layer: the pointwise half of the seventh separable layer (14×14×512 → 512 at 224). */
 const LAYER = 'conv_pw_7';
 
-function layerOf(alpha: number, resolution: number): { m: number; n: number; df: number } {
-  const arch = mobilenetV1({ alpha, resolution });
+function layerOf(arch: Architecture): { m: number; n: number; df: number } {
   const pw = arch.layers.find((l) => l.name === LAYER)!;
   return { m: pw.cin, n: pw.cout, df: pw.inH };
 }
@@ -45,19 +44,27 @@ function layerOf(alpha: number, resolution: number): { m: number; n: number; df:
 /** Round to 3 significant digits for the TeX. */
 const sig3 = (x: number): string => String(Number(x.toPrecision(3)));
 
+let base: Architecture | undefined;
+/** MobileNet V1 at α 1, 224 (computed once). */
+const baseline = (): Architecture => (base ??= mobilenetV1());
+
 /**
  * scalingExample({ alpha, resolution }): eq. 7 for Table 3's layer with the reader's α and
  * resolution substituted, and the whole network's cost ratio beside α²ρ².
+ * `arch`, if given, must be mobilenetV1({ alpha, resolution }) (saves building it again).
  * Throws CostError when α or the resolution leaves the network without a channel or a pixel.
  */
-export function scalingExample({ alpha, resolution }: { alpha: number; resolution: number }): ScalingExample {
-  const { m, n, df } = layerOf(alpha, resolution);
+export function scalingExample(
+  { alpha, resolution }: { alpha: number; resolution: number },
+  arch: Architecture = mobilenetV1({ alpha, resolution }),
+): ScalingExample {
+  const { m, n, df } = layerOf(arch);
   const layer = convCost({ kind: 'separable', k: 3, cin: m, cout: n, inH: df });
   const base = convCost({ kind: 'separable', k: 3, cin: 512, cout: 512, inH: 14 });
   const depthwise = layer.parts!.depthwise.multAdds;
   const pointwise = layer.parts!.pointwise.multAdds;
   const rho = resolution / 224;
-  const networkRatio = mobilenetV1({ alpha, resolution }).multAdds / mobilenetV1().multAdds;
+  const networkRatio = arch.multAdds / baseline().multAdds;
   const alpha2rho2 = alpha * alpha * rho * rho;
   const layerRatio = layer.multAdds / base.multAdds;
   const dot = ' \\cdot ';

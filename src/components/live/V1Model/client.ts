@@ -1,0 +1,155 @@
+/**
+ * Browser side of the V1Model block. TensorFlow.js (the full union package: tf.layers is needed)
+ * is imported only when the reader presses "Build and run"; nothing here loads it on page load.
+ */
+import { params } from '../../figure-kit/store';
+import { frameworkCounts, mobilenetV1 } from '../../../lib/architectures';
+import { isCostError } from '../../../lib/errors';
+import { formatInt } from '../../../lib/format';
+import { paperParams } from './paper-count';
+
+/** Whether this browser can make a WebGL context at all; without one tfjs would log errors trying. */
+function hasWebGL(): boolean {
+  try {
+    const canvas = document.createElement('canvas');
+    return Boolean(canvas.getContext('webgl2') ?? canvas.getContext('webgl'));
+  } catch {
+    return false;
+  }
+}
+
+/** Whether the last run on cpu was refused, warned about or fine (mirrors cpuGuard without importing tf code). */
+const CPU_WARN_MACS = 300e6;
+const CPU_MAX_MACS = 2.5e9;
+
+const ms = (x: number): string => (Number.isFinite(x) ? `${x >= 100 ? Math.round(x) : x.toFixed(1)} ms` : '–');
+
+class V1Model extends HTMLElement {
+  private running = false;
+  private signal = { aborted: false };
+  private webgl = false;
+
+  private el<T extends HTMLElement = HTMLElement>(role: string): T {
+    return this.querySelector<T>(`[data-role="${role}"]`)!;
+  }
+
+  connectedCallback(): void {
+    this.webgl = hasWebGL();
+    const run = this.el<HTMLButtonElement>('run');
+    const cancel = this.el<HTMLButtonElement>('cancel');
+    params.subscribe((v) => this.show(v.alpha, v.res));
+    run.addEventListener('click', () => void this.run());
+    cancel.addEventListener('click', () => {
+      this.signal.aborted = true;
+      this.el('status').textContent = 'Cancelling after the current pass…';
+    });
+    run.disabled = false;
+  }
+
+  /** The site's numbers for the current setting, and the cpu warning. */
+  private show(alpha: number, res: number): void {
+    for (const e of this.querySelectorAll('[data-role=alpha]')) e.textContent = String(alpha);
+    for (const e of this.querySelectorAll('[data-role=res]')) e.textContent = String(res);
+    const warn = this.el('warn');
+    try {
+      const arch = mobilenetV1({ alpha, resolution: res });
+      const fw = frameworkCounts(arch);
+      this.setQuantity('macs', arch.multAdds);
+      this.setQuantity('site-keras', fw.keras.total);
+      this.setQuantity('site-paper', arch.params);
+      this.el('paper').textContent = paperParams(alpha, res);
+      if (this.webgl) warn.hidden = true;
+      else if (arch.multAdds > CPU_MAX_MACS) {
+        warn.hidden = false;
+        warn.textContent = `Without a GPU this setting (${formatInt(arch.multAdds)} mult-adds) would take minutes on the cpu backend; choose a smaller α or resolution to run it.`;
+      } else if (arch.multAdds > CPU_WARN_MACS) {
+        warn.hidden = false;
+        warn.textContent = `Without a GPU this runs on the cpu backend: expect several seconds per pass. You can cancel.`;
+      } else warn.hidden = true;
+    } catch (e) {
+      if (!isCostError(e)) throw e;
+      warn.hidden = false;
+      warn.textContent = e.message;
+    }
+  }
+
+  private setQuantity(role: string, value: number): void {
+    const e = this.el(role);
+    e.dataset.exact = String(value);
+    e.textContent = formatInt(value);
+  }
+
+  private async run(): Promise<void> {
+    if (this.running) return;
+    const { alpha, res } = params.get();
+    const status = this.el('status');
+    const runButton = this.el<HTMLButtonElement>('run');
+    const cancel = this.el<HTMLButtonElement>('cancel');
+    let arch;
+    try {
+      arch = mobilenetV1({ alpha, resolution: res });
+    } catch (e) {
+      status.textContent = e instanceof Error ? e.message : String(e);
+      return;
+    }
+    this.running = true;
+    this.signal = { aborted: false };
+    runButton.disabled = true;
+    cancel.hidden = false;
+    this.dataset.state = 'loading';
+    status.textContent = 'Loading TensorFlow.js…';
+    try {
+      const [{ loadTfLayers }, { runMobileNetV1, cpuGuard }] = await Promise.all([import('../../../lib/tf/load'), import('../../../lib/tf/model-run')]);
+      const { tf, backend, failed } = await loadTfLayers({ preferred: this.webgl ? ['webgl', 'cpu'] : ['cpu'] });
+      const why = failed.length ? ` (${failed.map((f) => `${f.backend}: ${f.reason}`).join('; ')})` : this.webgl ? '' : ' (no WebGL in this browser)';
+      this.el('backend').textContent = `${backend}${why}`;
+      this.el('backend').dataset.backend = backend;
+      if (backend === 'cpu' && cpuGuard(arch.multAdds) === 'refuse') {
+        status.textContent = `Not run: ${formatInt(arch.multAdds)} mult-adds is too much for the cpu backend. Choose a smaller α or resolution.`;
+        this.dataset.state = 'refused';
+        return;
+      }
+      if (this.signal.aborted) throw new DOMException('cancelled', 'AbortError');
+      status.textContent = `Building MobileNet V1 at α ${alpha}, ${res}×${res} on ${backend}…`;
+      await tf.nextFrame();
+      const result = await runMobileNetV1(tf, {
+        alpha,
+        resolution: res,
+        now: () => performance.now(),
+        warmup: 1,
+        repeats: 3,
+        signal: this.signal,
+        onPass: async (done, total) => {
+          status.textContent = `Forward pass ${done} of ${total} done…`;
+          await tf.nextFrame();
+        },
+      });
+      const count = this.el('count');
+      const same = result.counts.total === result.expectedKeras;
+      count.dataset.quantity = 'count-params';
+      count.dataset.exact = String(result.counts.total);
+      count.dataset.match = String(same);
+      count.textContent = `${formatInt(result.counts.total)} (trainable ${formatInt(result.counts.trainable)}, non-trainable ${formatInt(result.counts.nonTrainable)}) — ${same ? 'equals' : 'differs from'} the site's Keras count, α ${alpha}, ${res}×${res}`;
+      const build = this.el('build');
+      build.dataset.ms = String(result.buildMs);
+      build.textContent = ms(result.buildMs);
+      const forward = this.el('forward');
+      forward.dataset.ms = String(result.medianMs);
+      forward.textContent = result.runs.length
+        ? `${ms(result.medianMs)} (runs: ${result.runs.map(ms).join(', ')})`
+        : 'cancelled before a timed pass';
+      this.dataset.state = result.aborted ? 'cancelled' : 'done';
+      status.textContent = result.aborted ? 'Cancelled; the model was disposed.' : `Done on ${result.backend}. The model was disposed.`;
+    } catch (e) {
+      this.dataset.state = 'error';
+      if (e instanceof DOMException && e.name === 'AbortError') status.textContent = 'Cancelled.';
+      else status.textContent = `Could not run: ${e instanceof Error ? e.message : String(e)}`;
+    } finally {
+      this.running = false;
+      runButton.disabled = false;
+      cancel.hidden = true;
+    }
+  }
+}
+
+customElements.define('v1-model', V1Model);

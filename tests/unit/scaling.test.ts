@@ -1,0 +1,56 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { scalingExample } from '../../src/lib/scaling';
+import { mobilenetV1 } from '../../src/lib/architectures';
+import { CostError } from '../../src/lib/errors';
+
+describe('scalingExample({ alpha, resolution })', () => {
+  it('gives Table 3 of Howard et al. 2017 at α 1, 224: 3·3·512·14·14 + 512·512·14·14 = 52,283,392 (52.3M)', () => {
+    const s = scalingExample({ alpha: 1, resolution: 224 });
+    expect([s.channels, s.featureSize]).toEqual([512, 14]);
+    expect([s.depthwise, s.pointwise, s.multAdds]).toEqual([903_168, 51_380_224, 52_283_392]);
+    expect(s.layerRatio).toBe(1);
+    expect(s.networkRatio).toBe(1);
+    expect(s.alpha2rho2).toBe(1);
+  });
+
+  it('gives Table 3\'s last row at α 0.75, ρ = 160/224 = 0.714: D_F = 10, 15,091,200 mult-adds (15.1M)', () => {
+    const s = scalingExample({ alpha: 0.75, resolution: 160 });
+    expect([s.channels, s.featureSize]).toEqual([384, 10]);
+    expect([s.depthwise, s.pointwise, s.multAdds]).toEqual([345_600, 14_745_600, 15_091_200]);
+    expect(s.rho).toBeCloseTo(0.714, 3);
+    expect(s.tex).toContain('= 345{,}600 + 14{,}745{,}600 = 15{,}091{,}200');
+    expect(s.tex).toContain('\\alpha M \\cdot \\alpha N \\cdot \\rho D_F \\cdot \\rho D_F');
+  });
+
+  it('scales the layer between α²ρ² and αρ²: the pointwise term holds α², the depthwise term only α', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 16 }), fc.integer({ min: 2, max: 20 }), (a16, r16) => {
+        // 512·α and res/16 whole numbers, so eq. 7 holds exactly.
+        const alpha = a16 / 16;
+        const resolution = r16 * 16;
+        const s = scalingExample({ alpha, resolution });
+        const rho = resolution / 224;
+        expect(s.layerRatio).toBeCloseTo((rho * rho * (9 * alpha + 512 * alpha * alpha)) / (9 + 512), 12);
+        expect(s.layerRatio).toBeGreaterThanOrEqual(s.alpha2rho2 - 1e-12);
+        expect(s.layerRatio).toBeLessThanOrEqual(alpha * rho * rho + 1e-12);
+      }),
+    );
+  });
+
+  it('for the whole network at the 16 published settings the saving is a little less than α²ρ² predicts', () => {
+    for (const alpha of [1, 0.75, 0.5, 0.25]) {
+      for (const resolution of [224, 192, 160, 128]) {
+        const s = scalingExample({ alpha, resolution });
+        expect(s.networkRatio).toBe(mobilenetV1({ alpha, resolution }).multAdds / mobilenetV1().multAdds);
+        expect(s.networkRatio).toBeGreaterThanOrEqual(s.alpha2rho2 - 1e-12);
+        // …but within a factor 1.2 of it.
+        expect(s.networkRatio / s.alpha2rho2).toBeLessThan(1.2);
+      }
+    }
+  });
+
+  it('throws CostError when α leaves the layer without channels', () => {
+    expect(() => scalingExample({ alpha: 0.01, resolution: 224 })).toThrow(CostError);
+  });
+});
