@@ -6,6 +6,7 @@ export const en = {
   mainNav: 'Chapters',
   home: 'Home',
   references: 'References',
+  calculator: 'Calculator',
   themeToggle: 'Dark theme',
   previous: 'Previous',
   next: 'Next',

@@ -239,6 +239,8 @@ function fieldOf(e: CostError): LayerField | undefined {
       return 'stride';
     case 'padding':
       return 'padding';
+    case 't':
+      return 't';
     default:
       return undefined;
   }
@@ -277,8 +279,30 @@ function intendedShape(l: StackLayer, input: Shape): Shape | undefined {
   }
 }
 
+const FIELD_NAMES: Readonly<Record<'k' | 'out' | 'groups' | 'stride' | 't', string>> = {
+  k: 'Kernel size k',
+  out: 'Output channels',
+  groups: 'Groups',
+  stride: 'Stride',
+  t: 'Expansion t',
+};
+
+/** Every number field the kind reads must be a whole number within LIMITS (out may be null: as the input). */
+function checkFields(l: StackLayer): void {
+  for (const f of ['k', 'out', 'groups', 'stride', 't'] as const) {
+    if (!KIND_FIELDS[l.kind].includes(f)) continue;
+    const v = l[f];
+    if (f === 'out' && v === null) continue;
+    const max = LIMITS[f];
+    if (typeof v !== 'number' || !Number.isSafeInteger(v) || v < 1 || v > max) {
+      throw new CostError('invalid-size', `${FIELD_NAMES[f]} must be a whole number from 1 to ${max}.`, f === 'out' ? 'cout' : f);
+    }
+  }
+}
+
 /** Cost of one row on a given input. Throws CostError for an impossible layer. */
 function computeRow(row: number, l: StackLayer, input: Shape, bn: boolean): LayerResult {
+  checkFields(l);
   const r = zero(row, l);
   r.input = input;
   const base = { inH: input.h, inW: input.w, stride: l.stride, padding: l.padding, bias: l.bias };
@@ -367,14 +391,17 @@ export function computeStack(stack: Stack): StackResult {
     let input: Shape | undefined = main;
     if (onBranch) {
       const from = l.from as number;
-      input = from >= 1 && from < row ? results[from - 1].input : undefined;
+      const valid = Number.isSafeInteger(from) && from >= 1 && from < row;
+      input = valid ? results[from - 1].input : undefined;
       if (!input) {
         const r = zero(row, l);
         r.error = {
           message:
-            from >= 1 && from < row
+            valid
               ? `Row ${from} has no known input to branch from.`
-              : `A residual branch must read a row above this one (1 to ${row - 1}); got ${from}.`,
+              : row === 1
+                ? 'The first row has no row above it to branch from.'
+                : `A residual branch must read a row above this one (1 to ${row - 1}).`,
           field: 'from',
         };
         results.push(r);
@@ -388,7 +415,7 @@ export function computeStack(stack: Stack): StackResult {
       if (!isCostError(e)) throw e;
       r = zero(row, l);
       r.input = input;
-      r.error = { message: e.message, field: fieldOf(e) ?? (e.field === 't' ? 't' : undefined) };
+      r.error = { message: e.message, field: fieldOf(e) };
       const guess = intendedShape(l, input);
       if (guess) r.output = guess;
       if (!onBranch) main = guess ?? main;
