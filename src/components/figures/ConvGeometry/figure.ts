@@ -10,13 +10,12 @@ import { convCost, type ConvCost } from '../../../lib/cost';
 import { isCostError } from '../../../lib/errors';
 import { formatInt } from '../../../lib/format';
 import { connectivity, layerView, type Connectivity, type LayerView } from '../../../lib/geometry';
-import { groupedParamsTex, separableParamsTex, standardParamsTex } from '../../../lib/tex';
+import { groupedMacsTex, groupedParamsTex, separableMacsTex, separableParamsTex, standardMacsTex, standardParamsTex } from '../../../lib/tex';
 import { h, type SvgNode } from '../../figure-kit/svg';
 import type { FigureDef, FigureParams, FigureView } from '../../figure-kit/types';
 import { errorView, quantity } from '../../figure-kit/marks';
 
 const W = 480;
-const H = 530;
 /** Most channels drawn along one axis. */
 export const MAX_DRAWN = 16;
 const SLAB = 46;
@@ -84,7 +83,7 @@ function showing(drawn: number, total: number): string {
   return drawn < total ? `showing ${drawn} of ${formatInt(total)}` : `all ${formatInt(total)}`;
 }
 
-function topBand(p: Plan, v: FigureParams): SvgNode[] {
+function topBand(p: Plan, v: FigureParams): SvgNode {
   const first = p.stages[0];
   const last = p.stages[p.stages.length - 1];
   const inDrawn = first.conn.rows;
@@ -113,7 +112,9 @@ function topBand(p: Plan, v: FigureParams): SvgNode[] {
       }),
     );
   });
-  return [
+  return h(
+    'g',
+    {},
     h('text', { class: 'fig-heading', x: 0, y: 16 }, LAYER_NAMES[p.view]),
     tensor(6, y, SLAB, inDrawn, first.conn.rowGroups, 'in-'),
     h('text', { class: 'fig-label', x: 6, y: y + SLAB + 22 }, 'Input ', quantity('input-shape', v.m, `${v.df}×${v.df}×${formatInt(v.m)}`)),
@@ -127,7 +128,7 @@ function topBand(p: Plan, v: FigureParams): SvgNode[] {
     tensor(356, y, SLAB, outDrawn, last.conn.colGroups, 'out-'),
     h('text', { class: 'fig-label', x: W - 2, y: y + SLAB + 22, 'text-anchor': 'end' }, 'Output ', quantity('output-shape', p.total.cout, `${outH}×${outH}×${formatInt(p.total.cout)}`)),
     h('text', { class: 'fig-small', x: W - 2, y: y + SLAB + 38, 'text-anchor': 'end' }, showing(outDrawn.length, p.total.cout)),
-  ];
+  );
 }
 
 /** One connectivity matrix; each column is a focusable kernel that lights up the rows it reads. */
@@ -147,7 +148,7 @@ function matrix(stage: Plan['stages'][number], x0: number, cell: number, stageIn
       h('rect', { class: 'kernel-hit', x: x0 + c * cell, y: top - 4, width: cell, height: hgt + 8 }),
       conn.rows.map((_, r) => (conn.cells[r][c] ? h('rect', { class: `cell on ${stage.cls}`, x: x0 + c * cell + 1, y: top + r * cell + 1, width: cell - 2, height: cell - 2 }) : null)),
       // Markers beside the rows this kernel reads, and on the input slabs: shown on hover/focus.
-      conn.rows.map((_, r) => (conn.cells[r][c] ? h('rect', { class: 'reads', x: x0 - 8, y: top + r * cell + 2, width: 5, height: cell - 4 }) : null)),
+      conn.rows.map((_, r) => (conn.cells[r][c] ? h('rect', { class: 'reads', x: x0 - 6, y: top + r * cell + 2, width: 4, height: cell - 4 }) : null)),
       stageIndex === 0
         ? conn.rows.map((_, r) => {
             if (!conn.cells[r][c]) return null;
@@ -161,6 +162,7 @@ function matrix(stage: Plan['stages'][number], x0: number, cell: number, stageIn
     'g',
     { class: 'matrix' },
     h('text', { class: 'fig-label', x: x0, y: MATRIX_TOP + 16 }, stage.label),
+    h('text', { class: 'fig-small', x: x0 - 13, y: top + hgt / 2, 'text-anchor': 'middle', transform: `rotate(-90 ${x0 - 13} ${top + hgt / 2})` }, 'inputs'),
     h('rect', { class: 'matrix-frame', x: x0, y: top, width: w, height: hgt }),
     conn.rows.map((_, r) => conn.cols.map((__, c) => (conn.cells[r][c] ? null : h('rect', { class: 'cell off', x: x0 + c * cell + 1, y: top + r * cell + 1, width: cell - 2, height: cell - 2 })))),
     kernels,
@@ -182,35 +184,41 @@ function render(v: FigureParams, uid: string): FigureView {
   const cell = two ? 12 : 14;
   const matrices = p.stages.map((s, i) => matrix(s, two ? 20 + i * 236 : 20, cell, i, v.m));
   const connections = p.stages.reduce((s, st) => s + st.conn.connections, 0);
-  const paramsTex =
+  // D_F in the formulas is the output size (Howard et al. 2017 assume stride 1, 'same').
+  const out = p.total.outH;
+  const g = p.stages[0].conn.groups;
+  const [paramsTex, macsTex] =
     p.view === 'separable'
-      ? separableParamsTex({ k: v.k, m: v.m, n: v.n })
-      : p.view === 'grouped'
-        ? groupedParamsTex({ k: v.k, m: v.m, n: v.n, g: v.g })
-        : p.view === 'depthwise'
-          ? groupedParamsTex({ k: v.k, m: v.m, n: v.n, g: v.m })
-          : standardParamsTex({ k: p.k, m: v.m, n: v.n });
+      ? [separableParamsTex({ k: v.k, m: v.m, n: v.n }), separableMacsTex({ k: v.k, m: v.m, n: v.n, df: out })]
+      : p.view === 'grouped' || p.view === 'depthwise'
+        ? [groupedParamsTex({ k: v.k, m: v.m, n: v.n, g }), groupedMacsTex({ k: v.k, m: v.m, n: v.n, g, df: out })]
+        : [standardParamsTex({ k: p.k, m: v.m, n: v.n }), standardMacsTex({ k: p.k, m: v.m, n: v.n, df: out })];
   const reads = p.view === 'separable' ? `each depthwise filter reads 1 input channel, each pointwise kernel all ${v.m}` : `each kernel reads ${formatInt(v.m / p.stages[0].conn.groups)} of the ${formatInt(v.m)} input channels`;
   const summary = `${LAYER_NAMES[p.view]} with M = ${v.m}, N = ${v.n}, D_K = ${p.k}: ${reads}; ${formatInt(connections)} channel connections and ${formatInt(p.total.params)} parameters.`;
   const desc = h('desc', { id: `${uid}-desc` }, `${summary} Output ${p.total.outH}×${p.total.outW}×${p.total.cout}.`);
+  const matrixBottom = MATRIX_TOP + 30 + Math.max(...p.stages.map((st) => st.conn.rows.length)) * cell;
+  const height = two ? matrixBottom + 92 : Math.max(matrixBottom + 44, 420);
+  const rx = two ? 0 : 290;
+  const ry = two ? matrixBottom + 62 : MATRIX_TOP + 44;
+  const lh = two ? 22 : 40;
+  const result = (i: number, label: string, name: string, value: number): SvgNode =>
+    two
+      ? h('text', { class: 'fig-result', x: i === 2 ? 0 : i * 200, y: ry + (i === 2 ? lh : 0) }, `${label} `, quantity(name, value, formatInt(value)))
+      : h('g', {}, h('text', { class: 'fig-label', x: rx, y: ry + i * lh }, label), h('text', { class: 'fig-result', x: rx, y: ry + i * lh + 18 }, quantity(name, value, formatInt(value))));
   const svg = h(
     'svg',
-    { viewBox: `0 0 ${W} ${H}`, role: 'img', 'aria-labelledby': `${uid}-title ${uid}-desc`, class: 'fig-svg conv-geometry', 'data-layer': p.view },
+    { viewBox: `0 0 ${W} ${height}`, role: 'img', 'aria-labelledby': `${uid}-title ${uid}-desc`, class: 'fig-svg conv-geometry', 'data-layer': p.view },
     title,
     desc,
     topBand(p, v),
     matrices,
-    h(
-      'text',
-      { class: 'fig-result', x: 0, y: H - 34 },
-      'Connections ',
-      quantity('connections', connections, formatInt(connections)),
-      ' · parameters ',
-      quantity('params', p.total.params, formatInt(p.total.params)),
-    ),
-    h('text', { class: 'fig-result', x: 0, y: H - 12 }, 'Mult-adds ', quantity('macs', p.total.multAdds, formatInt(p.total.multAdds))),
+    result(0, 'Connections', 'connections', connections),
+    result(1, 'Parameters', 'params', p.total.params),
+    result(2, 'Mult-adds', 'macs', p.total.multAdds),
+    two ? null : h('text', { class: 'fig-small', x: rx, y: ry + 3 * lh + 6 }, `each kernel reads ${formatInt(v.m / p.stages[0].conn.groups)}`),
+    two ? null : h('text', { class: 'fig-small', x: rx, y: ry + 3 * lh + 22 }, `of the ${formatInt(v.m)} input channels`),
   );
-  return { svg, tex: `\\text{params} = ${paramsTex.tex}`, summary };
+  return { svg, tex: `\\begin{aligned} \\text{params} &= ${paramsTex.tex} \\\\ \\text{mult-adds} &= ${macsTex.tex} \\end{aligned}`, summary };
 }
 
 export const figure: FigureDef = {

@@ -72,7 +72,7 @@ function grid(
   text: (y: number, x: number) => SvgNode | string | null,
   cls: (y: number, x: number) => string,
 ): SvgNode {
-  const cells: SvgNode[] = [];
+  const cells: (SvgNode | null)[] = [];
   for (let y = 0; y < rows; y++) {
     for (let x = 0; x < cols; x++) {
       const t = text(y, x);
@@ -91,7 +91,7 @@ function render(v: FigureParams, uid: string): FigureView {
   const s = plan.step;
   const isDw = plan.phase === 'depthwise';
   const dwIndexOf = (y: number, x: number, m: number): number => m * OUT * OUT + y * OUT + x;
-  const parts: SvgNode[] = [];
+  const parts: (SvgNode | SvgNode[] | null)[] = [];
 
   // Row A: the input channels and the depthwise filters.
   parts.push(h('text', { class: 'fig-label', x: 0, y: 16 }, 'Input 5×5×3'), h('text', { class: 'fig-label', x: 290, y: 16 }, 'Depthwise filters 3×3, one per channel'));

@@ -36,10 +36,12 @@ function curvePath(k: number): string {
   return pts.join('');
 }
 
-function axes(): SvgNode[] {
+function axes(): SvgNode {
   const xt = [1, 4, 16, 64, 256, 1024];
   const yt = [0.02, 0.05, 0.1, 0.2, 0.5, 1, 2];
-  return [
+  return h(
+    'g',
+    {},
     h('rect', { class: 'rc-frame', x: PLOT.left, y: PLOT.top, width: PLOT.right - PLOT.left, height: PLOT.bottom - PLOT.top }),
     xt.map((t) =>
       h('g', {}, h('line', { class: 'rc-grid', x1: xScale(t), x2: xScale(t), y1: PLOT.top, y2: PLOT.bottom }), h('text', { class: 'fig-small', x: xScale(t), y: PLOT.bottom + 16, 'text-anchor': 'middle' }, String(t))),
@@ -49,7 +51,7 @@ function axes(): SvgNode[] {
     ),
     h('text', { class: 'fig-label', x: (PLOT.left + PLOT.right) / 2, y: PLOT.bottom + 34, 'text-anchor': 'middle' }, 'N, output channels (log scale)'),
     h('text', { class: 'fig-label', x: 0, y: 12 }, 'separable ÷ standard (log scale)'),
-  ];
+  );
 }
 
 function render(v: FigureParams, uid: string): FigureView {

@@ -1,0 +1,57 @@
+/**
+ * What the live "standard vs separable" block promises before TensorFlow.js loads: the
+ * theoretical speed-up from the cost model, and whether the chosen sizes are small enough to
+ * time in a browser tab. Pure, so the page can show it without loading tfjs.
+ */
+import { convCost } from './cost';
+
+/** Largest tensor the benchmark allocates: 2²⁴ floats = 64 MiB (MAX_BENCH_ELEMENTS in src/lib/tf/conv-bench.ts). */
+export const BENCH_ELEMENT_LIMIT = 2 ** 24;
+/**
+ * Largest standard layer the block will time, in mult-adds: it runs the layer six times (one
+ * warm-up, five timed), and the cpu backend manages a few hundred million mult-adds a second.
+ */
+export const BENCH_MULTADD_LIMIT = 300_000_000;
+/** Largest kernel or input (elements) the equivalence check builds in float64 (checkSmall in conv-bench.ts). */
+export const CHECK_ELEMENT_LIMIT = 2 ** 20;
+
+/** The sizes of one layer, as the page's parameters name them. */
+export interface BenchSizes {
+  readonly k: number;
+  readonly m: number;
+  readonly n: number;
+  readonly df: number;
+}
+
+/** The cost model's view of a benchmark: mult-adds of both layers and their ratio. */
+export interface BenchPlan {
+  readonly standardMultAdds: number;
+  readonly separableMultAdds: number;
+  /** standard ÷ separable mult-adds = 1 / (1/N + 1/D_K²). */
+  readonly theoreticalSpeedup: number;
+  /** Why the block will not time these sizes, or null when it will. */
+  readonly refusal: string | null;
+  /** Whether the equivalence check can use these sizes as they are. */
+  readonly checkFits: boolean;
+}
+
+/** benchPlan(sizes): theoretical speed-up and the size guard ('same' padding, stride 1). */
+export function benchPlan({ k, m, n, df }: BenchSizes): BenchPlan {
+  const std = convCost({ kind: 'standard', k, cin: m, cout: n, inH: df });
+  const sep = convCost({ kind: 'separable', k, cin: m, cout: n, inH: df });
+  const largest = Math.max(df * df * m, k * k * m * n, df * df * Math.max(m, n));
+  let refusal: string | null = null;
+  if (largest > BENCH_ELEMENT_LIMIT) {
+    refusal = `These sizes need a tensor of ${largest.toLocaleString('en-US')} numbers, more than the ${BENCH_ELEMENT_LIMIT.toLocaleString('en-US')} (64 MiB of float32) this page allows itself in your browser.`;
+  } else if (std.multAdds > BENCH_MULTADD_LIMIT) {
+    refusal = `The standard layer needs ${std.multAdds.toLocaleString('en-US')} mult-adds per run, more than the ${BENCH_MULTADD_LIMIT.toLocaleString('en-US')} this page will time: on a phone or the cpu backend six runs would freeze the tab for many seconds. Make M, N, D_K or D_F smaller.`;
+  }
+  const checkFits = Math.max(df * df * m, k * k * m * n) <= CHECK_ELEMENT_LIMIT;
+  return {
+    standardMultAdds: std.multAdds,
+    separableMultAdds: sep.multAdds,
+    theoreticalSpeedup: std.multAdds / sep.multAdds,
+    refusal,
+    checkFits,
+  };
+}
