@@ -92,8 +92,9 @@ export async function loadTfLayers(options: LoadTfOptions = {}): Promise<LoadedT
 export async function selectBackend<T extends Tf>(tf: T, options: LoadTfOptions = {}): Promise<LoadedTf<T>> {
   const preferred = options.preferred ?? DEFAULT_BACKENDS;
   const importers = { ...DEFAULT_IMPORTERS, ...options.importers };
-  // No "use tfjs-node" banner in Node, no debug checks in the browser.
-  tf.enableProdMode();
+  // In Node (tests, scripts) silence tfjs's "use tfjs-node" banner. In a browser keep tfjs's
+  // console warnings: they carry the detailed reason a backend failed, which setBackend drops.
+  if (typeof window === 'undefined') tf.enableProdMode();
   const failed: BackendFailure[] = [];
   for (const backend of preferred) {
     try {
