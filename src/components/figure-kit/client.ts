@@ -39,7 +39,8 @@ class ParamControl extends HTMLElement {
       if (range && range.valueAsNumber !== v) range.value = String(v);
       if (box && document.activeElement !== box) box.value = String(v);
       if (select && select.value !== String(v)) select.value = String(v);
-      if (out) out.textContent = String(v);
+      // Steppers count from 1 for the reader (step 0 is “1 / N”).
+      if (out) out.textContent = String(buttons.length > 0 ? v + 1 : v);
     };
     range?.addEventListener('input', () => setParam(name, range.value));
     box?.addEventListener('change', () => {
