@@ -15,10 +15,10 @@ import { errorView, quantity } from '../../figure-kit/marks';
 
 const W = 440;
 const BOX_X = 40;
-const BOX_W = 250;
+const BOX_W = 262;
 const BOX_H = 34;
 const ROW = 40;
-const COL_P = 362;
+const COL_P = 374;
 const COL_M = 436;
 const MIDDLE = [5, 6, 7, 8, 9, 10, 11, 12];
 
@@ -178,19 +178,19 @@ function render(v: FigureParams, uid: string): FigureView {
   // The highlighted module's layers.
   const detail: SvgNode[] = [];
   const line = (text: string | SvgNode[], cls = 'fig-small') => {
-    detail.push(h('text', { class: cls, x: 0, y: y + 12 }, text));
-    y += 17;
+    detail.push(h('text', { class: cls, x: 0, y: y + 13 }, text));
+    y += 18;
   };
   if (step >= 1) {
     const m = modules[step - 1];
     line(`Module ${m.block} (${m.flow} flow): ${m.convLayers} convolution layer${m.convLayers > 1 ? 's' : ''}${m.residual === 'projection' ? ' + a 1×1 projection' : ''}`, 'fig-label xf-detail-head');
     for (const l of m.layers) {
       detail.push(
-        h('text', { class: 'fig-small', x: 8, y: y + 12 }, layerText(l)),
-        h('text', { class: 'fig-small xf-num', x: COL_P, y: y + 12, 'text-anchor': 'end' }, quantity('layer-params', l.params, formatInt(l.params))),
-        h('text', { class: 'fig-small xf-num', x: COL_M, y: y + 12, 'text-anchor': 'end' }, formatCompact(l.multAdds)),
+        h('text', { class: 'fig-small', x: 8, y: y + 13 }, layerText(l)),
+        h('text', { class: 'fig-small xf-num', x: COL_P, y: y + 13, 'text-anchor': 'end' }, quantity('layer-params', l.params, formatInt(l.params))),
+        h('text', { class: 'fig-small xf-num', x: COL_M, y: y + 13, 'text-anchor': 'end' }, formatCompact(l.multAdds)),
       );
-      y += 17;
+      y += 18;
     }
   } else {
     line(`${convLayers} convolution layers in 14 modules; ${residuals} residual connections (⊕).`);
@@ -210,24 +210,23 @@ function render(v: FigureParams, uid: string): FigureView {
     h(
       'text',
       { class: 'fig-small', x: 0, y: y + 32 },
-      '+ BN on ',
+      '+ BatchNorm on ',
       quantity('bn-channels', arch.bnChannels, formatInt(arch.bnChannels)),
-      ' channels → Keras ',
+      ' channels. Keras: ',
       quantity('keras-trainable', fw.keras.trainable, formatInt(fw.keras.trainable)),
-      ' trainable, ',
-      quantity('keras-total', fw.keras.total, formatInt(fw.keras.total)),
-      ' in all',
+      ' trainable,',
     ),
+    h('text', { class: 'fig-small', x: 0, y: y + 48 }, quantity('keras-total', fw.keras.total, formatInt(fw.keras.total)), ' with the moving statistics.'),
     h(
       'g',
       { class: 'fig-small xf-legend' },
-      h('g', { class: 'xf-res xf-res-proj' }, h('path', { d: `M0 ${y + 48} H16` })),
-      h('text', { class: 'fig-small', x: 20, y: y + 52 }, 'residual via strided 1×1 conv'),
-      h('g', { class: 'xf-res xf-res-id' }, h('path', { d: `M214 ${y + 48} H230` })),
-      h('text', { class: 'fig-small', x: 234, y: y + 52 }, 'identity residual'),
+      h('g', { class: 'xf-res xf-res-proj' }, h('path', { d: `M0 ${y + 64} H16` })),
+      h('text', { class: 'fig-small', x: 20, y: y + 68 }, 'residual via strided 1×1 conv'),
+      h('g', { class: 'xf-res xf-res-id' }, h('path', { d: `M250 ${y + 64} H266` })),
+      h('text', { class: 'fig-small', x: 270, y: y + 68 }, 'identity residual'),
     ),
   ];
-  const H = y + 62;
+  const H = y + 78;
   const summary = `Xception at ${res}×${res}: ${convLayers} convolution layers in 14 modules, ${residuals} with residual connections; ${formatInt(arch.params)} parameters (weights and FC bias) and ${formatInt(arch.multAdds)} mult-adds; Keras counts ${formatInt(fw.keras.total)} with BatchNorm.`;
   const activeText = step >= 1 ? ` Module ${step} is highlighted: ${formatInt(modules[step - 1].params)} parameters, ${formatInt(modules[step - 1].multAdds)} mult-adds, output ${modules[step - 1].outH}×${modules[step - 1].outH}×${modules[step - 1].outC}.` : '';
   const svg = h(

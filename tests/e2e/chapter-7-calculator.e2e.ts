@@ -1,0 +1,180 @@
+// Chapter 7 (xception-flow) and the calculator: presets equal the cost model, links restore a
+// stack, hostile links and pastes give messages, keyboard editing, phone width.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { baseURL, figuresReady, launch, watchedPage } from './harness';
+import { mobilenetV1, mobilenetV2, xception, frameworkCounts } from '../../src/lib/architectures';
+import { encodeStack } from '../../src/lib/stack-codec';
+import { computeStack, preset } from '../../src/lib/stack';
+
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launch();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+const total = (page: Page, name: string) => page.locator(`stack-calculator [data-role=totals] [data-quantity="${name}"]`).first().getAttribute('data-exact');
+const ready = (page: Page) => page.waitForSelector('stack-calculator[data-ready]');
+
+describe('xception-flow on /xception/', () => {
+  it('shows the cost model totals, follows res and the step buttons from the keyboard', async () => {
+    const { context, page, problems } = await watchedPage(browser);
+    await page.goto(`${baseURL()}/xception/`);
+    await figuresReady(page);
+    const fig = page.locator('[data-figure="xception-flow"]');
+    const q = (n: string) => fig.locator(`[data-quantity="${n}"]`).first().getAttribute('data-exact');
+    expect(await q('params')).toBe(String(xception().params));
+    expect(await q('keras-trainable')).toBe('22855952'); // Chollet 2017, Table 3
+    expect(await q('keras-total')).toBe('22910480');
+    const res = page.getByRole('spinbutton', { name: /Input resolution, exact value/ });
+    await res.fill('224');
+    await res.press('Enter');
+    await expect.poll(() => q('macs')).toBe(String(xception({ resolution: 224 }).multAdds));
+    expect(new URL(page.url()).searchParams.get('res')).toBe('224');
+    // Step to module 6: the middle flow opens with module 6 highlighted.
+    const next = fig.getByRole('button', { name: /next/i });
+    await next.focus();
+    for (let i = 0; i < 6; i++) await page.keyboard.press('Enter');
+    await expect.poll(() => fig.locator('svg').getAttribute('data-expanded')).toBe('true');
+    expect(await fig.locator('.xf-active').getAttribute('data-block')).toBe('6');
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+});
+
+describe('calculator', () => {
+  it('presets reproduce the cost model exactly; the V2 link restores the same stack', async () => {
+    const { context, page, problems } = await watchedPage(browser);
+    await page.goto(`${baseURL()}/calculator/`);
+    await ready(page);
+    // Default: MobileNet V1 (Howard et al. 2017, Table 4: 4.2M / 569M).
+    expect(await total(page, 'params')).toBe(String(mobilenetV1().params));
+    expect(await total(page, 'macs')).toBe(String(mobilenetV1().multAdds));
+    for (const [id, arch] of [['xception', xception()], ['mobilenet-v2', mobilenetV2()]] as const) {
+      await page.getByLabel('Preset').selectOption(id);
+      await page.getByRole('button', { name: 'Load preset' }).click();
+      await expect.poll(() => total(page, 'params')).toBe(String(arch.params));
+      expect(await total(page, 'macs')).toBe(String(arch.multAdds));
+      expect(await total(page, 'bn-channels')).toBe(String(arch.bnChannels));
+    }
+    // Keras convention: + 4 per BN channel.
+    await page.getByLabel('Parameters', { exact: true }).selectOption('keras');
+    await expect.poll(() => total(page, 'params')).toBe(String(frameworkCounts(mobilenetV2()).keras.total));
+    const url = page.url();
+    expect(new URL(url).searchParams.get('stack')).toBe(encodeStack(preset('mobilenet-v2')));
+    // Reopen the link in a fresh page: same stack, same totals, same convention.
+    const other = await context.newPage();
+    await other.goto(url);
+    await ready(other);
+    expect(await total(other, 'params')).toBe(String(frameworkCounts(mobilenetV2()).keras.total));
+    expect(await other.locator('[data-role=rows] tr').count()).toBe(preset('mobilenet-v2').layers.length);
+    expect(await other.getByLabel('Parameters', { exact: true }).inputValue()).toBe('keras');
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+
+  it('edits from the keyboard: an invalid layer is marked with its reason and the rest keeps computing', async () => {
+    const { context, page, problems } = await watchedPage(browser);
+    await page.goto(`${baseURL()}/calculator/?stack=v1_32x32x16_conv.n32_pw.n8`);
+    await ready(page);
+    const kind = page.getByLabel('Row 1 layer kind');
+    await kind.focus();
+    await kind.selectOption('grouped');
+    const groups = page.getByLabel('Row 1 groups G');
+    await groups.fill('3');
+    const row1 = page.locator('[data-role=rows] tr').first();
+    await expect.poll(() => row1.getAttribute('data-invalid')).toBe('');
+    expect(await groups.getAttribute('aria-invalid')).toBe('true');
+    const reason = await page.locator(`#${await groups.getAttribute('aria-describedby')}`).innerText();
+    expect(reason).toContain('G = 3 must divide');
+    // Row 2 still computes on the intended 32×32×32 shape: 32·8 weights.
+    expect(await page.locator('[data-role=rows] tr').nth(1).locator('[data-quantity=row-params]').getAttribute('data-exact')).toBe('256');
+    expect(await total(page, 'params')).toBe('256');
+    await groups.fill('4');
+    await expect.poll(() => total(page, 'params')).toBe(String(9 * 4 * 32 + 256));
+    // Move row 2 up with its button (keyboard), remove it, add a layer.
+    await page.getByRole('button', { name: 'Move row 2 up' }).press('Enter');
+    await expect.poll(() => page.getByLabel('Row 1 layer kind').inputValue()).toBe('pointwise');
+    await page.getByRole('button', { name: 'Remove row 1' }).press('Enter');
+    expect(await page.locator('[data-role=rows] tr').count()).toBe(1);
+    await page.getByRole('button', { name: 'Add a layer at the end' }).press('Enter');
+    expect(await page.locator('[data-role=rows] tr').count()).toBe(2);
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toBe('Row 2 layer kind');
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+
+  it('turns hostile links and pastes into messages, never markup', async () => {
+    const { context, page, problems } = await watchedPage(browser);
+    const evil = encodeURIComponent('v1_8x8x3_<img src=x onerror="document.body.dataset.pwned=1">_pw.n4');
+    await page.goto(`${baseURL()}/calculator/?stack=${evil}&flops=%3Cb%3E&params=nope`);
+    await ready(page);
+    const box = page.locator('stack-calculator [data-role=messages]');
+    expect(await box.isVisible()).toBe(true);
+    const text = await box.innerText();
+    expect(text).toContain('was left out');
+    expect(text).toContain('flops=');
+    expect(await page.locator('stack-calculator img, main img').count()).toBe(0);
+    expect(await page.locator('[data-role=rows] tr').count()).toBe(1);
+    // A wrong version: a message and the default preset.
+    await page.goto(`${baseURL()}/calculator/?stack=v9_1x1x1`);
+    await ready(page);
+    expect(await box.innerText()).toContain('format v9');
+    expect(await total(page, 'params')).toBe(String(mobilenetV1().params));
+    // A hostile paste.
+    await page.getByLabel(/Import: paste a CSV/).fill('kind,k,out\n<script>document.body.dataset.pwned=1</script>,3,4\nstandard,3,8');
+    await page.getByRole('button', { name: 'Import table' }).click();
+    await expect.poll(() => box.innerText()).toContain('unknown layer kind');
+    expect(await page.locator('[data-role=rows] tr').count()).toBe(1);
+    expect(await page.evaluate(() => document.body.dataset.pwned)).toBeUndefined();
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+
+  it('exports a CSV that imports back to the same totals; Xception recomputes fast', async () => {
+    const { context, page, problems } = await watchedPage(browser);
+    const stack = preset('xception');
+    await page.goto(`${baseURL()}/calculator/?stack=${encodeStack(stack)}`);
+    await ready(page);
+    expect(await total(page, 'params')).toBe(computeStack(stack).totals.params.toString());
+    const ms = Number(await page.locator('stack-calculator').getAttribute('data-recompute-ms'));
+    expect(ms).toBeLessThan(50);
+    const download = page.waitForEvent('download');
+    await page.getByRole('button', { name: 'Download CSV' }).click();
+    const file = await download;
+    const stream = await file.createReadStream();
+    let csv = '';
+    for await (const chunk of stream) csv += chunk.toString();
+    await page.goto(`${baseURL()}/calculator/`);
+    await ready(page);
+    await page.getByLabel(/Import: paste a CSV/).fill(csv);
+    await page.getByRole('button', { name: 'Import table' }).click();
+    await expect.poll(() => total(page, 'params')).toBe(String(xception().params));
+    expect(await total(page, 'macs')).toBe(String(xception().multAdds));
+    console.info(`calculator: Xception recompute ${ms.toFixed(2)} ms; V2 URL ${encodeStack(preset('mobilenet-v2')).length} chars`);
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+
+  it('fits a phone: the table scrolls inside its box, the page does not', async () => {
+    const { context, page, problems } = await watchedPage(browser, { viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true });
+    await page.goto(`${baseURL()}/calculator/?stack=${encodeStack(preset('xception'))}`);
+    await ready(page);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBeLessThanOrEqual(0);
+    const wrap = page.locator('.calc-table-wrap').first();
+    expect(await wrap.evaluate((e) => e.scrollWidth > e.clientWidth)).toBe(true);
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+
+  it('without JavaScript shows the default preset as a table with a note', async () => {
+    const { context, page } = await watchedPage(browser, { javaScriptEnabled: false });
+    await page.goto(`${baseURL()}/calculator/`);
+    expect(await page.locator('[data-role=rows] tr').count()).toBe(preset('mobilenet-v1').layers.length);
+    expect(await page.locator('[data-role=totals] [data-quantity=params]').getAttribute('data-exact')).toBe(String(mobilenetV1().params));
+    expect(await page.locator('noscript').first().innerHTML()).toContain('need JavaScript');
+    await context.close();
+  });
+});
