@@ -11,7 +11,7 @@ import type { FigureDef, FigureParams, FigureView } from '../../figure-kit/types
 import { quantity, wrapWords } from '../../figure-kit/marks';
 
 const W = 480;
-const H = 480;
+const H = 456;
 const SIZE = 5;
 const K = 3;
 const M = 3;
@@ -94,7 +94,7 @@ function render(v: FigureParams, uid: string): FigureView {
   const parts: (SvgNode | SvgNode[] | null)[] = [];
 
   // Row A: the input channels and the depthwise filters.
-  parts.push(h('text', { class: 'fig-label', x: 0, y: 16 }, 'Input 5×5×3'), h('text', { class: 'fig-label', x: 290, y: 16 }, 'Depthwise filters 3×3, one per channel'));
+  parts.push(h('text', { class: 'fig-label', x: 0, y: 16 }, 'Input 5×5×3'), h('text', { class: 'fig-label', x: 290, y: 16 }, 'Depthwise filters 3×3'));
   for (let m = 0; m < M; m++) {
     const x0 = m * 88;
     parts.push(
@@ -103,10 +103,10 @@ function render(v: FigureParams, uid: string): FigureView {
       ),
       h('text', { class: 'fig-small', x: x0, y: 122 }, `channel ${m + 1}`),
     );
-    const f0 = 290 + m * 60;
+    const f0 = 290 + m * 62;
     parts.push(
-      grid(f0, 26, 16, K, K, (i, j) => num(ex.depthwise.data[(i * K + j) * M + m]), () => (isDw && s.n === m ? 'cs-filter' : '')),
-      h('text', { class: 'fig-small', x: f0, y: 90 }, `filter ${m + 1}`),
+      grid(f0, 26, 18, K, K, (i, j) => num(ex.depthwise.data[(i * K + j) * M + m]), () => (isDw && s.n === m ? 'cs-filter' : '')),
+      h('text', { class: 'fig-small', x: f0, y: 96 }, `filter ${m + 1}`),
     );
   }
 
@@ -151,7 +151,7 @@ function render(v: FigureParams, uid: string): FigureView {
         },
         (y, x) => (!isDw && s.n === n && s.y === y && s.x === x ? 'cs-current' : (y * OUT + x) * N + n < plan.pwDone ? 'cs-done' : ''),
       ),
-      h('text', { class: 'fig-small', x: x0, y: 400 }, `output channel ${n + 1}`),
+      h('text', { class: 'fig-small', x: x0, y: 400 }, `output ${n + 1}`),
     );
   }
   const where = isDw

@@ -1,0 +1,222 @@
+// Chapters 1–3: conv-geometry, conv-steps, ratio-curves and cost-bars from the keyboard, hostile
+// links, and the ConvBench live block on the cpu backend (Chromium runs with --disable-gpu).
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { baseURL, figuresReady, launch, watchedPage } from './harness';
+import { stepsFor } from '../../src/components/figures/ConvSteps/figure';
+
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launch();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+const exact = (page: Page, figure: string, name: string): Promise<string | null> =>
+  page.locator(`[data-figure="${figure}"] [data-quantity="${name}"]`).first().getAttribute('data-exact');
+
+describe('chapter 1: conv-geometry (standard)', () => {
+  it('follows the M slider from the keyboard and highlights what a focused kernel reads', async () => {
+    const { context, page, problems } = await watchedPage(browser);
+    await page.goto(`${baseURL()}/standard-convolution/`);
+    const fig = page.locator('[data-figure="conv-geometry"]');
+    await fig.scrollIntoViewIfNeeded();
+    await figuresReady(page);
+    // Defaults K 3, M 32, N 64: params 3·3·32·64 (Howard et al. 2017, eq. 1 weights).
+    expect(await exact(page, 'conv-geometry', 'params')).toBe(String(9 * 32 * 64));
+    await fig.getByRole('slider', { name: /Input channels/ }).focus();
+    await page.keyboard.press('ArrowRight');
+    await expect.poll(() => exact(page, 'conv-geometry', 'connections')).toBe(String(33 * 64));
+    await expect.poll(() => fig.locator('[data-role=formula]').getAttribute('data-tex')).toContain('3 \\cdot 3 \\cdot 33 \\cdot 64');
+    // Tab from the last control into the figure: the first kernel takes focus and shows the inputs it reads.
+    await fig.getByRole('spinbutton', { name: /Stride/ }).focus();
+    await page.keyboard.press('Tab');
+    const focused = await page.evaluate(() => document.activeElement?.getAttribute('aria-label') ?? '');
+    expect(focused).toBe('Kernel 1 (output channel 1) reads all 33 input channels');
+    const kernel = fig.locator('.kernel').first();
+    await expect.poll(() => kernel.locator('.reads').first().evaluate((e) => getComputedStyle(e).opacity)).toBe('1');
+    expect(await fig.locator('.kernel').nth(1).locator('.reads').first().evaluate((e) => getComputedStyle(e).opacity)).toBe('0');
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+});
+
+describe('chapter 2: conv-geometry (grouped)', () => {
+  it('goes from block-diagonal to diagonal as G grows, and switches layer type with the select', async () => {
+    const { context, page, problems } = await watchedPage(browser);
+    await page.goto(`${baseURL()}/grouped-convolution/`);
+    const fig = page.locator('[data-figure="conv-geometry"]');
+    await figuresReady(page);
+    // Page defaults M = N = 16, G = 4: 16·16/4 connections.
+    expect(await exact(page, 'conv-geometry', 'connections')).toBe('64');
+    const g = fig.getByRole('spinbutton', { name: /Groups/ });
+    await g.fill('16');
+    await g.press('Enter');
+    await expect.poll(() => exact(page, 'conv-geometry', 'connections')).toBe('16');
+    expect(await fig.locator('.cell.on').count()).toBe(16);
+    expect(await fig.locator('.kernel').nth(5).getAttribute('aria-label')).toBe('Kernel 6 (output channel 6) reads input channel 6');
+    // G = 5 does not divide 16: the cost model's message, nothing half drawn.
+    await g.fill('5');
+    await g.press('Enter');
+    await expect.poll(() => fig.locator('[data-role=error]').textContent()).toContain('G = 5 must divide both M = 16 and N = 16.');
+    expect(await fig.locator('svg').innerHTML()).not.toContain('NaN');
+    await g.fill('1');
+    await g.press('Enter');
+    await expect.poll(() => exact(page, 'conv-geometry', 'connections')).toBe('256');
+    // Layer type from the keyboard: grouped → depthwise → pointwise.
+    const select = fig.getByRole('combobox', { name: /Layer type/ });
+    await select.focus();
+    await page.keyboard.press('ArrowDown');
+    await expect.poll(() => fig.locator('svg').getAttribute('data-layer')).toBe('depthwise');
+    await page.keyboard.press('ArrowDown');
+    await expect.poll(() => fig.locator('svg').getAttribute('data-layer')).toBe('pointwise');
+    expect(await exact(page, 'conv-geometry', 'params')).toBe(String(16 * 16));
+    await expect.poll(() => new URL(page.url()).searchParams.get('layer')).toBe('3');
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+
+  it('turns a hostile link into messages, never NaN or markup', async () => {
+    const { context, page, problems } = await watchedPage(browser);
+    const evil = encodeURIComponent('"><img src=x onerror="document.body.dataset.pwned=1">');
+    await page.goto(`${baseURL()}/grouped-convolution/?g=7&m=32&layer=${evil}&k=1e999`);
+    const fig = page.locator('[data-figure="conv-geometry"]');
+    await fig.scrollIntoViewIfNeeded();
+    await figuresReady(page);
+    expect(await fig.locator('[data-role=error]').textContent()).toContain('G = 7 must divide both M = 32 and N = 16.');
+    const text = await page.locator('#param-messages').innerText();
+    expect(text).toContain('Layer type (layer) must be a number');
+    expect(text).toContain('Kernel size (k)');
+    expect(await page.locator('main img').count()).toBe(0);
+    expect(await page.evaluate(() => document.body.dataset.pwned)).toBeUndefined();
+    expect(await page.locator('main').innerText()).not.toContain('NaN');
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+});
+
+describe('chapter 3: conv-steps, ratio-curves, cost-bars', () => {
+  it('steps forward and back with the buttons from the keyboard; each sum equals the reference value', async () => {
+    const { context, page, problems } = await watchedPage(browser);
+    await page.goto(`${baseURL()}/depthwise-separable/`);
+    const fig = page.locator('[data-figure="conv-steps"]');
+    await fig.scrollIntoViewIfNeeded();
+    await figuresReady(page);
+    const { at } = stepsFor(1);
+    const value = () => exact(page, 'conv-steps', 'step-value');
+    const sum = () => fig.locator('[data-role=sum]').textContent();
+    expect(await value()).toBe(String(at(0).step.value));
+    const first = await sum();
+    const next = fig.getByRole('button', { name: /Next step/ });
+    await next.focus();
+    await page.keyboard.press('Enter');
+    await expect.poll(value).toBe(String(at(1).step.value));
+    expect(await sum()).not.toBe(first);
+    expect(await fig.locator('output').textContent()).toBe('2');
+    // The printed products add up to the printed value.
+    const text = (await sum()) ?? '';
+    const [lhs, rhs] = text.replace(/−/g, '-').split('=');
+    const total = lhs.split('+').reduce((s, term) => s + term.split('·').map((f) => Number(f.replace(/[()\s]/g, ''))).reduce((a, b) => a * b, 1), 0);
+    expect(total).toBe(Number(rhs.trim()));
+    await fig.getByRole('button', { name: /Previous step/ }).focus();
+    await page.keyboard.press('Enter');
+    await expect.poll(value).toBe(String(at(0).step.value));
+    expect(await sum()).toBe(first);
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+
+  it('restores a pointwise step from the link and clamps one past the end', async () => {
+    const { context, page, problems } = await watchedPage(browser);
+    const { at } = stepsFor(1);
+    await page.goto(`${baseURL()}/depthwise-separable/?step=30`);
+    const fig = page.locator('[data-figure="conv-steps"]');
+    await fig.scrollIntoViewIfNeeded();
+    await figuresReady(page);
+    expect(await exact(page, 'conv-steps', 'step-value')).toBe(String(at(30).step.value));
+    expect(await fig.locator('svg').getAttribute('data-phase')).toBe('pointwise');
+    await page.goto(`${baseURL()}/depthwise-separable/?step=500`);
+    await page.locator('[data-figure="conv-steps"]').scrollIntoViewIfNeeded();
+    await figuresReady(page);
+    expect(await exact(page, 'conv-steps', 'step-value')).toBe(String(at(44).step.value));
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+
+  it('moves the ratio-curves marker and the cost bars with K and N', async () => {
+    const { context, page, problems } = await watchedPage(browser);
+    await page.goto(`${baseURL()}/depthwise-separable/?k=5&n=256`);
+    const fig = page.locator('[data-figure="ratio-curves"]');
+    await fig.scrollIntoViewIfNeeded();
+    await figuresReady(page);
+    // 1/256 + 1/25 = 281/6400.
+    expect(await fig.locator('[data-quantity=ratio]').getAttribute('data-fraction')).toBe('281/6400');
+    await fig.getByRole('slider', { name: /Kernel size/ }).focus();
+    await page.keyboard.press('ArrowLeft');
+    await page.keyboard.press('ArrowLeft');
+    // K = 3: 1/256 + 1/9 = 265/2304, marked on the highlighted K = 3 curve.
+    await expect.poll(() => fig.locator('[data-quantity=ratio]').getAttribute('data-fraction')).toBe('265/2304');
+    expect(await fig.locator('.rc-current').getAttribute('data-k')).toBe('3');
+    await page.locator('[data-figure="cost-bars"]').scrollIntoViewIfNeeded();
+    await figuresReady(page);
+    expect(await exact(page, 'cost-bars', 'macs-standard')).toBe(String(9 * 32 * 256 * 196));
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+});
+
+describe('chapter 3: the ConvBench live block', () => {
+  it('loads no tfjs before Run, then times both layers on cpu and checks the factorable kernel', async () => {
+    const { context, page, problems } = await watchedPage(browser);
+    const scripts: { url: string; body: Promise<string> }[] = [];
+    page.on('response', (r) => {
+      if (r.url().endsWith('.js')) scripts.push({ url: r.url(), body: r.text().catch(() => '') });
+    });
+    await page.goto(`${baseURL()}/depthwise-separable/`, { waitUntil: 'networkidle' });
+    const block = page.locator('conv-bench');
+    await block.scrollIntoViewIfNeeded();
+    await page.waitForTimeout(300);
+    // Before Run: the static prediction is there, and no tfjs code has been fetched.
+    expect(Number(await block.locator('[data-quantity="theoretical-speedup"]').getAttribute('data-exact'))).toBeCloseTo(576 / 73, 12);
+    const before = [...scripts];
+    expect(before.length).toBeGreaterThan(0);
+    for (const s of before) {
+      expect(s.url).not.toMatch(/\/_astro\/(load|conv-bench|tf-core|tf-backend)[.-]/);
+      // tfjs-core's engine logs this when a backend fails; no other code on the page contains it.
+      expect(await s.body).not.toContain('Initialization of backend');
+    }
+    const run = block.getByRole('button', { name: /Run in TensorFlow.js/ });
+    await expect.poll(() => run.isEnabled()).toBe(true);
+    await run.focus();
+    await page.keyboard.press('Enter');
+    await expect.poll(() => block.getAttribute('data-state'), { timeout: 40_000 }).toBe('done');
+    const after = scripts.slice(before.length).map((s) => s.url);
+    expect(after.some((u) => /\/_astro\/load\./.test(u))).toBe(true);
+    const backend = await block.locator('[data-role=backend]').textContent();
+    expect(['cpu', 'webgl']).toContain(backend);
+    const measured = Number(await block.locator('[data-role=measured]').getAttribute('data-exact'));
+    expect(measured).toBeGreaterThan(0);
+    expect(Number.isFinite(measured)).toBe(true);
+    const diff = Number(await block.locator('[data-role=max-diff]').getAttribute('data-exact'));
+    // Small integers are exact in float32: 0 on cpu; webgl may round.
+    expect(diff).toBeLessThanOrEqual(backend === 'cpu' ? 0 : 1e-3);
+    const approx = Number(await block.locator('[data-role=approx]').getAttribute('data-exact'));
+    expect(approx).toBeGreaterThan(0.05);
+    expect(approx).toBeLessThan(1);
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+
+  it('refuses sizes too large to time in a tab, and says why', async () => {
+    const { context, page, problems } = await watchedPage(browser);
+    await page.goto(`${baseURL()}/depthwise-separable/?k=11&m=2048&n=2048`);
+    const block = page.locator('conv-bench');
+    await block.scrollIntoViewIfNeeded();
+    await expect.poll(() => block.locator('[data-role=refusal]').isVisible()).toBe(true);
+    expect(await block.locator('[data-role=refusal]').textContent()).toContain('more than the 16,777,216');
+    expect(await block.getByRole('button', { name: /Run in TensorFlow.js/ }).isDisabled()).toBe(true);
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+});
