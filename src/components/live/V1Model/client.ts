@@ -7,6 +7,8 @@ import { frameworkCounts, mobilenetV1 } from '../../../lib/architectures';
 import { isCostError } from '../../../lib/errors';
 import { formatInt } from '../../../lib/format';
 import { paperParams } from './paper-count';
+// model-run imports TensorFlow.js types only, so this static import loads no tfjs code.
+import { cpuGuard, runMobileNetV1 } from '../../../lib/tf/model-run';
 
 /** Whether this browser can make a WebGL context at all; without one tfjs would log errors trying. */
 function hasWebGL(): boolean {
@@ -18,9 +20,6 @@ function hasWebGL(): boolean {
   }
 }
 
-/** Whether the last run on cpu was refused, warned about or fine (mirrors cpuGuard without importing tf code). */
-const CPU_WARN_MACS = 300e6;
-const CPU_MAX_MACS = 2.5e9;
 
 const ms = (x: number): string => (Number.isFinite(x) ? `${x >= 100 ? Math.round(x) : x.toFixed(1)} ms` : '–');
 
@@ -43,7 +42,18 @@ class V1Model extends HTMLElement {
       this.signal.aborted = true;
       this.el('status').textContent = 'Cancelling after the current pass…';
     });
+    const choice = this.el<HTMLSelectElement>('backend-choice');
+    choice.addEventListener('change', () => this.show(params.get().alpha, params.get().res));
+    choice.disabled = false;
     run.disabled = false;
+  }
+
+  /** Backends to try, in order, for the reader's choice. */
+  private preferred(): ('webgl' | 'cpu')[] {
+    const choice = this.el<HTMLSelectElement>('backend-choice').value;
+    if (choice === 'cpu') return ['cpu'];
+    if (choice === 'webgl') return this.webgl ? ['webgl'] : [];
+    return this.webgl ? ['webgl', 'cpu'] : ['cpu'];
   }
 
   /** The site's numbers for the current setting, and the cpu warning. */
@@ -58,13 +68,13 @@ class V1Model extends HTMLElement {
       this.setQuantity('site-keras', fw.keras.total);
       this.setQuantity('site-paper', arch.params);
       this.el('paper').textContent = paperParams(alpha, res);
-      if (this.webgl) warn.hidden = true;
-      else if (arch.multAdds > CPU_MAX_MACS) {
+      if (this.preferred()[0] === 'webgl') warn.hidden = true;
+      else if (cpuGuard(arch.multAdds) === 'refuse') {
         warn.hidden = false;
-        warn.textContent = `Without a GPU this setting (${formatInt(arch.multAdds)} mult-adds) would take minutes on the cpu backend; choose a smaller α or resolution to run it.`;
-      } else if (arch.multAdds > CPU_WARN_MACS) {
+        warn.textContent = `On the cpu backend this setting (${formatInt(arch.multAdds)} mult-adds) would take minutes per pass; choose a smaller α or resolution to run it there.`;
+      } else if (cpuGuard(arch.multAdds) === 'slow') {
         warn.hidden = false;
-        warn.textContent = `Without a GPU this runs on the cpu backend: expect several seconds per pass. You can cancel.`;
+        warn.textContent = `On the cpu backend this setting takes seconds per pass (four passes in all). You can cancel.`;
       } else warn.hidden = true;
     } catch (e) {
       if (!isCostError(e)) throw e;
@@ -94,13 +104,18 @@ class V1Model extends HTMLElement {
     }
     this.running = true;
     this.signal = { aborted: false };
-    runButton.disabled = true;
+    // Keyboard users land on Cancel while the run lasts, and back on the button afterwards.
+    const hadFocus = document.activeElement === runButton;
     cancel.hidden = false;
+    if (hadFocus) cancel.focus();
+    runButton.disabled = true;
     this.dataset.state = 'loading';
     status.textContent = 'Loading TensorFlow.js…';
     try {
-      const [{ loadTfLayers }, { runMobileNetV1, cpuGuard }] = await Promise.all([import('../../../lib/tf/load'), import('../../../lib/tf/model-run')]);
-      const { tf, backend, failed } = await loadTfLayers({ preferred: this.webgl ? ['webgl', 'cpu'] : ['cpu'] });
+      const { loadTfLayers } = await import('../../../lib/tf/load');
+      const preferred = this.preferred();
+      if (preferred.length === 0) throw new Error('this browser cannot create a WebGL context; choose cpu.');
+      const { tf, backend, failed } = await loadTfLayers({ preferred });
       const why = failed.length ? ` (${failed.map((f) => `${f.backend}: ${f.reason}`).join('; ')})` : this.webgl ? '' : ' (no WebGL in this browser)';
       this.el('backend').textContent = `${backend}${why}`;
       this.el('backend').dataset.backend = backend;
@@ -111,6 +126,7 @@ class V1Model extends HTMLElement {
       }
       if (this.signal.aborted) throw new DOMException('cancelled', 'AbortError');
       status.textContent = `Building MobileNet V1 at α ${alpha}, ${res}×${res} on ${backend}…`;
+      await new Promise((resolve) => setTimeout(resolve, 0));
       await tf.nextFrame();
       const result = await runMobileNetV1(tf, {
         alpha,
@@ -121,6 +137,8 @@ class V1Model extends HTMLElement {
         signal: this.signal,
         onPass: async (done, total) => {
           status.textContent = `Forward pass ${done} of ${total} done…`;
+          // A cpu pass blocks the page; between passes let input (Cancel) and painting through.
+          await new Promise((resolve) => setTimeout(resolve, 0));
           await tf.nextFrame();
         },
       });
@@ -141,13 +159,20 @@ class V1Model extends HTMLElement {
       this.dataset.state = result.aborted ? 'cancelled' : 'done';
       status.textContent = result.aborted ? 'Cancelled; the model was disposed.' : `Done on ${result.backend}. The model was disposed.`;
     } catch (e) {
-      this.dataset.state = 'error';
-      if (e instanceof DOMException && e.name === 'AbortError') status.textContent = 'Cancelled.';
-      else status.textContent = `Could not run: ${e instanceof Error ? e.message : String(e)}`;
+      if (e instanceof DOMException && e.name === 'AbortError') {
+        this.dataset.state = 'cancelled';
+        this.el('forward').textContent = 'cancelled before the model was built';
+        status.textContent = 'Cancelled.';
+      } else {
+        this.dataset.state = 'error';
+        status.textContent = `Could not run: ${e instanceof Error ? e.message : String(e)}`;
+      }
     } finally {
       this.running = false;
       runButton.disabled = false;
+      const cancelHadFocus = document.activeElement === cancel;
       cancel.hidden = true;
+      if (cancelHadFocus) runButton.focus();
     }
   }
 }

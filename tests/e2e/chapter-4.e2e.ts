@@ -1,0 +1,141 @@
+// Chapter 4 (MobileNet V1): the α and resolution controls drive both figures and the layer table,
+// the tradeoff highlight follows, and the live tf.layers model runs on the cpu backend with
+// TensorFlow.js fetched only after the reader presses Build.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { baseURL, figuresReady, launch, watchedPage } from './harness';
+import { frameworkCounts, mobilenetV1 } from '../../src/lib/architectures';
+
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launch();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+const exact = (page: Page, scope: string, name: string): Promise<string | null> =>
+  page.locator(`${scope} [data-quantity="${name}"]`).first().getAttribute('data-exact');
+const ARCH = '[data-figure="v1-architecture"]';
+const TRADEOFF = '[data-figure="tradeoff"]';
+/** A string only TensorFlow.js's core carries (its URL-flag parser), to recognise its chunks. */
+const TFJS_MARK = 'tfjsflags';
+
+describe('chapter 4: MobileNet V1', () => {
+  it('moves α and the resolution from the keyboard: every total equals mobilenetV1() for those values', async () => {
+    const { context, page, problems } = await watchedPage(browser);
+    await page.goto(`${baseURL()}/mobilenet-v1/`);
+    await page.locator(ARCH).scrollIntoViewIfNeeded();
+    await figuresReady(page);
+    // α 1, 224: Howard et al. 2017, Table 1 recount (paper: 569M mult-adds, 4.2M parameters).
+    expect(await exact(page, ARCH, 'macs')).toBe('568740352');
+    const alpha = page.locator(ARCH).getByRole('slider', { name: /Width multiplier/ });
+    await alpha.focus();
+    for (let i = 0; i < 5; i++) await page.keyboard.press('ArrowLeft');
+    const res = page.locator(ARCH).getByRole('slider', { name: /Input resolution/ });
+    await res.focus();
+    for (let i = 0; i < 32; i++) await page.keyboard.press('ArrowLeft');
+    const arch = mobilenetV1({ alpha: 0.75, resolution: 192 });
+    await expect.poll(() => exact(page, ARCH, 'macs')).toBe(String(arch.multAdds));
+    expect(await exact(page, ARCH, 'params')).toBe(String(arch.params));
+    expect(await exact(page, ARCH, 'bn-channels')).toBe(String(arch.bnChannels));
+    expect(await exact(page, ARCH, 'params-keras')).toBe(String(frameworkCounts(arch).keras.total));
+    // The HTML table alternative follows too.
+    const table = 'v1-layer-table';
+    expect(await exact(page, table, 'macs')).toBe(String(arch.multAdds));
+    await page.locator(`${table} summary`).focus();
+    await page.keyboard.press('Enter');
+    expect(await page.locator(`${table} tbody tr`).count()).toBe(28);
+    expect(await page.locator(`${table} caption`).innerText()).toContain('α 0.75, 192×192');
+    const url = new URL(page.url());
+    expect([url.searchParams.get('alpha'), url.searchParams.get('res')]).toEqual(['0.75', '192']);
+    // The formula under the figure has the new numbers: ⌊512·0.75⌋ = 384 channels on a 12×12 map.
+    await expect.poll(() => page.locator(`${ARCH} [data-role=formula]`).getAttribute('data-tex')).toContain('384 \\cdot 12 \\cdot 12');
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+
+  it('moves the tradeoff highlight to the published point, and says so when there is none', async () => {
+    const { context, page, problems } = await watchedPage(browser);
+    await page.goto(`${baseURL()}/mobilenet-v1/?alpha=0.75&res=192`);
+    await page.locator(TRADEOFF).scrollIntoViewIfNeeded();
+    await figuresReady(page);
+    const rings = () => page.locator(`${TRADEOFF} [data-role=current]`).evaluateAll((els) => els.map((e) => e.getAttribute('data-point')));
+    await expect.poll(rings).toEqual(['slim-0.75-192']);
+    // TF-slim MobileNet V1 README: 0.75 MobileNet-192, 67.2% top-1.
+    expect(await exact(page, TRADEOFF, 'top1-slim')).toBe('67.2');
+    const box = page.locator(TRADEOFF).getByRole('spinbutton', { name: /Input resolution, exact value/ });
+    await box.fill('224');
+    await box.press('Enter');
+    await expect.poll(rings).toEqual(['paper-0.75-224', 'slim-0.75-224']);
+    expect(await exact(page, TRADEOFF, 'top1-paper')).toBe('68.4');
+    expect(await exact(page, TRADEOFF, 'macs')).toBe(String(mobilenetV1({ alpha: 0.75, resolution: 224 }).multAdds));
+    await box.fill('200');
+    await box.press('Enter');
+    await expect.poll(rings).toEqual([]);
+    expect(await page.locator(`${TRADEOFF} [data-role=no-accuracy]`).textContent()).toContain('No published accuracy');
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+
+  it('builds MobileNet V1 on the cpu backend: countParams() equals the Keras count, and tfjs loads only after Build', async () => {
+    const { context, page, problems } = await watchedPage(browser);
+    const bodies: { url: string; tfjs: boolean; bytes: number }[] = [];
+    page.on('response', (r) => {
+      if (!r.url().endsWith('.js')) return;
+      void r.body().then(
+        (b) => bodies.push({ url: r.url(), tfjs: b.toString('utf8').includes(TFJS_MARK), bytes: b.length }),
+        () => undefined,
+      );
+    });
+    await page.goto(`${baseURL()}/mobilenet-v1/?alpha=0.25&res=128`, { waitUntil: 'networkidle' });
+    const block = page.locator('v1-model');
+    await block.scrollIntoViewIfNeeded();
+    await figuresReady(page);
+    await page.waitForLoadState('networkidle');
+    expect(bodies.length).toBeGreaterThan(0);
+    expect(bodies.filter((b) => b.tfjs).map((b) => b.url)).toEqual([]);
+    const seenBefore = bodies.length;
+    const expected = frameworkCounts(mobilenetV1({ alpha: 0.25, resolution: 128 })).keras.total;
+    expect(await block.locator('[data-role=site-keras]').getAttribute('data-exact')).toBe(String(expected));
+    await block.getByRole('combobox', { name: 'Backend' }).selectOption('cpu');
+    const run = block.getByRole('button', { name: 'Build and run' });
+    await expect.poll(() => run.isEnabled()).toBe(true);
+    await run.focus();
+    await page.keyboard.press('Enter');
+    await page.waitForFunction(() => ['done', 'error', 'refused'].includes(document.querySelector<HTMLElement>('v1-model')?.dataset.state ?? ''), null, { timeout: 45_000 });
+    expect(await block.getAttribute('data-state'), await block.locator('[data-role=status]').innerText()).toBe('done');
+    expect(await block.locator('[data-role=backend]').getAttribute('data-backend')).toBe('cpu');
+    const count = block.locator('[data-role=count]');
+    expect(await count.getAttribute('data-exact')).toBe(String(expected));
+    expect(await count.getAttribute('data-match')).toBe('true');
+    const forward = Number(await block.locator('[data-role=forward]').getAttribute('data-ms'));
+    expect(forward).toBeGreaterThan(0);
+    expect(forward).toBeLessThan(10_000);
+    expect(bodies.slice(seenBefore).some((b) => b.tfjs)).toBe(true);
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+
+  it('warns before a heavy cpu run and cancels it', async () => {
+    const { context, page, problems } = await watchedPage(browser);
+    await page.goto(`${baseURL()}/mobilenet-v1/`);
+    const block = page.locator('v1-model');
+    await block.scrollIntoViewIfNeeded();
+    await block.getByRole('combobox', { name: 'Backend' }).selectOption('cpu');
+    await expect.poll(() => block.locator('[data-role=warn]').isVisible()).toBe(true);
+    expect(await block.locator('[data-role=warn]').innerText()).toContain('You can cancel');
+    // A cpu pass blocks the page for seconds, so use the keyboard: its events queue up and are
+    // handled between passes. Build moves the focus to Cancel.
+    await block.getByRole('button', { name: 'Build and run' }).focus();
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.evaluate(() => document.activeElement?.textContent), { timeout: 20_000 }).toBe('Cancel');
+    await page.keyboard.press('Enter');
+    await page.waitForFunction(() => ['cancelled', 'error', 'done'].includes(document.querySelector<HTMLElement>('v1-model')?.dataset.state ?? ''), null, { timeout: 45_000 });
+    expect(await block.getAttribute('data-state')).toBe('cancelled');
+    expect(await block.getByRole('button', { name: 'Build and run' }).isEnabled()).toBe(true);
+    expect(await block.locator('[data-role=forward]').innerText()).toContain('cancelled');
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+});
