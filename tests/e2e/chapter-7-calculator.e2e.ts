@@ -32,12 +32,12 @@ describe('xception-flow on /xception/', () => {
     await res.fill('224');
     await res.press('Enter');
     await expect.poll(() => q('macs')).toBe(String(xception({ resolution: 224 }).multAdds));
-    expect(new URL(page.url()).searchParams.get('res')).toBe('224');
+    await expect.poll(() => page.evaluate(() => new URL(location.href).searchParams.get('res'))).toBe('224');
     // Step to module 6: the middle flow opens with module 6 highlighted.
     const next = fig.getByRole('button', { name: /next/i });
     await next.focus();
     for (let i = 0; i < 6; i++) await page.keyboard.press('Enter');
-    await expect.poll(() => fig.locator('svg').getAttribute('data-expanded')).toBe('true');
+    await expect.poll(() => fig.locator('.fig-frame > svg').getAttribute('data-expanded')).toBe('true');
     expect(await fig.locator('.xf-active').getAttribute('data-block')).toBe('6');
     expect(problems).toEqual([]);
     await context.close();
