@@ -372,8 +372,9 @@ function computeRow(row: number, l: StackLayer, input: Shape, bn: boolean): Laye
     case 'gap':
       r.output = { h: 1, w: 1, c: input.c };
       return r;
+    default:
+      throw new CostError('invalid-kind', `Unknown layer kind ${String((l as StackLayer).kind)}.`, 'kind');
   }
-  throw new CostError('invalid-kind', `Unknown layer kind ${String((l as StackLayer).kind)}.`, 'kind');
 }
 
 /**

@@ -20,7 +20,6 @@ const BOX_H = 34;
 const ROW = 40;
 const COL_P = 374;
 const COL_M = 436;
-const MIDDLE = [5, 6, 7, 8, 9, 10, 11, 12];
 
 /** One module of the network (Keras block number) with its layers and totals. */
 export interface FlowModule {
