@@ -18,8 +18,8 @@ const BOX_X = 40;
 const BOX_W = 262;
 const BOX_H = 34;
 const ROW = 40;
-const COL_P = 374;
-const COL_M = 436;
+const COL_P = 364;
+const COL_M = 438;
 
 /** One module of the network (Keras block number) with its layers and totals. */
 export interface FlowModule {
