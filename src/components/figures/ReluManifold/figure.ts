@@ -76,8 +76,32 @@ function formatError(e: number): string {
   return e < 5e-4 ? '0.000' : toSignificant(e, 3);
 }
 
+/** Paths of a point set, memoised on its array: a slider move redraws one panel, not seven. */
+const pathMemo = new WeakMap<Float64Array, string[]>();
+function panelPaths(xy: Float64Array, t: Float64Array): string[] {
+  let paths = pathMemo.get(xy);
+  if (!paths) {
+    paths = dotPaths(xy, t, (v) => P / 2 + v * PX, (v) => P / 2 - v * PX);
+    pathMemo.set(xy, paths);
+  }
+  return paths;
+}
+
+/** The float64 round trip, memoised (the last few: seed and σ change rarely, n often). */
+const tsMemo = new Map<string, RoundTrip>();
+function tsTrip(dim: number, seed: number, activation: Activation): RoundTrip {
+  const key = `${dim}|${seed}|${activation}`;
+  let r = tsMemo.get(key);
+  if (!r) {
+    r = reluRoundTrip({ dim, points: POINTS, seed, activation });
+    if (tsMemo.size >= 24) tsMemo.delete(tsMemo.keys().next().value as string);
+    tsMemo.set(key, r);
+  }
+  return r;
+}
+
 function panel(uid: string, x: number, y: number, label: string, r: { t: Float64Array; xy: Float64Array }, error: number | undefined, dim: number | undefined, free: boolean): SvgNode {
-  const paths = dotPaths(r.xy, r.t, (v) => P / 2 + v * PX, (v) => P / 2 - v * PX);
+  const paths = panelPaths(r.xy, r.t);
   return h(
     'g',
     { transform: `translate(${x} ${y})`, 'data-panel': dim ?? 'input' },
@@ -154,7 +178,7 @@ function render(v: FigureParams, uid: string, data?: ManifoldData): FigureView {
   const seed = v.seed;
   const dim = Math.min(64, Math.max(2, Math.round(v.dim)));
   const usable = data && data.seed === seed && data.activation === activation ? data : undefined;
-  const trip = (n: number): RoundTrip => usable?.panels.get(n) ?? reluRoundTrip({ dim: n, points: POINTS, seed, activation });
+  const trip = (n: number): RoundTrip => usable?.panels.get(n) ?? tsTrip(n, seed, activation);
   const first = trip(FIXED_DIMS[0]);
   const dims = [...FIXED_DIMS, dim];
   const trips = dims.map(trip);
@@ -203,20 +227,43 @@ function render(v: FigureParams, uid: string, data?: ManifoldData): FigureView {
 
 type Loaded = { tf: import('../../../lib/tf/load').Tf; backend: string; run: typeof import('../../../lib/tf/manifold-tf').reluRoundTripTf };
 let loading: Promise<Loaded> | undefined;
+/** tfjs round trips by `n|seed|σ`, oldest dropped first; about 80 kB each. */
 const tripCache = new Map<string, RoundTrip>();
+const CACHE_MAX = 80;
+let prefetchFor = '';
+
+function remember(key: string, r: RoundTrip): void {
+  if (tripCache.size >= CACHE_MAX) tripCache.delete(tripCache.keys().next().value as string);
+  tripCache.set(key, r);
+}
+
+/**
+ * After a draw, fill the cache for every n of the slider (same seed and σ) one n per frame, so
+ * that dragging n redraws from the cache within a frame. A newer seed or σ cancels the fill.
+ */
+async function prefetch(l: Loaded, seed: number, activation: Activation): Promise<void> {
+  const mine = `${seed}|${activation}`;
+  prefetchFor = mine;
+  for (let n = 2; n <= 64; n++) {
+    await new Promise((r) => setTimeout(r, 16));
+    if (prefetchFor !== mine) return;
+    const key = `${n}|${seed}|${activation}`;
+    if (!tripCache.has(key)) remember(key, await l.run(l.tf, { dim: n, points: POINTS, seed, activation }));
+  }
+}
 
 /**
  * Browser only: the panels with TensorFlow.js. tfjs-core and the cpu backend are fetched the
  * first time this runs (the figure has come into view), never with the page. The cpu backend
- * answers a 2000 × 64 round trip in about a millisecond and is the same on every device; the
- * page's training block uses it too, so the two never switch tfjs' global backend under each other.
+ * answers a 2000 × 64 round trip in milliseconds and is the same on every device; the page's
+ * training block uses it too, so the two never switch tfjs' global backend under each other.
  */
 async function compute(v: FigureParams): Promise<ManifoldData> {
   loading ??= Promise.all([import('../../../lib/tf/load'), import('../../../lib/tf/manifold-tf')]).then(async ([load, m]) => {
     const got = await load.loadTf({ preferred: ['cpu'] });
     return { tf: got.tf, backend: got.backend, run: m.reluRoundTripTf };
   });
-  const { tf, backend, run } = await loading;
+  const l = await loading;
   const activation = activationOf(v.act);
   const seed = v.seed;
   const dim = Math.min(64, Math.max(2, Math.round(v.dim)));
@@ -226,13 +273,14 @@ async function compute(v: FigureParams): Promise<ManifoldData> {
     const key = `${n}|${seed}|${activation}`;
     let r = tripCache.get(key);
     if (!r) {
-      r = await run(tf, { dim: n, points: POINTS, seed, activation });
-      if (tripCache.size > 200) tripCache.clear();
-      tripCache.set(key, r);
+      r = await l.run(l.tf, { dim: n, points: POINTS, seed, activation });
+      remember(key, r);
     }
     panels.set(n, r);
   }
-  return { backend, seed, activation, panels, ms: performance.now() - t0 };
+  const ms = performance.now() - t0;
+  if (prefetchFor !== `${seed}|${activation}`) void prefetch(l, seed, activation);
+  return { backend: l.backend, seed, activation, panels, ms };
 }
 
 export const figure: FigureDef<ManifoldData> = {

@@ -1,0 +1,236 @@
+// Chapters 5 and 6: every control from the keyboard, the spiral experiment and the bottleneck
+// training in TensorFlow.js on the cpu backend, and no tfjs download before it is needed.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page, Response } from 'playwright-core';
+import { baseURL, figuresReady, launch, watchedPage } from './harness';
+import { mobilenetV2 } from '../../src/lib/architectures';
+import { invertedResidual } from '../../src/lib/blocks';
+
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launch();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+/** Records every script the page fetches and whether it is TensorFlow.js (tfjs-core carries its version string). */
+function watchScripts(page: Page): { tfjs: string[]; all: string[] } {
+  const seen = { tfjs: [] as string[], all: [] as string[] };
+  page.on('response', async (r: Response) => {
+    const url = r.url();
+    if (!url.endsWith('.js')) return;
+    seen.all.push(url);
+    const body = await r.text().catch(() => '');
+    if (/\/(load|manifold-tf|bottleneck-train)\.[\w-]+\.js$/.test(url) || body.includes('"4.22.0"') || body.includes("'4.22.0'")) seen.tfjs.push(url);
+  });
+  return seen;
+}
+
+const exactOf = (page: Page, fig: string, name: string, extra = ''): Promise<string | null> =>
+  page.locator(`[data-figure="${fig}"] [data-quantity="${name}"]${extra}`).first().getAttribute('data-exact');
+const query = (page: Page, key: string): string | null => new URL(page.url()).searchParams.get(key);
+
+describe('chapter 5, linear bottlenecks', () => {
+  it('loads no TensorFlow.js with the page, then computes the spiral panels with it on the cpu backend; dim, act and seed from the keyboard', async () => {
+    const { context, page, problems } = await watchedPage(browser, { viewport: { width: 1280, height: 720 } });
+    const scripts = watchScripts(page);
+    await page.goto(`${baseURL()}/linear-bottlenecks/`);
+    await page.waitForLoadState('networkidle');
+    await figuresReady(page);
+    expect(scripts.all.length).toBeGreaterThan(0);
+    expect(scripts.tfjs).toEqual([]);
+    // The build-time (float64) error at n = 5, before the figure hydrates.
+    const built = Number(await exactOf(page, 'relu-manifold', 'error', '[data-dim="5"]'));
+    expect(built).toBeGreaterThan(0);
+
+    const fig = page.locator('[data-figure="relu-manifold"]');
+    await fig.scrollIntoViewIfNeeded();
+    const backend = fig.locator('[data-role="backend"]');
+    await expect.poll(() => backend.getAttribute('data-backend'), { timeout: 20_000 }).toBe('cpu');
+    expect(scripts.tfjs.length).toBeGreaterThan(0);
+    // tfjs (float32) agrees with the build (float64).
+    expect(Math.abs(Number(await exactOf(page, 'relu-manifold', 'error', '[data-dim="5"]')) - built) / built).toBeLessThan(1e-4);
+    expect(await fig.locator('[data-quantity="error"]').count()).toBe(6);
+
+    // dim: End → 64, time from the key to the redrawn panel.
+    const dim = page.getByRole('slider', { name: /Embedding dimension/ });
+    await dim.focus();
+    const t0 = Date.now();
+    await page.keyboard.press('End');
+    await expect.poll(() => fig.locator('[data-quantity="error"][data-dim="64"]').count()).toBe(1);
+    const redrawMs = Date.now() - t0;
+    expect(query(page, 'dim')).toBe('64');
+    await expect.poll(() => backend.getAttribute('data-backend')).toBe('cpu');
+    const tfMs = Number(await backend.getAttribute('data-ms'));
+    console.info(`relu-manifold: n = 64 redraw ${redrawMs} ms from the key press (tfjs ${tfMs} ms)`);
+    expect(redrawMs).toBeLessThan(2000);
+
+    // act: the select, from the keyboard; the activations figure follows the same parameter.
+    const act = page.getByRole('combobox', { name: /Activation/ }).first();
+    await act.focus();
+    await page.keyboard.press('ArrowDown');
+    await expect.poll(() => query(page, 'act')).toBe('1');
+    await page.locator('[data-figure="activations"]').scrollIntoViewIfNeeded();
+    await expect.poll(() => page.locator('[data-figure="activations"] path.act-chosen').getAttribute('data-activation')).toBe('relu6');
+    await expect.poll(() => exactOf(page, 'activations', 'activation-at-8')).toBe('6');
+    await fig.scrollIntoViewIfNeeded();
+    await page.keyboard.press('ArrowDown');
+    await expect.poll(() => query(page, 'act')).toBe('2');
+    // Linear: nothing is lost at any n.
+    await expect.poll(async () => Number(await exactOf(page, 'relu-manifold', 'error', '[data-dim="2"]'))).toBeLessThan(1e-6);
+
+    // seed: a new T changes the errors.
+    await act.focus();
+    await page.keyboard.press('ArrowUp');
+    await page.keyboard.press('ArrowUp');
+    await expect.poll(() => query(page, 'act')).toBe('0');
+    const before = await exactOf(page, 'relu-manifold', 'error', '[data-dim="2"]');
+    const seed = page.getByRole('slider', { name: /Random seed/ });
+    await seed.focus();
+    await page.keyboard.press('ArrowRight');
+    await expect.poll(() => query(page, 'seed')).toBe('2');
+    await expect.poll(() => exactOf(page, 'relu-manifold', 'error', '[data-dim="2"]')).not.toBe(before);
+    await expect.poll(() => backend.getAttribute('data-backend')).toBe('cpu');
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+
+  it('trains the ReLU and the linear bottleneck from the keyboard, stops and reruns, and shows the backend and the gap', async () => {
+    const { context, page, problems } = await watchedPage(browser);
+    const scripts = watchScripts(page);
+    await page.goto(`${baseURL()}/linear-bottlenecks/`);
+    const block = page.locator('bottleneck-train');
+    await expect.poll(() => block.getAttribute('data-ready')).toBe('');
+    const run = block.getByRole('button', { name: /Run both/ });
+    const stop = block.getByRole('button', { name: 'Stop' });
+    expect(await stop.isDisabled()).toBe(true);
+    await run.focus();
+    expect(scripts.tfjs.filter((u) => u.includes('bottleneck-train'))).toEqual([]);
+    await page.keyboard.press('Enter');
+    await expect.poll(() => block.getAttribute('data-state'), { timeout: 20_000 }).toBe('running');
+    await expect.poll(() => block.locator('path.bt-relu').getAttribute('data-epochs').then(Number), { timeout: 20_000 }).toBeGreaterThan(5);
+    await stop.focus();
+    await page.keyboard.press('Enter');
+    await expect.poll(() => block.getAttribute('data-state'), { timeout: 20_000 }).toBe('stopped');
+    expect(Number(await block.locator('path.bt-relu').getAttribute('data-epochs'))).toBeLessThan(300);
+
+    await run.focus();
+    await page.keyboard.press('Enter');
+    await expect.poll(() => block.getAttribute('data-state'), { timeout: 60_000, interval: 250 }).toBe('done');
+    expect(await block.locator('[data-role="backend"]').getAttribute('data-backend')).toBe('cpu');
+    const relu = Number(await block.locator('[data-role="loss-relu"]').getAttribute('data-exact'));
+    const linear = Number(await block.locator('[data-role="loss-linear"]').getAttribute('data-exact'));
+    const gap = Number(await block.locator('[data-role="gap"]').getAttribute('data-exact'));
+    console.info(`bottleneck training: ${Number(await block.getAttribute('data-seconds')).toFixed(1)} s, ReLU ${relu}, linear ${linear}, gap ${gap.toFixed(1)}×`);
+    expect(relu).toBeGreaterThan(0);
+    expect(linear).toBeGreaterThan(0);
+    expect(gap).toBeCloseTo(relu / linear, 3);
+    // Sandler et al. 2018, §6.4: the linear bottleneck does better.
+    expect(gap).toBeGreaterThan(2);
+    expect(Number(await block.locator('path.bt-linear').getAttribute('data-epochs'))).toBe(300);
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+
+  it('shows the spiral panels, their errors and the empty training chart with JavaScript off', async () => {
+    const { context, page, problems } = await watchedPage(browser, { javaScriptEnabled: false });
+    await page.goto(`${baseURL()}/linear-bottlenecks/`);
+    const fig = page.locator('[data-figure="relu-manifold"]');
+    expect(await fig.locator('[data-quantity="error"]').count()).toBe(6);
+    expect(await fig.locator('[data-role="backend"]').getAttribute('data-backend')).toBe('build');
+    expect(await fig.locator('path.rm-dots').count()).toBeGreaterThan(60);
+    expect(await page.locator('bottleneck-train svg[role="img"]').count()).toBe(1);
+    expect(await page.locator('bottleneck-train button[data-role="run"]').isDisabled()).toBe(true);
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+});
+
+describe('chapter 6, MobileNet V2', () => {
+  it('moves t, s, m, n, α and the resolution from the keyboard; numbers follow the cost model; no tfjs at all', async () => {
+    const { context, page, problems } = await watchedPage(browser, { viewport: { width: 1280, height: 900 } });
+    const scripts = watchScripts(page);
+    await page.goto(`${baseURL()}/mobilenet-v2/`);
+    await figuresReady(page);
+    const bs = page.locator('[data-figure="block-shapes"]');
+    await bs.scrollIntoViewIfNeeded();
+    await expect.poll(() => bs.getAttribute('data-ready')).toBe('');
+    // Page defaults: block 3 of Table 2, 24 → 144 → 24 at 56×56.
+    expect(Number(await exactOf(page, 'block-shapes', 'params-inverted'))).toBe(8208);
+    expect(await bs.locator('[data-block="inverted"] [data-shortcut="identity"]').count()).toBe(1);
+
+    const t = bs.getByRole('slider', { name: /Expansion factor/ });
+    await t.focus();
+    await page.keyboard.press('ArrowRight');
+    await expect.poll(() => query(page, 't')).toBe('7');
+    const t7 = invertedResidual({ cin: 24, cout: 24, t: 7, stride: 1, size: 56 });
+    await expect.poll(() => exactOf(page, 'block-shapes', 'params-inverted')).toBe(String(t7.params));
+    await expect.poll(() => exactOf(page, 'block-shapes', 'macs-inverted')).toBe(String(t7.multAdds));
+
+    const s = bs.getByRole('slider', { name: /Stride/ });
+    await s.focus();
+    await page.keyboard.press('ArrowRight');
+    await expect.poll(() => query(page, 's')).toBe('2');
+    await expect.poll(() => bs.locator('[data-block="inverted"] [data-shortcut="identity"]').count()).toBe(0);
+    expect(await bs.locator('[data-block="inverted"] [data-role="shortcut-note"]').textContent()).toBe('no shortcut: stride 2 shrinks the map');
+    await page.keyboard.press('ArrowLeft');
+
+    const n = bs.getByRole('slider', { name: /Output channels/ });
+    await n.focus();
+    await page.keyboard.press('ArrowRight');
+    await expect.poll(() => query(page, 'n')).toBe('25');
+    await expect.poll(() => bs.locator('[data-block="inverted"] [data-role="shortcut-note"]').textContent()).toBe('no shortcut: 24 ≠ 25 channels');
+    const m = bs.getByRole('slider', { name: /Input channels/ });
+    await m.focus();
+    await page.keyboard.press('ArrowRight');
+    await expect.poll(() => query(page, 'm')).toBe('25');
+    await expect.poll(() => bs.locator('[data-block="inverted"] [data-shortcut="identity"]').count()).toBe(1);
+    const df = bs.getByRole('slider', { name: /Feature map size/ });
+    await df.focus();
+    await page.keyboard.press('ArrowLeft');
+    await expect.poll(() => query(page, 'df')).toBe('55');
+    const last = invertedResidual({ cin: 25, cout: 25, t: 7, stride: 1, size: 55 });
+    await expect.poll(() => exactOf(page, 'block-shapes', 'macs-inverted')).toBe(String(last.multAdds));
+
+    const v2 = page.locator('[data-figure="v2-architecture"]');
+    await v2.scrollIntoViewIfNeeded();
+    await expect.poll(() => v2.getAttribute('data-ready')).toBe('');
+    expect(await exactOf(page, 'v2-architecture', 'params')).toBe('3470760');
+    expect(await exactOf(page, 'v2-architecture', 'macs')).toBe('300774272');
+    expect(await exactOf(page, 'v2-architecture', 'bn-channels')).toBe('17056');
+    const alpha = v2.getByRole('slider', { name: /Width multiplier/ });
+    await alpha.focus();
+    await page.keyboard.press('ArrowLeft');
+    await expect.poll(() => query(page, 'alpha')).toBe('0.95');
+    await expect.poll(() => exactOf(page, 'v2-architecture', 'params')).toBe(String(mobilenetV2({ alpha: 0.95 }).params));
+    const res = v2.getByRole('slider', { name: /Input resolution/ });
+    await res.focus();
+    await page.keyboard.press('Home');
+    await expect.poll(() => query(page, 'res')).toBe('96');
+    const small = mobilenetV2({ alpha: 0.95, resolution: 96 });
+    await expect.poll(() => exactOf(page, 'v2-architecture', 'macs')).toBe(String(small.multAdds));
+    expect(await exactOf(page, 'v2-architecture', 'bn-channels')).toBe(String(small.bnChannels));
+
+    await page.mouse.wheel(0, 20_000);
+    await page.waitForLoadState('networkidle');
+    expect(scripts.tfjs).toEqual([]);
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+
+  it('works on a 360 px phone in the dark theme: figures fit the column', async () => {
+    const { context, page, problems } = await watchedPage(browser, { viewport: { width: 360, height: 740 }, colorScheme: 'dark' });
+    for (const route of ['/mobilenet-v2/', '/linear-bottlenecks/']) {
+      await page.goto(`${baseURL()}${route}`);
+      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+      expect(overflow).toBeLessThanOrEqual(0);
+      for (const svg of await page.locator('sep-figure svg[role="img"]').all()) {
+        const box = await svg.boundingBox();
+        expect(box!.width).toBeLessThanOrEqual(360);
+      }
+    }
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+});
