@@ -23,4 +23,24 @@ const chapters = defineCollection({
   }),
 });
 
-export const collections = { chapters };
+/** Lecture decks live in content/decks/<lang>/<slug>.mdx: a sequence of <Slide> elements. */
+const decks = defineCollection({
+  loader: glob({ pattern: '**/[^_]*.mdx', base: './content/decks' }),
+  schema: z.object({
+    /** Title on the deck's first screen and in the lecture index. */
+    title: z.string(),
+    /** Route segment under /lecture/, permanent. */
+    slug: z.string().regex(/^[a-z0-9-]+$/),
+    /** One sentence for the lecture index. */
+    description: z.string(),
+    /** Position in the lecture index. */
+    order: z.number().int().positive(),
+    /** Planned length of the lecture in minutes (the presenter timer's target). */
+    minutes: z.number().int().positive(),
+    /** Chapter the deck follows, if any (its route). */
+    chapter: z.string().optional(),
+    lang: z.enum(['en', 'zh']),
+  }),
+});
+
+export const collections = { chapters, decks };

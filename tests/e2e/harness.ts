@@ -70,7 +70,9 @@ export async function figuresReady(page: Page): Promise<void> {
   await page.waitForFunction(() =>
     [...document.querySelectorAll<HTMLElement>('sep-figure')].every((f) => {
       const r = f.getBoundingClientRect();
-      const near = r.top < window.innerHeight + 200 && r.bottom > -200;
+      // Hidden figures (e.g. on lecture slides not showing) are not drawn until they are shown.
+      const shown = r.width > 0 && r.height > 0;
+      const near = shown && r.top < window.innerHeight + 200 && r.bottom > -200;
       return !near || f.dataset.ready !== undefined;
     }),
   );

@@ -10,6 +10,7 @@
  *   redraw (same render function as the build) + polite summary for screen readers
  */
 import { params, setParam } from './store';
+import '../ui/scroll-regions';
 import { FIGURES } from './registry';
 import { patch } from './svg';
 import type { FigureDef, FigureView } from './types';
@@ -19,7 +20,9 @@ let katexLoad: Promise<typeof import('katex').default> | undefined;
 function typeset(el: HTMLElement, tex: string): void {
   katexLoad ??= import('katex').then((m) => m.default);
   void katexLoad.then((katex) => {
-    if (el.dataset.tex === tex) el.innerHTML = katex.renderToString(tex, { displayMode: true, throwOnError: false });
+    if (el.dataset.tex !== tex) return;
+    el.innerHTML = katex.renderToString(tex, { displayMode: true, throwOnError: false });
+    document.dispatchEvent(new Event('sep:typeset'));
   });
 }
 
@@ -74,12 +77,12 @@ class SepFigure extends HTMLElement {
     if (!load) return;
     const menu = this.querySelector<HTMLDetailsElement>('[data-role=menu]');
     if (menu) {
-      // The export code is fetched the first time a reader opens the menu.
-      menu.addEventListener('toggle', () => {
-        if (menu.open && !menu.dataset.wired) {
-          menu.dataset.wired = '';
-          void import('./export').then((m) => m.wireMenu(this, this.querySelector('svg title')?.textContent ?? id));
-        }
+      // The export code is fetched the first time a reader uses the menu.
+      menu.addEventListener('click', (e) => {
+        const button = (e.target as HTMLElement).closest<HTMLButtonElement>('button[data-action]');
+        if (!button) return;
+        const title = this.querySelector('svg title')?.textContent ?? id;
+        void import('./export').then((m) => m.runAction(this, button.dataset.action ?? '', title));
       });
       menu.hidden = false;
     }

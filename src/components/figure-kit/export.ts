@@ -130,30 +130,23 @@ export async function copyText(text: string, status: HTMLElement, what: string):
   }
 }
 
-/** Wire a figure's menu. */
-export function wireMenu(root: HTMLElement, title: string): void {
-  const menu = root.querySelector<HTMLElement>('[data-role=menu]');
+/** Carry out one menu action for the figure under `root`, reporting in its status line. */
+export function runAction(root: HTMLElement, action: string, title: string): void {
   const status = root.querySelector<HTMLElement>('[data-role=menu-status]');
-  if (!menu || !status) return;
+  const svg = root.querySelector<SVGSVGElement>('.fig-frame svg');
+  if (!status || !svg) return;
   const id = root.dataset.figure ?? 'figure';
-  menu.addEventListener('click', (e) => {
-    const button = (e.target as HTMLElement).closest<HTMLButtonElement>('button[data-action]');
-    const svg = root.querySelector<SVGSVGElement>('.fig-frame svg');
-    if (!button || !svg) return;
-    const action = button.dataset.action;
-    status.textContent = '';
-    if (action === 'link') void copyText(linkToView(root), status, 'Link');
-    else if (action === 'embed') void copyText(embedSnippet(id, title), status, 'Embed code');
-    else if (action === 'svg') {
-      downloadSvg(svg, id);
-      status.textContent = `Saved ${id}.svg.`;
-    } else if (action?.startsWith('png-')) {
-      const scale = Number(action.slice(4));
-      downloadPng(svg, id, scale).then(
-        () => (status.textContent = `Saved ${id}@${scale}x.png.`),
-        (err: Error) => (status.textContent = err.message),
-      );
-    }
-  });
-  menu.hidden = false;
+  status.textContent = '';
+  if (action === 'link') void copyText(linkToView(root), status, 'Link');
+  else if (action === 'embed') void copyText(embedSnippet(id, title), status, 'Embed code');
+  else if (action === 'svg') {
+    downloadSvg(svg, id);
+    status.textContent = `Saved ${id}.svg.`;
+  } else if (action.startsWith('png-')) {
+    const scale = Number(action.slice(4));
+    downloadPng(svg, id, scale).then(
+      () => (status.textContent = `Saved ${id}@${scale}x.png.`),
+      (err: Error) => (status.textContent = err.message),
+    );
+  }
 }

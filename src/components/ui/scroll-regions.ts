@@ -1,0 +1,31 @@
+/**
+ * Wide formulas scroll sideways inside their box on narrow screens. A scrolling box must be
+ * reachable from the keyboard, so each one that actually overflows becomes a focusable, labelled
+ * region (and stops being one when the window grows).
+ */
+export function markScrollable(root: ParentNode = document): void {
+  root.querySelectorAll<HTMLElement>('.katex-display, .table-scroll').forEach((el) => {
+    const scrolls = el.scrollWidth > el.clientWidth + 1;
+    if (scrolls && !el.hasAttribute('tabindex')) {
+      el.tabIndex = 0;
+      el.setAttribute('role', 'region');
+      el.setAttribute('aria-label', el.classList.contains('katex-display') ? 'Formula, scrolls sideways' : 'Table, scrolls sideways');
+      el.dataset.scrollRegion = '';
+    } else if (!scrolls && el.dataset.scrollRegion !== undefined) {
+      el.removeAttribute('tabindex');
+      el.removeAttribute('role');
+      el.removeAttribute('aria-label');
+      delete el.dataset.scrollRegion;
+    }
+  });
+}
+
+let pending = 0;
+function schedule(): void {
+  cancelAnimationFrame(pending);
+  pending = requestAnimationFrame(() => markScrollable());
+}
+
+markScrollable();
+window.addEventListener('resize', schedule);
+document.addEventListener('sep:typeset', schedule);

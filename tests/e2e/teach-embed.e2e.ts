@@ -1,0 +1,251 @@
+// Lecture decks, embed routes and figure export, in Chromium.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readFileSync, readdirSync, existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { inject } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { axeViolations, baseURL, figuresReady, launch, watchedPage } from './harness';
+
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launch();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+const dist = (): string => inject('distDir');
+const embedIds = (): string[] => (existsSync(join(dist(), 'embed')) ? readdirSync(join(dist(), 'embed')).sort() : []);
+const deckSlugs = (): string[] => readdirSync(join(dist(), 'lecture')).filter((n) => n !== 'index.html').sort();
+
+const activeSlide = (page: Page) => page.locator('[data-slide][data-active]');
+const slideNumber = (page: Page): number => Number(/#slide-(\d+)$/.exec(page.url())?.[1] ?? NaN);
+
+describe('lecture decks', () => {
+  it('has an overview deck and one per chapter listed on /lecture/', async () => {
+    expect(deckSlugs()).toContain('overview');
+    const html = readFileSync(join(dist(), 'lecture', 'index.html'), 'utf8');
+    for (const slug of deckSlugs()) expect(html).toContain(`href="/lecture/${slug}/"`);
+  });
+
+  it.each([
+    [1280, 720],
+    [1920, 1080],
+  ])('plays the overview deck forward and back from the keyboard at %i×%i, fitting the screen', async (width, height) => {
+    const { context, page, problems } = await watchedPage(browser, { viewport: { width, height } });
+    await page.goto(`${baseURL()}/lecture/overview/`);
+    expect(slideNumber(page)).toBe(1);
+    const total = await page.locator('[data-slide]').count();
+    expect(await page.locator('[data-slide][data-active]').count()).toBe(1);
+    for (let i = 2; i <= total; i++) {
+      await page.keyboard.press(i % 2 ? 'ArrowRight' : 'PageDown');
+      expect(slideNumber(page)).toBe(i);
+      const fit = await page.evaluate(() => document.documentElement.scrollHeight - innerHeight);
+      expect(fit, `slide ${i} fits without scrolling`).toBeLessThanOrEqual(2);
+    }
+    await page.keyboard.press('ArrowRight');
+    expect(slideNumber(page)).toBe(total);
+    await page.keyboard.press('Home');
+    expect(slideNumber(page)).toBe(1);
+    await page.keyboard.press('End');
+    await page.keyboard.press('PageUp');
+    expect(slideNumber(page)).toBe(total - 1);
+    const fontSize = await page.evaluate(() => parseFloat(getComputedStyle(document.querySelector('.slide-text') as Element).fontSize));
+    expect(fontSize).toBeGreaterThanOrEqual(height >= 1080 ? 32 : 22);
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+
+  it('starts each slide at its preset, keeps the figure live, and keeps slider keys for the slider', async () => {
+    const { context, page, problems } = await watchedPage(browser, { viewport: { width: 1280, height: 720 } });
+    await page.goto(`${baseURL()}/lecture/overview/#slide-2`);
+    await figuresReady(page);
+    const ratio = () => activeSlide(page).locator('[data-quantity="ratio"]').getAttribute('data-exact');
+    // Slide 2 preset k=3, n=64: 1/64 + 1/9.
+    await expect.poll(ratio).toBe(String(73 / 576));
+    const slider = activeSlide(page).getByRole('slider', { name: /Kernel size/ });
+    await slider.focus();
+    await page.keyboard.press('ArrowRight');
+    expect(slideNumber(page)).toBe(2);
+    await expect.poll(ratio).toBe(String(1 / 64 + 1 / 16));
+    await page.locator('body').click({ position: { x: 5, y: 700 } });
+    await page.keyboard.press('ArrowRight');
+    expect(slideNumber(page)).toBe(3);
+    // Slide 3 preset k=7, n=256.
+    await expect.poll(ratio).toBe(String(1 / 256 + 1 / 49));
+    await page.keyboard.press('ArrowLeft');
+    await expect.poll(ratio).toBe(String(73 / 576));
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+
+  it('keeps a presenter window in step, with notes, the next slide and a timer', async () => {
+    const { context, page, problems } = await watchedPage(browser, { viewport: { width: 1280, height: 720 } });
+    await page.goto(`${baseURL()}/lecture/overview/`);
+    const [presenter] = await Promise.all([context.waitForEvent('page'), page.getByRole('button', { name: 'Presenter view' }).click()]);
+    await presenter.waitForLoadState();
+    await expect.poll(() => presenter.locator('[data-role=notes-view]').innerText()).toContain('concrete layer');
+    expect(await presenter.locator('[data-role=next-view]').innerText()).toBe('Split it in two');
+    expect(await presenter.locator('[data-role=timer]').isVisible()).toBe(true);
+    await page.keyboard.press('ArrowRight');
+    await expect.poll(() => slideNumber(presenter)).toBe(2);
+    await presenter.keyboard.press('ArrowRight');
+    await expect.poll(() => slideNumber(page)).toBe(3);
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+
+  it('works offline once loaded', async () => {
+    const { context, page, problems } = await watchedPage(browser, { viewport: { width: 1280, height: 720 } });
+    await page.goto(`${baseURL()}/lecture/overview/`, { waitUntil: 'networkidle' });
+    await context.setOffline(true);
+    const total = await page.locator('[data-slide]').count();
+    for (let i = 2; i <= total; i++) {
+      await page.keyboard.press('ArrowRight');
+      await figuresReady(page);
+      const shapes = await activeSlide(page).locator('svg rect, svg path, svg text').count();
+      const hasFigure = (await activeSlide(page).locator('sep-figure').count()) > 0;
+      if (hasFigure) expect(shapes).toBeGreaterThan(3);
+    }
+    await page.keyboard.press('Home');
+    await page.keyboard.press('ArrowRight');
+    await figuresReady(page);
+    expect(await activeSlide(page).locator('.katex').count()).toBeGreaterThan(0);
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+
+  it('prints one slide per page', async () => {
+    const { context, page } = await watchedPage(browser, { viewport: { width: 1280, height: 720 } });
+    await page.goto(`${baseURL()}/lecture/overview/`, { waitUntil: 'networkidle' });
+    const total = await page.locator('[data-slide]').count();
+    const pdf = (await page.pdf({ landscape: true, format: 'A4', printBackground: true })).toString('latin1');
+    const pages = pdf.match(/\/Type\s*\/Page[^s]/g)?.length ?? 0;
+    expect(pages).toBe(total);
+    await context.close();
+  });
+
+  it.each(['overview'])('deck %s has no axe violation', async (slug) => {
+    const { context, page, problems } = await watchedPage(browser, { viewport: { width: 1280, height: 720 } });
+    await page.goto(`${baseURL()}/lecture/${slug}/`);
+    await figuresReady(page);
+    expect(await axeViolations(page)).toEqual([]);
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+});
+
+describe('embed routes', () => {
+  it('exist for every figure id of the site', () => {
+    expect(embedIds()).toContain('cost-bars');
+  });
+
+  it.each(embedIds())('/embed/%s/ shows the figure alone, resizes its iframe, honours theme and controls, at 320 px', async (id) => {
+    const { context, page, problems } = await watchedPage(browser, { viewport: { width: 320, height: 640 } });
+    await page.goto(`${baseURL()}/embed/${id}/?theme=dark&controls=0`);
+    await figuresReady(page);
+    expect(await page.locator('[data-figure]').count()).toBe(1);
+    expect(await page.locator('header, nav').count()).toBe(0);
+    expect(await page.evaluate(() => document.documentElement.dataset.theme)).toBe('dark');
+    expect(await page.locator('.controls').first().isVisible().catch(() => false)).toBe(false);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBeLessThanOrEqual(0);
+    const back = page.locator('[data-role=chapter-link]');
+    expect(await back.getAttribute('href')).toMatch(/^\/[a-z0-9-]*\/?(\?.*)?#figure-/);
+    expect(await axeViolations(page)).toEqual([]);
+    expect(problems).toEqual([]);
+    // Inside an iframe it reports its height to the parent page.
+    await page.setContent('<main></main>');
+    const height = await page.evaluate(
+      (src) =>
+        new Promise<number>((ok) => {
+          addEventListener('message', (e) => {
+            if (e.data?.type === 'separable:height') ok(e.data.height);
+          });
+          const frame = document.createElement('iframe');
+          frame.title = 'figure';
+          frame.style.cssText = 'width:320px;height:100px';
+          frame.src = src;
+          document.querySelector('main')?.appendChild(frame);
+        }),
+      `${baseURL()}/embed/${id}/`,
+    );
+    expect(height).toBeGreaterThan(150);
+    await context.close();
+  });
+
+  it('turns hostile embed parameters into a message, never markup', async () => {
+    const { context, page, problems } = await watchedPage(browser, { viewport: { width: 360, height: 700 } });
+    const evil = encodeURIComponent('"><script>document.body.dataset.pwned=1</script>');
+    await page.goto(`${baseURL()}/embed/cost-bars/?k=${evil}&theme=${evil}&controls=maybe&n=-5`);
+    await figuresReady(page);
+    const text = await page.locator('#param-messages').innerText();
+    expect(text).toContain('Kernel size (k) must be a number');
+    expect(text).toContain('theme option must be');
+    expect(text).toContain('controls option must be');
+    expect(await page.evaluate(() => document.body.dataset.pwned)).toBeUndefined();
+    expect(await page.evaluate(() => document.documentElement.dataset.theme)).toBeUndefined();
+    expect(await page.locator('[data-quantity="params-standard"]').getAttribute('data-exact')).toBe(String(9 * 32 * 1));
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+});
+
+describe('figure export', () => {
+  async function openMenu(page: Page): Promise<void> {
+    await page.goto(`${baseURL()}/?k=5&n=128`);
+    await figuresReady(page);
+    await page.locator('[data-figure="cost-bars"] summary').click();
+    await page.getByRole('button', { name: 'Download SVG' }).waitFor();
+  }
+
+  it('downloads a well-formed, self-contained SVG holding the figure numbers', async () => {
+    const { context, page, problems } = await watchedPage(browser, { acceptDownloads: true });
+    await openMenu(page);
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download SVG' }).click()]);
+    expect(download.suggestedFilename()).toBe('cost-bars.svg');
+    const svg = readFileSync((await download.path()) as string, 'utf8');
+    const parsed = await page.evaluate((text) => {
+      const doc = new DOMParser().parseFromString(text, 'image/svg+xml');
+      return { error: doc.getElementsByTagName('parsererror').length, root: doc.documentElement.tagName, ns: doc.documentElement.namespaceURI };
+    }, svg);
+    expect(parsed).toEqual({ error: 0, root: 'svg', ns: 'http://www.w3.org/2000/svg' });
+    // Numbers for k = 5, n = 128, m = 32, D_F = 14.
+    expect(svg).toContain((25 * 32 * 128 * 196).toLocaleString('en-US'));
+    expect(svg).toContain(`data-exact="${1 / 128 + 1 / 25}"`);
+    expect(svg).not.toContain('class=');
+    expect(svg).toMatch(/style="[^"]*fill:rgb/);
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+
+  it.each([2, 4])('downloads a PNG at %i× the figure size', async (scale) => {
+    const { context, page, problems } = await watchedPage(browser, { acceptDownloads: true });
+    await openMenu(page);
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: `Download PNG ${scale}×` }).click()]);
+    const png = readFileSync((await download.path()) as string);
+    expect(png.subarray(1, 4).toString()).toBe('PNG');
+    const [, , w, h] = ((await page.locator('[data-figure="cost-bars"] svg').getAttribute('viewBox')) ?? '').split(' ').map(Number);
+    expect([png.readUInt32BE(16), png.readUInt32BE(20)]).toEqual([w * scale, h * scale]);
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+
+  it('copies a link that restores the view, and an embed snippet', async () => {
+    const { context, page, problems } = await watchedPage(browser);
+    await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+    await openMenu(page);
+    await page.getByRole('button', { name: 'Copy link to this view' }).click();
+    const link = await page.evaluate(() => navigator.clipboard.readText());
+    expect(link).toMatch(/\?.*k=5.*n=128.*#figure-cost-bars$/);
+    await page.getByRole('button', { name: 'Copy embed code' }).click();
+    const snippet = await page.evaluate(() => navigator.clipboard.readText());
+    expect(snippet).toContain('/embed/cost-bars/?');
+    expect(snippet).toContain('separable:height');
+    const other = await context.newPage();
+    await other.goto(link);
+    await figuresReady(other);
+    expect(await other.locator('[data-quantity="ratio"]').getAttribute('data-fraction')).toBe('153/3200');
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+});
