@@ -112,9 +112,10 @@ export async function runMobileNetV1(tf: TF, options: ModelRunOptions): Promise<
 }
 
 /**
- * Whether a setting is too heavy for a backend: on cpu a forward pass takes very roughly
- * 1–4 ms per million mult-adds, so above `CPU_WARN_MACS` the block warns and offers Cancel, and
- * above `CPU_MAX_MACS` it refuses on cpu.
+ * Whether a setting is too heavy for the cpu backend. Measured in headless Chromium on a
+ * 2-core machine, a cpu forward pass takes about 10 ms per million mult-adds (α 1, 224: about
+ * 5 s), and the block runs four passes. Above `CPU_WARN_MACS` (≈ 3 s a pass) the block warns
+ * and offers Cancel; above `CPU_MAX_MACS` (≈ 25 s a pass) it refuses to run on cpu.
  */
 export const CPU_WARN_MACS = 300e6;
 export const CPU_MAX_MACS = 2.5e9;

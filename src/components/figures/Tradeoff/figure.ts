@@ -31,7 +31,7 @@ export function xDomain(current: number): [number, number] {
 /** Where a label sits relative to its point, for the named points (chosen so none overlap at α 1, 224). */
 const LABEL_SIDE: Record<string, 'left' | 'right' | 'above' | 'below'> = {
   googlenet: 'right',
-  vgg16: 'below',
+  vgg16: 'left',
   squeezenet: 'right',
   alexnet: 'below',
   'paper-conv-mobilenet': 'above',
