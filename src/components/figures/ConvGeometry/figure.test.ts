@@ -73,3 +73,13 @@ describe('convGeometry.render(values)', () => {
 function k0Label(k: SvgNode): string {
   return String(k.attrs['aria-label']);
 }
+
+describe('convGeometry tex', () => {
+  it('typesets for every layer view (KaTeX, throwOnError)', async () => {
+    const katex = (await import('katex')).default;
+    for (const layer of Object.values(LAYER)) {
+      const { tex } = convGeometry.render({ ...defaults, layer, g: 4 }, 't');
+      expect(() => katex.renderToString(tex!, { displayMode: true, throwOnError: true })).not.toThrow();
+    }
+  });
+});

@@ -171,6 +171,16 @@ function matrix(stage: Plan['stages'][number], x0: number, cell: number, stageIn
   );
 }
 
+/**
+ * "label = symbols = numbers = … = total" as aligned rows (symbols; numbers; the rest), so the
+ * formula fits the column instead of scrolling sideways.
+ */
+function stacked(label: string, tex: string): string {
+  const parts = tex.split(' = ');
+  const rows = parts.length > 3 ? [parts[0], parts[1], parts.slice(2).join(' = ')] : [parts[0], parts.slice(1).join(' = ')];
+  return rows.map((r, i) => `${i === 0 ? `\\text{${label}}` : ''} &= ${r}`).join(' \\\\ ');
+}
+
 function render(v: FigureParams, uid: string): FigureView {
   const title = h('title', { id: `${uid}-title` }, 'Input, kernels, output and the connectivity matrix of one layer');
   let p: Plan;
@@ -218,7 +228,7 @@ function render(v: FigureParams, uid: string): FigureView {
     two ? null : h('text', { class: 'fig-small', x: rx, y: ry + 3 * lh + 6 }, `each kernel reads ${formatInt(v.m / p.stages[0].conn.groups)}`),
     two ? null : h('text', { class: 'fig-small', x: rx, y: ry + 3 * lh + 22 }, `of the ${formatInt(v.m)} input channels`),
   );
-  return { svg, tex: `\\begin{aligned} \\text{params} &= ${paramsTex.tex} \\\\ \\text{mult-adds} &= ${macsTex.tex} \\end{aligned}`, summary };
+  return { svg, tex: `\\begin{aligned} ${stacked('params', paramsTex.tex)} \\\\ ${stacked('mult-adds', macsTex.tex)} \\end{aligned}`, summary };
 }
 
 export const figure: FigureDef = {

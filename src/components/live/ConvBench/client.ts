@@ -97,7 +97,8 @@ class ConvBench extends HTMLElement {
       const small = plan.checkFits ? sizes : { kernelSize: SMALL.k, inChannels: SMALL.m, outChannels: SMALL.n, featureSize: SMALL.df };
       const note = plan.checkFits ? '' : ` (on a smaller layer, D_K = ${SMALL.k}, M = ${SMALL.m}, N = ${SMALL.n}, D_F = ${SMALL.df}: yours is too large to build in float64 here)`;
       const eq = await bench.checkFactorableEquivalence(tf, small);
-      this.set('max-diff', `${eq.maxAbsDifference} (largest |output| ${formatInt(eq.maxAbsOutput)})${note}`, eq.maxAbsDifference);
+      const diff = eq.maxAbsDifference === 0 ? '0, identical' : eq.maxAbsDifference.toExponential(1);
+      this.set('max-diff', `${diff} (largest |output| ${formatInt(eq.maxAbsOutput)})${note}`, eq.maxAbsDifference);
       await tf.nextFrame();
       const approx = await bench.separableApproximationError(tf, small);
       this.set('approx', `${toSignificant(approx.outputRelativeError * 100, 3)}% (kernel: ${toSignificant(approx.kernelRelativeError * 100, 3)}%)${note}`, approx.outputRelativeError);
