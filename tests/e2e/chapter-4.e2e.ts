@@ -55,6 +55,24 @@ describe('chapter 4: MobileNet V1', () => {
     await context.close();
   });
 
+  it('turns hostile α and resolution values into sane ones, in the figures, the table and the live block', async () => {
+    const { context, page, problems } = await watchedPage(browser);
+    const evil = encodeURIComponent('<img src=x onerror="document.body.dataset.pwned=1">');
+    await page.goto(`${baseURL()}/mobilenet-v1/?alpha=${evil}&res=1e9`);
+    await page.locator(ARCH).scrollIntoViewIfNeeded();
+    await figuresReady(page);
+    // α falls back to 1, the resolution is clamped to the schema's 512.
+    const arch = mobilenetV1({ alpha: 1, resolution: 512 });
+    await expect.poll(() => exact(page, ARCH, 'macs')).toBe(String(arch.multAdds));
+    expect(await exact(page, 'v1-layer-table', 'macs')).toBe(String(arch.multAdds));
+    expect(await page.locator('v1-model [data-role=macs]').getAttribute('data-exact')).toBe(String(arch.multAdds));
+    expect(await page.locator(`${ARCH} svg`).innerHTML()).not.toContain('NaN');
+    expect(await page.evaluate(() => document.body.dataset.pwned)).toBeUndefined();
+    expect(await page.locator('main img').count()).toBe(0);
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+
   it('moves the tradeoff highlight to the published point, and says so when there is none', async () => {
     const { context, page, problems } = await watchedPage(browser);
     await page.goto(`${baseURL()}/mobilenet-v1/?alpha=0.75&res=192`);
