@@ -68,8 +68,8 @@ export const REFERENCES: readonly Reference[] = [
   {
     key: 'tf-slim-mobilenet-v1',
     authors: 'TensorFlow Model Garden authors',
-    title: 'MobileNet_v1 (TF-slim): pre-trained models table (MACs, parameters, top-1 and top-5 of the 2018-02-22 checkpoints)',
-    venue: 'github.com/tensorflow/models, research/slim/nets/mobilenet_v1.md',
+    title: 'MobileNet_v1 in TF-slim: the reference implementation (mobilenet_v1.py) and its pre-trained models table (MACs, parameters, top-1 and top-5 of the 2018-02-22 checkpoints)',
+    venue: 'github.com/tensorflow/models, research/slim/nets/mobilenet_v1.py and mobilenet_v1.md',
     year: 2018,
     url: 'https://github.com/tensorflow/models/blob/master/research/slim/nets/mobilenet_v1.md',
   },
