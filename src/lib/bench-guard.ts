@@ -8,10 +8,13 @@ import { convCost } from './cost';
 /** Largest tensor the benchmark allocates: 2²⁴ floats = 64 MiB (MAX_BENCH_ELEMENTS in src/lib/tf/conv-bench.ts). */
 export const BENCH_ELEMENT_LIMIT = 2 ** 24;
 /**
- * Largest standard layer the block will time, in mult-adds: it runs the layer six times (one
- * warm-up, five timed), and the cpu backend manages a few hundred million mult-adds a second.
+ * Largest standard layer the block will time, in mult-adds: it runs the layer nine times (two
+ * warm-ups, seven timed), and the cpu backend manages a few hundred million mult-adds a second.
  */
-export const BENCH_MULTADD_LIMIT = 300_000_000;
+export const BENCH_MULTADD_LIMIT = 100_000_000;
+/** Untimed and timed runs of each layer (the median of the timed runs is shown). */
+export const BENCH_WARMUP = 2;
+export const BENCH_REPEATS = 7;
 /** Largest kernel or input (elements) the equivalence check builds in float64 (checkSmall in conv-bench.ts). */
 export const CHECK_ELEMENT_LIMIT = 2 ** 20;
 
@@ -44,7 +47,7 @@ export function benchPlan({ k, m, n, df }: BenchSizes): BenchPlan {
   if (largest > BENCH_ELEMENT_LIMIT) {
     refusal = `These sizes need a tensor of ${largest.toLocaleString('en-US')} numbers, more than the ${BENCH_ELEMENT_LIMIT.toLocaleString('en-US')} (64 MiB of float32) this page allows itself in your browser.`;
   } else if (std.multAdds > BENCH_MULTADD_LIMIT) {
-    refusal = `The standard layer needs ${std.multAdds.toLocaleString('en-US')} mult-adds per run, more than the ${BENCH_MULTADD_LIMIT.toLocaleString('en-US')} this page will time: on a phone or the cpu backend six runs would freeze the tab for many seconds. Make M, N, D_K or D_F smaller.`;
+    refusal = `The standard layer needs ${std.multAdds.toLocaleString('en-US')} mult-adds per run, more than the ${BENCH_MULTADD_LIMIT.toLocaleString('en-US')} this page will time: on a phone or the cpu backend its nine runs would freeze the tab for many seconds. Make M, N, D_K or D_F smaller.`;
   }
   const checkFits = Math.max(df * df * m, k * k * m * n) <= CHECK_ELEMENT_LIMIT;
   return {

@@ -42,8 +42,19 @@ export interface StepPlan {
   pwDone: number;
 }
 
-/** The worked example for a seed: depthwise result, pointwise result, and step i explained. */
-export function stepsFor(seed: number) {
+let cached: { seed: number; steps: ReturnType<typeof computeSteps> } | undefined;
+
+/**
+ * The worked example for a seed: depthwise result, pointwise result, and step i explained.
+ * Memoised for the last seed: every slider on the page redraws every figure, and this one's
+ * numbers change only with the seed.
+ */
+export function stepsFor(seed: number): ReturnType<typeof computeSteps> {
+  if (cached?.seed !== seed) cached = { seed, steps: computeSteps(seed) };
+  return cached.steps;
+}
+
+function computeSteps(seed: number) {
   const ex = convStepsExample(seed);
   const dw = depthwiseConv2d(ex.input, ex.depthwise);
   const pw = pointwiseConv2d(dw.output, ex.pointwise);

@@ -4,7 +4,7 @@
  * so a reader who never runs it downloads none of it.
  */
 import { params } from '../../figure-kit/store';
-import { benchPlan, type BenchSizes } from '../../../lib/bench-guard';
+import { BENCH_REPEATS, BENCH_WARMUP, benchPlan, type BenchSizes } from '../../../lib/bench-guard';
 import { formatInt, formatTimes, toSignificant } from '../../../lib/format';
 
 /** A WebGL context can be had here (headless Chromium with --disable-gpu has none). */
@@ -88,7 +88,7 @@ class ConvBench extends HTMLElement {
       this.dataset.state = 'running';
       await tf.nextFrame();
       const sizes = { kernelSize: s.k, inChannels: s.m, outChannels: s.n, featureSize: s.df };
-      const r = await bench.benchConv(tf, sizes, { now: () => performance.now(), warmup: 1, repeats: 5 });
+      const r = await bench.benchConv(tf, sizes, { now: () => performance.now(), warmup: BENCH_WARMUP, repeats: BENCH_REPEATS });
       this.set('std-ms', ms(r.standardMs), r.standardMs);
       this.set('sep-ms', ms(r.separableMs), r.separableMs);
       const measured = Number.isFinite(r.measuredSpeedup) ? r.measuredSpeedup : 0;
