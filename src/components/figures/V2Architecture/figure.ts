@@ -9,7 +9,7 @@ import { frameworkCounts, mobilenetV1, mobilenetV2, type Architecture } from '..
 import { isCostError } from '../../../lib/errors';
 import { formatCompact, formatInt } from '../../../lib/format';
 import { layerMemory, peak, v1Memory, v2Memory } from '../../../lib/memory';
-import { h, type SvgNode } from '../../figure-kit/svg';
+import { h } from '../../figure-kit/svg';
 import type { FigureDef, FigureParams, FigureView } from '../../figure-kit/types';
 import { errorView, quantity } from '../../figure-kit/marks';
 
