@@ -4,7 +4,7 @@
  * BroadcastChannel, and everything the deck needs fetched up front so it runs offline once loaded.
  */
 import { FIGURES } from '../figure-kit/registry';
-import { setParams } from '../figure-kit/store';
+import { params, setParams } from '../figure-kit/store';
 import { PARAM_NAMES, isParamName, parseParams } from '../../lib/params';
 
 const NEXT_KEYS = new Set(['ArrowRight', 'ArrowDown', 'PageDown', 'n', 'N']);
@@ -65,6 +65,33 @@ class DeckPlayer extends HTMLElement {
     }
     if (document.documentElement.classList.contains('presenter')) this.startTimer();
     this.preload();
+    const refit = (): void => {
+      cancelAnimationFrame(this.fitFrame);
+      this.fitFrame = requestAnimationFrame(() => this.fit());
+    };
+    window.addEventListener('resize', refit);
+    document.addEventListener('sep:typeset', refit);
+    new ResizeObserver(refit).observe(this.querySelector('.deck-slides') ?? this);
+  }
+
+  private fitFrame = 0;
+
+  /**
+   * Scale the showing slide's body down (never up) until the whole slide fits the screen, so a
+   * figure with several controls still shows without scrolling at 1280×720.
+   */
+  private fit(): void {
+    const body = this.slides[this.index]?.querySelector<HTMLElement>('.slide-body');
+    if (!body || document.documentElement.classList.contains('presenter')) return;
+    const current = Number(body.style.zoom || 1);
+    const overflow = document.documentElement.scrollHeight - window.innerHeight;
+    const height = body.getBoundingClientRect().height;
+    if (height <= 0) return;
+    if (overflow > 1) body.style.zoom = String(Math.max(0.55, current * ((height - overflow - 4) / height)));
+    else if (current < 1 && overflow < -40) {
+      body.style.zoom = String(Math.min(1, current * ((height - overflow - 4) / height)));
+      requestAnimationFrame(() => this.fit());
+    }
   }
 
   private onKey(e: KeyboardEvent): void {
@@ -128,6 +155,8 @@ class DeckPlayer extends HTMLElement {
     this.querySelector<HTMLButtonElement>('[data-action=prev]')?.toggleAttribute('aria-disabled', next === 0);
     this.querySelector<HTMLButtonElement>('[data-action=next]')?.toggleAttribute('aria-disabled', next === this.slides.length - 1);
     this.showPresenterPanel();
+    cancelAnimationFrame(this.fitFrame);
+    this.fitFrame = requestAnimationFrame(() => this.fit());
     if (focus && focusWasInside) slide.querySelector<HTMLElement>('.slide-title')?.focus();
     if (broadcast) this.channel?.postMessage({ type: 'goto', index: next });
   }
@@ -175,7 +204,9 @@ class DeckPlayer extends HTMLElement {
   /** Fetch every figure chunk, KaTeX and its fonts now, so the deck keeps working offline. */
   private preload(): void {
     const ids = new Set([...this.querySelectorAll<HTMLElement>('sep-figure')].map((f) => f.dataset.figure ?? ''));
-    for (const id of ids) void FIGURES[id]?.();
+    // A figure that computes in the browser (e.g. with TensorFlow.js) runs once now, which also
+    // fetches everything its computation needs.
+    for (const id of ids) void FIGURES[id]?.().then((def) => def.compute?.(params.get()).catch(() => undefined));
     void import('katex');
     document.fonts?.forEach((face) => {
       if (face.family.replace(/["']/g, '').startsWith('KaTeX')) void face.load().catch(() => undefined);
