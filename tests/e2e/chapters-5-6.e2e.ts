@@ -60,7 +60,7 @@ describe('chapter 5, linear bottlenecks', () => {
     await page.keyboard.press('End');
     await expect.poll(() => fig.locator('[data-quantity="error"][data-dim="64"]').count()).toBe(1);
     const redrawMs = Date.now() - t0;
-    expect(query(page, 'dim')).toBe('64');
+    await expect.poll(() => query(page, 'dim')).toBe('64');
     await expect.poll(() => backend.getAttribute('data-backend')).toBe('cpu');
     const tfMs = Number(await backend.getAttribute('data-ms'));
     console.info(`relu-manifold: n = 64 redraw ${redrawMs} ms from the key press (tfjs ${tfMs} ms)`);
