@@ -102,7 +102,8 @@ function topBand(p: Plan, v: FigureParams): SvgNode {
   const depth = Math.min(kernelDepth, 8);
   const kernels = Array.from({ length: shown }, (_, i) => {
     const kx = 182 + i * 30;
-    const colGroup = first.conn.colGroups[Math.min(i, first.conn.colGroups.length - 1)] ?? 0;
+    // Spread the drawn kernels over the groups, so a grouped layer shows its colours.
+    const colGroup = first.conn.colGroups[Math.floor((i * first.conn.colGroups.length) / shown)] ?? 0;
     return h(
       'g',
       {},
