@@ -47,8 +47,13 @@ describe('chapter 4: MobileNet V1', () => {
     await page.keyboard.press('Enter');
     expect(await page.locator(`${table} tbody tr`).count()).toBe(28);
     expect(await page.locator(`${table} caption`).innerText()).toContain('α 0.75, 192×192');
-    const url = new URL(page.url());
-    expect([url.searchParams.get('alpha'), url.searchParams.get('res')]).toEqual(['0.75', '192']);
+    // The URL follows after a short debounce.
+    await expect
+      .poll(() => {
+        const url = new URL(page.url());
+        return [url.searchParams.get('alpha'), url.searchParams.get('res')];
+      })
+      .toEqual(['0.75', '192']);
     // The formula under the figure has the new numbers: ⌊512·0.75⌋ = 384 channels on a 12×12 map.
     await expect.poll(() => page.locator(`${ARCH} [data-role=formula]`).getAttribute('data-tex')).toContain('384 \\cdot 12 \\cdot 12');
     expect(problems).toEqual([]);

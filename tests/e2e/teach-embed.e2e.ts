@@ -39,17 +39,17 @@ describe('lecture decks', () => {
     expect(await page.locator('[data-slide][data-active]').count()).toBe(1);
     for (let i = 2; i <= total; i++) {
       await page.keyboard.press(i % 2 ? 'ArrowRight' : 'PageDown');
-      expect(slideNumber(page)).toBe(i);
+      await expect.poll(() => slideNumber(page)).toBe(i);
       await figuresReady(page);
       await expect.poll(() => page.evaluate(() => document.documentElement.scrollHeight - innerHeight), { message: `slide ${i} fits without scrolling` }).toBeLessThanOrEqual(2);
     }
     await page.keyboard.press('ArrowRight');
-    expect(slideNumber(page)).toBe(total);
+    await expect.poll(() => slideNumber(page)).toBe(total);
     await page.keyboard.press('Home');
-    expect(slideNumber(page)).toBe(1);
+    await expect.poll(() => slideNumber(page)).toBe(1);
     await page.keyboard.press('End');
     await page.keyboard.press('PageUp');
-    expect(slideNumber(page)).toBe(total - 1);
+    await expect.poll(() => slideNumber(page)).toBe(total - 1);
     const fontSize = await page.evaluate(() => parseFloat(getComputedStyle(document.querySelector('.slide-text') as Element).fontSize));
     expect(fontSize).toBeGreaterThanOrEqual(height >= 1080 ? 32 : 22);
     expect(problems).toEqual([]);
@@ -66,11 +66,11 @@ describe('lecture decks', () => {
     const slider = activeSlide(page).getByRole('slider', { name: /Kernel size/ });
     await slider.focus();
     await page.keyboard.press('ArrowRight');
-    expect(slideNumber(page)).toBe(2);
+    await expect.poll(() => slideNumber(page)).toBe(2);
     await expect.poll(ratio).toBe(String(1 / 64 + 1 / 16));
     await page.locator('body').click({ position: { x: 5, y: 700 } });
     await page.keyboard.press('ArrowRight');
-    expect(slideNumber(page)).toBe(3);
+    await expect.poll(() => slideNumber(page)).toBe(3);
     // Slide 3 preset k=7, n=256.
     await expect.poll(ratio).toBe(String(1 / 256 + 1 / 49));
     await page.keyboard.press('ArrowLeft');
@@ -234,10 +234,13 @@ describe('figure export', () => {
     const { context, page, problems } = await watchedPage(browser);
     await context.grantPermissions(['clipboard-read', 'clipboard-write']);
     await openMenu(page);
+    const status = page.locator('[data-figure="cost-bars"] [data-role=menu-status]');
     await page.getByRole('button', { name: 'Copy link to this view' }).click();
+    await expect.poll(() => status.innerText()).toBe('Link copied.');
     const link = await page.evaluate(() => navigator.clipboard.readText());
     expect(link).toMatch(/\?.*k=5.*n=128.*#figure-cost-bars$/);
     await page.getByRole('button', { name: 'Copy embed code' }).click();
+    await expect.poll(() => status.innerText()).toBe('Embed code copied.');
     const snippet = await page.evaluate(() => navigator.clipboard.readText());
     expect(snippet).toContain('/embed/cost-bars/?');
     expect(snippet).toContain('separable:height');
