@@ -1,7 +1,7 @@
 /**
  * MobileNet V1, MobileNet V2 and Xception as data: each network is a table transcribed from its
  * paper (table number beside it), and one walker turns the table into layers whose costs come
- * from `convCost`. Conventions (DESIGN.md "Numbers"): mult-adds count conv and FC weights only;
+ * from `convCost`. Conventions: mult-adds count conv and FC weights only;
  * `params` is weights + FC bias (the papers' count); BN is reported as `bnChannels`, and
  * `frameworkCounts` shows how Keras and PyTorch totals arise from it.
  */

@@ -3,7 +3,7 @@
  *
  * Notation (Howard et al. 2017, arXiv:1704.04861, §3.1): D_K kernel size (`k`), M input
  * channels (`cin`), N output channels (`cout`), D_F feature-map size, G groups.
- * Conventions (DESIGN.md "Numbers"): mult-adds count weights only (no bias, no BN), as the
+ * Conventions: mult-adds count weights only (no bias, no BN), as the
  * papers do; `params` includes the bias when `bias` is true; BN is counted by the
  * architectures, never here. Every product is formed in BigInt and checked against
  * Number.MAX_SAFE_INTEGER, so a result is either exact or a CostError('overflow').
@@ -62,7 +62,7 @@ export interface ConvCost {
   /** FLOPs as 2 · mult-adds (one multiply + one add per MAC). */
   flops2x: number;
   /**
-   * Seed 001's FLOP count: (2 · fan-in − 1) · H_out · W_out · N without bias, 2 · fan-in · … with
+   * Source article 001's FLOP count: (2 · fan-in − 1) · H_out · W_out · N without bias, 2 · fan-in · … with
    * bias (the bias add replaces the missing add), fan-in = D_K² · M / G. For 'standard' this is
    * (2·C₀·K² − 1)·H·W·C₁. For 'separable' the sum of its depthwise (no bias) and pointwise parts.
    */

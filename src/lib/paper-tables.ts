@@ -1,6 +1,6 @@
 /**
  * Published numbers checked against the cost model. Each entry is a number as printed in a
- * paper or a seed article (transcribed, with its table), and a function of the cost model that
+ * paper or a source article (transcribed, with its table), and a function of the cost model that
  * computes it. `paperFigures()` evaluates them; `paperGaps()` keeps the ones whose printed value
  * is not the computed one rounded to the printed precision, with the reason — the site's errata.
  * Conventions: mult-adds count weights only; params are weights + FC bias unless said otherwise.
@@ -38,9 +38,9 @@ type FigureSpec = Omit<PaperFigure, 'computed' | 'status'> & { compute: () => nu
 const V1 = 'MobileNet V1 (Howard et al. 2017, arXiv:1704.04861)';
 const V2 = 'MobileNetV2 (Sandler et al. 2018, arXiv:1801.04381)';
 const XC = 'Xception (Chollet 2017, arXiv:1610.02357)';
-const SEED0 = 'Seed 000 (MobileNet-v1和MobileNet-v2)';
-const SEED1 = 'Seed 001 (mobileNetV1网络解析)';
-const SEED4 = 'Seed 004 (深度可分离卷积减小计算量)';
+const ARTICLE0 = 'Source article 000 (MobileNet-v1和MobileNet-v2)';
+const ARTICLE1 = 'Source article 001 (mobileNetV1网络解析)';
+const ARTICLE4 = 'Source article 004 (深度可分离卷积减小计算量)';
 
 const M = 1e6;
 const pct = (part: number, whole: number) => (100 * part) / whole;
@@ -291,11 +291,11 @@ const SPECS: FigureSpec[] = [
     reason: 'Xception counts trainable parameters, BN γ and β included (TensorFlow convention): weights + FC bias are 22,801,424.',
   },
   // --- Seeds ----------------------------------------------------------------------------------
-  { id: 'seed1-standard-params', source: `${SEED1}, 普通卷积`, quantity: '227×227×3 input, 11×11 kernel, 6 outputs: parameters K²·C₀·C₁', printed: '2178', printedValue: 2178, unit: 1, decimals: 0, compute: () => convCost({ kind: 'standard', k: 11, cin: 3, cout: 6, inH: 227, stride: 4, padding: 'valid' }).params },
-  { id: 'seed1-standard-out', source: `${SEED1}, 普通卷积`, quantity: 'output size (stride 4, no padding)', printed: '55', printedValue: 55, unit: 1, decimals: 0, compute: () => convCost({ kind: 'standard', k: 11, cin: 3, cout: 6, inH: 227, stride: 4, padding: 'valid' }).outH },
+  { id: 'article1-standard-params', source: `${ARTICLE1}, 普通卷积`, quantity: '227×227×3 input, 11×11 kernel, 6 outputs: parameters K²·C₀·C₁', printed: '2178', printedValue: 2178, unit: 1, decimals: 0, compute: () => convCost({ kind: 'standard', k: 11, cin: 3, cout: 6, inH: 227, stride: 4, padding: 'valid' }).params },
+  { id: 'article1-standard-out', source: `${ARTICLE1}, 普通卷积`, quantity: 'output size (stride 4, no padding)', printed: '55', printedValue: 55, unit: 1, decimals: 0, compute: () => convCost({ kind: 'standard', k: 11, cin: 3, cout: 6, inH: 227, stride: 4, padding: 'valid' }).outH },
   {
-    id: 'seed1-standard-flops',
-    source: `${SEED1}, 普通卷积`,
+    id: 'article1-standard-flops',
+    source: `${ARTICLE1}, 普通卷积`,
     quantity: 'FLOPs 2·C₀·K²·H·W·C₁ (with bias)',
     printed: '13176900',
     printedValue: 13176900,
@@ -305,10 +305,10 @@ const SPECS: FigureSpec[] = [
     reason:
       'The example evaluates 2·C₀·K²·H·W·C₁, the count with bias; the formula it states, (2·C₀·K² − 1)·H·W·C₁ (no bias), gives 13,158,750. 2 × mult-adds is also 13,176,900.',
   },
-  { id: 'seed1-grouped-params', source: `${SEED1}, 分组卷积`, quantity: 'G = 3: parameters K²·(C₀/G)·(C₁/G)·G', printed: '726', printedValue: 726, unit: 1, decimals: 0, compute: () => convCost({ kind: 'grouped', k: 11, cin: 3, cout: 6, groups: 3, inH: 227, stride: 4, padding: 'valid' }).params },
+  { id: 'article1-grouped-params', source: `${ARTICLE1}, 分组卷积`, quantity: 'G = 3: parameters K²·(C₀/G)·(C₁/G)·G', printed: '726', printedValue: 726, unit: 1, decimals: 0, compute: () => convCost({ kind: 'grouped', k: 11, cin: 3, cout: 6, groups: 3, inH: 227, stride: 4, padding: 'valid' }).params },
   {
-    id: 'seed1-grouped-flops',
-    source: `${SEED1}, 分组卷积`,
+    id: 'article1-grouped-flops',
+    source: `${ARTICLE1}, 分组卷积`,
     quantity: 'G = 3: FLOPs (with bias, as the standard example)',
     printed: '2205225',
     printedValue: 2205225,
@@ -320,7 +320,7 @@ const SPECS: FigureSpec[] = [
   },
   {
     id: 'seed0-compute-ratio',
-    source: `${SEED0}, MobileNet-v1`,
+    source: `${ARTICLE0}, MobileNet-v1`,
     quantity: 'full-conv / separable MobileNet mult-adds ("compressed to 1/9"), as a factor',
     printed: '1/9',
     printedValue: 9,
@@ -330,10 +330,10 @@ const SPECS: FigureSpec[] = [
     reason:
       'Right only as a rounded factor: a 3×3 separable layer costs 1/N + 1/9 of a standard one, always more than 1/9 (9× is the limit as N → ∞); the whole network saves 4867.3M / 568.7M ≈ 8.56× (V1 Table 4).',
   },
-  { id: 'seed0-params-ratio', source: `${SEED0}, MobileNet-v1`, quantity: 'full-conv / separable MobileNet parameters ("compressed to 1/7"), as a factor', printed: '1/7', printedValue: 7, unit: 1, decimals: 0, compute: () => mobilenetV1({ fullConv: true }).params / mobilenetV1().params },
-  { id: 'seed0-layers', source: `${SEED0}, 网络结构`, quantity: 'MobileNet V1 layers', printed: '28', printedValue: 28, unit: 1, decimals: 0, compute: () => mobilenetV1().layers.length },
-  { id: 'seed4-xception-convs', source: `${SEED4}, 5 Xception`, quantity: 'Xception convolution layers (conv + separable, residual 1×1 excluded)', printed: '36', printedValue: 36, unit: 1, decimals: 0, compute: () => xception().layers.filter((l) => l.kind === 'conv' || l.kind === 'separable').length },
-  { id: 'seed4-xception-modules', source: `${SEED4}, 5 Xception`, quantity: 'Xception modules', printed: '14', printedValue: 14, unit: 1, decimals: 0, compute: () => new Set(xception().layers.filter((l) => l.block !== undefined).map((l) => l.block)).size },
+  { id: 'seed0-params-ratio', source: `${ARTICLE0}, MobileNet-v1`, quantity: 'full-conv / separable MobileNet parameters ("compressed to 1/7"), as a factor', printed: '1/7', printedValue: 7, unit: 1, decimals: 0, compute: () => mobilenetV1({ fullConv: true }).params / mobilenetV1().params },
+  { id: 'seed0-layers', source: `${ARTICLE0}, 网络结构`, quantity: 'MobileNet V1 layers', printed: '28', printedValue: 28, unit: 1, decimals: 0, compute: () => mobilenetV1().layers.length },
+  { id: 'seed4-xception-convs', source: `${ARTICLE4}, 5 Xception`, quantity: 'Xception convolution layers (conv + separable, residual 1×1 excluded)', printed: '36', printedValue: 36, unit: 1, decimals: 0, compute: () => xception().layers.filter((l) => l.kind === 'conv' || l.kind === 'separable').length },
+  { id: 'seed4-xception-modules', source: `${ARTICLE4}, 5 Xception`, quantity: 'Xception modules', printed: '14', printedValue: 14, unit: 1, decimals: 0, compute: () => new Set(xception().layers.filter((l) => l.block !== undefined).map((l) => l.block)).size },
 ];
 
 function statusOf(printedValue: number, computed: number, unit: number, decimals: number): FigureStatus {

@@ -3,7 +3,7 @@
  * it. Short URL keys (k, m, n …) appear only here and in the URL codec below.
  */
 
-/** URL key of each shared parameter (DESIGN.md, "Shared parameters and URL state"). */
+/** URL key of each shared parameter. */
 export type ParamName = 'k' | 'm' | 'n' | 'df' | 'g' | 's' | 't' | 'alpha' | 'res' | 'dim' | 'seed' | 'act' | 'layer' | 'step';
 
 export interface ParamSpec {

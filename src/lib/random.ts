@@ -1,8 +1,8 @@
 /**
  * Seeded randomness for every random tensor, kernel and point cloud on the site.
  *
- * Why our own generator: build-time SVG must equal the hydrated SVG and tests must be stable
- * (STYLE.md, practice 6), so nothing in `src/` may call `Math.random`. The uniform stream is
+ * Why our own generator: build-time SVG must equal the hydrated SVG and tests must be stable,
+ * so every random number in `src/` comes from here, never from the platform generator. The uniform stream is
  * mulberry32 (Tommy Ettinger, public domain): 32-bit integer arithmetic only (`Math.imul`,
  * shifts), so it is bit-identical on every JavaScript engine. Normals use Marsaglia's polar form
  * of Box–Muller, which needs only `Math.sqrt` (correctly rounded by IEEE 754) and `Math.log`

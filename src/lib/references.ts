@@ -74,7 +74,7 @@ export const REFERENCES: readonly Reference[] = [
     url: 'https://github.com/tensorflow/models/blob/master/research/slim/nets/mobilenet_v1.md',
   },
   {
-    key: 'seed-000',
+    key: 'article-000',
     authors: 'Source article (Chinese)',
     title: 'MobileNet-v1和MobileNet-v2',
     venue: 'blog post',
@@ -82,7 +82,7 @@ export const REFERENCES: readonly Reference[] = [
     note: 'One of the five Chinese articles this site grew from.',
   },
   {
-    key: 'seed-001',
+    key: 'article-001',
     authors: 'Source article (Chinese)',
     title: 'mobileNetV1网络解析，以及实现(pytorch)',
     venue: 'blog post',
@@ -90,21 +90,21 @@ export const REFERENCES: readonly Reference[] = [
     note: 'Worked examples of standard and grouped convolution costs.',
   },
   {
-    key: 'seed-002',
+    key: 'article-002',
     authors: 'Source article (Chinese)',
     title: '倒残差与线性瓶颈浅析 - MobileNetV2',
     venue: 'blog post',
     year: 2021,
   },
   {
-    key: 'seed-003',
+    key: 'article-003',
     authors: 'Source article (Chinese)',
     title: 'MobileNet V1论文阅读和代码解析',
     venue: 'blog post',
     year: 2024,
   },
   {
-    key: 'seed-004',
+    key: 'article-004',
     authors: 'Source article (Chinese)',
     title: '利用深度可分离卷积减小计算量及提升网络性能',
     venue: 'blog post',

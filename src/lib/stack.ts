@@ -154,7 +154,7 @@ export interface LayerResult {
   hidden?: number;
 }
 
-/** What a parameter total means (DESIGN.md "Numbers"). */
+/** What a parameter total means. */
 export type ParamConvention = 'paper' | 'keras' | 'pytorch';
 /** Which FLOP count: mult-adds, 2·mult-adds, or (2·fan-in − 1)·outputs (+1 with bias). */
 export type FlopConvention = 'macs' | '2macs' | 'seed';

@@ -9,7 +9,7 @@ describe('paperFigures()', () => {
   it('paperFigures() ids are unique and every entry cites a source', () => {
     expect(byId.size).toBe(figures.length);
     for (const f of figures) {
-      expect(f.source).toMatch(/Table|§|Seed/);
+      expect(f.source).toMatch(/Table|§|Source article/);
       expect(Number.isFinite(f.computed)).toBe(true);
     }
   });
@@ -48,7 +48,7 @@ describe('paperGaps()', () => {
         'v2-t4-1.4-params', // V2 Table 4: 6.9M printed, 6.06M computed
         'v2-t4-v1-macs', // V2 Table 4: V1 at 575M printed, 568.7M computed
         'v2-s6-min-macs', // V2 §6.1: 7M printed, 11.9M computed for α 0.35 at 96
-        'seed1-grouped-flops', // seed 001: 2,205,225 printed, 4,392,300 computed
+        'article1-grouped-flops', // source article 001: 2,205,225 printed, 4,392,300 computed
       ].sort(),
     );
   });
@@ -57,7 +57,7 @@ describe('paperGaps()', () => {
     for (const g of gaps) expect(g.reason, g.id).toBeTruthy();
     expect(byId.get('v1-t2-conv-macs')!.computed).toBeCloseTo(1.9056, 4); // 10,838,016 / 568,740,352
     expect(byId.get('v1-t4-conv-macs')!.computed).toBe(4_867_293_184);
-    expect(byId.get('seed1-grouped-flops')!.computed).toBe(4_392_300);
+    expect(byId.get('article1-grouped-flops')!.computed).toBe(4_392_300);
     expect(byId.get('v1-t1-dw13-stride')!.computed).toBe(1);
   });
 

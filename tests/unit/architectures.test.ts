@@ -219,7 +219,7 @@ describe('mobilenetV2()', () => {
     expect(v2.blocks!.map((b) => b.stride)).toEqual([1, 2, 1, 2, 1, 1, 2, 1, 1, 1, 1, 1, 1, 2, 1, 1, 1]);
     expect(v2.blocks!.map((b) => b.outH)).toEqual([112, 56, 56, 28, 28, 28, 14, 14, 14, 14, 14, 14, 14, 7, 7, 7, 7]);
     expect(v2.blocks![0]).toMatchObject({ t: 1, cin: 32, hidden: 32, cout: 16 });
-    // Seed 000 corrects its table to a 960-wide expansion: the blocks fed 160 channels expand to 6·160.
+    // Source article 000 corrects its table to a 960-wide expansion: the blocks fed 160 channels expand to 6·160.
     expect(v2.blocks!.filter((b) => b.cin === 160).map((b) => b.hidden)).toEqual([960, 960, 960]);
   });
 
@@ -337,7 +337,7 @@ describe('xception()', () => {
     expect(x.layers.find((l) => l.name === 'block14_sepconv2')).toMatchObject({ inH: 10, cin: 1536, cout: 2048 });
   });
 
-  it('xception() has 36 conv layers (2 conv + 34 separable) in 14 modules (Chollet 2017 §3; seed 004)', () => {
+  it('xception() has 36 conv layers (2 conv + 34 separable) in 14 modules (Chollet 2017 §3; source article 004)', () => {
     expect(x.layers.filter((l) => l.kind === 'conv')).toHaveLength(2);
     expect(x.layers.filter((l) => l.kind === 'separable')).toHaveLength(34);
     expect(XCEPTION_TABLE.length + 1).toBe(14);

@@ -52,7 +52,7 @@ const problem = fc
   );
 
 describe('outputSize', () => {
-  it("outputSize: 'valid' ⌊(D_F − D_K)/s⌋ + 1, 'same' ⌈D_F/s⌉ (227, 11, 4 → 55 as in AlexNet / seed 001)", () => {
+  it("outputSize: 'valid' ⌊(D_F − D_K)/s⌋ + 1, 'same' ⌈D_F/s⌉ (227, 11, 4 → 55 as in AlexNet / source article 001)", () => {
     expect(outputSize(227, 11, 4, 'valid')).toBe(55);
     expect(outputSize(5, 3, 1, 'valid')).toBe(3);
     expect(outputSize(5, 3, 2, 'same')).toBe(3);

@@ -34,7 +34,7 @@ describe('outputSize', () => {
     expect(outputSize(14, 3, 1)).toBe(14); // defaults: stride 1, 'same'
   });
   it("outputSize(…, 'valid') is ⌊(D − D_K)/s⌋ + 1", () => {
-    expect(outputSize(227, 11, 4, 'valid')).toBe(55); // seed 001: 227×227 input, 11×11 kernel → 55×55
+    expect(outputSize(227, 11, 4, 'valid')).toBe(55); // source article 001: 227×227 input, 11×11 kernel → 55×55
     expect(outputSize(299, 3, 2, 'valid')).toBe(149); // Keras Xception block1_conv1
     expect(outputSize(149, 3, 1, 'valid')).toBe(147); // Keras Xception block1_conv2
     expect(outputSize(3, 3, 1, 'valid')).toBe(1);
@@ -62,23 +62,23 @@ describe("convCost({kind:'standard',…})", () => {
     expect(c.outputElements).toBe(14 * 14 * 512);
   });
 
-  it("convCost({kind:'standard',…}) reproduces seed 001's example: 11²·3·6 = 2178 params, 55×55 output", () => {
+  it("convCost({kind:'standard',…}) reproduces source article 001's example: 11²·3·6 = 2178 params, 55×55 output", () => {
     const c = convCost({ kind: 'standard', k: 11, cin: 3, cout: 6, inH: 227, stride: 4, padding: 'valid' });
     expect(c.params).toBe(2178);
     expect(c.outH).toBe(55);
     // Mult-adds: 55·55·11²·3·6 = 3025·2178 = 6,588,450.
     expect(c.multAdds).toBe(6_588_450);
-    // Seed 001 without bias: (2·C₀·K² − 1)·H·W·C₁ = (726 − 1)·55·55·6 = 13,158,750.
+    // Source article 001 without bias: (2·C₀·K² − 1)·H·W·C₁ = (726 − 1)·55·55·6 = 13,158,750.
     expect(c.flopsSeed).toBe(13_158_750);
   });
 
-  it("convCost({kind:'standard',…, bias:true}) adds N params and drops the −1 in seed 001's FLOPs (2·3·11²·55²·6 = 13,176,900)", () => {
+  it("convCost({kind:'standard',…, bias:true}) adds N params and drops the −1 in source article 001's FLOPs (2·3·11²·55²·6 = 13,176,900)", () => {
     const c = convCost({ kind: 'standard', k: 11, cin: 3, cout: 6, inH: 227, stride: 4, padding: 'valid', bias: true });
     expect(c.params).toBe(2178 + 6);
     expect(c.biasParams).toBe(6);
     expect(c.paramsNoBias).toBe(2178);
     expect(c.multAdds).toBe(6_588_450); // bias never enters mult-adds (paper convention)
-    expect(c.flopsSeed).toBe(13_176_900); // the value seed 001 prints
+    expect(c.flopsSeed).toBe(13_176_900); // the value source article 001 prints
   });
 
   it("convCost({kind:'standard',…}) handles a rectangular input (inW ≠ inH)", () => {
@@ -95,14 +95,14 @@ describe("convCost({kind:'standard',…})", () => {
 });
 
 describe("convCost({kind:'grouped',…})", () => {
-  it("convCost({kind:'grouped',…}) reproduces seed 001's G = 3 params: 11²·(3/3)·(6/3)·3 = 726", () => {
+  it("convCost({kind:'grouped',…}) reproduces source article 001's G = 3 params: 11²·(3/3)·(6/3)·3 = 726", () => {
     const c = convCost({ kind: 'grouped', k: 11, cin: 3, cout: 6, groups: 3, inH: 227, stride: 4, padding: 'valid' });
     expect(c.params).toBe(726);
     expect(c.groups).toBe(3);
     expect(c.multAdds).toBe(6_588_450 / 3);
   });
 
-  it("convCost({kind:'grouped',…, bias:true}).flopsSeed is the standard count / G (13,176,900 / 3 = 4,392,300; seed 001 prints 2,205,225)", () => {
+  it("convCost({kind:'grouped',…, bias:true}).flopsSeed is the standard count / G (13,176,900 / 3 = 4,392,300; source article 001 prints 2,205,225)", () => {
     const c = convCost({ kind: 'grouped', k: 11, cin: 3, cout: 6, groups: 3, inH: 227, stride: 4, padding: 'valid', bias: true });
     // (2·K²·C₀/G)·H·W·C₁ = 242·3025·6 = 4,392,300.
     expect(c.flopsSeed).toBe(4_392_300);

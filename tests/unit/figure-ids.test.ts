@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { figureIdFromFolder, figureIdFromPath } from '../../src/components/figure-kit/ids';
 
 describe('figure ids from folders', () => {
-  it('figureIdFromFolder turns PascalCase into the DESIGN.md kebab-case ids', () => {
+  it("figureIdFromFolder turns PascalCase into the site's kebab-case figure ids", () => {
     expect(figureIdFromFolder('CostBars')).toBe('cost-bars');
     expect(figureIdFromFolder('V1Architecture')).toBe('v1-architecture');
     expect(figureIdFromFolder('ReluManifold')).toBe('relu-manifold');

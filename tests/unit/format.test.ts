@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { formatCompact, formatInt, formatPercent, formatTimes, toSignificant } from '../../src/lib/format';
 
 describe('number formatting', () => {
-  it('formatInt groups thousands exactly (seed 001: 13,176,900)', () => {
+  it('formatInt groups thousands exactly (source article 001: 13,176,900)', () => {
     expect(formatInt(13176900)).toBe('13,176,900');
     expect(formatInt(0)).toBe('0');
     expect(formatInt(Number.MAX_SAFE_INTEGER)).toBe('9,007,199,254,740,991');

@@ -3,7 +3,7 @@ import fc from 'fast-check';
 import { PARAMS, PARAM_NAMES, coerceParam, describeIssue, isParamName, parseParams, serializeParams, type ParamName } from '../../src/lib/params';
 
 describe('PARAMS schema', () => {
-  it('has every DESIGN.md parameter with default inside its range and on its step', () => {
+  it('has every shared parameter with default inside its range and on its step', () => {
     expect(PARAM_NAMES).toEqual(['k', 'm', 'n', 'df', 'g', 's', 't', 'alpha', 'res', 'dim', 'seed', 'act', 'layer', 'step']);
     for (const name of PARAM_NAMES) {
       const p = PARAMS[name];

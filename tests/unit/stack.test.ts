@@ -129,7 +129,7 @@ describe('conventions', () => {
     expect(totalParams(r.totals, 'keras')).toBe(r.totals.keras.total);
   });
 
-  it('FLOPs: 2·MACs, and seed 001’s (2·C·K² − 1)·H·W·N: 227×227×3, 11×11, 6 filters, stride 4 → 13,158,750', () => {
+  it('FLOPs: 2·MACs, and source article 001’s (2·C·K² − 1)·H·W·N: 227×227×3, 11×11, 6 filters, stride 4 → 13,158,750', () => {
     const r = computeStack(one([layer('standard', { k: 11, out: 6, stride: 4, padding: 'valid' })], { h: 227, w: 227, c: 3 }));
     expect(r.layers[0].output).toEqual({ h: 55, w: 55, c: 6 });
     expect(rowCompute(r.layers[0], 'macs')).toBe(6_588_450n);

@@ -75,7 +75,7 @@ describe('cost formulas with numbers substituted', () => {
     expect(r.value).toBe(2_359_296);
     expect(() => renders(r.tex)).not.toThrow();
   });
-  it('standardParamsTex({…, bias:true}) adds + N (seed 001: 2178 + 6 = 2184)', () => {
+  it('standardParamsTex({…, bias:true}) adds + N (source article 001: 2178 + 6 = 2184)', () => {
     const r = standardParamsTex({ k: 11, m: 3, n: 6, bias: true });
     expect(r.tex).toBe('D_K \\cdot D_K \\cdot M \\cdot N + N = 11 \\cdot 11 \\cdot 3 \\cdot 6 + 6 = 2{,}184');
     expect(r.value).toBe(2184);
@@ -112,7 +112,7 @@ describe('cost formulas with numbers substituted', () => {
     expect(r.value).toBe(52_283_392);
     expect(() => renders(r.tex)).not.toThrow();
   });
-  it('groupedParamsTex({k:11, m:3, n:6, g:3}) = 11²·(3/3)·(6/3)·3 = 726 (seed 001)', () => {
+  it('groupedParamsTex({k:11, m:3, n:6, g:3}) = 11²·(3/3)·(6/3)·3 = 726 (source article 001)', () => {
     const r = groupedParamsTex({ k: 11, m: 3, n: 6, g: 3 });
     expect(r.tex).toBe(
       'D_K^2 \\cdot \\frac{M}{G} \\cdot \\frac{N}{G} \\cdot G = 11^2 \\cdot \\frac{3}{3} \\cdot \\frac{6}{3} \\cdot 3 = 726',

@@ -4,7 +4,7 @@ import type { FigureView } from './types';
 
 /**
  * A computed number as an SVG tspan (put it inside a text): data-quantity names it, data-exact
- * holds the exact value, the text may round (DESIGN.md, "Figures").
+ * holds the exact value, the text may round.
  */
 export function quantity(name: string, exact: number, text: string, attrs: Record<string, Attr> = {}): SvgNode {
   return h('tspan', { ...attrs, 'data-quantity': name, 'data-exact': String(exact) }, text);
