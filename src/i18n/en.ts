@@ -7,6 +7,8 @@ export const en = {
   home: 'Home',
   references: 'References',
   calculator: 'Calculator',
+  lectures: 'Lectures',
+  toolsNav: 'Tools',
   themeToggle: 'Dark theme',
   previous: 'Previous',
   next: 'Next',
