@@ -1,15 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { curve, figure, px, py } from './figure';
-import { PARAMS, PARAM_NAMES } from '../../../lib/params';
-import type { SvgNode } from '../../figure-kit/svg';
-
-const defaults = Object.fromEntries(PARAM_NAMES.map((n) => [n, PARAMS[n].defaultValue])) as Record<(typeof PARAM_NAMES)[number], number>;
-function all(node: SvgNode | string, pred: (n: SvgNode) => boolean, out: SvgNode[] = []): SvgNode[] {
-  if (typeof node === 'string') return out;
-  if (pred(node)) out.push(node);
-  for (const c of node.children) all(c, pred, out);
-  return out;
-}
+import { defaultValues as defaults, findAll as all } from '../../figure-kit/testing';
 
 describe('activations.render(values)', () => {
   it('ReLU6 is flat at 6 beyond z = 6 and at 0 below 0 (Sandler et al. 2018, §3.2)', () => {

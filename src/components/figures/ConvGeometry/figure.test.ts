@@ -1,16 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { figure as convGeometry, MAX_DRAWN } from './figure';
-import { PARAMS, PARAM_NAMES } from '../../../lib/params';
 import type { SvgNode } from '../../figure-kit/svg';
+import { defaultValues as defaults, findAll as all } from '../../figure-kit/testing';
 
-const defaults = Object.fromEntries(PARAM_NAMES.map((n) => [n, PARAMS[n].defaultValue])) as Record<(typeof PARAM_NAMES)[number], number>;
 const LAYER = { standard: 0, grouped: 1, depthwise: 2, pointwise: 3, separable: 4 };
-function all(node: SvgNode | string, pred: (n: SvgNode) => boolean, out: SvgNode[] = []): SvgNode[] {
-  if (typeof node === 'string') return out;
-  if (pred(node)) out.push(node);
-  for (const c of node.children) all(c, pred, out);
-  return out;
-}
 const exact = (svg: SvgNode, name: string) => all(svg, (n) => n.attrs['data-quantity'] === name)[0]?.attrs['data-exact'];
 const onCells = (svg: SvgNode) => all(svg, (n) => typeof n.attrs.class === 'string' && n.attrs.class.startsWith('cell on'));
 const kernels = (svg: SvgNode) => all(svg, (n) => n.attrs.class === 'kernel');

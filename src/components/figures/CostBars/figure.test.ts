@@ -1,16 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { figure as costBars } from './figure';
-import { PARAMS, PARAM_NAMES } from '../../../lib/params';
 import type { SvgNode } from '../../figure-kit/svg';
+import { defaultValues as defaults, findAll as all } from '../../figure-kit/testing';
 
-const defaults = Object.fromEntries(PARAM_NAMES.map((n) => [n, PARAMS[n].defaultValue])) as Record<(typeof PARAM_NAMES)[number], number>;
-
-function all(node: SvgNode | string, pred: (n: SvgNode) => boolean, out: SvgNode[] = []): SvgNode[] {
-  if (typeof node === 'string') return out;
-  if (pred(node)) out.push(node);
-  for (const c of node.children) all(c, pred, out);
-  return out;
-}
 const q = (svg: SvgNode, name: string) => all(svg, (n) => n.attrs['data-quantity'] === name)[0]?.attrs['data-exact'];
 
 describe('costBars.render(values)', () => {

@@ -1,17 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { BANDS, curvesFor, figure, FIXED_DIMS, POINTS, type ManifoldData } from './figure';
 import { reluRoundTrip, type RoundTrip } from '../../../lib/manifold';
-import { PARAMS, PARAM_NAMES } from '../../../lib/params';
 import type { SvgNode } from '../../figure-kit/svg';
+import { defaultValues as defaults, findAll as all } from '../../figure-kit/testing';
 
-const defaults = Object.fromEntries(PARAM_NAMES.map((n) => [n, PARAMS[n].defaultValue])) as Record<(typeof PARAM_NAMES)[number], number>;
-
-function all(node: SvgNode | string, pred: (n: SvgNode) => boolean, out: SvgNode[] = []): SvgNode[] {
-  if (typeof node === 'string') return out;
-  if (pred(node)) out.push(node);
-  for (const c of node.children) all(c, pred, out);
-  return out;
-}
 const errors = (svg: SvgNode) => all(svg, (n) => n.attrs['data-quantity'] === 'error').map((n) => [Number(n.attrs['data-dim']), Number(n.attrs['data-exact'])]);
 const panel = (svg: SvgNode, dim: number | 'input') => all(svg, (n) => n.attrs['data-panel'] === dim)[0];
 const dots = (g: SvgNode) => all(g, (n) => n.tag === 'path').map((p) => String(p.attrs.d));

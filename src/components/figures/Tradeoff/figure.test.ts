@@ -2,17 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { figure as tradeoff, xDomain } from './figure';
 import { mobilenetV1 } from '../../../lib/architectures';
 import { tradeoffPoints } from '../../../lib/accuracy';
-import { PARAMS, PARAM_NAMES } from '../../../lib/params';
 import type { SvgNode } from '../../figure-kit/svg';
+import { defaultValues as defaults, findAll as all } from '../../figure-kit/testing';
 
-const defaults = Object.fromEntries(PARAM_NAMES.map((n) => [n, PARAMS[n].defaultValue])) as Record<(typeof PARAM_NAMES)[number], number>;
-
-function all(node: SvgNode | string, pred: (n: SvgNode) => boolean, out: SvgNode[] = []): SvgNode[] {
-  if (typeof node === 'string') return out;
-  if (pred(node)) out.push(node);
-  for (const c of node.children) all(c, pred, out);
-  return out;
-}
 const q = (svg: SvgNode, name: string) => all(svg, (n) => n.attrs['data-quantity'] === name)[0]?.attrs['data-exact'];
 const xOf = (n: SvgNode): number => Number(n.attrs.cx ?? Number(n.attrs.x) + 4.5);
 

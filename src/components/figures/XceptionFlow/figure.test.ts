@@ -3,15 +3,10 @@ import { figure, flowModules } from './figure';
 import { PARAMS, PARAM_NAMES } from '../../../lib/params';
 import { xception } from '../../../lib/architectures';
 import type { SvgNode } from '../../figure-kit/svg';
+import { findAll as all } from '../../figure-kit/testing';
 
 const defaults = { ...Object.fromEntries(PARAM_NAMES.map((n) => [n, PARAMS[n].defaultValue])), res: 299 } as Record<(typeof PARAM_NAMES)[number], number>;
 
-function all(node: SvgNode | string, pred: (n: SvgNode) => boolean, out: SvgNode[] = []): SvgNode[] {
-  if (typeof node === 'string') return out;
-  if (pred(node)) out.push(node);
-  for (const c of node.children) all(c, pred, out);
-  return out;
-}
 const q = (svg: SvgNode, name: string) => all(svg, (n) => n.attrs['data-quantity'] === name).map((n) => n.attrs['data-exact']);
 
 describe('flowModules(xception())', () => {

@@ -1,0 +1,14 @@
+/** Helpers for figure tests: default parameter values and a search over a figure's SVG tree. */
+import { PARAMS, PARAM_NAMES, type ParamName } from '../../lib/params';
+import type { SvgNode } from './svg';
+
+/** Every shared parameter at its schema default. */
+export const defaultValues = Object.fromEntries(PARAM_NAMES.map((n) => [n, PARAMS[n].defaultValue])) as Record<ParamName, number>;
+
+/** All nodes of a tree (depth first, document order) for which `pred` holds. */
+export function findAll(node: SvgNode | string, pred: (n: SvgNode) => boolean, out: SvgNode[] = []): SvgNode[] {
+  if (typeof node === 'string') return out;
+  if (pred(node)) out.push(node);
+  for (const c of node.children) findAll(c, pred, out);
+  return out;
+}
