@@ -1,7 +1,8 @@
-// npm run bench: per route, the JavaScript and CSS shipped on page load (gzip bytes) and, where the
-// page has a slider, the time from a slider's input event to the figure's updated numbers
-// (median and p95 over 100 moves). Prints a table and writes reports/bench.json.
-// Flags: --build (rebuild first), --route=/path/ (only that route), --moves=N.
+// npm run bench: per route, the JavaScript and CSS shipped on page load (gzip bytes) and, for every
+// figure with a slider, the time from a slider's input event to the figure's updated numbers
+// (median and p95 over 100 moves). Prints tables and writes reports/bench.json.
+// Flags: --build (rebuild first), --route=/path/ (only that route), --moves=N, --live (also press
+// every live block's Run button and report its timings and the JavaScript it fetched).
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
@@ -61,39 +62,104 @@ async function shipped(page, url) {
   };
 }
 
-/** Slider input → updated data-exact, measured inside the page over `moves` inputs. */
-async function sliderLatency(page) {
-  const handle = await page.$('sep-figure param-control input[type=range]');
-  if (!handle) return null;
-  await handle.scrollIntoViewIfNeeded();
-  await page.waitForFunction((el) => el.closest('sep-figure')?.dataset.ready !== undefined && !el.disabled, handle);
-  return page.evaluate(
-    async ({ el, moves }) => {
-      const fig = el.closest('sep-figure');
-      const min = Number(el.min);
-      const max = Number(el.max);
-      const span = Math.max(1, Math.min(max - min, 20));
-      const sync = [];
-      const frame = [];
-      let unchanged = 0;
-      for (let i = 0; i < moves; i++) {
-        const before = [...fig.querySelectorAll('[data-exact]')].map((q) => q.getAttribute('data-exact')).join('|');
-        el.value = String(min + ((i % span) + 1 === span ? 0 : (i % span) + 1));
-        const t0 = performance.now();
-        el.dispatchEvent(new Event('input', { bubbles: true }));
-        const t1 = performance.now();
-        await new Promise((r) => requestAnimationFrame(() => r(undefined)));
-        const t2 = performance.now();
-        const after = [...fig.querySelectorAll('[data-exact]')].map((q) => q.getAttribute('data-exact')).join('|');
-        if (after === before) unchanged += 1;
-        sync.push(t1 - t0);
-        frame.push(t2 - t0);
-      }
-      return { figure: fig.dataset.figure, param: el.closest('param-control').dataset.params, sync, frame, unchanged };
-    },
-    { el: handle, moves: MOVES },
-  );
+/**
+ * Slider input → the figure's numbers (data-exact) updated, for the first range slider of every
+ * figure on the page, measured inside the page over `moves` inputs. Figures that compute
+ * asynchronously (TensorFlow.js) are timed until their numbers change.
+ */
+async function sliderLatencies(page, moves) {
+  const figures = await page.$$('sep-figure');
+  const out = [];
+  for (const fig of figures) {
+    const slider = await fig.$('param-control input[type=range]');
+    // Sliders on lecture slides that are not showing are skipped.
+    if (!slider || !(await slider.isVisible())) continue;
+    await slider.scrollIntoViewIfNeeded();
+    const ready = await page
+      .waitForFunction((el) => el.closest('sep-figure')?.dataset.ready !== undefined && !el.disabled, slider, { timeout: 20_000 })
+      .then(() => true, () => false);
+    if (!ready) continue;
+    out.push(await page.evaluate(measureMoves, { el: slider, moves, values: null }));
+  }
+  return out;
 }
+
+/** In the page: move a slider through `values` (or a cycle over its range) and time each update. */
+async function measureMoves({ el, moves, values }) {
+  const fig = el.closest('sep-figure');
+  const min = Number(el.min);
+  const max = Number(el.max);
+  const span = Math.max(2, Math.min(max - min + 1, 20));
+  // A move counts as done when the figure has redrawn (its 'sep:drawn' event), whether or not
+  // its numbers changed; a figure that computes asynchronously fires it when its data arrives.
+  const snapshot = () => [...fig.querySelectorAll('[data-exact]')].map((q) => q.getAttribute('data-exact')).join('|');
+  const drawn = () =>
+    new Promise((ok) => {
+      const timer = setTimeout(() => ok(false), 3000);
+      fig.addEventListener(
+        'sep:drawn',
+        () => {
+          clearTimeout(timer);
+          ok(true);
+        },
+        { once: true },
+      );
+    });
+  const times = [];
+  const frames = [];
+  let unchanged = 0;
+  let sameNumbers = 0;
+  for (let i = 0; i < moves; i++) {
+    const before = snapshot();
+    const v = values ? values[i % values.length] : min + (i % span);
+    if (String(v) === el.value) el.value = String(v === max ? v - 1 : v + 1);
+    else el.value = String(v);
+    const done = drawn();
+    const t0 = performance.now();
+    el.dispatchEvent(new Event('input', { bubbles: true }));
+    const ok = await done;
+    const t1 = performance.now();
+    if (ok && snapshot() === before) sameNumbers += 1;
+    await new Promise((r) => requestAnimationFrame(() => r(undefined)));
+    const t2 = performance.now();
+    if (!ok) unchanged += 1;
+    times.push(t1 - t0);
+    frames.push(t2 - t0);
+  }
+  return { figure: fig.dataset.figure, param: el.closest('param-control').dataset.params, times, frames, unchanged, sameNumbers };
+}
+
+/** Press each live block's Run button, wait for it to finish, and read what it reports. */
+async function liveRuns(page) {
+  const runs = await page.$$('[data-role=run]');
+  const out = [];
+  for (const run of runs) {
+    const host = await run.evaluateHandle((b) => {
+      let el = b.parentElement;
+      while (el && !el.tagName.includes('-')) el = el.parentElement;
+      return el;
+    });
+    const tag = await host.evaluate((h) => h?.tagName.toLowerCase() ?? '');
+    if (!tag || tag === 'sep-figure' || !(await run.isVisible())) continue;
+    await run.scrollIntoViewIfNeeded();
+    const enabled = await page.waitForFunction((b) => !b.disabled, run, { timeout: 10_000 }).then(() => true, () => false);
+    if (!enabled) continue;
+    const bytesBefore = bytesSoFar.js;
+    const t0 = Date.now();
+    await run.click();
+    const state = await page
+      .waitForFunction((h) => ['done', 'failed', 'error', 'refused', 'cancelled', 'stopped'].includes(h.dataset.state ?? '') && h.dataset.state, host, { timeout: 120_000 })
+      .then((r) => r.jsonValue(), () => 'timeout');
+    await page.waitForTimeout(300);
+    const report = await host.evaluate((h) =>
+      Object.fromEntries([...h.querySelectorAll('[data-role]')].filter((e) => !e.children.length && e.tagName !== 'BUTTON').map((e) => [e.dataset.role, e.textContent.trim().slice(0, 80)])),
+    );
+    out.push({ block: tag, state, wallMs: Date.now() - t0, jsGzipAfterRun: bytesSoFar.js - bytesBefore, report });
+  }
+  return out;
+}
+
+const bytesSoFar = { js: 0, css: 0 };
 
 const { server, url } = await serve(dist, 0);
 const browser = await chromium.launch(launchOptions());
@@ -103,15 +169,38 @@ for (const route of only) {
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
   const page = await context.newPage();
   const bytes = await shipped(page, url + route);
-  const lat = await sliderLatency(page);
+  bytesSoFar.js = bytes.js;
+  bytesSoFar.css = bytes.css;
+  // Everything fetched after load (figure chunks, KaTeX, TensorFlow.js) is counted from here on.
+  page.on('response', (r) => {
+    const type = r.headers()['content-type'] ?? '';
+    if (!type.includes('javascript')) return;
+    r.body().then((b) => (bytesSoFar.js += gzipSync(b, { level: 9 }).length)).catch(() => undefined);
+  });
   const row = { route, jsGzip: bytes.js, cssGzip: bytes.css, files: bytes.files };
-  if (lat) {
-    Object.assign(row, {
-      slider: `${lat.figure}:${lat.param}`,
-      inputToNumbersMs: { median: quantile(lat.sync, 0.5), p95: quantile(lat.sync, 0.95) },
-      inputToFrameMs: { median: quantile(lat.frame, 0.5), p95: quantile(lat.frame, 0.95) },
-      movesWithoutChange: lat.unchanged,
-    });
+  const sliders = await sliderLatencies(page, MOVES);
+  row.sliders = sliders.map((l) => ({
+    slider: `${l.figure}:${l.param}`,
+    inputToNumbersMs: { median: quantile(l.times, 0.5), p95: quantile(l.times, 0.95) },
+    inputToFrameMs: { median: quantile(l.frames, 0.5), p95: quantile(l.frames, 0.95) },
+    movesWithoutRedraw: l.unchanged,
+    redrawsWithSameNumbers: l.sameNumbers,
+  }));
+  {
+    // The manifold redraw at its widest setting (n = 64), as a reader drags to the end.
+    const el = await page.$('[data-figure="relu-manifold"] param-control[data-params="dim"] input[type=range]');
+    if (el && (await el.isVisible())) {
+      const r = await page.evaluate(measureMoves, { el, moves: 20, values: [64, 63] });
+      row.manifoldAt64Ms = { median: quantile(r.times, 0.5), p95: quantile(r.times, 0.95), unchanged: r.unchanged };
+    }
+  }
+  row.jsGzipAfterFigures = bytesSoFar.js;
+  if (args.live) {
+    // Live blocks run on a fresh load, at the page's default sizes.
+    await page.goto(url + route, { waitUntil: 'networkidle' });
+    await page.waitForTimeout(300);
+    bytesSoFar.js = bytes.js;
+    row.live = await liveRuns(page);
   }
   results.push(row);
   await context.close();
@@ -121,11 +210,19 @@ server.close();
 
 const kb = (b) => `${(b / 1024).toFixed(1)} kB`;
 const ms = (x) => (x === undefined ? '—' : `${x.toFixed(2)} ms`);
-console.log(`\nroute                         JS (gz)    CSS (gz)   slider                 input→numbers median / p95   input→frame median / p95`);
+console.log('\nBytes shipped on load (gzip) and after every figure has drawn:');
+console.log(`${'route'.padEnd(34)}${'JS'.padStart(10)}${'CSS'.padStart(10)}${'JS after figures'.padStart(18)}`);
+for (const r of results) console.log(`${r.route.padEnd(34)}${kb(r.jsGzip).padStart(10)}${kb(r.cssGzip).padStart(10)}${kb(r.jsGzipAfterFigures).padStart(18)}`);
+console.log(`\nSlider input → figure numbers updated, over ${MOVES} moves (median / p95), and → next frame:`);
 for (const r of results) {
-  console.log(
-    `${r.route.padEnd(30)}${kb(r.jsGzip).padStart(9)}  ${kb(r.cssGzip).padStart(9)}   ${(r.slider ?? '—').padEnd(22)} ${ms(r.inputToNumbersMs?.median).padStart(9)} / ${ms(r.inputToNumbersMs?.p95).padEnd(12)}      ${ms(r.inputToFrameMs?.median).padStart(9)} / ${ms(r.inputToFrameMs?.p95)}`,
-  );
+  for (const l of r.sliders) {
+    console.log(`${r.route.padEnd(34)}${l.slider.padEnd(24)}${ms(l.inputToNumbersMs.median).padStart(10)} / ${ms(l.inputToNumbersMs.p95).padEnd(10)}  frame ${ms(l.inputToFrameMs.median)} / ${ms(l.inputToFrameMs.p95)}${l.movesWithoutRedraw ? `  (${l.movesWithoutRedraw} moves did not redraw within 3 s)` : ''}`);
+  }
+  if (r.manifoldAt64Ms) console.log(`${r.route.padEnd(34)}${'relu-manifold at n = 64'.padEnd(24)}${ms(r.manifoldAt64Ms.median).padStart(10)} / ${ms(r.manifoldAt64Ms.p95)}`);
+}
+if (args.live) {
+  console.log('\nLive blocks (Run pressed once, default sizes):');
+  for (const r of results) for (const l of r.live ?? []) console.log(`${r.route.padEnd(34)}${l.block.padEnd(20)} ${l.state.padEnd(8)} ${String(l.wallMs).padStart(6)} ms  +${kb(l.jsGzipAfterRun)} JS  ${JSON.stringify(l.report)}`);
 }
 mkdirSync('reports', { recursive: true });
 const out = { date: new Date().toISOString(), moves: MOVES, chromium: launchOptions().executablePath, results };

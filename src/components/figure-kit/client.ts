@@ -147,6 +147,8 @@ class SepFigure extends HTMLElement {
     const first = !this.drawn;
     this.drawn = true;
     if (first) this.dataset.ready = '';
+    // Benchmarks and tests can wait for this instead of guessing when a redraw has happened.
+    this.dispatchEvent(new Event('sep:drawn'));
     if (live && !first) {
       window.clearTimeout(this.announceTimer);
       this.announceTimer = window.setTimeout(() => (live.textContent = view.summary), 400);
