@@ -210,8 +210,8 @@ server.close();
 
 const kb = (b) => `${(b / 1024).toFixed(1)} kB`;
 const ms = (x) => (x === undefined ? '—' : `${x.toFixed(2)} ms`);
-console.log('\nBytes shipped on load (gzip) and after every figure has drawn:');
-console.log(`${'route'.padEnd(34)}${'JS'.padStart(10)}${'CSS'.padStart(10)}${'JS after figures'.padStart(18)}`);
+console.log('\nBytes shipped on load (gzip), and in all once every figure has drawn and its slider moved (KaTeX, figure code, TensorFlow.js where a figure computes with it):');
+console.log(`${'route'.padEnd(34)}${'JS'.padStart(10)}${'CSS'.padStart(10)}${'JS after use'.padStart(18)}`);
 for (const r of results) console.log(`${r.route.padEnd(34)}${kb(r.jsGzip).padStart(10)}${kb(r.cssGzip).padStart(10)}${kb(r.jsGzipAfterFigures).padStart(18)}`);
 console.log(`\nSlider input → figure numbers updated, over ${MOVES} moves (median / p95), and → next frame:`);
 for (const r of results) {
