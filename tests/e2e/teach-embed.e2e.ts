@@ -95,6 +95,19 @@ describe('lecture decks', () => {
     await context.close();
   });
 
+  it('explains a bad value in a deck link, and the message can be dismissed', async () => {
+    const { context, page, problems } = await watchedPage(browser, { viewport: { width: 1280, height: 720 } });
+    await page.goto(`${baseURL()}/lecture/overview/?k=${encodeURIComponent('<b>x</b>')}#slide-2`);
+    const box = page.locator('#param-messages');
+    await expect.poll(() => box.isVisible()).toBe(true);
+    expect(await box.innerText()).toContain('Kernel size (k) must be a number');
+    await box.getByRole('button', { name: 'Dismiss' }).click();
+    expect(await box.isVisible()).toBe(false);
+    expect(await page.locator('main b').count()).toBe(0);
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+
   it('works offline once loaded', async () => {
     const { context, page, problems } = await watchedPage(browser, { viewport: { width: 1280, height: 720 } });
     await page.goto(`${baseURL()}/lecture/overview/`, { waitUntil: 'networkidle' });

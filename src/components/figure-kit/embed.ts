@@ -38,11 +38,3 @@ if (window.parent !== window) {
   new ResizeObserver(post).observe(document.documentElement);
   post();
 }
-
-document.querySelector('#param-messages [data-role=dismiss]')?.addEventListener('click', (e) => {
-  const box = (e.currentTarget as HTMLElement).closest<HTMLElement>('#param-messages');
-  if (box) {
-    box.hidden = true;
-    box.querySelector('ul')?.remove();
-  }
-});

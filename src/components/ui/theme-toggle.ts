@@ -29,12 +29,3 @@ class ThemeToggle extends HTMLElement {
 }
 
 customElements.define('theme-toggle', ThemeToggle);
-
-// The message box for URL values is static markup; its dismiss button is wired here.
-document.querySelector('#param-messages [data-role=dismiss]')?.addEventListener('click', (e) => {
-  const box = (e.currentTarget as HTMLElement).closest<HTMLElement>('#param-messages');
-  if (box) {
-    box.hidden = true;
-    box.querySelector('ul')?.remove();
-  }
-});
