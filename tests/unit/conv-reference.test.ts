@@ -16,6 +16,7 @@ import {
   type ConvResult,
   type FeatureMap,
 } from '../../src/lib/conv-reference';
+import { convProblem } from './support/conv-problem';
 
 const values = (r: ConvResult) => Array.from(r.output.data);
 
@@ -25,31 +26,7 @@ const values = (r: ConvResult) => Array.from(r.output.data);
 //   2 1 1
 const F3 = featureMap(3, 3, 1, [1, 2, 0, 0, 1, 3, 2, 1, 1]);
 
-/** Small integers, so every sum below is exact in float64. */
-const int = fc.integer({ min: -3, max: 3 });
-const arr = (length: number) => fc.array(int, { minLength: length, maxLength: length });
-
-/** A random conv problem: sizes, stride, padding, and integer input / kernels. */
-const problem = fc
-  .record({
-    size: fc.integer({ min: 1, max: 7 }),
-    k: fc.integer({ min: 1, max: 3 }),
-    m: fc.integer({ min: 1, max: 3 }),
-    n: fc.integer({ min: 1, max: 3 }),
-    stride: fc.integer({ min: 1, max: 3 }),
-    padding: fc.constantFrom('valid' as const, 'same' as const),
-  })
-  .filter((p) => p.padding === 'same' || p.size >= p.k)
-  .chain((p) =>
-    fc.record({
-      p: fc.constant(p),
-      f: arr(p.size * p.size * p.m),
-      g: arr(p.size * p.size * p.m),
-      dw: arr(p.k * p.k * p.m),
-      pw: arr(p.m * p.n),
-      w: arr(p.k * p.k * p.m * p.n),
-    }),
-  );
+const problem = convProblem();
 
 describe('outputSize', () => {
   it("outputSize: 'valid' ⌊(D_F − D_K)/s⌋ + 1, 'same' ⌈D_F/s⌉ (227, 11, 4 → 55 as in AlexNet / source article 001)", () => {

@@ -1,18 +1,10 @@
 import * as tf from '@tensorflow/tfjs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { frameworkCounts, mobilenetV1 } from '../../src/lib/architectures';
 import { CPU_MAX_MACS, CPU_WARN_MACS, cpuGuard, runMobileNetV1 } from '../../src/lib/tf/model-run';
+import { useCpuBackend } from './support/tf-cpu';
 
-let tensorsAtStart = 0;
-beforeAll(async () => {
-  tf.enableProdMode();
-  await tf.setBackend('cpu');
-  await tf.ready();
-  tensorsAtStart = tf.memory().numTensors;
-});
-afterAll(() => {
-  expect(tf.memory().numTensors).toBe(tensorsAtStart);
-});
+useCpuBackend(tf, { leakCheck: true });
 
 /** A clock that advances 5 ms per call, so every timed interval is exactly 5 ms. */
 function fakeClock(): () => number {

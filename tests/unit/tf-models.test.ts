@@ -1,20 +1,11 @@
 import * as tf from '@tensorflow/tfjs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { frameworkCounts, mobilenetV1, mobilenetV2, type Architecture } from '../../src/lib/architectures';
 import { CostError } from '../../src/lib/errors';
 import { buildMobileNetV1, buildMobileNetV2, countModelParams, modelCounts } from '../../src/lib/tf/models';
+import { useCpuBackend } from './support/tf-cpu';
 
-let tensorsAtStart = 0;
-beforeAll(async () => {
-  tf.enableProdMode();
-  await tf.setBackend('cpu');
-  await tf.ready();
-  tensorsAtStart = tf.memory().numTensors;
-});
-afterAll(() => {
-  // No test in this file may leave a tensor behind.
-  expect(tf.memory().numTensors).toBe(tensorsAtStart);
-});
+useCpuBackend(tf, { leakCheck: true });
 
 /** Every costed layer of `arch` has a tf layer of the same name with the same weights and output shape. */
 function expectLayersMatch(model: tf.LayersModel, arch: Architecture): void {

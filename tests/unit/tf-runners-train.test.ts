@@ -1,6 +1,6 @@
 import * as tf from '@tensorflow/tfjs-core';
 import '@tensorflow/tfjs-backend-cpu';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { spiral } from '../../src/lib/manifold';
 import { gaussianMatrix } from '../../src/lib/random';
 import {
@@ -10,12 +10,9 @@ import {
   EMBEDDING_SEED,
   trainBottleneck,
 } from '../../src/lib/tf/bottleneck-train';
+import { useCpuBackend } from './support/tf-cpu';
 
-beforeAll(async () => {
-  tf.enableProdMode();
-  await tf.setBackend('cpu');
-  await tf.ready();
-});
+useCpuBackend(tf);
 
 describe('bottleneckData', () => {
   it('bottleneckData(): 64 spiral points of radius 1 as targets, x = E·y in 16-D with E ~ N(0, ½)', () => {

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import * as tf from '@tensorflow/tfjs-core';
 import '@tensorflow/tfjs-backend-cpu';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   conv2d,
   convKernel,
@@ -19,12 +19,10 @@ import {
 } from '../../src/lib/tf/conv-bench';
 import { loadTf, selectBackend, TfUnavailableError } from '../../src/lib/tf/load';
 import { reluRoundTripTf } from '../../src/lib/tf/manifold-tf';
+import { convProblem } from './support/conv-problem';
+import { useCpuBackend } from './support/tf-cpu';
 
-beforeAll(async () => {
-  tf.enableProdMode();
-  await tf.setBackend('cpu');
-  await tf.ready();
-});
+useCpuBackend(tf);
 
 /** Runs `f` and checks that it leaves tf.memory().numTensors as it found it. */
 async function noLeak<T>(f: () => Promise<T>): Promise<T> {
@@ -91,23 +89,7 @@ describe('loadTf', () => {
 });
 
 describe('reference convolution agrees with tfjs', () => {
-  const problem = fc
-    .record({
-      size: fc.integer({ min: 1, max: 6 }),
-      k: fc.integer({ min: 1, max: 3 }),
-      m: fc.integer({ min: 1, max: 3 }),
-      n: fc.integer({ min: 1, max: 3 }),
-      stride: fc.integer({ min: 1, max: 3 }),
-      padding: fc.constantFrom('valid' as const, 'same' as const),
-    })
-    .filter((p) => p.padding === 'same' || p.size >= p.k)
-    .chain((p) =>
-      fc.record({
-        p: fc.constant(p),
-        f: fc.array(fc.integer({ min: -4, max: 4 }), { minLength: p.size ** 2 * p.m, maxLength: p.size ** 2 * p.m }),
-        w: fc.array(fc.integer({ min: -2, max: 2 }), { minLength: p.k ** 2 * p.m * p.n, maxLength: p.k ** 2 * p.m * p.n }),
-      }),
-    );
+  const problem = convProblem({ maxSize: 6 });
 
   it('conv2d and depthwiseConv2d equal tf.conv2d / tf.depthwiseConv2d exactly (HWC/HWIO, TF padding) (property)', () => {
     fc.assert(
