@@ -10,6 +10,7 @@ import { gzipSync } from 'node:zlib';
 import { chromium } from 'playwright-core';
 import { serve } from './serve.mjs';
 import { launchOptions } from '../tests/e2e/chromium.mjs';
+import { measureScreens, printScreens } from './bench-screens.mjs';
 
 const args = Object.fromEntries(process.argv.slice(2).map((a) => a.replace(/^--/, '').split('=')).map(([k, v]) => [k, v ?? true]));
 const dist = process.env.SEPARABLE_OUT_DIR ?? 'dist';
@@ -205,6 +206,15 @@ for (const route of only) {
   results.push(row);
   await context.close();
 }
+// Legibility per screen (skip with --no-screens; limited to --route when given).
+const screenRows = args['no-screens']
+  ? []
+  : await measureScreens(
+      browser,
+      url,
+      only.filter((r) => !r.startsWith('/lecture/') && !r.startsWith('/embed/') && r !== '/references/' && r !== '/404/'),
+      only.filter((r) => /^\/lecture\/[^/]+\/$/.test(r)),
+    );
 await browser.close();
 server.close();
 
@@ -224,7 +234,8 @@ if (args.live) {
   console.log('\nLive blocks (Run pressed once, default sizes):');
   for (const r of results) for (const l of r.live ?? []) console.log(`${r.route.padEnd(34)}${l.block.padEnd(20)} ${l.state.padEnd(8)} ${String(l.wallMs).padStart(6)} ms  +${kb(l.jsGzipAfterRun)} JS  ${JSON.stringify(l.report)}`);
 }
+const underFloor = screenRows.length > 0 ? printScreens(screenRows) : 0;
 mkdirSync('reports', { recursive: true });
-const out = { date: new Date().toISOString(), moves: MOVES, chromium: launchOptions().executablePath, results };
+const out = { date: new Date().toISOString(), moves: MOVES, chromium: launchOptions().executablePath, results, screens: screenRows, underFloor };
 writeFileSync('reports/bench.json', `${JSON.stringify(out, null, 2)}\n`);
 console.log('\nWrote reports/bench.json');

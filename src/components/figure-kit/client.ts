@@ -5,15 +5,17 @@
  *        │ page script runs
  *   controls enabled, store filled from the URL
  *        │ figure within 200 px of the viewport
- *   figure's render chunk loaded ── redraw from the store (patches the static SVG in place)
- *        │ every store change while loaded
+ *   figure's render chunk loaded ── keep the build's picture that CSS shows for this box (wide
+ *        │                            or narrow), drop the other, redraw it for the measured width
+ *        │ every store change, and every change of the box's width, while loaded
  *   redraw (same render function as the build) + polite summary for screen readers
  */
 import { params, setParam } from './store';
 import '../ui/scroll-regions';
 import { FIGURES } from './registry';
 import { patch } from './svg';
-import type { FigureDef, FigureView } from './types';
+import { frameFor } from './frame';
+import type { FigureContext, FigureDef, FigureView } from './types';
 import type { ParamName } from '../../lib/params';
 
 let katexLoad: Promise<typeof import('katex').default> | undefined;
@@ -70,6 +72,9 @@ class SepFigure extends HTMLElement {
   private def?: FigureDef;
   private announceTimer = 0;
   private drawn = false;
+  /** Width of the picture's box when it was last drawn (CSS px, or canvas px on slides). */
+  private boxWidth = 0;
+  private resizeFrame = 0;
 
   connectedCallback(): void {
     const id = this.dataset.figure ?? '';
@@ -91,7 +96,18 @@ class SepFigure extends HTMLElement {
     const start = (): void => {
       void load().then((def) => {
         this.def = def;
+        this.keepShownVariant();
         params.subscribe(() => this.draw());
+        // A new width (rotation, window resize, a slide scaled to another screen) gets a new layout.
+        if ('ResizeObserver' in window) {
+          const frame = this.querySelector('.fig-frame');
+          if (frame)
+            new ResizeObserver(() => {
+              if (this.measure() === this.boxWidth) return;
+              cancelAnimationFrame(this.resizeFrame);
+              this.resizeFrame = requestAnimationFrame(() => this.draw());
+            }).observe(frame);
+        }
       });
     };
     if (!('IntersectionObserver' in window)) return start();
@@ -107,6 +123,23 @@ class SepFigure extends HTMLElement {
     io.observe(this);
   }
 
+  /**
+   * The build drew a wide and a narrow picture (and formula) and CSS shows the one that fits. Keep
+   * that one and remove the others, so ids stay unique and one picture is patched from now on.
+   */
+  private keepShownVariant(): void {
+    const all = [...this.querySelectorAll<Element>('[data-variant]')];
+    if (new Set(all.map((el) => el.getAttribute('data-variant'))).size < 2) return;
+    const shown = all.find((el) => el.tagName.toLowerCase() === 'svg' && getComputedStyle(el).display !== 'none');
+    const keep = shown?.getAttribute('data-variant') ?? all[0].getAttribute('data-variant');
+    for (const el of all) if (el.getAttribute('data-variant') !== keep) el.remove();
+  }
+
+  /** The width the picture may take: its box's width in layout pixels (untransformed). */
+  private measure(): number {
+    return this.querySelector('.fig-frame')?.clientWidth ?? 0;
+  }
+
   private generation = 0;
 
   private draw(): void {
@@ -114,8 +147,13 @@ class SepFigure extends HTMLElement {
     if (!def) return;
     // A figure on a lecture slide that is not showing keeps its picture until its slide returns.
     if (this.closest('[data-slide]:not([data-active])')) return;
+    const box = this.measure();
+    // A hidden box (display: none) has no width to lay out for; it is drawn when shown.
+    if (box === 0) return;
+    this.boxWidth = box;
+    const frame = frameFor(this.dataset.uid ?? def.id, box, (this.dataset.context ?? 'page') as FigureContext);
     const values = params.get();
-    if (!def.compute) return this.show(def.render(values, this.dataset.uid ?? def.id));
+    if (!def.compute) return this.show(def.render(values, frame));
     // Asynchronous data (e.g. TensorFlow.js): only the newest request may draw.
     const mine = ++this.generation;
     this.dataset.busy = '';
@@ -123,12 +161,12 @@ class SepFigure extends HTMLElement {
       (data) => {
         if (mine !== this.generation) return;
         delete this.dataset.busy;
-        this.show(def.render(values, this.dataset.uid ?? def.id, data));
+        this.show(def.render(values, frame, data));
       },
       () => {
         if (mine !== this.generation) return;
         delete this.dataset.busy;
-        this.show(def.render(values, this.dataset.uid ?? def.id));
+        this.show(def.render(values, frame));
       },
     );
   }

@@ -1,6 +1,7 @@
 /** Helpers for figure tests: default parameter values and a search over a figure's SVG tree. */
 import { PARAMS, PARAM_NAMES, type ParamName } from '../../lib/params';
 import type { SvgNode } from './svg';
+import type { FigureContext, FigureFrame } from './types';
 
 /** Every shared parameter at its schema default. */
 export const defaultValues = Object.fromEntries(PARAM_NAMES.map((n) => [n, PARAMS[n].defaultValue])) as Record<ParamName, number>;
@@ -11,4 +12,9 @@ export function findAll(node: SvgNode | string, pred: (n: SvgNode) => boolean, o
   if (pred(node)) out.push(node);
   for (const c of node.children) findAll(c, pred, out);
   return out;
+}
+
+/** A page frame for figure tests (the build's wide reference width unless given). */
+export function testFrame(width = 680, uid = 't', context: FigureContext = 'page'): FigureFrame {
+  return { uid, width, context };
 }

@@ -4,6 +4,24 @@ import type { SvgNode } from './svg';
 /** The values a figure reads, already validated by the parameter schema. */
 export type FigureParams = Readonly<Record<ParamName, number>>;
 
+/** Where a figure is shown: a chapter page, a lecture slide, or an embed in another site. */
+export type FigureContext = 'page' | 'slide' | 'embed';
+
+/**
+ * The space a figure is laid out for. Units are the picture's own (its viewBox): one unit is one
+ * CSS pixel on pages and embeds, and 1/SLIDE_ZOOM of a canvas pixel on slides, so text sized
+ * 12–14 in the figure's CSS reads at 12–14 px on a page and at 16.8–19.6 px on a 1280×720 slide.
+ */
+export interface FigureFrame {
+  /** Prefix for ids inside the SVG (unique on the page). */
+  readonly uid: string;
+  /** Width the picture may take, in its units; the viewBox should be this wide. */
+  readonly width: number;
+  /** Height it should stay within, where the place limits it (slides); undefined on pages. */
+  readonly height?: number;
+  readonly context: FigureContext;
+}
+
 /** Everything a figure shows for one set of parameters: a pure function's output. */
 export interface FigureView {
   /** The picture; its root is the <svg> element. */
@@ -36,6 +54,6 @@ export interface FigureDef<Data = unknown> {
    * before drawing. Without it, or at build time, render computes everything itself.
    */
   compute?(values: FigureParams): Promise<Data>;
-  /** Pure: the same inputs give the same picture. uid prefixes ids inside the SVG. */
-  render(values: FigureParams, uid: string, data?: Data): FigureView;
+  /** Pure: the same values and frame give the same picture, laid out for frame.width. */
+  render(values: FigureParams, frame: FigureFrame, data?: Data): FigureView;
 }

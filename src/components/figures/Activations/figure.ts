@@ -6,7 +6,7 @@
 import { activate, type Activation } from '../../../lib/manifold';
 import { PARAMS } from '../../../lib/params';
 import { h, type SvgNode } from '../../figure-kit/svg';
-import type { FigureDef, FigureParams, FigureView } from '../../figure-kit/types';
+import type { FigureDef, FigureFrame, FigureParams, FigureView } from '../../figure-kit/types';
 import { quantity } from '../../figure-kit/marks';
 
 const W = 420;
@@ -26,7 +26,8 @@ export function curve(a: Activation): [number, number][] {
   return [X.min, 0, 6, X.max].map((z) => [z, activate(z, a)]);
 }
 
-function render(v: FigureParams, uid: string): FigureView {
+function render(v: FigureParams, frame: FigureFrame): FigureView {
+  const uid = frame.uid;
   const chosen = Math.min(2, Math.max(0, Math.round(v.act)));
   const grid: SvgNode[] = [];
   for (let z = -4; z <= 8; z += 2) {

@@ -10,7 +10,7 @@ import { bottleneckMaddsTex, invertedResidual, residualBottleneck, type BlockCos
 import { isCostError } from '../../../lib/errors';
 import { formatInt } from '../../../lib/format';
 import { h, type SvgNode } from '../../figure-kit/svg';
-import type { FigureDef, FigureParams, FigureView } from '../../figure-kit/types';
+import type { FigureDef, FigureFrame, FigureParams, FigureView } from '../../figure-kit/types';
 import { errorView, quantity } from '../../figure-kit/marks';
 
 const W = 480;
@@ -99,7 +99,8 @@ function row(uid: string, y: number, title: string, block: BlockCost, scale: num
   );
 }
 
-function render(v: FigureParams, uid: string): FigureView {
+function render(v: FigureParams, frame: FigureFrame): FigureView {
+  const uid = frame.uid;
   const title = h('title', { id: `${uid}-title` }, 'A residual block and an inverted residual block, drawn to scale');
   const opts = { cin: v.m, cout: v.n, t: v.t, stride: v.s, size: v.df };
   let res: BlockCost;

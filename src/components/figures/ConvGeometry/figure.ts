@@ -12,7 +12,7 @@ import { formatInt } from '../../../lib/format';
 import { connectivity, layerView, type Connectivity, type LayerView } from '../../../lib/geometry';
 import { groupedMacsTex, groupedParamsTex, separableMacsTex, separableParamsTex, standardMacsTex, standardParamsTex } from '../../../lib/tex';
 import { h, type SvgNode } from '../../figure-kit/svg';
-import type { FigureDef, FigureParams, FigureView } from '../../figure-kit/types';
+import type { FigureDef, FigureFrame, FigureParams, FigureView } from '../../figure-kit/types';
 import { errorView, quantity } from '../../figure-kit/marks';
 
 const W = 480;
@@ -182,7 +182,8 @@ function stacked(label: string, tex: string): string {
   return rows.map((r, i) => `${i === 0 ? `\\text{${label}}` : ''} &= ${r}`).join(' \\\\ ');
 }
 
-function render(v: FigureParams, uid: string): FigureView {
+function render(v: FigureParams, frame: FigureFrame): FigureView {
+  const uid = frame.uid;
   const title = h('title', { id: `${uid}-title` }, 'Input, kernels, output and the connectivity matrix of one layer');
   let p: Plan;
   try {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { figure as convSteps, stepsFor, sumText, STEP_COUNT } from './figure';
 import type { SvgNode } from '../../figure-kit/svg';
-import { defaultValues as defaults, findAll as all } from '../../figure-kit/testing';
+import { defaultValues as defaults, findAll as all, testFrame } from '../../figure-kit/testing';
 
 const quantities = (svg: SvgNode, name: string) => all(svg, (n) => n.attrs['data-quantity'] === name).map((n) => Number(n.attrs['data-exact']));
 
@@ -13,7 +13,7 @@ describe('convSteps.render(values)', () => {
   it('step i shows the value of the reference convolution with the sum of its products', () => {
     const { dwOrder, pw, at } = stepsFor(1);
     for (let i = 0; i < STEP_COUNT; i++) {
-      const { svg } = convSteps.render({ ...defaults, step: i }, 't');
+      const { svg } = convSteps.render({ ...defaults, step: i }, testFrame());
       const [v] = quantities(svg, 'step-value');
       const expected = i < 27 ? dwOrder[i].value : pw.steps[i - 27].value;
       expect(v).toBe(expected);
@@ -30,8 +30,8 @@ describe('convSteps.render(values)', () => {
     expect(sumText(s)).toMatch(/^\d·\(?−?\d\)? \+ .* = −?\d+$/);
   });
   it('fills in the outputs as it goes: k depthwise values at step k − 1, all 27 and then pointwise ones after', () => {
-    expect(quantities(convSteps.render({ ...defaults, step: 4 }, 't').svg, 'dw-output')).toHaveLength(5);
-    const late = convSteps.render({ ...defaults, step: 30 }, 't').svg;
+    expect(quantities(convSteps.render({ ...defaults, step: 4 }, testFrame()).svg, 'dw-output')).toHaveLength(5);
+    const late = convSteps.render({ ...defaults, step: 30 }, testFrame()).svg;
     expect(quantities(late, 'dw-output')).toHaveLength(27);
     expect(quantities(late, 'output')).toHaveLength(4);
   });
@@ -43,13 +43,13 @@ describe('convSteps.render(values)', () => {
     expect(s.value).toBe(expected);
   });
   it('clamps a step beyond the last to the last and never prints NaN', () => {
-    const { svg, summary } = convSteps.render({ ...defaults, step: 9999 }, 't');
+    const { svg, summary } = convSteps.render({ ...defaults, step: 9999 }, testFrame());
     expect(Number(svg.attrs['data-step'])).toBe(44);
     expect(summary).not.toContain('NaN');
   });
   it('a different seed gives different numbers, the same seed the same ones', () => {
-    const a = convSteps.render({ ...defaults, seed: 7 }, 't').summary;
-    expect(convSteps.render({ ...defaults, seed: 7 }, 't').summary).toBe(a);
+    const a = convSteps.render({ ...defaults, seed: 7 }, testFrame()).summary;
+    expect(convSteps.render({ ...defaults, seed: 7 }, testFrame()).summary).toBe(a);
     expect(stepsFor(7).ex.input.data).not.toEqual(stepsFor(8).ex.input.data);
   });
 });

@@ -7,7 +7,7 @@
  */
 import { convStepsExample, depthwiseConv2d, pointwiseConv2d, type ConvStep, type FeatureMap } from '../../../lib/conv-reference';
 import { h, type SvgNode } from '../../figure-kit/svg';
-import type { FigureDef, FigureParams, FigureView } from '../../figure-kit/types';
+import type { FigureDef, FigureFrame, FigureParams, FigureView } from '../../figure-kit/types';
 import { quantity, wrapWords } from '../../figure-kit/marks';
 
 const W = 480;
@@ -96,7 +96,8 @@ function grid(
   return h('g', {}, cells);
 }
 
-function render(v: FigureParams, uid: string): FigureView {
+function render(v: FigureParams, frame: FigureFrame): FigureView {
+  const uid = frame.uid;
   const { ex, dw, pw, at } = stepsFor(v.seed);
   const plan = at(v.step);
   const s = plan.step;

@@ -7,7 +7,7 @@ import { isCostError } from '../../../lib/errors';
 import { formatInt, formatTimes, toSignificant } from '../../../lib/format';
 import { costRatioTex } from '../../../lib/tex';
 import { h, type SvgNode } from '../../figure-kit/svg';
-import type { FigureDef, FigureParams, FigureView } from '../../figure-kit/types';
+import type { FigureDef, FigureFrame, FigureParams, FigureView } from '../../figure-kit/types';
 import { errorView, quantity } from '../../figure-kit/marks';
 
 const W = 420;
@@ -87,7 +87,8 @@ function legend(y: number): SvgNode {
   return h('g', {}, item(LABEL_W, 'bar-standard', 'standard'), item(LABEL_W + 90, 'bar-depthwise', 'depthwise'), item(LABEL_W + 190, 'bar-pointwise', 'pointwise'));
 }
 
-function render(v: FigureParams, uid: string): FigureView {
+function render(v: FigureParams, frame: FigureFrame): FigureView {
+  const uid = frame.uid;
   const k = v.k;
   const m = v.m;
   const n = v.n;

@@ -8,7 +8,7 @@ import { rationalToNumber, separableRatio } from '../../../lib/cost';
 import { formatTimes, toSignificant } from '../../../lib/format';
 import { separableRatioTex } from '../../../lib/tex';
 import { h, type SvgNode } from '../../figure-kit/svg';
-import type { FigureDef, FigureParams, FigureView } from '../../figure-kit/types';
+import type { FigureDef, FigureFrame, FigureParams, FigureView } from '../../figure-kit/types';
 import { quantity } from '../../figure-kit/marks';
 
 const W = 480;
@@ -54,7 +54,8 @@ function axes(): SvgNode {
   );
 }
 
-function render(v: FigureParams, uid: string): FigureView {
+function render(v: FigureParams, frame: FigureFrame): FigureView {
+  const uid = frame.uid;
   const k = v.k;
   const n = Math.min(v.n, N_DOMAIN[1]);
   const kernels: number[] = [...CURVE_KERNELS];

@@ -11,7 +11,7 @@ import { errorCurve, reluRoundTrip, type Activation, type ErrorCurvePoint, type 
 import { PARAMS } from '../../../lib/params';
 import { toSignificant } from '../../../lib/format';
 import { h, type SvgNode } from '../../figure-kit/svg';
-import type { FigureDef, FigureParams, FigureView } from '../../figure-kit/types';
+import type { FigureDef, FigureFrame, FigureParams, FigureView } from '../../figure-kit/types';
 import { quantity } from '../../figure-kit/marks';
 
 /** The paper's panels (Figure 1: n = 2, 3, 5, 15, 30). */
@@ -173,7 +173,8 @@ function plot(activation: Activation, dim: number, seedErrors: { dim: number; er
   );
 }
 
-function render(v: FigureParams, uid: string, data?: ManifoldData): FigureView {
+function render(v: FigureParams, frame: FigureFrame, data?: ManifoldData): FigureView {
+  const uid = frame.uid;
   const activation = activationOf(v.act);
   const seed = v.seed;
   const dim = Math.min(64, Math.max(2, Math.round(v.dim)));

@@ -3,14 +3,14 @@ import { figure as tradeoff, xDomain } from './figure';
 import { mobilenetV1 } from '../../../lib/architectures';
 import { tradeoffPoints } from '../../../lib/accuracy';
 import type { SvgNode } from '../../figure-kit/svg';
-import { defaultValues as defaults, findAll as all } from '../../figure-kit/testing';
+import { defaultValues as defaults, findAll as all, testFrame } from '../../figure-kit/testing';
 
 const q = (svg: SvgNode, name: string) => all(svg, (n) => n.attrs['data-quantity'] === name)[0]?.attrs['data-exact'];
 const xOf = (n: SvgNode): number => Number(n.attrs.cx ?? Number(n.attrs.x) + 4.5);
 
 describe('tradeoff.render(values)', () => {
   it('cites every one of its points (data-source) and draws all 30 of them', () => {
-    const { svg } = tradeoff.render(defaults, 't');
+    const { svg } = tradeoff.render(defaults, testFrame());
     const points = all(svg, (n) => n.attrs['data-point'] !== undefined && n.attrs['data-role'] === undefined);
     expect(points).toHaveLength(tradeoffPoints().length);
     expect(points).toHaveLength(30);
@@ -18,7 +18,7 @@ describe('tradeoff.render(values)', () => {
   });
 
   it('marks α 1, 224 at 568,740,352 mult-adds with both published accuracies (paper 70.6%, TF-slim 70.9%)', () => {
-    const { svg, summary } = tradeoff.render(defaults, 't');
+    const { svg, summary } = tradeoff.render(defaults, testFrame());
     expect(q(svg, 'macs')).toBe('568740352');
     expect(q(svg, 'top1-paper')).toBe('70.6');
     expect(q(svg, 'top1-slim')).toBe('70.9');
@@ -28,7 +28,7 @@ describe('tradeoff.render(values)', () => {
   });
 
   it('says there is no published accuracy for a setting nobody trained (α 0.6, 200) and still places its cost', () => {
-    const { svg, summary } = tradeoff.render({ ...defaults, alpha: 0.6, res: 200 }, 't');
+    const { svg, summary } = tradeoff.render({ ...defaults, alpha: 0.6, res: 200 }, testFrame());
     expect(q(svg, 'macs')).toBe(String(mobilenetV1({ alpha: 0.6, resolution: 200 }).multAdds));
     expect(all(svg, (n) => n.attrs['data-role'] === 'current')).toHaveLength(0);
     expect(all(svg, (n) => n.attrs['data-role'] === 'no-accuracy')).toHaveLength(1);
@@ -36,7 +36,7 @@ describe('tradeoff.render(values)', () => {
   });
 
   it('moves the highlight to the chosen checkpoint: α 0.25, 128 → TF-slim 41.5% only', () => {
-    const { svg } = tradeoff.render({ ...defaults, alpha: 0.25, res: 128 }, 't');
+    const { svg } = tradeoff.render({ ...defaults, alpha: 0.25, res: 128 }, testFrame());
     const rings = all(svg, (n) => n.attrs['data-role'] === 'current');
     expect(rings.map((r) => r.attrs['data-point'])).toEqual(['slim-0.25-128']);
     expect(q(svg, 'top1-slim')).toBe('41.5');
@@ -44,7 +44,7 @@ describe('tradeoff.render(values)', () => {
   });
 
   it('places points on a log axis: equal ratios of mult-adds give equal distances', () => {
-    const { svg } = tradeoff.render(defaults, 't');
+    const { svg } = tradeoff.render(defaults, testFrame());
     const byId = new Map(all(svg, (n) => n.attrs['data-point'] !== undefined && n.attrs['data-role'] === undefined).map((n) => [String(n.attrs['data-point']), n]));
     const pts = tradeoffPoints();
     const [a, b, c] = ['slim-0.25-128', 'slim-1-224', 'vgg16'].map((id) => pts.find((p) => p.id === id)!);
@@ -56,7 +56,7 @@ describe('tradeoff.render(values)', () => {
   });
 
   it('places higher accuracy higher, linearly', () => {
-    const { svg } = tradeoff.render(defaults, 't');
+    const { svg } = tradeoff.render(defaults, testFrame());
     const marks = all(svg, (n) => n.attrs['data-point'] !== undefined && n.attrs['data-role'] === undefined && n.tag === 'circle');
     const ys = marks.map((m) => ({ top1: Number(m.attrs['data-top1']), y: Number(m.attrs.cy) }));
     const [p, r] = [ys[0], ys[ys.length - 1]];
@@ -66,12 +66,12 @@ describe('tradeoff.render(values)', () => {
   it('widens the x axis to include tiny and huge settings (α 0.1 at 32; α 2 at 512)', () => {
     expect(xDomain(mobilenetV1({ alpha: 0.1, resolution: 32 }).multAdds)[0]).toBeLessThanOrEqual(mobilenetV1({ alpha: 0.1, resolution: 32 }).multAdds);
     expect(xDomain(mobilenetV1({ alpha: 2, resolution: 512 }).multAdds)[1]).toBeGreaterThan(mobilenetV1({ alpha: 2, resolution: 512 }).multAdds);
-    const { svg } = tradeoff.render({ ...defaults, alpha: 2, res: 512 }, 't');
+    const { svg } = tradeoff.render({ ...defaults, alpha: 2, res: 512 }, testFrame());
     expect(JSON.stringify(svg)).not.toContain('NaN');
   });
 
   it('shows an error instead of a chart when α leaves a layer without channels', () => {
-    const view = tradeoff.render({ ...defaults, alpha: 0.01 }, 't');
+    const view = tradeoff.render({ ...defaults, alpha: 0.01 }, testFrame());
     expect(all(view.svg, (n) => n.attrs['data-role'] === 'error')).toHaveLength(1);
   });
 });

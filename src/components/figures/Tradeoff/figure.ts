@@ -10,7 +10,7 @@ import { mobilenetV1 } from '../../../lib/architectures';
 import { isCostError } from '../../../lib/errors';
 import { formatInt } from '../../../lib/format';
 import { h, type SvgNode } from '../../figure-kit/svg';
-import type { FigureDef, FigureParams, FigureView } from '../../figure-kit/types';
+import type { FigureDef, FigureFrame, FigureParams, FigureView } from '../../figure-kit/types';
 import { errorView, quantity } from '../../figure-kit/marks';
 
 const W = 420;
@@ -117,7 +117,8 @@ function legend(y: number): SvgNode {
   );
 }
 
-function render(v: FigureParams, uid: string): FigureView {
+function render(v: FigureParams, frame: FigureFrame): FigureView {
+  const uid = frame.uid;
   const alpha = v.alpha;
   const res = v.res;
   const title = h('title', { id: `${uid}-title` }, 'MobileNet V1: ImageNet accuracy against mult-adds');

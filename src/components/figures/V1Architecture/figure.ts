@@ -10,7 +10,7 @@ import { formatCompact, formatInt } from '../../../lib/format';
 import { paperFigures, type PaperFigure } from '../../../lib/paper-tables';
 import { scalingExample } from '../../../lib/scaling';
 import { h, type SvgNode } from '../../figure-kit/svg';
-import type { FigureDef, FigureParams, FigureView } from '../../figure-kit/types';
+import type { FigureDef, FigureFrame, FigureParams, FigureView } from '../../figure-kit/types';
 import { errorView, quantity } from '../../figure-kit/marks';
 import { filterShape, layerShape, layerType, STRIDE_ERRATUM_LAYER } from './layers';
 
@@ -172,7 +172,8 @@ function breakdown(arch: Architecture, by: ReturnType<typeof costByKind>, y: num
   );
 }
 
-function render(v: FigureParams, uid: string): FigureView {
+function render(v: FigureParams, frame: FigureFrame): FigureView {
+  const uid = frame.uid;
   const alpha = v.alpha;
   const res = v.res;
   const title = h('title', { id: `${uid}-title` }, `MobileNet V1 at α ${alpha}, ${res}×${res}: cost of each of its 28 layers`);

@@ -2,13 +2,13 @@ import { describe, expect, it } from 'vitest';
 import { figure, rowsOf } from './figure';
 import { mobilenetV2 } from '../../../lib/architectures';
 import type { SvgNode } from '../../figure-kit/svg';
-import { defaultValues as defaults, findAll as all } from '../../figure-kit/testing';
+import { defaultValues as defaults, findAll as all, testFrame } from '../../figure-kit/testing';
 
 const q = (svg: SvgNode, name: string) => all(svg, (n) => n.attrs['data-quantity'] === name).map((n) => Number(n.attrs['data-exact']));
 
 describe('v2Architecture.render(values)', () => {
   it('totals MobileNet V2 at α = 1, 224: 3,470,760 params, 300,774,272 mult-adds, 17,056 BN channels (paper Table 4: 3.4M, 300M)', () => {
-    const { svg } = figure.render(defaults, 't');
+    const { svg } = figure.render(defaults, testFrame());
     expect(q(svg, 'params')).toEqual([3_470_760]);
     expect(q(svg, 'macs')).toEqual([300_774_272]);
     expect(q(svg, 'bn-channels')).toEqual([17_056]);
@@ -17,7 +17,7 @@ describe('v2Architecture.render(values)', () => {
     expect(q(svg, 'params-pytorch')).toEqual([3_504_872]);
   });
   it('lists conv, 17 blocks, head and classifier whose mult-adds add up to the total', () => {
-    const { svg } = figure.render(defaults, 't');
+    const { svg } = figure.render(defaults, testFrame());
     const macs = q(svg, 'block-macs');
     expect(macs).toHaveLength(20);
     expect(macs.reduce((a, b) => a + b, 0)).toBe(300_774_272);
@@ -25,20 +25,20 @@ describe('v2Architecture.render(values)', () => {
     expect(all(svg, (n) => n.attrs['data-shortcut'] === 'identity')).toHaveLength(10);
   });
   it('gives each block the bytes of its input and output tensors at 16 bits; the peak is block 1 with the image folded in', () => {
-    const { svg } = figure.render(defaults, 't');
+    const { svg } = figure.render(defaults, testFrame());
     const mem = q(svg, 'block-memory');
     expect(mem[1]).toBe(2 * (112 * 112 * 16 + 56 * 56 * 24)); // block 2: 16 @ 112² in, 24 @ 56² out
     expect(q(svg, 'memory-peak-v2')).toEqual([2 * (224 * 224 * 3 + 112 * 112 * 16)]);
     expect(q(svg, 'memory-peak-v1')).toEqual([2 * 112 * 112 * (32 + 64)]);
   });
   it('draws mult-add bars in proportion to the counts', () => {
-    const { svg } = figure.render(defaults, 't');
+    const { svg } = figure.render(defaults, testFrame());
     const bars = all(svg, (n) => n.attrs.class === 'v2-bar-macs').map((n) => Number(n.attrs.width));
     const rows = rowsOf(mobilenetV2());
     expect(bars[3] / bars[2]).toBeCloseTo(rows[3].macs / rows[2].macs, 9);
   });
   it('follows α and the resolution (α = 0.35 at 96: the paper’s smallest model)', () => {
-    const { svg } = figure.render({ ...defaults, alpha: 0.35, res: 96 }, 't');
+    const { svg } = figure.render({ ...defaults, alpha: 0.35, res: 96 }, testFrame());
     const arch = mobilenetV2({ alpha: 0.35, resolution: 96 });
     expect(q(svg, 'params')).toEqual([arch.params]);
     expect(q(svg, 'macs')).toEqual([arch.multAdds]);

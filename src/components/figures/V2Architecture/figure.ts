@@ -10,7 +10,7 @@ import { isCostError } from '../../../lib/errors';
 import { formatCompact, formatInt } from '../../../lib/format';
 import { layerMemory, peak, v1Memory, v2Memory } from '../../../lib/memory';
 import { h } from '../../figure-kit/svg';
-import type { FigureDef, FigureParams, FigureView } from '../../figure-kit/types';
+import type { FigureDef, FigureFrame, FigureParams, FigureView } from '../../figure-kit/types';
 import { errorView, quantity } from '../../figure-kit/marks';
 
 const W = 480;
@@ -60,7 +60,8 @@ function kb(bytes: number): string {
   return bytes >= 1e6 ? `${(bytes / 1e6).toFixed(2)} MB` : `${Math.round(bytes / 1000)} KB`;
 }
 
-function render(v: FigureParams, uid: string): FigureView {
+function render(v: FigureParams, frame: FigureFrame): FigureView {
+  const uid = frame.uid;
   const title = h('title', { id: `${uid}-title` }, 'MobileNet V2 block by block: mult-adds and activation memory');
   let arch: Architecture;
   let v1: Architecture;

@@ -3,7 +3,7 @@ import { figure, flowModules } from './figure';
 import { PARAMS, PARAM_NAMES } from '../../../lib/params';
 import { xception } from '../../../lib/architectures';
 import type { SvgNode } from '../../figure-kit/svg';
-import { findAll as all } from '../../figure-kit/testing';
+import { findAll as all, testFrame } from '../../figure-kit/testing';
 
 const defaults = { ...Object.fromEntries(PARAM_NAMES.map((n) => [n, PARAMS[n].defaultValue])), res: 299 } as Record<(typeof PARAM_NAMES)[number], number>;
 
@@ -32,7 +32,7 @@ describe('flowModules(xception())', () => {
 
 describe('xceptionFlow.render(values)', () => {
   it('shows the totals of the cost model and the Keras counts (Chollet Table 3: 22,855,952)', () => {
-    const { svg, tex } = figure.render(defaults, 't');
+    const { svg, tex } = figure.render(defaults, testFrame());
     expect(q(svg, 'params')).toEqual([String(xception().params)]);
     expect(q(svg, 'macs')).toEqual([String(xception().multAdds)]);
     expect(q(svg, 'bn-channels')).toEqual(['27264']);
@@ -41,10 +41,10 @@ describe('xceptionFlow.render(values)', () => {
     expect(tex).toContain('22{,}910{,}480');
   });
   it('collapses the 8 middle modules into one box holding their sum, and expands them when one is highlighted', () => {
-    const collapsed = figure.render({ ...defaults, step: 0 }, 't').svg;
+    const collapsed = figure.render({ ...defaults, step: 0 }, testFrame()).svg;
     expect(q(collapsed, 'middle-params')).toEqual([String(8 * 3 * (9 * 728 + 728 * 728))]);
     expect(all(collapsed, (n) => n.attrs.class?.toString().includes('xf-module') ?? false)).toHaveLength(4 + 1 + 2);
-    const open = figure.render({ ...defaults, step: 7 }, 't').svg;
+    const open = figure.render({ ...defaults, step: 7 }, testFrame()).svg;
     expect(open.attrs['data-expanded']).toBe('true');
     const mods = all(open, (n) => n.attrs.class?.toString().includes('xf-module') ?? false);
     expect(mods).toHaveLength(14);
@@ -59,13 +59,13 @@ describe('xceptionFlow.render(values)', () => {
     expect(m224.multAdds / m299.multAdds).toBeCloseTo((14 * 14) / (19 * 19), 12);
   });
   it('every focusable module has an accessible name with its numbers; the root is an img with title and desc', () => {
-    const { svg } = figure.render({ ...defaults, step: 3 }, 'u');
+    const { svg } = figure.render({ ...defaults, step: 3 }, testFrame(680, 'u'));
     expect(svg.attrs.role).toBe('img');
     expect(svg.attrs['aria-labelledby']).toBe('u-title u-desc');
     for (const m of all(svg, (n) => n.attrs.tabindex === 0)) expect(String(m.attrs['aria-label'])).toMatch(/parameters.*mult-adds/);
   });
   it('keeps its viewBox narrow enough for a phone (≤ 480)', () => {
-    const { svg } = figure.render(defaults, 't');
+    const { svg } = figure.render(defaults, testFrame());
     expect(Number(String(svg.attrs.viewBox).split(' ')[2])).toBeLessThanOrEqual(480);
   });
 });

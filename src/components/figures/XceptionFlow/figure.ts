@@ -10,7 +10,7 @@ import { isCostError } from '../../../lib/errors';
 import { formatCompact, formatInt } from '../../../lib/format';
 import { kerasTotalTex } from '../../../lib/keras-counts';
 import { h, type SvgNode } from '../../figure-kit/svg';
-import type { FigureDef, FigureParams, FigureView } from '../../figure-kit/types';
+import type { FigureDef, FigureFrame, FigureParams, FigureView } from '../../figure-kit/types';
 import { errorView, quantity } from '../../figure-kit/marks';
 
 const W = 440;
@@ -108,7 +108,8 @@ function moduleBox(y: number, m: FlowModule, active: boolean, label?: string, to
   );
 }
 
-function render(v: FigureParams, uid: string): FigureView {
+function render(v: FigureParams, frame: FigureFrame): FigureView {
+  const uid = frame.uid;
   const res = v.res;
   const step = Math.max(0, Math.min(14, Math.round(v.step)));
   const title = h('title', { id: `${uid}-title` }, 'Xception: entry, middle and exit flows');

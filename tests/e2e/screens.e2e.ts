@@ -1,0 +1,61 @@
+// Every figure laid out for the screen it is on: text at least 12 px on a 360 px phone and at most
+// about body size on a laptop, controls and picture together on a laptop, and on lecture slides
+// text at least 16 px at 1280×720 (24 px at 1920×1080) with the figure inside the slide.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser } from 'playwright-core';
+import { baseURL, launch, routes, watchedPage } from './harness';
+import { PAGE_SCREENS, SLIDE_SCREENS, hydrateAllFigures, measureFigures } from './figure-metrics.mjs';
+
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launch();
+});
+afterAll(async () => {
+  await browser.close();
+});
+
+const pagesWithFigures = (): string[] => routes().filter((r) => !r.startsWith('/lecture/') && !r.startsWith('/embed/') && r !== '/references/' && r !== '/404/');
+const decks = (): string[] => routes().filter((r) => /^\/lecture\/[^/]+\/$/.test(r));
+
+describe('figures on a phone and a laptop', () => {
+  it.each(pagesWithFigures().flatMap((r) => PAGE_SCREENS.map((s) => [r, s.name] as const)))('%s on a %s: text at least 12 px, nothing wider than the screen', async (route, screenName) => {
+    const screen = PAGE_SCREENS.find((s) => s.name === screenName)!;
+    const { page, context, problems } = await watchedPage(browser, { viewport: { width: screen.width, height: screen.height } });
+    await page.goto(`${baseURL()}${route}`);
+    await hydrateAllFigures(page);
+    const figures = await page.evaluate(measureFigures);
+    for (const f of figures) {
+      expect(f.minText, `${f.anchor}: smallest text "${f.smallestText}"`).toBeGreaterThanOrEqual(screen.minText);
+      if (screen.name === 'laptop') {
+        expect(f.maxText, `${f.anchor}: largest text on a laptop`).toBeLessThanOrEqual(20);
+        // Controls and the numbers they change are on screen together: the figure fits, or its
+        // control bar stays in view while the picture scrolls past.
+        expect(f.figureHeight <= screen.height || f.stickyControls, `${f.anchor} is ${f.figureHeight} px tall without sticky controls`).toBe(true);
+      }
+      expect(f.overflowX, `${route} scrolls sideways`).toBeLessThanOrEqual(0);
+    }
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+});
+
+describe('figures on lecture slides', () => {
+  it.each(decks().flatMap((r) => SLIDE_SCREENS.map((s) => [r, s.name] as const)))('%s at %s: every figure slide reads from the back row', async (route, screenName) => {
+    const screen = SLIDE_SCREENS.find((s) => s.name === screenName)!;
+    const { page, context, problems } = await watchedPage(browser, { viewport: { width: screen.width, height: screen.height } });
+    await page.goto(`${baseURL()}${route}`);
+    const total = await page.locator('[data-slide]').count();
+    for (let i = 1; i <= total; i++) {
+      await page.goto(`${baseURL()}${route}#slide-${i}`);
+      const active = page.locator('[data-slide][data-active]');
+      if ((await active.locator('sep-figure').count()) === 0) continue;
+      await page.waitForFunction(() => document.querySelector<HTMLElement>('[data-slide][data-active] sep-figure')?.dataset.ready !== undefined);
+      await page.evaluate(() => new Promise((ok) => requestAnimationFrame(() => requestAnimationFrame(ok))));
+      const [f] = await page.evaluate(measureFigures);
+      expect(f.minText, `slide ${i}: smallest text "${f.smallestText}"`).toBeGreaterThanOrEqual(screen.minText);
+      expect(f.bottom, `slide ${i}: the figure ends inside the screen`).toBeLessThanOrEqual(screen.height);
+    }
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+});
