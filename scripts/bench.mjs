@@ -2,7 +2,9 @@
 // figure with a slider, the time from a slider's input event to the figure's updated numbers
 // (median and p95 over 100 moves). Prints tables and writes reports/bench.json.
 // Flags: --build (rebuild first), --route=/path/ (only that route), --moves=N, --live (also press
-// every live block's Run button and report its timings and the JavaScript it fetched).
+// every live block's Run button and report its timings and the JavaScript it fetched), --throttle N
+// (step each chapter's sliders at N× slower CPU in a 412 px viewport), --no-screens (skip the
+// legibility table of every figure on every screen).
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
@@ -11,8 +13,17 @@ import { chromium } from 'playwright-core';
 import { serve } from './serve.mjs';
 import { launchOptions } from '../tests/e2e/chromium.mjs';
 import { measureScreens, printScreens } from './bench-screens.mjs';
+import { throttledDrag, printThrottle } from './bench-throttle.mjs';
 
-const args = Object.fromEntries(process.argv.slice(2).map((a) => a.replace(/^--/, '').split('=')).map(([k, v]) => [k, v ?? true]));
+// Flags as --name=value or --name value (npm run bench -- --throttle 4).
+const argv = process.argv.slice(2);
+const args = {};
+for (let i = 0; i < argv.length; i++) {
+  const [k, v] = argv[i].replace(/^--/, '').split('=');
+  if (v !== undefined) args[k] = v;
+  else if (argv[i + 1] !== undefined && !argv[i + 1].startsWith('--')) args[k] = argv[++i];
+  else args[k] = true;
+}
 const dist = process.env.SEPARABLE_OUT_DIR ?? 'dist';
 const MOVES = Number(args.moves ?? 100);
 
@@ -206,6 +217,14 @@ for (const route of only) {
   results.push(row);
   await context.close();
 }
+// A drag on a slow phone (--throttle N): only the chapters and the home page.
+const throttleRows = [];
+if (args.throttle) {
+  for (const route of only.filter((r) => !r.startsWith('/lecture/') && !r.startsWith('/embed/') && !['/references/', '/404/', '/calculator/'].includes(r))) {
+    const row = await throttledDrag(browser, url, route, { rate: Number(args.throttle) || 4 });
+    if (row) throttleRows.push(row);
+  }
+}
 // Legibility per screen (skip with --no-screens; limited to --route when given).
 const screenRows = args['no-screens']
   ? []
@@ -235,7 +254,8 @@ if (args.live) {
   for (const r of results) for (const l of r.live ?? []) console.log(`${r.route.padEnd(34)}${l.block.padEnd(20)} ${l.state.padEnd(8)} ${String(l.wallMs).padStart(6)} ms  +${kb(l.jsGzipAfterRun)} JS  ${JSON.stringify(l.report)}`);
 }
 const underFloor = screenRows.length > 0 ? printScreens(screenRows) : 0;
+if (throttleRows.length > 0) printThrottle(throttleRows);
 mkdirSync('reports', { recursive: true });
-const out = { date: new Date().toISOString(), moves: MOVES, chromium: launchOptions().executablePath, results, screens: screenRows, underFloor };
+const out = { date: new Date().toISOString(), moves: MOVES, chromium: launchOptions().executablePath, results, screens: screenRows, underFloor, throttle: throttleRows };
 writeFileSync('reports/bench.json', `${JSON.stringify(out, null, 2)}\n`);
 console.log('\nWrote reports/bench.json');

@@ -10,6 +10,7 @@
  *        │ every store change, and every change of the box's width, while loaded
  *   redraw (same render function as the build) + polite summary for screen readers
  */
+import { subscribeKeys } from 'nanostores';
 import { params, setParam } from './store';
 import '../ui/scroll-regions';
 import { FIGURES } from './registry';
@@ -62,7 +63,7 @@ class ParamControl extends HTMLElement {
         setParam(name, next);
       });
     }
-    params.subscribe((v) => show(v[name]));
+    subscribeKeys(params, [name], (v) => show(v[name]));
     for (const input of [range, box, select, ...buttons]) input?.removeAttribute('disabled');
     this.dataset.ready = '';
   }
@@ -74,7 +75,16 @@ class SepFigure extends HTMLElement {
   private drawn = false;
   /** Width of the picture's box when it was last drawn (CSS px, or canvas px on slides). */
   private boxWidth = 0;
-  private resizeFrame = 0;
+  private pendingFrame = 0;
+
+  /** Redraw before the next paint; several requests in one frame make one redraw. */
+  private schedule(): void {
+    if (this.pendingFrame) return;
+    this.pendingFrame = requestAnimationFrame(() => {
+      this.pendingFrame = 0;
+      this.draw();
+    });
+  }
 
   connectedCallback(): void {
     const id = this.dataset.figure ?? '';
@@ -97,15 +107,16 @@ class SepFigure extends HTMLElement {
       void load().then((def) => {
         this.def = def;
         this.keepShownVariant();
-        params.subscribe(() => this.draw());
+        // Only the figure's own parameters redraw it, at most once per frame however many
+        // inputs a fast drag fires in between.
+        subscribeKeys(params, [...def.params], () => this.schedule());
         // A new width (rotation, window resize, a slide scaled to another screen) gets a new layout.
         if ('ResizeObserver' in window) {
           const frame = this.querySelector('.fig-frame');
           if (frame)
             new ResizeObserver(() => {
               if (this.measure() === this.boxWidth) return;
-              cancelAnimationFrame(this.resizeFrame);
-              this.resizeFrame = requestAnimationFrame(() => this.draw());
+              this.schedule();
             }).observe(frame);
         }
       });
