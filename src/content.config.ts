@@ -1,6 +1,10 @@
 import { defineCollection } from 'astro:content';
 import { glob } from 'astro/loaders';
 import { z } from 'astro/zod';
+import { PARAM_NAMES } from './lib/params';
+
+/** Page defaults: only the shared parameters' names are allowed (a typo fails the build). */
+const paramDefaults = z.object(Object.fromEntries(PARAM_NAMES.map((name) => [name, z.number().optional()]))).strict();
 
 /** Chapters live in content/chapters/<lang>/NN-slug.mdx; the file name gives the route. */
 const chapters = defineCollection({
@@ -19,7 +23,7 @@ const chapters = defineCollection({
     /** Language of the file; chapters are translated file by file. */
     lang: z.enum(['en', 'zh']),
     /** Parameter values the chapter's figures start from (URL keys, e.g. { res: 299 }). */
-    defaults: z.record(z.string(), z.number()).optional(),
+    defaults: paramDefaults.optional(),
   }),
 });
 

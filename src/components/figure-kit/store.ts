@@ -18,15 +18,13 @@ import {
 
 export type Values = Record<ParamName, number>;
 
+/** The page's own defaults (data-defaults on body, written by the build with the URL codec). */
 function pageDefaults(): ParamValues {
-  const out: ParamValues = {};
   const raw = document.body.dataset.defaults;
-  if (!raw) return out;
-  for (const pair of raw.split(/\s+/)) {
-    const [key, value] = pair.split('=');
-    if (key && value !== undefined && key in PARAMS) out[key as ParamName] = Number(value);
-  }
-  return out;
+  if (!raw) return {};
+  const search = new URLSearchParams(raw);
+  const names = PARAM_NAMES.filter((n) => search.has(n));
+  return Object.fromEntries(names.map((n) => [n, parseParams(search, [n]).values[n]])) as ParamValues;
 }
 
 /** Names used by the figures and controls on this page (read once, from their data-params). */
