@@ -23,3 +23,15 @@ describe('figure-kit svg trees', () => {
     for (const l of lines) expect(l.length).toBeLessThanOrEqual(20);
   });
 });
+
+describe('toMarkup for HTML trees', () => {
+  it('gives HTML elements end tags, void elements none, and boolean attributes alone', () => {
+    const table = h('table', {}, h('tr', {}, h('td', {}), h('td', { colspan: 2 }, 'x')));
+    expect(toMarkup(table)).toBe('<table><tr><td></td><td colspan="2">x</td></tr></table>');
+    expect(toMarkup(h('p', {}, 'a', h('br'), h('input', { disabled: true, value: '3' })))).toBe('<p>a<br><input disabled value="3"></p>');
+  });
+  it('switches to SVG inside an svg element and back to HTML inside foreignObject', () => {
+    const tree = h('div', {}, h('svg', { viewBox: '0 0 1 1' }, h('rect'), h('foreignObject', {}, h('span', {}))));
+    expect(toMarkup(tree)).toBe('<div><svg viewBox="0 0 1 1"><rect/><foreignObject><span></span></foreignObject></svg></div>');
+  });
+});

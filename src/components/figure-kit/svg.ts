@@ -1,10 +1,12 @@
 /**
- * A figure's picture as plain data. Layout functions return this tree; at build time it is
- * serialised to SVG markup, and in the browser the same tree patches the live SVG in place, so
- * build-time and updated figures come from one piece of code.
+ * A view as plain data: a figure's picture, a table, a live block's panel. Views return this
+ * tree; at build time it is serialised to markup, and in the browser the same tree patches the
+ * live elements in place, so build-time and updated views come from one piece of code. A tree
+ * may mix HTML and SVG: an `svg` node starts SVG, a `foreignObject` returns to HTML.
  */
 
-export type Attr = string | number | undefined | null | false;
+/** An attribute value: text, a number, `true` for a boolean attribute; absent when falsy. */
+export type Attr = string | number | boolean | undefined | null;
 
 export interface SvgNode {
   readonly tag: string;
@@ -37,29 +39,54 @@ export function escapeXml(text: string): string {
 
 function attrText(v: Attr): string | undefined {
   if (v === undefined || v === null || v === false) return undefined;
+  if (v === true) return '';
   if (typeof v === 'number') return Number.isInteger(v) ? String(v) : String(Math.round(v * 100) / 100);
   return v;
 }
 
-/** Serialise a tree to markup (used at build time and for SVG export). */
-export function toMarkup(node: SvgNode | string): string {
+/** HTML elements that have no end tag. */
+const VOID = new Set(['area', 'base', 'br', 'col', 'embed', 'hr', 'img', 'input', 'link', 'meta', 'source', 'track', 'wbr']);
+
+/** Tags read as HTML when a tree's root is one of them (any other root is read as SVG). */
+const HTML_ROOTS = new Set(['div', 'span', 'p', 'section', 'figure', 'table', 'thead', 'tbody', 'tfoot', 'tr', 'th', 'td', 'caption', 'ul', 'ol', 'li', 'dl', 'dt', 'dd', 'label', 'button', 'output', 'details', 'summary', 'strong', 'em', 'b', 'i', 'code', 'sub', 'sup', 'small', 'h2', 'h3', 'h4', 'form', 'fieldset', 'legend', 'select', 'option', 'input', 'textarea', 'br', 'img', 'nav', 'header', 'footer', 'progress', 'meter']);
+
+/** Whether a child of `parentTag` (itself SVG or not) is SVG. */
+function childIsSvg(parentTag: string, parentIsSvg: boolean, childTag: string): boolean {
+  if (childTag === 'svg') return true;
+  return parentIsSvg && parentTag !== 'foreignObject';
+}
+
+/**
+ * Serialise a tree to markup (build time, SVG export). SVG elements without children close
+ * themselves; HTML elements get an end tag unless void, and boolean attributes stand alone.
+ */
+export function toMarkup(node: SvgNode | string, svg = typeof node !== 'string' && !HTML_ROOTS.has(node.tag)): string {
   if (typeof node === 'string') return escapeXml(node);
   let out = `<${node.tag}`;
   for (const [k, v] of Object.entries(node.attrs)) {
     const t = attrText(v);
-    if (t !== undefined) out += ` ${k}="${escapeXml(t)}"`;
+    if (t === undefined) continue;
+    out += t === '' && v === true && !svg ? ` ${k}` : ` ${k}="${escapeXml(t)}"`;
   }
-  if (node.children.length === 0) return `${out}/>`;
-  return `${out}>${node.children.map(toMarkup).join('')}</${node.tag}>`;
+  if (svg && node.children.length === 0) return `${out}/>`;
+  if (!svg && VOID.has(node.tag)) return `${out}>`;
+  const inner = node.children.map((c) => (typeof c === 'string' ? escapeXml(c) : toMarkup(c, childIsSvg(node.tag, svg, c.tag)))).join('');
+  return `${out}>${inner}</${node.tag}>`;
 }
 
 const SVG_NS = 'http://www.w3.org/2000/svg';
 
-function create(doc: Document, node: SvgNode | string): Node {
+function create(doc: Document, node: SvgNode | string, svg: boolean): Node {
   if (typeof node === 'string') return doc.createTextNode(node);
-  const el = doc.createElementNS(SVG_NS, node.tag);
+  const el = svg ? doc.createElementNS(SVG_NS, node.tag) : doc.createElement(node.tag);
   patch(el, node);
   return el;
+}
+
+/** Form state lives in properties once a reader has typed: keep them in step with the tree. */
+function syncProperty(el: Element, name: string, text: string | undefined): void {
+  if (name === 'value' && 'value' in el && (el as HTMLInputElement).value !== (text ?? '')) (el as HTMLInputElement).value = text ?? '';
+  else if (name === 'checked' && 'checked' in el) (el as HTMLInputElement).checked = text !== undefined;
 }
 
 /**
@@ -68,11 +95,13 @@ function create(doc: Document, node: SvgNode | string): Node {
  */
 export function patch(el: Element, node: SvgNode): void {
   const doc = el.ownerDocument;
+  const svg = el.namespaceURI === SVG_NS;
   for (const [k, v] of Object.entries(node.attrs)) {
     const t = attrText(v);
     if (t === undefined) {
       if (el.hasAttribute(k)) el.removeAttribute(k);
     } else if (el.getAttribute(k) !== t) el.setAttribute(k, t);
+    if (!svg && (k === 'value' || k === 'checked')) syncProperty(el, k, t);
   }
   for (const name of el.getAttributeNames()) {
     if (!(name in node.attrs) && name !== 'xmlns') el.removeAttribute(name);
@@ -87,9 +116,10 @@ export function patch(el: Element, node: SvgNode): void {
       else el.appendChild(doc.createTextNode(child));
       return;
     }
-    if (have && have.nodeType === 1 && (have as Element).tagName === child.tag) patch(have as Element, child);
-    else if (have) el.replaceChild(create(doc, child), have);
-    else el.appendChild(create(doc, child));
+    const childSvg = childIsSvg(el.localName, svg, child.tag);
+    if (have && have.nodeType === 1 && (have as Element).localName === child.tag && ((have as Element).namespaceURI === SVG_NS) === childSvg) patch(have as Element, child);
+    else if (have) el.replaceChild(create(doc, child, childSvg), have);
+    else el.appendChild(create(doc, child, childSvg));
   });
   while (kids.length > node.children.length) el.removeChild(el.lastChild as ChildNode);
 }

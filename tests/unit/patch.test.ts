@@ -1,0 +1,69 @@
+// @vitest-environment happy-dom
+// patch(el, tree) against a real DOM: what it keeps, what it replaces, and the namespaces it uses.
+import { describe, expect, it } from 'vitest';
+import { h, patch, toMarkup } from '../../src/components/figure-kit/svg';
+
+const SVG_NS = 'http://www.w3.org/2000/svg';
+
+function svgRoot(): SVGSVGElement {
+  const el = document.createElementNS(SVG_NS, 'svg');
+  document.body.appendChild(el);
+  return el;
+}
+
+describe('patch(el, tree)', () => {
+  it('builds a tree that serialises like toMarkup', () => {
+    const el = svgRoot();
+    const tree = h('svg', { viewBox: '0 0 10 10' }, h('g', { class: 'a' }, h('rect', { x: 1, width: 2 }), h('text', { x: 3 }, 'hi')));
+    patch(el, tree);
+    expect(el.querySelector('rect')?.getAttribute('width')).toBe('2');
+    expect(el.querySelector('text')?.textContent).toBe('hi');
+    expect(el.querySelector('g')?.namespaceURI).toBe(SVG_NS);
+    expect(el.innerHTML.replace(/><\/rect>/g, '/>')).toBe(toMarkup(tree).replace(/^<svg[^>]*>|<\/svg>$/g, ''));
+  });
+
+  it('keeps an element whose tag is unchanged (same node object), so focus and listeners survive', () => {
+    const el = svgRoot();
+    patch(el, h('svg', {}, h('rect', { x: 1 }), h('circle', { r: 1 })));
+    const rect = el.querySelector('rect');
+    patch(el, h('svg', {}, h('rect', { x: 5 }), h('circle', { r: 2 })));
+    expect(el.querySelector('rect')).toBe(rect);
+    expect(rect?.getAttribute('x')).toBe('5');
+  });
+
+  it('replaces an element whose tag changed and removes surplus children and attributes', () => {
+    const el = svgRoot();
+    patch(el, h('svg', {}, h('rect', { x: 1, class: 'old' }), h('circle'), h('line')));
+    patch(el, h('svg', {}, h('rect', { x: 1 }), h('path', { d: 'M0 0' })));
+    expect([...el.children].map((c) => c.localName)).toEqual(['rect', 'path']);
+    expect(el.querySelector('rect')?.hasAttribute('class')).toBe(false);
+  });
+
+  it('writes text as text, never as markup', () => {
+    const el = svgRoot();
+    patch(el, h('svg', {}, h('text', {}, '<img src=x onerror=alert(1)>')));
+    expect(el.querySelector('img')).toBeNull();
+    expect(el.querySelector('text')?.textContent).toBe('<img src=x onerror=alert(1)>');
+  });
+
+  it('creates HTML elements in an HTML parent and SVG inside an svg child', () => {
+    const div = document.createElement('div');
+    patch(div, h('div', {}, h('table', {}, h('tr', {}, h('td', {}, '1'))), h('svg', {}, h('rect'))));
+    expect(div.querySelector('td')?.namespaceURI).toBe('http://www.w3.org/1999/xhtml');
+    expect(div.querySelector('rect')?.namespaceURI).toBe(SVG_NS);
+    const td = div.querySelector('td');
+    patch(div, h('div', {}, h('table', {}, h('tr', {}, h('td', {}, '2'))), h('svg', {}, h('rect'))));
+    expect(div.querySelector('td')).toBe(td);
+    expect(td?.textContent).toBe('2');
+  });
+
+  it('keeps an input’s typed value in step with the tree’s value', () => {
+    const div = document.createElement('div');
+    patch(div, h('div', {}, h('input', { value: '3' })));
+    const input = div.querySelector('input') as HTMLInputElement;
+    input.value = '7';
+    patch(div, h('div', {}, h('input', { value: '4', disabled: true })));
+    expect(input.value).toBe('4');
+    expect(input.hasAttribute('disabled')).toBe(true);
+  });
+});
