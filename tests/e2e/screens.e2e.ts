@@ -3,7 +3,7 @@
 // text at least 16 px at 1280×720 (24 px at 1920×1080) with the figure inside the slide.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
-import { baseURL, launch, routes, watchedPage } from './harness';
+import { baseURL, figuresReady, launch, routes, watchedPage } from './harness';
 import { PAGE_SCREENS, SLIDE_SCREENS, hydrateAllFigures, measureFigures } from './figure-metrics.mjs';
 
 let browser: Browser;
@@ -18,10 +18,23 @@ const pagesWithFigures = (): string[] => routes().filter((r) => !r.startsWith('/
 const decks = (): string[] => routes().filter((r) => /^\/lecture\/[^/]+\/$/.test(r));
 
 describe('figures on a phone and a laptop', () => {
-  it.each(pagesWithFigures().flatMap((r) => PAGE_SCREENS.map((s) => [r, s.name] as const)))('%s on a %s: text at least 12 px, nothing wider than the screen', async (route, screenName) => {
+  it.each(pagesWithFigures().flatMap((r) => PAGE_SCREENS.map((s) => [r, s.name] as const)))('%s on a %s: text at least 12 px, no layout shift, nothing wider than the screen', async (route, screenName) => {
     const screen = PAGE_SCREENS.find((s) => s.name === screenName)!;
     const { page, context, problems } = await watchedPage(browser, { viewport: { width: screen.width, height: screen.height } });
     await page.goto(`${baseURL()}${route}`);
+    await figuresReady(page);
+    // The figures in the first screen relay out for their measured width without a visible jump.
+    const shift = await page.evaluate(
+      () =>
+        new Promise<number>((ok) => {
+          let sum = 0;
+          new PerformanceObserver((list) => {
+            for (const e of list.getEntries() as (PerformanceEntry & { value: number; hadRecentInput: boolean })[]) if (!e.hadRecentInput) sum += e.value;
+          }).observe({ type: 'layout-shift', buffered: true });
+          requestAnimationFrame(() => requestAnimationFrame(() => ok(sum)));
+        }),
+    );
+    expect(shift, 'layout shift while the first screen hydrates').toBeLessThanOrEqual(0.02);
     await hydrateAllFigures(page);
     const figures = await page.evaluate(measureFigures);
     for (const f of figures) {
