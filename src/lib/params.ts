@@ -4,7 +4,7 @@
  */
 
 /** URL key of each shared parameter. */
-export type ParamName = 'k' | 'm' | 'n' | 'df' | 'g' | 's' | 't' | 'alpha' | 'res' | 'dim' | 'seed' | 'act' | 'layer' | 'step';
+export type ParamName = 'k' | 'm' | 'n' | 'df' | 'g' | 's' | 't' | 'alpha' | 'res' | 'dim' | 'seed' | 'act' | 'layer' | 'step' | 'ex';
 
 export interface ParamSpec {
   /** URL key. */
@@ -44,6 +44,7 @@ export const PARAMS: Readonly<Record<ParamName, ParamSpec>> = {
   act: spec({ name: 'act', label: 'Activation', symbol: '\\sigma', abbr: 'σ', min: 0, max: 2, step: 1, defaultValue: 0, unit: '', choices: ['ReLU', 'ReLU6', 'linear (none)'] }),
   layer: spec({ name: 'layer', label: 'Layer type', symbol: '\\text{layer}', abbr: 'layer', min: 0, max: 4, step: 1, defaultValue: 0, unit: '', choices: ['standard', 'grouped', 'depthwise', 'pointwise', 'depthwise separable'] }),
   step: spec({ name: 'step', label: 'Step', symbol: '\\text{step}', abbr: 'step', min: 0, max: 9999, step: 1, defaultValue: 0, unit: '' }),
+  ex: spec({ name: 'ex', label: 'Exercise set', symbol: '\\text{set}', abbr: 'set', min: 1, max: 999_999, step: 1, defaultValue: 1, unit: '' }),
 };
 
 export const PARAM_NAMES = Object.keys(PARAMS) as ParamName[];

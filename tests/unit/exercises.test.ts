@@ -97,10 +97,10 @@ describe('exercisesFor(chapter, seed)', () => {
       expect(params.answer).toBe(k * k * m + m * n);
       expect(ratio.answer).toBeCloseTo(1 / n + 1 / (k * k), 12);
     }
-    // A reader who forgets the depthwise term (1/N only) is told which term is missing.
+    // A reader who gives only the depthwise share (1/N) is told the pointwise share is missing.
     const ratio = computes(exercisesFor('depthwise-separable', 5))[1];
     const n = num(ratio.prompt, /N = (\d+)/);
-    expect(checkAnswer(`1/${n}`, ratio.answer, '3sf', ratio.slips).feedback).toMatch(/depthwise/);
+    expect(checkAnswer(`1/${n}`, ratio.answer, '3sf', ratio.slips).feedback).toMatch(/pointwise layer adds/);
   });
 
   it('chapter 4: MobileNet V1 at α = 1, 224 would be 569M mult-adds and 4.2M parameters (Howard et al. 2017, Table 1)', () => {

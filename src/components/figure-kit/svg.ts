@@ -106,6 +106,8 @@ export function patch(el: Element, node: SvgNode): void {
   for (const name of el.getAttributeNames()) {
     if (!(name in node.attrs) && name !== 'xmlns') el.removeAttribute(name);
   }
+  // Content another renderer owns (typeset math) is left alone: only the attributes are synced.
+  if (node.attrs['data-own-children']) return;
   const kids = el.childNodes;
   node.children.forEach((child, i) => {
     const have = kids[i];

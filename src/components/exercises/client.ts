@@ -1,0 +1,173 @@
+/**
+ * Browser side of "Check yourself": the set comes from the shared store (?ex=…), every action
+ * updates the state and the view is patched from it. Progress is kept in localStorage only.
+ */
+import { subscribeKeys } from 'nanostores';
+import { params, setParam } from '../figure-kit/store';
+import { patch } from '../figure-kit/svg';
+import { FIGURES } from '../figure-kit/registry';
+import { figureValues } from './figure-values';
+import { exercisesView, isDone, type ExerciseProgress, type ExercisesState } from './view';
+import { checkAnswer } from '../../lib/answers';
+import { exercisesFor, isExerciseChapter, type Exercise } from '../../lib/exercises';
+import { ui } from '../../i18n';
+
+const KEY = 'separable-exercises';
+const t = ui('en').exercises;
+
+type Stored = Record<string, Record<string, string[]>>;
+
+function readStore(): Stored {
+  try {
+    const raw = JSON.parse(localStorage.getItem(KEY) ?? '{}') as unknown;
+    return raw && typeof raw === 'object' ? (raw as Stored) : {};
+  } catch {
+    return {};
+  }
+}
+
+function writeStore(data: Stored): void {
+  try {
+    localStorage.setItem(KEY, JSON.stringify(data));
+  } catch {
+    // Storage may be refused (private browsing): progress then lasts for this visit only.
+  }
+}
+
+let katexLoad: Promise<typeof import('katex').default> | undefined;
+
+/** Typeset every math node whose TeX changed since it was last typeset. */
+function typesetAll(root: Element): void {
+  const pending = [...root.querySelectorAll<HTMLElement>('.ex-tex')].filter((el) => el.dataset.typeset !== el.dataset.tex && !el.closest('[hidden]'));
+  if (pending.length === 0) return;
+  katexLoad ??= import('katex').then((m) => m.default);
+  katexLoad.then(
+    (katex) => {
+      for (const el of pending) {
+        const tex = el.dataset.tex ?? '';
+        el.innerHTML = katex.renderToString(tex, { displayMode: el.dataset.display === 'true', throwOnError: false });
+        el.dataset.typeset = tex;
+      }
+    },
+    () => {
+      // Offline: the math stays as its TeX source until the next try.
+      katexLoad = undefined;
+      for (const el of pending) el.textContent = el.dataset.tex ?? '';
+    },
+  );
+}
+
+class SepExercises extends HTMLElement {
+  private state?: ExercisesState;
+
+  connectedCallback(): void {
+    const chapter = this.dataset.chapter ?? '';
+    if (!isExerciseChapter(chapter)) return;
+    const solvedFor = (seed: number): Set<string> => new Set(readStore()[chapter]?.[String(seed)] ?? []);
+    subscribeKeys(params, ['ex'], (v) => {
+      if (this.state?.seed === v.ex) return;
+      this.state = { chapter, seed: v.ex, exercises: exercisesFor(chapter, v.ex), progress: {}, solved: solvedFor(v.ex) };
+      this.render();
+    });
+    this.addEventListener('submit', (e) => {
+      const form = (e.target as HTMLElement).closest('form');
+      const item = form?.closest<HTMLElement>('[data-id]');
+      if (!form || !item) return;
+      e.preventDefault();
+      const input = form.querySelector<HTMLInputElement>('[data-role=answer]');
+      this.act(item.dataset.id ?? '', (ex, p) => {
+        if (ex.kind !== 'compute') return p;
+        const text = input?.value ?? '';
+        return { ...p, text, verdict: checkAnswer(text, ex.answer, ex.tolerance, ex.slips) };
+      });
+    });
+    this.addEventListener('change', (e) => {
+      const radio = e.target as HTMLInputElement;
+      if (radio.dataset.role !== 'choice') return;
+      const item = radio.closest<HTMLElement>('[data-id]');
+      this.act(item?.dataset.id ?? '', (_ex, p) => ({ ...p, choice: Number(radio.value), checked: false, hint: undefined }));
+    });
+    this.addEventListener('click', (e) => {
+      const button = (e.target as HTMLElement).closest<HTMLButtonElement>('button[data-role]');
+      if (!button) return;
+      const role = button.dataset.role;
+      if (role === 'new') return void setParam('ex', (this.state?.seed ?? 1) + 1);
+      if (role === 'clear') return this.clear();
+      const id = button.closest<HTMLElement>('[data-id]')?.dataset.id ?? '';
+      this.act(id, (_ex, p) => {
+        if (role === 'solution') return { ...p, solution: !p.solution };
+        if (role === 'lock') return p.choice === undefined ? { ...p, hint: t.pickFirst } : { ...p, locked: true, hint: undefined };
+        if (role === 'reveal') return { ...p, revealed: true };
+        if (role === 'check-choice') return p.choice === undefined ? { ...p, hint: t.pickFirst } : { ...p, checked: true, hint: undefined };
+        return p;
+      });
+      // Keep the keyboard where it was: the lock button becomes the reveal button.
+      if (role === 'lock' || role === 'reveal') this.querySelector<HTMLElement>(`[data-id="${CSS.escape(id)}"] [data-role=reveal], [data-id="${CSS.escape(id)}"] [data-role=feedback]`)?.focus?.();
+    });
+    this.dataset.ready = '';
+  }
+
+  /** Apply one reader action to one exercise, remember a solved one, redraw. */
+  private act(id: string, change: (e: Exercise, p: ExerciseProgress) => ExerciseProgress): void {
+    const s = this.state;
+    const ex = s?.exercises.find((x) => x.id === id);
+    if (!s || !ex) return;
+    const next = change(ex, s.progress[id] ?? {});
+    this.state = { ...s, progress: { ...s.progress, [id]: next } };
+    if (isDone(ex, next, new Set())) {
+      const data = readStore();
+      const forChapter = (data[s.chapter] ??= {});
+      const ids = new Set(forChapter[String(s.seed)] ?? []);
+      ids.add(id);
+      forChapter[String(s.seed)] = [...ids];
+      writeStore(data);
+    }
+    this.render();
+  }
+
+  private clear(): void {
+    const s = this.state;
+    if (!s) return;
+    const data = readStore();
+    delete data[s.chapter];
+    writeStore(data);
+    this.state = { ...s, progress: {}, solved: new Set() };
+    this.render();
+  }
+
+  private render(): void {
+    const s = this.state;
+    const body = this.querySelector('.ex-body');
+    if (!s || !body) return;
+    patch(body, exercisesView(s, t));
+    typesetAll(body);
+    void this.drawFigures();
+  }
+
+  /** Draw each predict exercise's figure in its current state (before, or after the reveal). */
+  private async drawFigures(): Promise<void> {
+    const s = this.state;
+    if (!s) return;
+    for (const box of this.querySelectorAll<HTMLElement>('.ex-figure')) {
+      const ex = s.exercises.find((x) => x.id === box.dataset.for);
+      if (!ex || ex.kind !== 'predict') continue;
+      const key = `${s.seed}:${ex.figure.id}:${box.dataset.state}:${box.clientWidth}`;
+      if (box.dataset.drawn === key) continue;
+      const load = FIGURES[ex.figure.id];
+      if (!load) continue;
+      try {
+        const def = await load();
+        const values = figureValues(box.dataset.state === 'after' ? ex.figure.after : ex.figure.before);
+        const view = def.render(values, { uid: `ex-${s.chapter}-${ex.id}`, width: Math.max(200, box.clientWidth), context: 'page' });
+        let svg = box.querySelector('svg');
+        if (!svg) svg = box.appendChild(document.createElementNS('http://www.w3.org/2000/svg', 'svg'));
+        patch(svg, view.svg);
+        box.dataset.drawn = key;
+      } catch {
+        // The figure's code could not be fetched (offline): the build's picture stays.
+      }
+    }
+  }
+}
+
+customElements.define('sep-exercises', SepExercises);

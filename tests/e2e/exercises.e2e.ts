@@ -1,0 +1,125 @@
+// "Check yourself": every chapter's exercises answered wrongly and rightly from the keyboard, a
+// prediction that locks before its reveal, new numbers in the URL, progress kept, sheets printed.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { baseURL, launch, watchedPage } from './harness';
+import { EXERCISE_CHAPTERS, exercisesFor, type ComputeExercise, type MisconceptionExercise, type PredictExercise } from '../../src/lib/exercises';
+
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launch();
+});
+afterAll(async () => {
+  await browser.close();
+});
+
+async function ready(page: Page): Promise<void> {
+  await page.waitForFunction(() => document.querySelector<HTMLElement>('sep-exercises')?.dataset.ready !== undefined);
+}
+
+describe.each(EXERCISE_CHAPTERS)('exercises of /%s/', (chapter) => {
+  it('answers one exercise of each kind wrongly, then rightly, from the keyboard', async () => {
+    const { page, context, problems } = await watchedPage(browser, { viewport: { width: 360, height: 800 } });
+    await page.goto(`${baseURL()}/${chapter}/?ex=3`);
+    await ready(page);
+    const set = exercisesFor(chapter, 3);
+    const compute = set.find((e): e is ComputeExercise => e.kind === 'compute')!;
+    const box = page.locator(`[data-id="${compute.id}"]`);
+    const input = box.locator('[data-role=answer]');
+    await input.focus();
+    await page.keyboard.type('1');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => box.locator('[data-role=feedback]').getAttribute('class')).toContain('ex-wrong');
+    await input.fill('');
+    await input.focus();
+    await page.keyboard.type(String(compute.answer));
+    await page.keyboard.press('Enter');
+    await expect.poll(() => box.locator('[data-role=feedback]').textContent()).toBe('Correct.');
+    // The worked solution opens from the keyboard and is typeset.
+    await box.locator('[data-role=solution]').focus();
+    await page.keyboard.press('Enter');
+    await expect.poll(() => box.locator('.ex-solution .katex').count()).toBeGreaterThan(0);
+
+    for (const kind of ['predict', 'misconception'] as const) {
+      const choice = set.find((e): e is PredictExercise | MisconceptionExercise => e.kind === kind);
+      if (!choice) continue;
+      const cbox = page.locator(`[data-id="${choice.id}"]`);
+      const right = choice.kind === 'predict' ? choice.correct : choice.choices.findIndex((c) => c.correct);
+      const wrong = right === 0 ? 1 : 0;
+      const pickAndPress = async (index: number, role: string): Promise<void> => {
+        await cbox.locator('[data-role=choice]').nth(index).focus();
+        await page.keyboard.press('Space');
+        await cbox.locator(`[data-role=${role}]`).focus();
+        await page.keyboard.press('Enter');
+      };
+      if (choice.kind === 'predict') {
+        for (const [index, verdict] of [[wrong, 'ex-wrong'], [right, 'ex-correct']] as const) {
+          // Nothing to reveal before a guess is locked in; the figure shows the "before" state.
+          expect(await cbox.locator('[data-role=reveal]').count()).toBe(0);
+          await pickAndPress(index, 'lock');
+          await expect.poll(() => cbox.locator('[data-role=choice]').first().isDisabled()).toBe(true);
+          expect(await cbox.locator('.ex-figure').getAttribute('data-state')).toBe('before');
+          await cbox.locator('[data-role=reveal]').focus();
+          await page.keyboard.press('Enter');
+          await expect.poll(() => cbox.locator('.ex-figure').getAttribute('data-state')).toBe('after');
+          await expect.poll(() => cbox.locator('[data-role=feedback]').getAttribute('class')).toContain(verdict);
+          // A fresh visit asks again.
+          await page.reload();
+          await ready(page);
+        }
+      } else {
+        await pickAndPress(wrong, 'check-choice');
+        await expect.poll(() => cbox.locator('[data-role=feedback]').getAttribute('class')).toContain('ex-wrong');
+        await pickAndPress(right, 'check-choice');
+        await expect.poll(() => cbox.locator('[data-role=feedback]').getAttribute('class')).toContain('ex-correct');
+      }
+    }
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    expect(overflow).toBeLessThanOrEqual(0);
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+});
+
+describe('exercise sets and progress', () => {
+  it('draws new numbers into the URL, keeps progress across a reload, and clears it', async () => {
+    const { page, context, problems } = await watchedPage(browser);
+    await page.goto(`${baseURL()}/depthwise-separable/`);
+    await ready(page);
+    const first = exercisesFor('depthwise-separable', 1)[0] as ComputeExercise;
+    const box = page.locator(`[data-id="${first.id}"]`);
+    await box.locator('[data-role=answer]').fill(String(first.answer));
+    await box.locator('[data-role=answer]').press('Enter');
+    await expect.poll(() => page.locator('[data-role=progress]').textContent()).toMatch(/^1 of/);
+    await page.reload();
+    await ready(page);
+    await expect.poll(() => page.locator('[data-role=progress]').textContent()).toMatch(/^1 of/);
+    await page.locator('[data-role=new]').click();
+    await expect.poll(() => new URL(page.url()).searchParams.get('ex')).toBe('2');
+    const second = exercisesFor('depthwise-separable', 2)[0];
+    await expect.poll(() => page.locator(`[data-id="${second.id}"] .ex-prompt`).textContent()).toBe(second.prompt.replace(/\$/g, ''));
+    await page.goto(`${baseURL()}/depthwise-separable/?ex=1`);
+    await ready(page);
+    await page.locator('[data-role=clear]').click();
+    await expect.poll(() => page.locator('[data-role=progress]').textContent()).toMatch(/^0 of/);
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+
+  it('prints a sheet per seed, with the worked solutions on pages of their own', async () => {
+    const { page, context, problems } = await watchedPage(browser);
+    await page.goto(`${baseURL()}/exercises/mobilenet-v1/?seed=7&count=2&solutions=1`);
+    await page.waitForFunction(() => document.querySelector<HTMLElement>('exercise-sheets')?.dataset.ready !== undefined);
+    expect(await page.locator('.sheet').count()).toBe(2);
+    expect(await page.locator('.sheet').first().getAttribute('data-seed')).toBe('7');
+    expect(await page.locator('.sheet-solutions .katex').count()).toBeGreaterThan(0);
+    const first = exercisesFor('mobilenet-v1', 7)[0];
+    expect(await page.locator('.sheet').first().textContent()).toContain(first.prompt.replace(/\$/g, '').slice(0, 40));
+    const pdf = await page.pdf({ format: 'A4' });
+    const pages = (pdf.toString('latin1').match(/\/Type\s*\/Page[^s]/g) ?? []).length;
+    // Two sets, each with its solutions on a page of its own: at least four pages.
+    expect(pages).toBeGreaterThanOrEqual(4);
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+});
