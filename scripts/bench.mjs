@@ -14,6 +14,7 @@ import { serve } from './serve.mjs';
 import { launchOptions } from '../tests/e2e/chromium.mjs';
 import { measureScreens, printScreens } from './bench-screens.mjs';
 import { throttledDrag, printThrottle } from './bench-throttle.mjs';
+import { missedBudgets } from './budgets.mjs';
 
 // Flags as --name=value or --name value (npm run bench -- --throttle 4).
 const argv = process.argv.slice(2);
@@ -259,3 +260,10 @@ mkdirSync('reports', { recursive: true });
 const out = { date: new Date().toISOString(), moves: MOVES, chromium: launchOptions().executablePath, results, screens: screenRows, underFloor, throttle: throttleRows };
 writeFileSync('reports/bench.json', `${JSON.stringify(out, null, 2)}\n`);
 console.log('\nWrote reports/bench.json');
+// Budgets (scripts/budgets.mjs): a missed one fails the bench.
+const missed = missedBudgets(out);
+if (missed.length > 0) {
+  console.log(`\n${missed.length} budget(s) missed:`);
+  for (const m of missed) console.log(`  ✖ ${m}`);
+  process.exitCode = 1;
+} else console.log('\nEvery budget held.');

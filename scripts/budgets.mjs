@@ -1,0 +1,27 @@
+// The budgets `npm run bench` holds the site to; a missed one makes the bench exit non-zero.
+export const BUDGETS = {
+  /** JavaScript a page fetches on load, gzip (a chapter must stay light on a phone). */
+  jsOnLoadBytes: 30 * 1024,
+  /** Slider input → the figure's numbers updated, p95, full-speed CPU. */
+  sliderP95Ms: 33,
+  /** Keyboard slider step → next paint, p95, with --throttle (4× slower CPU, 412 px viewport). */
+  throttledP95Ms: 50,
+  /** Figure views whose smallest text is under their screen's floor (12 / 16 / 24 px). */
+  figuresUnderTextFloor: 0,
+};
+
+/** Every budget a bench result misses, as readable lines. */
+export function missedBudgets({ results, underFloor = 0, throttle = [] }) {
+  const missed = [];
+  for (const r of results) {
+    if (r.jsGzip > BUDGETS.jsOnLoadBytes) missed.push(`${r.route}: ${(r.jsGzip / 1024).toFixed(1)} kB of JavaScript on load (budget ${BUDGETS.jsOnLoadBytes / 1024} kB)`);
+    for (const s of r.sliders ?? []) {
+      if (s.inputToNumbersMs.p95 > BUDGETS.sliderP95Ms) missed.push(`${r.route} ${s.slider}: slider p95 ${s.inputToNumbersMs.p95.toFixed(1)} ms (budget ${BUDGETS.sliderP95Ms} ms)`);
+    }
+  }
+  for (const t of throttle) {
+    if (t.p95 > BUDGETS.throttledP95Ms) missed.push(`${t.route}: ${t.rate}× throttled input to paint p95 ${Math.round(t.p95)} ms (budget ${BUDGETS.throttledP95Ms} ms)`);
+  }
+  if (underFloor > BUDGETS.figuresUnderTextFloor) missed.push(`${underFloor} figure views with text under the floor of their screen`);
+  return missed;
+}
