@@ -801,6 +801,12 @@ export function computedText(f: PaperFigure): string {
   return `${toSignificant(f.computed / f.unit, 4)}${SUFFIX[f.unit] ?? ''}${percent}`;
 }
 
+/** The table or section within the source: "Table 2" of "MobileNet V1 (Howard et al. 2017, arXiv:…), Table 2". */
+export function sourcePlace(f: Pick<PaperFigure, 'source'>): string {
+  const m = /^(.*?\)|[^,]+), (.*)$/.exec(f.source);
+  return m ? m[2] : f.source;
+}
+
 /** (printed − computed) / computed: how far the printed number is from the count, as a fraction. */
 export function relativeGap(f: PaperFigure): number {
   return (f.printedValue * f.unit - f.computed) / f.computed;

@@ -4,7 +4,8 @@
  * agrees ('ok'), is the count rounded down ('truncated') or differs ('mismatch').
  */
 import { describe, expect, it } from 'vitest';
-import { computedText, gapText, paperFigure, paperFigures, precisionOf, relativeGap } from '../../src/lib/paper-tables';
+import { computedText, gapText, paperFigure, paperFigures, precisionOf, relativeGap, sourcePlace } from '../../src/lib/paper-tables';
+import { REFERENCES } from '../../src/lib/references';
 
 type Status = 'ok' | 'truncated' | 'mismatch';
 
@@ -265,6 +266,22 @@ describe('gapText(), computedText(), relativeGap(), precisionOf()', () => {
   it('precisionOf() is the step when given, else 10^−decimals', () => {
     expect(precisionOf({ decimals: 2 })).toBeCloseTo(0.01, 12);
     expect(precisionOf({ decimals: 0, step: 100 })).toBe(100);
+  });
+
+  it('sourcePlace() is the table or section after the source name', () => {
+    expect(sourcePlace(paperFigure('v1-t2-conv-macs'))).toBe('Table 2');
+    expect(sourcePlace(paperFigure('slim-v1-1-params'))).toBe('Pre-trained Models');
+    expect(sourcePlace(paperFigure('article1-grouped-flops'))).toBe('分组卷积');
+    expect(sourcePlace({ source: 'no place' })).toBe('no place');
+  });
+
+  it('every row cites a reference that the references page lists, and a chapter route that exists', () => {
+    const keys = new Set(REFERENCES.map((r) => r.key));
+    for (const f of paperFigures()) {
+      expect(keys.has(f.ref), f.id).toBe(true);
+      expect(f.pages.length, f.id).toBeGreaterThan(0);
+      for (const p of f.pages) expect(p, f.id).toMatch(/^\/(standard-convolution|grouped-convolution|depthwise-separable|mobilenet-v1|mobilenet-v2|xception|lecture)\/([a-z-]+\/)?$/);
+    }
   });
 
   it('paperFigure() throws on an unknown id', () => {
