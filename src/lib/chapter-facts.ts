@@ -86,6 +86,27 @@ export function v1FullConvSaving(): { multAdds: Fact; params: Fact } {
   return { multAdds: fact(full.multAdds, sep.multAdds), params: fact(full.params, sep.params) };
 }
 
+/**
+ * v1PointwiseParamShare(): the 1×1 layers' share of MobileNet V1's parameters, over the weights
+ * alone (how Howard et al. 2017, Table 2 computes it: 74.59%) and over the weights plus the
+ * classifier's bias (74.57%).
+ */
+export function v1PointwiseParamShare(): { weightsOnly: Fact; withBias: Fact } {
+  const v1 = mobilenetV1();
+  const pw = costByKind(v1).pointwise!.weights;
+  const fact = (whole: number): Fact => {
+    const value = pw / whole;
+    return { value, tex: `\\frac{${texInt(pw)}}{${texInt(whole)}}`, text: `${(100 * value).toFixed(2)}%` };
+  };
+  return { weightsOnly: fact(v1.weights), withBias: fact(v1.params) };
+}
+
+/** compare(a, b): a as a share of b, as the prose states it ("80%"), to `digits` significant digits. */
+export function compare(a: number, b: number, digits = 2): Fact {
+  const value = a / b;
+  return { value, tex: `\\frac{${texInt(a)}}{${texInt(b)}}`, text: pct(value, digits) };
+}
+
 /** factoredFreedom({ k, m, n }): free numbers of a general kernel (D_K²·M·N) and of a factored one (D_K²·M + M·N). */
 export function factoredFreedom({ k, m, n }: { k: number; m: number; n: number }): { general: number; separable: number } {
   return {

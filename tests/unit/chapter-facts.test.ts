@@ -3,6 +3,7 @@ import katex from 'katex';
 import { mobilenetV1, mobilenetV2 } from '../../src/lib/architectures';
 import {
   article004Comparison,
+  compare,
   factoredFreedom,
   halfScaleLimit,
   inceptionSpectrum,
@@ -17,6 +18,7 @@ import {
   separableSavings,
   v1At7Readings,
   v1FullConvSaving,
+  v1PointwiseParamShare,
   v2BlockMemory,
   v2Structure,
   xceptionOverV1,
@@ -69,6 +71,18 @@ describe('separable savings (Howard et al. 2017, §3.1)', () => {
     expect(c.separable).toBe(sep);
     expect(c.standard).toBe(std);
     expect(c.times).toBeCloseTo(std / sep, 12);
+  });
+
+  it('v1PointwiseParamShare(): 3,139,584 / 4,209,088 = 74.59% (Table 2) and / 4,210,088 = 74.57% with the FC bias', () => {
+    const s = v1PointwiseParamShare();
+    expect(s.weightsOnly.text).toBe('74.59%');
+    expect(s.withBias.text).toBe('74.57%');
+    expect(s.withBias.value).toBeCloseTo(3_139_584 / 4_210_088, 12);
+  });
+
+  it('compare(149,497,088, 186,400,768) = 80%: α 0.5 at 224 against α 1 at 128 (Tables 6–7 counts)', () => {
+    expect(compare(149_497_088, 186_400_768).text).toBe('80%');
+    expect(compare(149_497_088, 186_400_768).value).toBeCloseTo(0.802, 3);
   });
 
   it('v1FullConvSaving(): Table 4, 4,867,293,184 / 568,740,352 ≈ 8.56× and 29,282,120 / 4,210,088 ≈ 6.96×', () => {
