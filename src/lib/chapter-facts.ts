@@ -24,7 +24,7 @@ const pct = (x: number, digits = 2): string => `${toSignificant(100 * x, digits)
 
 /**
  * separableSaving({ k, n }): how many times fewer mult-adds a separable layer needs than a
- * standard one, the inverse of 1/N + 1/D_K² (Howard et al. 2017, eq. 5): D_K²·N / (D_K² + N).
+ * standard one, the inverse of 1/N + 1/D_K² (Howard et al. 2017, §3.1): D_K²·N / (D_K² + N).
  * k 3, n 512 → 4608/521 ≈ 8.84.
  */
 export function separableSaving({ k, n }: { k: number; n: number }): Fact<Rational> & { approx: number } {

@@ -99,7 +99,7 @@ export function v1Body(alpha: number, resolution: number): { multAdds: number; w
   };
 }
 
-/** Saving of one 3×3 separable layer with N outputs over a standard one: 1 / (1/N + 1/9) (eq. 5). */
+/** Saving of one 3×3 separable layer with N outputs over a standard one: 1 / (1/N + 1/9) (§3.1). */
 const saving3x3 = (n: number) => 1 / rationalToNumber(separableRatio({ k: 3, n }));
 const v1PointwiseWidths = () => V1_TABLE.map(([filters]) => filters);
 

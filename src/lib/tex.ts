@@ -89,7 +89,7 @@ export function separableParamsTex({ k, m, n, bias = false }: { k: number; m: nu
   return { tex, value: c.params };
 }
 
-/** Depthwise separable mult-adds D_K·D_K·M·D_G·D_G + M·N·D_G·D_G, `df` the output size D_G (Howard et al. 2017, eq. 5 at stride 1). */
+/** Depthwise separable mult-adds D_K·D_K·M·D_G·D_G + M·N·D_G·D_G, `df` the output size D_G (Howard et al. 2017, eq. 5, written for stride 1). */
 export function separableMacsTex({ k, m, n, df }: { k: number; m: number; n: number; df: number }): TexResult {
   const c = convCost({ kind: 'separable', k, cin: m, cout: n, inH: df });
   const parts = c.parts!;
@@ -122,7 +122,7 @@ export function groupedMacsTex({ k, m, n, g, df }: { k: number; m: number; n: nu
 }
 
 /**
- * The reduction (Howard et al. 2017, eq. 5): 1/N + 1/D_K² with numbers, summed to a reduced
+ * The reduction (Howard et al. 2017, §3.1, after eq. 5): 1/N + 1/D_K² with numbers, summed to a reduced
  * fraction and a 3-digit decimal, e.g. k 3, n 64 → `… = \frac{1}{64}+\frac{1}{9} = \frac{73}{576} \approx 0.127`.
  */
 export function separableRatioTex({ k, n }: { k: number; n: number }): TexRatio {
@@ -136,7 +136,7 @@ export function separableRatioTex({ k, n }: { k: number; n: number }): TexRatio 
 
 /**
  * Separable / standard mult-adds with the reader's numbers: the two totals, the fraction they
- * reduce to, and that it equals 1/N + 1/D_K² (the same fraction, by eq. 5).
+ * reduce to, and that it equals 1/N + 1/D_K² (the same fraction, Howard et al. 2017, §3.1).
  */
 export function costRatioTex({ k, m, n, df }: { k: number; m: number; n: number; df: number }): TexRatio {
   const sep = convCost({ kind: 'separable', k, cin: m, cout: n, inH: df });
