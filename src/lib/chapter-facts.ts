@@ -7,7 +7,7 @@ import { costByKind, mobilenetV1, mobilenetV2, V2_TABLE, xception, type Architec
 import { convCost, rational, rationalToNumber, separableRatio, type Rational } from './cost';
 import { formatInt, toSignificant } from './format';
 import { errorCurve, reluRoundTrip, spiral } from './manifold';
-import { BYTES_PER_ACTIVATION, v2Memory } from './memory';
+import { BYTES_PER_ACTIVATION, table3, v2Memory } from './memory';
 import { texInt, texRational } from './tex';
 import { kerasSummary } from './worked-examples';
 
@@ -76,14 +76,15 @@ export function minWidthForSaving(k: number, target: number): Fact {
  * v1FullConvSaving(): how many times fewer mult-adds and parameters MobileNet V1 needs than the same
  * network with every separable layer a full 3×3 convolution (Howard et al. 2017, Table 4).
  */
-export function v1FullConvSaving(): { multAdds: Fact; params: Fact } {
+export function v1FullConvSaving(): { multAdds: Fact; params: Fact; fullMultAddsWithoutFc: number } {
   const full = mobilenetV1({ fullConv: true });
   const sep = mobilenetV1();
   const fact = (a: number, b: number): Fact => {
     const value = a / b;
     return { value, tex: `\\frac{${texInt(a)}}{${texInt(b)}} \\approx ${toSignificant(value, 3)}`, text: `${toSignificant(value, 3)}×` };
   };
-  return { multAdds: fact(full.multAdds, sep.multAdds), params: fact(full.params, sep.params) };
+  const fc = full.layers.find((l) => l.kind === 'fc')!;
+  return { multAdds: fact(full.multAdds, sep.multAdds), params: fact(full.params, sep.params), fullMultAddsWithoutFc: full.multAdds - fc.multAdds };
 }
 
 /**
@@ -207,6 +208,12 @@ export function v2BlockMemory(index: number): { bytes: number; expandedBytes: nu
 export function v1At7Readings(): { oneTensor: number; inputPlusOutput: number } {
   const one = 7 * 7 * 1024 * BYTES_PER_ACTIVATION;
   return { oneTensor: one, inputPlusOutput: 2 * one };
+}
+
+/** The largest recomputed entry of each column of Sandler et al. 2018, Table 3 (printed: 1600K and 400K). */
+export function table3ComputedMax(): { v1Kb: number; v2Kb: number } {
+  const rows = table3();
+  return { v1Kb: Math.max(...rows.map((r) => r.v1.computedKb)), v2Kb: Math.max(...rows.map((r) => r.v2.computedKb)) };
 }
 
 /** Kilobytes as the paper's Table 3 prints them (1 Kb = 1000 bytes), rounded to whole Kb. */

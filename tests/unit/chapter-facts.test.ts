@@ -14,6 +14,7 @@ import {
   meanSquaredRadius,
   minWidthForSaving,
   pointwiseShare,
+  table3ComputedMax,
   separableSaving,
   separableSavings,
   v1At7Readings,
@@ -90,6 +91,7 @@ describe('separable savings (Howard et al. 2017, §3.1)', () => {
     expect(s.multAdds.value).toBeCloseTo(4_867_293_184 / 568_740_352, 12);
     expect(s.multAdds.text).toBe('8.56×');
     expect(s.params.text).toBe('6.96×');
+    expect(s.fullMultAddsWithoutFc).toBe(4_867_293_184 - 1024 * 1000);
   });
 });
 
@@ -163,6 +165,14 @@ describe('MobileNet V2 facts', () => {
   it('v1At7Readings(): one 7×7×1024 tensor is 100,352 bytes; input + output 200,704 (V2 Table 3 prints 199 Kb)', () => {
     expect(v1At7Readings()).toEqual({ oneTensor: 7 * 7 * 1024 * 2, inputPlusOutput: 2 * 7 * 7 * 1024 * 2 });
     expect(kb(200_704)).toBe('201 KB');
+  });
+});
+
+describe('table3ComputedMax()', () => {
+  it('is 64·112²·2 bytes = 1605.632 Kb for V1 and 16·112²·2 = 401.408 Kb for V2 (Table 3 prints 1600K and 400K)', () => {
+    const m = table3ComputedMax();
+    expect(m.v1Kb).toBeCloseTo((64 * 112 * 112 * 2) / 1000, 9);
+    expect(m.v2Kb).toBeCloseTo((16 * 112 * 112 * 2) / 1000, 9);
   });
 });
 
