@@ -50,6 +50,9 @@ export const en = {
     print: 'Print',
     name: 'Name',
   },
+  printedAgrees: 'agrees',
+  printedRoundedDown: 'rounded down',
+  printedDiffers: 'differs',
 } as const;
 
 export type UiStrings = typeof en;

@@ -1,6 +1,7 @@
 /**
  * One block of a network, costed layer by layer with `convCost`: the classic ResNet bottleneck
- * (He et al. 2016, Fig. 5 right: 1×1 reduce, 3×3 standard, 1×1 expand, ReLU after each) and the
+ * (He et al. 2016, Fig. 5 right: 1×1 reduce + ReLU, 3×3 standard + ReLU, 1×1 expand, added to the
+ * shortcut, then ReLU after the sum) and the
  * MobileNet V2 inverted residual (Sandler et al. 2018, Table 1: 1×1 expand + ReLU6, 3×3
  * depthwise + ReLU6, linear 1×1 project). Also the shortcut rule, the paper's per-block mult-add
  * formula (§3.3) as TeX, and the parameter count of a block as a PyTorch module builds it.
@@ -121,7 +122,8 @@ export function residualMiddle(cout: number, t: number): number {
 /**
  * residualBottleneck({ cin, cout, t, stride, size }): the classic ResNet block (He et al. 2016,
  * Fig. 5 right): 1×1 reduce to b = residualMiddle(cout, t), k×k standard conv stride s, 1×1
- * expand to cout, ReLU after each. The stride sits on the 3×3 (torchvision's ResNet "v1.5"; the
+ * expand to cout. The first two are followed by ReLU; the expand layer's output is added to the
+ * shortcut and the ReLU comes after the sum (§3.2, Fig. 2), which its `activation: 'relu'` stands for. The stride sits on the 3×3 (torchvision's ResNet "v1.5"; the
  * paper strides the first 1×1). When the identity rule fails, ResNet projects the input with a
  * strided 1×1 conv (He et al. 2016, option B), counted here as a 'shortcut' layer.
  */

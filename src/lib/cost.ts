@@ -175,7 +175,7 @@ function groupedCore(kind: ConvKind, s: Normalised): ConvCost {
  * Cost of one convolution layer: params (weights + optional bias) and mult-adds
  * D_F_out² · D_K² · (M/G) · N, with the kind fixing G (standard 1, depthwise M, pointwise D_K = 1);
  * 'separable' = depthwise D_K×D_K on M (no bias) then pointwise M→N (bias as given):
- * params D_K²·M + M·N (+N), mult-adds D_K²·M·D_F² + M·N·D_F² (Howard et al. 2017, eq. 4).
+ * params D_K²·M + M·N (+N), mult-adds D_K²·M·D_F² + M·N·D_F² (Howard et al. 2017, eq. 5).
  * 'depthwise' accepts N = M·d (depth multiplier d, as Keras DepthwiseConv2D), else throws.
  * 'pointwise' requires k = 1 and throws CostError('pointwise-kernel') otherwise.
  * Throws CostError for impossible layers and for counts beyond Number.MAX_SAFE_INTEGER.
@@ -343,7 +343,7 @@ export function rationalToNumber(r: Rational): number {
 
 /**
  * Separable / standard cost, exactly: (D_K²·M + M·N) / (D_K²·M·N) = 1/N + 1/D_K²
- * (Howard et al. 2017, eq. 5). The same for params and for mult-adds; independent of M and D_F.
+ * (Howard et al. 2017, §3.1, the line after eq. 5). The same for params and for mult-adds; independent of M and D_F.
  */
 export function separableRatio({ k, n }: { k: number; n: number }): Rational {
   assertPositiveInt(k, 'k');

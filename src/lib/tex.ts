@@ -2,7 +2,8 @@
  * KaTeX source for the cost formulas with the reader's numbers substituted. Each function
  * computes its value with `convCost` / `separableRatio` and writes the TeX from the same
  * numbers, so the formula on the page and the number in the figure cannot disagree.
- * Notation: Howard et al. 2017 (arXiv:1704.04861) §3.1 — D_K, M, N, D_F, and G for groups.
+ * Notation: Howard et al. 2017 (arXiv:1704.04861) §3.1 — D_K, M, N, D_F (input size), D_G (output
+ * size, ⌈D_F / s⌉ at stride s; D_G = D_F at stride 1), and G for groups.
  */
 import { convCost, rational, rationalToNumber, separableRatio, type Rational } from './cost';
 
@@ -63,10 +64,13 @@ export function standardParamsTex({ k, m, n, bias = false }: { k: number; m: num
   return { tex: `${symbolic} = ${numbers} = ${texInt(c.params)}`, value: c.params };
 }
 
-/** Standard conv mult-adds D_K·D_K·M·N·D_F·D_F (D_F the output size, stride 1). */
+/**
+ * Standard conv mult-adds D_K·D_K·M·N·D_G·D_G, `df` being the output size D_G (Howard et al. 2017,
+ * §3.1: D_G = D_F at stride 1 with 'same' padding, the case eq. 2 is written for).
+ */
 export function standardMacsTex({ k, m, n, df }: { k: number; m: number; n: number; df: number }): TexResult {
   const c = convCost({ kind: 'standard', k, cin: m, cout: n, inH: df });
-  const symbolic = ['D_K', 'D_K', 'M', 'N', 'D_F', 'D_F'].join(dot);
+  const symbolic = ['D_K', 'D_K', 'M', 'N', 'D_G', 'D_G'].join(dot);
   const numbers = [k, k, m, n, df, df].map(texInt).join(dot);
   return { tex: `${symbolic} = ${numbers} = ${texInt(c.multAdds)}`, value: c.multAdds };
 }
@@ -85,12 +89,12 @@ export function separableParamsTex({ k, m, n, bias = false }: { k: number; m: nu
   return { tex, value: c.params };
 }
 
-/** Depthwise separable mult-adds D_K·D_K·M·D_F·D_F + M·N·D_F·D_F (Howard et al. 2017, eq. 4). */
+/** Depthwise separable mult-adds D_K·D_K·M·D_G·D_G + M·N·D_G·D_G, `df` the output size D_G (Howard et al. 2017, eq. 5, written for stride 1). */
 export function separableMacsTex({ k, m, n, df }: { k: number; m: number; n: number; df: number }): TexResult {
   const c = convCost({ kind: 'separable', k, cin: m, cout: n, inH: df });
   const parts = c.parts!;
   const tex =
-    `D_K${dot}D_K${dot}M${dot}D_F${dot}D_F + M${dot}N${dot}D_F${dot}D_F` +
+    `D_K${dot}D_K${dot}M${dot}D_G${dot}D_G + M${dot}N${dot}D_G${dot}D_G` +
     ` = ${[k, k, m, df, df].map(texInt).join(dot)} + ${[m, n, df, df].map(texInt).join(dot)}` +
     ` = ${texInt(parts.depthwise.multAdds)} + ${texInt(parts.pointwise.multAdds)}` +
     ` = ${texInt(c.multAdds)}`;
@@ -107,18 +111,18 @@ export function groupedParamsTex({ k, m, n, g }: { k: number; m: number; n: numb
   return { tex, value: c.params };
 }
 
-/** Grouped conv mult-adds D_K²·(M/G)·(N/G)·G·D_F², i.e. the standard cost divided by G. */
+/** Grouped conv mult-adds D_K²·(M/G)·(N/G)·G·D_G², `df` the output size D_G: the standard cost divided by G. */
 export function groupedMacsTex({ k, m, n, g, df }: { k: number; m: number; n: number; g: number; df: number }): TexResult {
   const c = convCost({ kind: 'grouped', k, cin: m, cout: n, groups: g, inH: df });
   const tex =
-    `D_K^2${dot}\\frac{M}{G}${dot}\\frac{N}{G}${dot}G${dot}D_F^2` +
+    `D_K^2${dot}\\frac{M}{G}${dot}\\frac{N}{G}${dot}G${dot}D_G^2` +
     ` = ${texInt(k)}^2${dot}\\frac{${texInt(m)}}{${texInt(g)}}${dot}\\frac{${texInt(n)}}{${texInt(g)}}${dot}${texInt(g)}${dot}${texInt(df)}^2` +
     ` = ${texInt(c.multAdds)}`;
   return { tex, value: c.multAdds };
 }
 
 /**
- * The reduction (Howard et al. 2017, eq. 5): 1/N + 1/D_K² with numbers, summed to a reduced
+ * The reduction (Howard et al. 2017, §3.1, after eq. 5): 1/N + 1/D_K² with numbers, summed to a reduced
  * fraction and a 3-digit decimal, e.g. k 3, n 64 → `… = \frac{1}{64}+\frac{1}{9} = \frac{73}{576} \approx 0.127`.
  */
 export function separableRatioTex({ k, n }: { k: number; n: number }): TexRatio {
@@ -132,7 +136,7 @@ export function separableRatioTex({ k, n }: { k: number; n: number }): TexRatio 
 
 /**
  * Separable / standard mult-adds with the reader's numbers: the two totals, the fraction they
- * reduce to, and that it equals 1/N + 1/D_K² (the same fraction, by eq. 5).
+ * reduce to, and that it equals 1/N + 1/D_K² (the same fraction, Howard et al. 2017, §3.1).
  */
 export function costRatioTex({ k, m, n, df }: { k: number; m: number; n: number; df: number }): TexRatio {
   const sep = convCost({ kind: 'separable', k, cin: m, cout: n, inH: df });

@@ -9,7 +9,7 @@
  *   10 classes; Keras counts K²·M + M·N + N per SeparableConv2D (bias on the pointwise part only).
  */
 import { convCost, type ConvCost } from './cost';
-import { texInt } from './tex';
+import { groupedMacsTex, groupedParamsTex, standardMacsTex, standardParamsTex, texInt } from './tex';
 
 /** The layer of source article 001's example. */
 export const ARTICLE_001_LAYER = { k: 11, cin: 3, cout: 6, inH: 227, stride: 4, padding: 'valid', groups: 3 } as const;
@@ -53,6 +53,43 @@ export function article001(): Article001 {
     groupedBias,
     groupedPlusOne: (2 * fanIn + 1) * positions * (cout / groups) * groups,
     groupedPrintedReading: (2 * fanIn + 1) * positions * groups,
+  };
+}
+
+/** TeX lines of source article 001's example: params, mult-adds and both FLOP counts, each with its numbers. */
+export interface Article001Tex {
+  readonly params: string;
+  readonly multAdds: string;
+  readonly flops2x: string;
+  /** The article's no-bias count (2·C₀·K²/G − 1)·H·W·C₁. */
+  readonly flopsSeed: string;
+}
+
+/**
+ * article001Tex(): the standard and the G = 3 layer of source article 001 as TeX, the numbers
+ * substituted from ARTICLE_001_LAYER and every result from convCost (through tex.ts), so the
+ * chapters print no number of their own.
+ */
+export function article001Tex(): { standard: Article001Tex; grouped: Article001Tex } {
+  const { k, cin, cout, groups } = ARTICLE_001_LAYER;
+  const ex = article001();
+  const out = ex.standard.outH;
+  const dot = ' \\cdot ';
+  const flops = (c: ConvCost, g: number): string =>
+    `\\left(2${dot}${texInt(k)}^2${dot}${g === 1 ? texInt(cin) : `\\tfrac{${texInt(cin)}}{${texInt(g)}}`} - 1\\right)${dot}${texInt(out)}${dot}${texInt(out)}${dot}${texInt(cout)} = ${texInt(c.flopsSeed)}`;
+  return {
+    standard: {
+      params: standardParamsTex({ k, m: cin, n: cout }).tex,
+      multAdds: standardMacsTex({ k, m: cin, n: cout, df: out }).tex,
+      flops2x: `2 \\cdot \\text{mult-adds} = ${texInt(ex.standard.flops2x)}`,
+      flopsSeed: flops(ex.standard, 1),
+    },
+    grouped: {
+      params: groupedParamsTex({ k, m: cin, n: cout, g: groups }).tex,
+      multAdds: groupedMacsTex({ k, m: cin, n: cout, g: groups, df: out }).tex,
+      flops2x: `2 \\cdot \\text{mult-adds} = ${texInt(ex.grouped.flops2x)}`,
+      flopsSeed: flops(ex.grouped, groups),
+    },
   };
 }
 

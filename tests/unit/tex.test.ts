@@ -80,10 +80,10 @@ describe('cost formulas with numbers substituted', () => {
     expect(r.tex).toBe('D_K \\cdot D_K \\cdot M \\cdot N + N = 11 \\cdot 11 \\cdot 3 \\cdot 6 + 6 = 2{,}184');
     expect(r.value).toBe(2184);
   });
-  it('standardMacsTex({k:3, m:512, n:512, df:14}) = 462,422,016 (V1 Table 3 "462M")', () => {
+  it('standardMacsTex({k:3, m:512, n:512, df:14}) = 462,422,016 (V1 Table 3 "462M"), written over the output size D_G', () => {
     const r = standardMacsTex({ k: 3, m: 512, n: 512, df: 14 });
     expect(r.tex).toBe(
-      'D_K \\cdot D_K \\cdot M \\cdot N \\cdot D_F \\cdot D_F = 3 \\cdot 3 \\cdot 512 \\cdot 512 \\cdot 14 \\cdot 14 = 462{,}422{,}016',
+      'D_K \\cdot D_K \\cdot M \\cdot N \\cdot D_G \\cdot D_G = 3 \\cdot 3 \\cdot 512 \\cdot 512 \\cdot 14 \\cdot 14 = 462{,}422{,}016',
     );
     expect(r.value).toBe(462_422_016);
     expect(() => renders(r.tex)).not.toThrow();
@@ -106,7 +106,7 @@ describe('cost formulas with numbers substituted', () => {
   it('separableMacsTex({k:3, m:512, n:512, df:14}) = 903,168 + 51,380,224 = 52,283,392 (V1 Table 3 "52.3M")', () => {
     const r = separableMacsTex({ k: 3, m: 512, n: 512, df: 14 });
     expect(r.tex).toBe(
-      'D_K \\cdot D_K \\cdot M \\cdot D_F \\cdot D_F + M \\cdot N \\cdot D_F \\cdot D_F' +
+      'D_K \\cdot D_K \\cdot M \\cdot D_G \\cdot D_G + M \\cdot N \\cdot D_G \\cdot D_G' +
         ' = 3 \\cdot 3 \\cdot 512 \\cdot 14 \\cdot 14 + 512 \\cdot 512 \\cdot 14 \\cdot 14 = 903{,}168 + 51{,}380{,}224 = 52{,}283{,}392',
     );
     expect(r.value).toBe(52_283_392);
@@ -124,6 +124,9 @@ describe('cost formulas with numbers substituted', () => {
     const r = groupedMacsTex({ k: 11, m: 3, n: 6, g: 3, df: 55 });
     expect(r.value).toBe(2_196_150);
     expect(r.tex.endsWith('\\cdot 55^2 = 2{,}196{,}150')).toBe(true);
+    // Stride 4 makes the 227×227 input a 55×55 output: the formula counts D_G = 55, not D_F.
+    expect(r.tex).toContain('G \\cdot D_G^2 =');
+    expect(r.tex).not.toContain('D_F');
     expect(() => renders(r.tex)).not.toThrow();
   });
   it("groupedParamsTex throws CostError('groups-mismatch') when G does not divide M", () => {

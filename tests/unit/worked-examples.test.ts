@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { ARTICLE_001_PRINTED, article001, kerasSummary, validOutputTex } from '../../src/lib/worked-examples';
+import katex from 'katex';
+import { ARTICLE_001_PRINTED, article001, article001Tex, kerasSummary, validOutputTex } from '../../src/lib/worked-examples';
 
 describe('article001()', () => {
   const a = article001();
@@ -24,6 +25,27 @@ describe('article001()', () => {
     expect(a.grouped.flopsSeed).toBe(4_374_150);
     expect(a.grouped.flops2x).toBe(4_392_300);
     expect(a.grouped.flops2x * 3).toBe(a.standard.flops2x);
+  });
+});
+
+describe('article001Tex()', () => {
+  const t = article001Tex();
+  it('article001Tex(): the standard layer 11·11·3·6 = 2,178 params and ·55·55 = 6,588,450 mult-adds, over D_G', () => {
+    expect(t.standard.params).toBe('D_K \\cdot D_K \\cdot M \\cdot N = 11 \\cdot 11 \\cdot 3 \\cdot 6 = 2{,}178');
+    expect(t.standard.multAdds).toContain('D_G \\cdot D_G = 11 \\cdot 11 \\cdot 3 \\cdot 6 \\cdot 55 \\cdot 55 = 6{,}588{,}450');
+  });
+  it("article001Tex(): the article's no-bias FLOPs (2·3·121 − 1)·55²·6 = 13,158,750 and, grouped, (2·121·3/3 − 1)·55²·6 = 4,374,150", () => {
+    expect(t.standard.flopsSeed).toBe('\\left(2 \\cdot 11^2 \\cdot 3 - 1\\right) \\cdot 55 \\cdot 55 \\cdot 6 = 13{,}158{,}750');
+    expect(t.grouped.flopsSeed).toContain('\\tfrac{3}{3} - 1\\right) \\cdot 55 \\cdot 55 \\cdot 6 = 4{,}374{,}150');
+    expect((2 * 3 * 121 - 1) * 55 * 55 * 6).toBe(13_158_750);
+    expect((2 * 121 - 1) * 55 * 55 * 6).toBe(4_374_150);
+  });
+  it('article001Tex(): 2 · mult-adds is 13,176,900 and 4,392,300, and every line renders', () => {
+    expect(t.standard.flops2x).toBe('2 \\cdot \\text{mult-adds} = 13{,}176{,}900');
+    expect(t.grouped.flops2x).toBe('2 \\cdot \\text{mult-adds} = 4{,}392{,}300');
+    for (const line of [...Object.values(t.standard), ...Object.values(t.grouped)]) {
+      expect(() => katex.renderToString(line, { throwOnError: true })).not.toThrow();
+    }
   });
 });
 
