@@ -4,7 +4,7 @@ import { PARAMS, PARAM_NAMES, coerceParam, describeIssue, isParamName, parsePara
 
 describe('PARAMS schema', () => {
   it('has every shared parameter with default inside its range and on its step', () => {
-    expect(PARAM_NAMES).toEqual(['k', 'm', 'n', 'df', 'g', 's', 't', 'alpha', 'res', 'dim', 'seed', 'act', 'layer', 'step']);
+    expect(PARAM_NAMES).toEqual(['k', 'm', 'n', 'df', 'g', 's', 't', 'alpha', 'res', 'dim', 'seed', 'act', 'layer', 'step', 'ex']);
     for (const name of PARAM_NAMES) {
       const p = PARAMS[name];
       expect(p.min).toBeLessThanOrEqual(p.defaultValue);
