@@ -19,6 +19,8 @@ export const en = {
   noscript: 'The figures show their default values. Turn on JavaScript to move the sliders.',
   footerNote: 'Every count on this site is computed exactly from the formulas; numbers taken from papers are cited where they appear.',
   chapter: 'Chapter',
+  /** Under a slider that offers only the divisors of another parameter; {count}, {symbol}, {value} are filled in. */
+  divisorsOf: 'one of the {count} divisors of {symbol} = {value}',
 } as const;
 
 export type UiStrings = typeof en;
