@@ -82,13 +82,17 @@ export function continuum({ kernelSize, channels, featureSize }: { kernelSize: n
 
 /**
  * TeX of the block's parameter count with the numbers substituted:
- * M^2 + D_K^2 · (M/S) · M = total, from the same convCost values the figure shows.
+ * M^2 + D_K^2 · M^2 / S = total, from the same convCost values the figure shows. `lines` breaks it
+ * into three aligned lines for a narrow column.
  */
-export function inceptionBlockTex(block: ContinuumBlock): { tex: string; value: number } {
+export function inceptionBlockTex(block: ContinuumBlock, lines = false): { tex: string; value: number } {
   const { channels: m, kernelSize: k, segments: s } = block;
   const spatial = s === 1 ? `${k}^2 \\cdot ${m}^2` : `\\frac{${k}^2 \\cdot ${m}^2}{${s}}`;
-  const tex =
-    `\\underbrace{${m}^2}_{1\\times1} + \\underbrace{${spatial}}_{${k}\\times${k}\\text{ on }${s === 1 ? '1 segment' : `${s}\\text{ segments}`}}` +
-    ` = ${texInt(block.pointwise.params)} + ${texInt(block.spatial.params)} = ${texInt(block.params)}\\ \\text{params}`;
+  const parts = `${texInt(block.pointwise.params)} + ${texInt(block.spatial.params)}`;
+  const total = texInt(block.params);
+  const tex = lines
+    ? `\\begin{aligned}\\text{params} &= ${m}^2 + ${spatial} \\\\ &= ${parts} \\\\ &= ${total}\\end{aligned}`
+    : `\\underbrace{${m}^2}_{1\\times1} + \\underbrace{${spatial}}_{${k}\\times${k}\\text{ on ${s === 1 ? '1 segment' : `${s} segments`}}}` +
+      ` = ${parts} = ${total}\\ \\text{params}`;
   return { tex, value: block.params };
 }

@@ -91,3 +91,10 @@ describe('inceptionBlockTex(block)', () => {
     expect(tex).toContain('529{,}984 + 1{,}192{,}464 = 1{,}722{,}448');
   });
 });
+
+describe('inceptionBlockTex(block, lines)', () => {
+  it('breaks into three aligned lines for a narrow column, with the same numbers', () => {
+    const { tex } = inceptionBlockTex(inceptionBlock({ ...xc, segments: 728 }), true);
+    expect(tex).toBe('\\begin{aligned}\\text{params} &= 728^2 + \\frac{3^2 \\cdot 728^2}{728} \\\\ &= 529{,}984 + 6{,}552 \\\\ &= 536{,}536\\end{aligned}');
+  });
+});
