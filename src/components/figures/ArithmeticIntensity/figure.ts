@@ -13,7 +13,7 @@ import { scaleLog } from 'd3-scale';
 import { mobilenetV1, mobilenetV2 } from '../../../lib/architectures';
 import { convCost, rationalToNumber, type ConvCost } from '../../../lib/cost';
 import { isCostError } from '../../../lib/errors';
-import { formatCompact, formatInt, toSignificant } from '../../../lib/format';
+import { formatCompact, toSignificant } from '../../../lib/format';
 import { PARAMS } from '../../../lib/params';
 import {
   PIXEL_1_TABLE4,
@@ -39,6 +39,13 @@ function short(x: number): string {
   if (x >= 1e6) return `${toSignificant(x / 1e6, 2)}M`;
   if (x >= 1e3) return `${toSignificant(x / 1e3, 2)}k`;
   return toSignificant(x, 2);
+}
+
+/** A decade tick: 0.01, 0.1, 1, 10, 100, 1k, 10k … */
+function tick(t: number): string {
+  if (t >= 1e6) return `${t / 1e6}M`;
+  if (t >= 1e3) return `${t / 1e3}k`;
+  return String(Number(t.toPrecision(1)));
 }
 
 /** Decade ticks from lo to hi. */
@@ -117,13 +124,13 @@ function chart(ex: Example[], v1: PlacedLayer[], v2: PlacedLayer[], device: Devi
     'g',
     { class: 'chart' },
     h('rect', { class: 'memory-zone', x: left, y: plotTop, width: Math.max(0, Math.min(xr, right) - left), height: plotH }),
-    xTicks.map((t) => h('g', {}, h('line', { class: 'grid', x1: x(t), x2: x(t), y1: plotTop, y2: plotBottom }), h('text', { class: 'fig-small', x: x(t), y: plotBottom + 15, 'text-anchor': 'middle' }, short(t)))),
-    yTicks.map((t) => h('g', {}, h('line', { class: 'grid', x1: left, x2: right, y1: y(t), y2: y(t) }), h('text', { class: 'fig-small', x: left - 5, y: y(t) + 4, 'text-anchor': 'end' }, short(t)))),
+    xTicks.map((t) => h('g', {}, h('line', { class: 'grid', x1: x(t), x2: x(t), y1: plotTop, y2: plotBottom }), h('text', { class: 'fig-small', x: x(t), y: plotBottom + 15, 'text-anchor': 'middle' }, tick(t)))),
+    yTicks.map((t) => h('g', {}, h('line', { class: 'grid', x1: left, x2: right, y1: y(t), y2: y(t) }), h('text', { class: 'fig-small', x: left - 5, y: y(t) + 4, 'text-anchor': 'end' }, tick(t)))),
     h('text', { class: 'fig-small', x: left, y: top + 10 }, 'G mult-adds/s (log)'),
     h('text', { class: 'fig-small zone-label', x: left + 4, y: plotBottom - 6 }, xr - left > 60 ? 'memory-bound' : ''),
     h('line', { class: 'ridge', x1: xr, x2: xr, y1: plotTop, y2: plotBottom }),
     h('path', { class: 'roof', d: roof }),
-    h('text', { class: 'fig-small roof-label', x: right, y: y(device.peak) - 6, 'text-anchor': 'end' }, `π = ${formatInt(device.peak)}`),
+    h('text', { class: 'fig-small roof-label', x: right - 2, y: y(device.peak) + 16, 'text-anchor': 'end' }, `π = ${short(device.peak)}`),
     exNodes,
     strip(v1, 'V1', stripTop),
     strip(v2, 'V2', stripTop + 20),
@@ -152,10 +159,14 @@ function evidence(v1Macs: number, v2Macs: number, boundV1: number, boundV2: numb
       h('rect', { class: 'ev-v2', x: barX, y: y + 29, width: Math.max(0.5, (barMax * b) / a), height: 14, rx: 2 }),
       h('text', { class: 'fig-value', x: barX + (barMax * b) / a + 6, y: y + 40 }, textB),
     );
-  const head = wrapWords('Measured: one big core of a Pixel 1 (Sandler et al. 2018, Table 4)', Math.floor(width / 7));
   let y = top + 12;
-  const headNode = h('text', { class: 'fig-heading' }, head.map((line, i) => h('tspan', { x: x0, y: y + i * 17 }, line)));
-  y += head.length * 17 + 8;
+  const headNode = h(
+    'g',
+    {},
+    h('text', { class: 'fig-heading', x: x0, y }, 'Measured on a Pixel 1'),
+    h('text', { class: 'fig-small', x: x0, y: y + 17 }, 'one big core; MobileNetV2, Table 4'),
+  );
+  y += 17 + 20;
   const time = pair('Time', y, t4.v1.ms, t4.v2.ms, `${t4.v1.ms} ms`, `${t4.v2.ms} ms`, quantity('time-ratio', timeRatio, `${timeRatio.toFixed(2)}×`));
   y += 56;
   const macs = pair('Mult-adds', y, v1Macs, v2Macs, formatCompact(v1Macs), formatCompact(v2Macs), quantity('macs-ratio', macsRatio, `${macsRatio.toFixed(2)}×`));
@@ -169,12 +180,13 @@ function evidence(v1Macs: number, v2Macs: number, boundV1: number, boundV2: numb
     h('tspan', { x: x0, y: y + 32 }, 'V2 ÷ V1 = ', quantity('bound-ratio', boundRatio, `${boundRatio.toFixed(2)}×`)),
   );
   y += 3 * 16 + 8;
-  const link = h(
-    'a',
-    { href: '/depthwise-separable/#conv-bench-title', class: 'ev-link' },
-    h('text', { class: 'fig-label' }, wrapWords('Time the two layers in your browser: chapter 3’s live block →', Math.floor(width / 6.8)).map((line, i) => h('tspan', { x: x0, y: y + i * 16 }, line))),
+  // Plain text, not a link: the picture is one image to assistive technology (the chapter links it).
+  const pointer = h(
+    'text',
+    { class: 'fig-label pointer' },
+    wrapWords('Time the two layers on your own device: the live block in chapter 3, “Run it”.', Math.floor(width / 6.8)).map((line, i) => h('tspan', { x: x0, y: y + i * 16 }, line)),
   );
-  return { node: h('g', { class: 'evidence' }, headNode, time, macs, boundNode, link), height: y + 32 - top };
+  return { node: h('g', { class: 'evidence' }, headNode, time, macs, boundNode, pointer), height: y + 32 - top };
 }
 
 function render(v: FigureParams, frame: FigureFrame): FigureView {

@@ -46,7 +46,7 @@ function panel(s: StackedGroups, x0: number, width: number, top: number, dy: num
   const C = s.channels;
   const G = s.groups;
   const headH = 40;
-  const colX = (i: number): number => x0 + 14 + ((width - 28) * i) / 3;
+  const colX = (i: number): number => x0 + 26 + ((width - 36) * i) / 3;
   const g: Geometry = {
     cols: [colX(0), colX(1), colX(2), colX(3)],
     yAt: (c) => top + headH + c * dy + dy / 2,

@@ -116,7 +116,7 @@ function block(b: ContinuumBlock, x0: number, width: number, top: number, height
       h('rect', { class: 'seg-slice', x: xMid, y: y + 1, width: colW, height: inner }),
       h('line', { class: 'flow', x1: xMid + colW, x2: xSeg, y1: y + 1 + inner / 2, y2: y + 1 + inner / 2 }),
       h('rect', { class: 'op-spatial', x: xSeg, y: y + 1, width: segW, height: inner, rx: 3 }),
-      inner >= 15 && h('text', { class: 'fig-label op-text', x: xSeg + segW / 2, y: y + 1 + inner / 2 + 4, 'text-anchor': 'middle' }, `${k}×${k}`),
+      inner >= 15 && h('text', { class: 'fig-label op-text', x: xSeg + segW / 2, y: y + 1 + inner / 2 + 4, 'text-anchor': 'middle' }, segW >= 80 ? `${k}×${k}, ${formatInt(per)} ch` : `${k}×${k}`),
       h('line', { class: 'flow', x1: xSeg + segW, x2: xOut, y1: y + 1 + inner / 2, y2: y + 1 + inner / 2 }),
     );
   });
