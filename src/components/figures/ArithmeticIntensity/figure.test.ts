@@ -49,12 +49,14 @@ describe('arithmeticIntensity.render(values, frame)', () => {
     ['laptop page', testFrame(680)],
     ['wide laptop', testFrame(1100)],
     ['slide', { uid: 's', width: SLIDE_WIDTH, height: SLIDE_HEIGHT, context: 'slide' as const }],
+    ['narrow slide', { uid: 's', width: 460, height: SLIDE_HEIGHT, context: 'slide' as const }],
   ])('is laid out inside its %s frame', (_, frame) => {
     for (const v of [defaultValues, { ...defaultValues, peak: 33_500, bw: 4_800, precision: 2 }, { ...defaultValues, k: 1, m: 2048, n: 2048, df: 224 }]) {
       const { svg } = figure.render(v, frame);
       const [, , w, hgt] = String(svg.attrs.viewBox).split(' ').map(Number);
       expect(w).toBe(frame.width);
       if (frame.height) expect(hgt).toBeLessThanOrEqual(frame.height);
+      for (const r of findAll(svg, (n) => n.tag === 'rect')) expect(Math.min(Number(r.attrs.width), Number(r.attrs.height))).toBeGreaterThanOrEqual(0);
       for (const n of findAll(svg, () => true)) {
         for (const key of ['x', 'x1', 'x2', 'cx']) if (n.attrs[key] !== undefined) expect(Number(n.attrs[key])).toBeLessThanOrEqual(w);
         expect(n.attrs['font-size']).toBeUndefined();

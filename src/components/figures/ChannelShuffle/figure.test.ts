@@ -44,6 +44,7 @@ describe('channelShuffle.render(values, frame)', () => {
     ['phone', testFrame(316)],
     ['laptop page', testFrame(680)],
     ['slide', { uid: 's', width: SLIDE_WIDTH, height: SLIDE_HEIGHT, context: 'slide' as const }],
+    ['narrow slide', { uid: 's', width: 460, height: SLIDE_HEIGHT, context: 'slide' as const }],
   ])('is laid out inside its %s frame for every C up to 24', (_, frame) => {
     for (const [sc, sg] of [
       [1, 1],
@@ -55,6 +56,7 @@ describe('channelShuffle.render(values, frame)', () => {
       const [, , w, hgt] = String(svg.attrs.viewBox).split(' ').map(Number);
       expect(w).toBe(frame.width);
       if (frame.height) expect(hgt).toBeLessThanOrEqual(frame.height);
+      for (const r of findAll(svg, (n) => n.tag === 'rect')) expect(Math.min(Number(r.attrs.width), Number(r.attrs.height))).toBeGreaterThanOrEqual(0);
       for (const n of findAll(svg, () => true)) {
         for (const key of ['x', 'x1', 'x2', 'cx']) if (n.attrs[key] !== undefined) expect(Number(n.attrs[key])).toBeLessThanOrEqual(w);
         for (const key of ['y', 'y1', 'y2', 'cy']) if (n.attrs[key] !== undefined) expect(Number(n.attrs[key])).toBeLessThanOrEqual(hgt);

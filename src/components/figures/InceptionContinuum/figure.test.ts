@@ -63,12 +63,14 @@ describe('inceptionContinuum.render(values, frame)', () => {
     ['phone', testFrame(316)],
     ['laptop page', testFrame(680)],
     ['slide', { uid: 's', width: SLIDE_WIDTH, height: SLIDE_HEIGHT, context: 'slide' as const }],
+    ['narrow slide', { uid: 's', width: 460, height: SLIDE_HEIGHT, context: 'slide' as const }],
   ])('is laid out inside its %s frame: viewBox as wide as the frame, nothing beyond it, no font-size attribute', (_, frame) => {
     for (const segments of [1, 4, 728]) {
       const { svg } = figure.render({ ...xc, segments }, frame);
       const [, , w, hgt] = String(svg.attrs.viewBox).split(' ').map(Number);
       expect(w).toBe(frame.width);
       if (frame.height) expect(hgt).toBeLessThanOrEqual(frame.height);
+      for (const r of findAll(svg, (n) => n.tag === 'rect')) expect(Math.min(Number(r.attrs.width), Number(r.attrs.height))).toBeGreaterThanOrEqual(0);
       const { xs, right, fontSizes } = extents(svg);
       for (const x of [...xs, ...right]) expect(x).toBeLessThanOrEqual(frame.width);
       for (const x of xs) expect(x).toBeGreaterThanOrEqual(0);
