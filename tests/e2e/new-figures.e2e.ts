@@ -3,6 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { axeViolations, baseURL, figuresReady, launch, watchedPage } from './harness';
+import { PAGE_SCREENS, hydrateAllFigures, measureFigures } from './figure-metrics.mjs';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -169,6 +170,46 @@ describe('the three chapters with the new figures', () => {
       await page.waitForFunction((el) => (el as HTMLElement).dataset.ready !== undefined, await fig.elementHandle());
     }
     expect(await axeViolations(page)).toEqual([]);
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+});
+
+describe('the new figures on a phone and a laptop (the floors of screens.e2e.ts)', () => {
+  const mine = ['inception-continuum', 'arithmetic-intensity', 'channel-shuffle'];
+  const routes = ['/grouped-convolution/', '/depthwise-separable/', '/mobilenet-v1/', '/mobilenet-v2/', '/xception/', ...mine.map((id) => `/embed/${id}/`)];
+  it.each(routes.flatMap((r) => PAGE_SCREENS.map((s) => [r, s.name] as const)))('%s on a %s', async (route, screenName) => {
+    const screen = PAGE_SCREENS.find((s) => s.name === screenName)!;
+    const { page, context, problems } = await watchedPage(browser, { viewport: { width: screen.width, height: screen.height } });
+    await page.goto(`${baseURL()}${route}`);
+    await hydrateAllFigures(page);
+    const figures = (await page.evaluate(measureFigures)).filter((f) => mine.includes(f.figure));
+    expect(figures.length).toBeGreaterThan(0);
+    for (const f of figures) {
+      expect(f.minText, `${f.anchor}: smallest text "${f.smallestText}"`).toBeGreaterThanOrEqual(screen.minText);
+      if (screen.name === 'laptop') {
+        expect(f.maxText, `${f.anchor}: largest text`).toBeLessThanOrEqual(20);
+        expect(f.figureHeight, `${f.anchor} with its controls`).toBeLessThanOrEqual(screen.height);
+      }
+    }
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+
+  it.each([
+    ['/lecture/xception/', 'inception-continuum'],
+    ['/lecture/grouped-convolution/', 'channel-shuffle'],
+    ['/lecture/depthwise-separable/', 'arithmetic-intensity'],
+  ])('%s: the slide with %s shows it inside a 1280×720 screen', async (route, id) => {
+    const { page, context, problems } = await watchedPage(browser, { viewport: { width: 1280, height: 720 } });
+    await page.goto(`${baseURL()}${route}`);
+    const index = await page.locator('[data-slide]').evaluateAll((slides, fig) => slides.findIndex((s) => s.querySelector(`sep-figure[data-figure="${fig}"]`)), id);
+    expect(index).toBeGreaterThanOrEqual(0);
+    await page.goto(`${baseURL()}${route}#slide-${index + 1}`);
+    await page.waitForFunction(() => document.querySelector<HTMLElement>('[data-slide][data-active] sep-figure')?.dataset.ready !== undefined);
+    const [f] = await page.evaluate(measureFigures);
+    expect(f.figure).toBe(id);
+    expect(f.bottom).toBeLessThanOrEqual(720);
     expect(problems).toEqual([]);
     await context.close();
   });
