@@ -8,23 +8,14 @@
  *
  * Layout per frame: panels side by side on pages and slides, stacked on a phone.
  */
-import { nearestDivisor } from "../../../lib/divisors";
-import { isCostError } from "../../../lib/errors";
-import { formatInt } from "../../../lib/format";
-import {
-  groupOf,
-  stackedGroups,
-  type StackedGroups,
-} from "../../../lib/shuffle";
-import { h, type SvgNode } from "../../figure-kit/svg";
-import { isNarrow } from "../../figure-kit/frame";
-import type {
-  FigureDef,
-  FigureFrame,
-  FigureParams,
-  FigureView,
-} from "../../figure-kit/types";
-import { errorView, quantity } from "../../figure-kit/marks";
+import { nearestDivisor } from '../../../lib/divisors';
+import { isCostError } from '../../../lib/errors';
+import { formatInt } from '../../../lib/format';
+import { groupOf, stackedGroups, type StackedGroups } from '../../../lib/shuffle';
+import { h, type SvgNode } from '../../figure-kit/svg';
+import { isNarrow } from '../../figure-kit/frame';
+import type { FigureDef, FigureFrame, FigureParams, FigureView } from '../../figure-kit/types';
+import { errorView, quantity } from '../../figure-kit/marks';
 
 /** Group colours cycle through this many classes (neighbouring groups always differ). */
 const HUES = 6;
@@ -39,9 +30,7 @@ export function channelRanges(list: readonly number[]): string {
     parts.push(start === end ? `${start + 1}` : `${start + 1}–${end + 1}`);
     start = list[i];
   }
-  return parts.length <= 1
-    ? (parts[0] ?? "")
-    : `${parts.slice(0, -1).join(", ")} and ${parts[parts.length - 1]}`;
+  return parts.length <= 1 ? (parts[0] ?? '') : `${parts.slice(0, -1).join(', ')} and ${parts[parts.length - 1]}`;
 }
 
 interface Geometry {
@@ -53,15 +42,7 @@ interface Geometry {
 }
 
 /** One panel: inputs, layer 1, (shuffle), layer 2, outputs, and what each output sees. */
-function panel(
-  s: StackedGroups,
-  x0: number,
-  width: number,
-  top: number,
-  dy: number,
-  heading: string,
-  name: "plain" | "shuffled",
-): { node: SvgNode; height: number } {
+function panel(s: StackedGroups, x0: number, width: number, top: number, dy: number, heading: string, name: 'plain' | 'shuffled'): { node: SvgNode; height: number } {
   const C = s.channels;
   const G = s.groups;
   const headH = 40;
@@ -76,8 +57,7 @@ function panel(
   const grp = (c: number): number => groupOf(c, C, G);
   const hue = (c: number): string => `grp-${grp(c) % HUES}`;
   // What each column's node carries: its first-layer group (after the shuffle, the moved channel's).
-  const carried = (col: number, c: number): number =>
-    col >= 2 ? s.order[c] : c;
+  const carried = (col: number, c: number): number => (col >= 2 ? s.order[c] : c);
   const edges: SvgNode[] = [];
   const n = C / G;
   // Layer 1 (col 0 → 1) and layer 2 (col 2 → 3): every input of a group feeds every output of it.
@@ -90,7 +70,7 @@ function panel(
       for (let j = 0; j < n; j++) {
         const inp = first + j;
         edges.push(
-          h("line", {
+          h('line', {
             class: `edge ${hue(carried(from, inp))}`,
             x1: g.cols[from],
             y1: g.yAt(inp),
@@ -104,7 +84,7 @@ function panel(
   // The shuffle (col 1 → 2): position p takes first-layer output order[p]; a plain stack is the identity.
   for (let p = 0; p < C; p++)
     edges.push(
-      h("line", {
+      h('line', {
         class: `edge move ${hue(s.order[p])}`,
         x1: g.cols[1],
         y1: g.yAt(s.order[p]),
@@ -112,18 +92,16 @@ function panel(
         y2: g.yAt(p),
       }),
     );
-  const nodes = g.cols
-    .slice(0, 3)
-    .map((x, col) =>
-      Array.from({ length: C }, (_, c) =>
-        h("circle", {
-          class: `node ${hue(carried(col, c))}`,
-          cx: x,
-          cy: g.yAt(c),
-          r: g.r,
-        }),
-      ),
-    );
+  const nodes = g.cols.slice(0, 3).map((x, col) =>
+    Array.from({ length: C }, (_, c) =>
+      h('circle', {
+        class: `node ${hue(carried(col, c))}`,
+        cx: x,
+        cy: g.yAt(c),
+        r: g.r,
+      }),
+    ),
+  );
   // The first output's paths, shown until another output is hovered or focused.
   const paths: SvgNode[] = [];
   const o = 0;
@@ -131,8 +109,8 @@ function panel(
     const p = grp(o) * n + j;
     const mid = s.order[p];
     paths.push(
-      h("line", {
-        class: "path",
+      h('line', {
+        class: 'path',
         x1: g.cols[2],
         y1: g.yAt(p),
         x2: g.cols[3],
@@ -140,8 +118,8 @@ function panel(
       }),
     );
     paths.push(
-      h("line", {
-        class: "path",
+      h('line', {
+        class: 'path',
         x1: g.cols[1],
         y1: g.yAt(mid),
         x2: g.cols[2],
@@ -150,8 +128,8 @@ function panel(
     );
     for (let i = 0; i < n; i++)
       paths.push(
-        h("line", {
-          class: "path",
+        h('line', {
+          class: 'path',
           x1: g.cols[0],
           y1: g.yAt(grp(mid) * n + i),
           x2: g.cols[1],
@@ -159,94 +137,65 @@ function panel(
         }),
       );
   }
-  const ring = (c: number): SvgNode =>
-    h("circle", { class: "ring", cx: g.cols[0], cy: g.yAt(c), r: g.r + 2.5 });
+  const ring = (c: number): SvgNode => h('circle', { class: 'ring', cx: g.cols[0], cy: g.yAt(c), r: g.r + 2.5 });
   const outputs = Array.from({ length: C }, (_, c) =>
     h(
-      "g",
+      'g',
       {
-        class: "out",
+        class: 'out',
         tabindex: 0,
-        role: "group",
-        "aria-label": `Output ${c + 1} sees input${s.reach[c].length === 1 ? "" : "s"} ${channelRanges(s.reach[c])}`,
+        role: 'group',
+        'aria-label': `Output ${c + 1} sees input${s.reach[c].length === 1 ? '' : 's'} ${channelRanges(s.reach[c])}`,
       },
-      h("circle", {
-        class: "out-hit",
+      h('circle', {
+        class: 'out-hit',
         cx: g.cols[3],
         cy: g.yAt(c),
         r: Math.max(g.r + 3, dy / 2),
       }),
-      h("circle", {
-        class: "node out-node",
+      h('circle', {
+        class: 'node out-node',
         cx: g.cols[3],
         cy: g.yAt(c),
         r: g.r,
       }),
-      h("g", { class: "reach" }, s.reach[c].map(ring)),
+      h('g', { class: 'reach' }, s.reach[c].map(ring)),
     ),
   );
   const labelEvery = dy >= 14 ? 1 : Math.ceil(14 / dy);
   const numbers = Array.from({ length: C }, (_, c) => c)
     .filter((c) => c % labelEvery === 0 || c === C - 1)
-    .filter(
-      (c, i, all) => c !== C - 1 || i === 0 || C - 1 - all[i - 1] >= labelEvery,
-    )
+    .filter((c, i, all) => c !== C - 1 || i === 0 || C - 1 - all[i - 1] >= labelEvery)
     .map((c) =>
       h(
-        "text",
+        'text',
         {
-          class: "fig-small channel-no",
+          class: 'fig-small channel-no',
           x: g.cols[0] - g.r - 4,
           y: g.yAt(c) + 4,
-          "text-anchor": "end",
+          'text-anchor': 'end',
         },
         String(c + 1),
       ),
     );
   const heads: [number, string][] = [
-    [(g.cols[0] + g.cols[1]) / 2, "layer 1"],
-    [
-      (g.cols[1] + g.cols[2]) / 2,
-      name === "shuffled" ? "shuffle" : "no shuffle",
-    ],
-    [(g.cols[2] + g.cols[3]) / 2, "layer 2"],
+    [(g.cols[0] + g.cols[1]) / 2, 'layer 1'],
+    [(g.cols[1] + g.cols[2]) / 2, name === 'shuffled' ? 'shuffle' : 'no shuffle'],
+    [(g.cols[2] + g.cols[3]) / 2, 'layer 2'],
   ];
   const reach = s.reachPerOutput;
   const node = h(
-    "g",
+    'g',
     { class: `panel panel-${name}` },
-    h("text", { class: "fig-heading", x: x0, y: top + 14 }, heading),
-    heads.map(([x, t]) =>
-      h(
-        "text",
-        { class: "fig-small", x, y: top + 32, "text-anchor": "middle" },
-        t,
-      ),
-    ),
-    h("g", { class: "edges" }, edges),
-    h(
-      "g",
-      { class: "default-path" },
-      paths,
-      h("g", { class: "reach" }, s.reach[0].map(ring)),
-    ),
+    h('text', { class: 'fig-heading', x: x0, y: top + 14 }, heading),
+    heads.map(([x, t]) => h('text', { class: 'fig-small', x, y: top + 32, 'text-anchor': 'middle' }, t)),
+    h('g', { class: 'edges' }, edges),
+    h('g', { class: 'default-path' }, paths, h('g', { class: 'reach' }, s.reach[0].map(ring))),
     nodes,
     numbers,
     outputs,
-    h(
-      "text",
-      { class: "fig-value", x: x0, y: g.bottom + 22 },
-      "Each output sees ",
-      quantity(`reach-${name}`, reach, formatInt(reach)),
-      ` of ${C} inputs`,
-    ),
-    h(
-      "text",
-      { class: "fig-small", x: x0, y: g.bottom + 40 },
-      "Weights: ",
-      quantity(`params-${name}`, s.params, formatInt(s.params)),
-      name === "shuffled" ? " (the shuffle adds none)" : "",
-    ),
+    h('text', { class: 'fig-value', x: x0, y: g.bottom + 22 }, 'Each output sees ', quantity(`reach-${name}`, reach, formatInt(reach)), ` of ${C} inputs`),
+    h('text', { class: 'fig-small', x: x0, y: g.bottom + 40 }, 'Weights: ', quantity(`params-${name}`, s.params, formatInt(s.params)), name === 'shuffled' ? ' (the shuffle adds none)' : ''),
   );
   return { node, height: headH + C * dy + 46 };
 }
@@ -255,12 +204,8 @@ function render(v: FigureParams, frame: FigureFrame): FigureView {
   const uid = frame.uid;
   const W = frame.width;
   const narrow = isNarrow(frame);
-  const slide = frame.context === "slide";
-  const title = h(
-    "title",
-    { id: `${uid}-title` },
-    "Two stacked grouped layers, without and with a channel shuffle",
-  );
+  const slide = frame.context === 'slide';
+  const title = h('title', { id: `${uid}-title` }, 'Two stacked grouped layers, without and with a channel shuffle');
   let plain: StackedGroups;
   let shuffled: StackedGroups;
   const C = v.sc;
@@ -275,70 +220,42 @@ function render(v: FigureParams, frame: FigureFrame): FigureView {
   }
   const n = C / G;
   const summary = `C = ${C} channels in G = ${G} groups of ${n}: without a shuffle each output of the second layer sees ${plain.reachPerOutput} of the ${C} inputs, with it ${shuffled.reachPerOutput}. Both stacks have ${formatInt(plain.params)} weights.`;
-  const desc = h(
-    "desc",
-    { id: `${uid}-desc` },
-    `${summary} Lines are coloured by the first-layer group whose inputs they carry (Zhang et al. 2018, Fig. 1).`,
-  );
+  const desc = h('desc', { id: `${uid}-desc` }, `${summary} Lines are coloured by the first-layer group whose inputs they carry (Zhang et al. 2018, Fig. 1).`);
   const pad = 8;
   const headerY = 16;
   const header = h(
-    "text",
-    { class: "fig-value", x: pad, y: headerY },
-    "G = ",
-    quantity("groups", G, String(G)),
-    ` groups of ${n} channel${n === 1 ? "" : "s"}, C = `,
-    quantity("channels", C, String(C)),
+    'text',
+    { class: 'fig-value', x: pad, y: headerY },
+    'G = ',
+    quantity('groups', G, String(G)),
+    ` groups of ${n} channel${n === 1 ? '' : 's'}, C = `,
+    quantity('channels', C, String(C)),
   );
   let panels: SvgNode[];
   let height: number;
   const top = headerY + 10;
   if (narrow && !slide) {
     const dy = Math.max(9, Math.min(16, 200 / C));
-    const a = panel(
-      plain,
-      pad,
-      W - 2 * pad,
-      top,
-      dy,
-      "Without shuffle",
-      "plain",
-    );
-    const b = panel(
-      shuffled,
-      pad,
-      W - 2 * pad,
-      top + a.height + 10,
-      dy,
-      "With channel shuffle",
-      "shuffled",
-    );
+    const a = panel(plain, pad, W - 2 * pad, top, dy, 'Without shuffle', 'plain');
+    const b = panel(shuffled, pad, W - 2 * pad, top + a.height + 10, dy, 'With channel shuffle', 'shuffled');
     panels = [a.node, b.node];
     height = top + a.height + 10 + b.height;
   } else {
     const avail = slide ? (frame.height ?? 335) - top - 90 : 260;
     const dy = Math.max(8, Math.min(18, avail / C));
     const half = (W - 3 * pad) / 2;
-    const a = panel(plain, pad, half, top, dy, "Without shuffle", "plain");
-    const b = panel(
-      shuffled,
-      2 * pad + half,
-      half,
-      top,
-      dy,
-      "With channel shuffle",
-      "shuffled",
-    );
+    const a = panel(plain, pad, half, top, dy, 'Without shuffle', 'plain');
+    const b = panel(shuffled, 2 * pad + half, half, top, dy, 'With channel shuffle', 'shuffled');
     panels = [a.node, b.node];
     height = top + Math.max(a.height, b.height);
   }
   const svg = h(
-    "svg",
+    'svg',
     {
       viewBox: `0 0 ${W} ${Math.ceil(height + 4)}`,
-      role: "img",
-      "aria-labelledby": `${uid}-title ${uid}-desc`,
-      class: "fig-svg channel-shuffle",
+      role: 'img',
+      'aria-labelledby': `${uid}-title ${uid}-desc`,
+      class: 'fig-svg channel-shuffle',
     },
     title,
     desc,
@@ -349,12 +266,11 @@ function render(v: FigureParams, frame: FigureFrame): FigureView {
 }
 
 export const figure: FigureDef = {
-  id: "channel-shuffle",
-  title: "Channel shuffle: mixing groups for free",
-  chapter: "/grouped-convolution/",
-  source:
-    "Connectivity of two stacked grouped 1×1 layers, with the channel shuffle of Zhang et al. 2018 (ShuffleNet), §3.1.",
-  params: ["sc", "sg"],
-  controls: ["sg", "sc"],
+  id: 'channel-shuffle',
+  title: 'Channel shuffle: mixing groups for free',
+  chapter: '/grouped-convolution/',
+  source: 'Connectivity of two stacked grouped 1×1 layers, with the channel shuffle of Zhang et al. 2018 (ShuffleNet), §3.1.',
+  params: ['sc', 'sg'],
+  controls: ['sg', 'sc'],
   render,
 };
