@@ -172,7 +172,8 @@ describe('the three chapters with the new figures', () => {
     expect(await axeViolations(page)).toEqual([]);
     expect(problems).toEqual([]);
     await context.close();
-  });
+    // Chapter 3 draws seven figures and runs axe over all of them: slow on a shared machine.
+  }, 180_000);
 });
 
 describe('the new figures on a phone and a laptop (the floors of screens.e2e.ts)', () => {
