@@ -58,7 +58,7 @@ for (const [f, html] of pages) {
   }
   for (const m of html.matchAll(/url\((['"]?)(https?:)?\/\/[^)]+\)/g)) problems.push(`${where}: CSS url() to another origin: ${m[0]}`);
   for (const m of html.matchAll(/\shref="([^"]*)"/g)) {
-    const href = m[1].replace(/&amp;/g, '&');
+    const href = m[1].replace(/&amp;/g, '&').replace(/&#(\d+);/g, (_, code) => String.fromCharCode(Number(code)));
     if (/^(https?:|mailto:|data:)/.test(href)) continue;
     links += 1;
     const url = new URL(href, `http://site${where}`);

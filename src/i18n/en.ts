@@ -53,6 +53,8 @@ export const en = {
   printedAgrees: 'agrees',
   printedRoundedDown: 'rounded down',
   printedDiffers: 'differs',
+  /** Under a slider that offers only the divisors of another parameter; {count}, {symbol}, {value} are filled in. */
+  divisorsOf: 'one of the {count} divisors of {symbol} = {value}',
 } as const;
 
 export type UiStrings = typeof en;

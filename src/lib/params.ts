@@ -2,9 +2,32 @@
  * The one parameter schema of the site: every slider, every URL key and every preset goes through
  * it. Short URL keys (k, m, n …) appear only here and in the URL codec below.
  */
+import { nearestDivisor } from './divisors';
+import { PIXEL_1_BIG_CORE } from './devices';
 
 /** URL key of each shared parameter. */
-export type ParamName = 'k' | 'm' | 'n' | 'df' | 'g' | 's' | 't' | 'alpha' | 'res' | 'dim' | 'seed' | 'act' | 'layer' | 'step' | 'ex';
+export type ParamName =
+  | 'k'
+  | 'm'
+  | 'n'
+  | 'df'
+  | 'g'
+  | 's'
+  | 't'
+  | 'alpha'
+  | 'res'
+  | 'dim'
+  | 'seed'
+  | 'act'
+  | 'layer'
+  | 'step'
+  | 'segments'
+  | 'sc'
+  | 'sg'
+  | 'precision'
+  | 'peak'
+  | 'bw'
+  | 'ex';
 
 export interface ParamSpec {
   /** URL key. */
@@ -24,6 +47,11 @@ export interface ParamSpec {
   readonly unit: string;
   /** For a choice: the label of value i (the URL holds the index). */
   readonly choices?: readonly string[];
+  /**
+   * The value must divide this other parameter's value (a number of groups or segments of its
+   * channels). Controls offer its divisors only; any other value becomes the nearest divisor.
+   */
+  readonly divides?: ParamName;
 }
 
 const spec = (s: ParamSpec): ParamSpec => s;
@@ -44,6 +72,16 @@ export const PARAMS: Readonly<Record<ParamName, ParamSpec>> = {
   act: spec({ name: 'act', label: 'Activation', symbol: '\\sigma', abbr: 'σ', min: 0, max: 2, step: 1, defaultValue: 0, unit: '', choices: ['ReLU', 'ReLU6', 'linear (none)'] }),
   layer: spec({ name: 'layer', label: 'Layer type', symbol: '\\text{layer}', abbr: 'layer', min: 0, max: 4, step: 1, defaultValue: 0, unit: '', choices: ['standard', 'grouped', 'depthwise', 'pointwise', 'depthwise separable'] }),
   step: spec({ name: 'step', label: 'Step', symbol: '\\text{step}', abbr: 'step', min: 0, max: 9999, step: 1, defaultValue: 0, unit: '' }),
+  // Chollet 2017, §1.2: the number of channel segments the spatial convolutions of a block see.
+  segments: spec({ name: 'segments', label: 'Channel segments', symbol: 'S', abbr: 'S', min: 1, max: 2048, step: 1, defaultValue: 4, unit: 'segments of M', divides: 'm' }),
+  // Zhang et al. 2018 (ShuffleNet), §3.1: C channels in G groups in each of two stacked layers.
+  sc: spec({ name: 'sc', label: 'Channels', symbol: 'C', abbr: 'C', min: 1, max: 24, step: 1, defaultValue: 12, unit: 'channels per layer' }),
+  sg: spec({ name: 'sg', label: 'Groups per layer', symbol: 'G', abbr: 'G', min: 1, max: 24, step: 1, defaultValue: 3, unit: 'groups of C', divides: 'sc' }),
+  // Bytes per number moved: the roofline's traffic (Williams et al. 2009).
+  precision: spec({ name: 'precision', label: 'Number format', symbol: 'b', abbr: 'b', min: 0, max: 2, step: 1, defaultValue: 0, unit: '', choices: ['32-bit float (4 bytes)', '16-bit float (2 bytes)', '8-bit integer (1 byte)'] }),
+  // Defaults: one big core of a Pixel 1 and its memory (devices.ts says where they come from).
+  peak: spec({ name: 'peak', label: 'Compute ceiling', symbol: '\\pi', abbr: 'π', min: 0.1, max: 1_000_000, step: 0.1, defaultValue: PIXEL_1_BIG_CORE.peak, unit: 'G mult-adds/s' }),
+  bw: spec({ name: 'bw', label: 'Memory bandwidth', symbol: '\\beta', abbr: 'β', min: 0.1, max: 10_000, step: 0.1, defaultValue: PIXEL_1_BIG_CORE.bandwidth, unit: 'GB/s' }),
   ex: spec({ name: 'ex', label: 'Exercise set', symbol: '\\text{set}', abbr: 'set', min: 1, max: 999_999, step: 1, defaultValue: 1, unit: '' }),
 };
 
@@ -52,7 +90,7 @@ export const PARAM_NAMES = Object.keys(PARAMS) as ParamName[];
 export type ParamValues = Partial<Record<ParamName, number>>;
 
 /** Why a value given for a parameter was not used as it stood. */
-export type IssueReason = 'not-a-number' | 'out-of-range' | 'off-step' | 'repeated' | 'empty';
+export type IssueReason = 'not-a-number' | 'out-of-range' | 'off-step' | 'repeated' | 'empty' | 'not-a-divisor';
 
 export interface ParamIssue {
   readonly name: ParamName;
@@ -123,7 +161,45 @@ export function parseParams(
     if (issue) issues.push(issue);
     if (all.length > 1) issues.push({ name, given: all.slice(1).join(', ').slice(0, 24), reason: 'repeated', used: value });
   }
+  const whole = { ...fallbackValues(defaults), ...values };
+  for (const change of fitDivisors(whole)) {
+    if (!names.includes(change.name)) continue;
+    values[change.name] = change.used;
+    // A default that does not divide a value from the link is fitted without a message.
+    if (search.has(change.name)) issues.push({ name: change.name, given: String(change.given), reason: 'not-a-divisor', used: change.used });
+  }
   return { values, issues };
+}
+
+/** Every parameter at the given default, or the schema's. */
+function fallbackValues(defaults: ParamValues): Record<ParamName, number> {
+  return Object.fromEntries(PARAM_NAMES.map((n) => [n, defaults[n] ?? PARAMS[n].defaultValue])) as Record<ParamName, number>;
+}
+
+/** A value that had to change because it did not divide the parameter it splits. */
+export interface DivisorChange {
+  readonly name: ParamName;
+  readonly given: number;
+  readonly used: number;
+}
+
+/**
+ * Make every parameter with `divides` divide its partner, in place: a value that does not becomes
+ * the nearest divisor (segments 5 of m = 32 → 4). Returns what changed, for messages.
+ */
+export function fitDivisors(values: Record<ParamName, number>): DivisorChange[] {
+  const changes: DivisorChange[] = [];
+  for (const name of PARAM_NAMES) {
+    const of = PARAMS[name].divides;
+    if (!of) continue;
+    const whole = values[of];
+    const v = values[name];
+    if (whole % v === 0) continue;
+    const used = nearestDivisor(whole, v);
+    values[name] = used;
+    changes.push({ name, given: v, used });
+  }
+  return changes;
 }
 
 /** Query string (without "?") holding the given values, in schema order, keys and numbers only. */
@@ -154,5 +230,9 @@ export function describeIssue(issue: ParamIssue): string {
         : `${what} moves in steps of ${p.step}; “${issue.given}” was rounded to ${issue.used}.`;
     case 'repeated':
       return `${what} was given more than once; using the first value, ${issue.used}.`;
+    case 'not-a-divisor': {
+      const of = PARAMS[p.divides ?? issue.name];
+      return `${what} must divide ${of.label} (${of.name}) evenly; “${issue.given}” was changed to ${issue.used}.`;
+    }
   }
 }

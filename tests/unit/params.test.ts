@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { PARAMS, PARAM_NAMES, coerceParam, describeIssue, isParamName, parseParams, serializeParams, type ParamName } from '../../src/lib/params';
+import { PARAMS, PARAM_NAMES, coerceParam, describeIssue, fitDivisors, isParamName, parseParams, serializeParams, type ParamName } from '../../src/lib/params';
 
 describe('PARAMS schema', () => {
   it('has every shared parameter with default inside its range and on its step', () => {
-    expect(PARAM_NAMES).toEqual(['k', 'm', 'n', 'df', 'g', 's', 't', 'alpha', 'res', 'dim', 'seed', 'act', 'layer', 'step', 'ex']);
+    expect(PARAM_NAMES).toEqual(['k', 'm', 'n', 'df', 'g', 's', 't', 'alpha', 'res', 'dim', 'seed', 'act', 'layer', 'step', 'segments', 'sc', 'sg', 'precision', 'peak', 'bw', 'ex']);
     for (const name of PARAM_NAMES) {
       const p = PARAMS[name];
       expect(p.min).toBeLessThanOrEqual(p.defaultValue);
@@ -103,7 +103,10 @@ describe('parseParams(query) and serializeParams(values)', () => {
     };
     const arbState = fc.record(Object.fromEntries(PARAM_NAMES.map((n) => [n, arbValue(n)])) as Record<ParamName, fc.Arbitrary<number>>);
     fc.assert(
-      fc.property(arbState, (state) => {
+      fc.property(arbState, (raw) => {
+        // A valid state has its segments and groups dividing what they split.
+        const state = { ...raw };
+        fitDivisors(state);
         const q = serializeParams(state);
         const back = parseParams(q);
         expect(back.issues).toEqual([]);
@@ -113,6 +116,33 @@ describe('parseParams(query) and serializeParams(values)', () => {
   });
   it('serialises only the names asked for, in schema order, numbers only', () => {
     expect(serializeParams({ n: 128, k: 5, alpha: 0.75, m: NaN }, ['k', 'n', 'm'])).toBe('k=5&n=128');
+  });
+});
+
+describe('parameters that divide another (segments of M, groups of C)', () => {
+  it('the schema defaults divide their partners: 4 segments of M = 32, 3 groups of C = 12', () => {
+    expect(PARAMS.segments.divides).toBe('m');
+    expect(PARAMS.sg.divides).toBe('sc');
+    expect(32 % PARAMS.segments.defaultValue).toBe(0);
+    expect(12 % PARAMS.sg.defaultValue).toBe(0);
+  });
+  it('parseParams fits a value that does not divide to the nearest divisor and says so', () => {
+    // Divisors of 32: 1, 2, 4, 8, 16, 32; 5 is nearest to 4. Divisors of 12: 1, 2, 3, 4, 6, 12; 5 → 4 (tie with 6: the smaller).
+    expect(parseParams('m=32&segments=5', ['m', 'segments'])).toEqual({ values: { m: 32, segments: 4 }, issues: [{ name: 'segments', given: '5', reason: 'not-a-divisor', used: 4 }] });
+    expect(parseParams('sc=12&sg=5', ['sc', 'sg']).values).toEqual({ sc: 12, sg: 4 });
+    expect(parseParams('m=728&segments=728', ['m', 'segments']).issues).toEqual([]);
+  });
+  it('fits a default that a linked value no longer divides without a message (m = 17: 4 → 1)', () => {
+    expect(parseParams('m=17', ['m', 'segments'])).toEqual({ values: { m: 17, segments: 1 }, issues: [] });
+  });
+  it('fitDivisors changes only what does not divide, in place, and lists it', () => {
+    const v = { ...Object.fromEntries(PARAM_NAMES.map((n) => [n, PARAMS[n].defaultValue])), m: 728, segments: 3, sc: 24, sg: 8 } as Record<ParamName, number>;
+    expect(fitDivisors(v)).toEqual([{ name: 'segments', given: 3, used: 2 }]);
+    expect(v.segments).toBe(2);
+    expect(v.sg).toBe(8);
+  });
+  it('describeIssue names the partner', () => {
+    expect(describeIssue({ name: 'segments', given: '5', reason: 'not-a-divisor', used: 4 })).toBe('Channel segments (segments) must divide Input channels (m) evenly; “5” was changed to 4.');
   });
 });
 

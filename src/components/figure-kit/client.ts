@@ -18,6 +18,7 @@ import { patch } from './svg';
 import { frameFor } from './frame';
 import type { FigureContext, FigureDef, FigureView } from './types';
 import type { ParamName } from '../../lib/params';
+import { divisors } from '../../lib/divisors';
 
 let katexLoad: Promise<typeof import('katex').default> | undefined;
 function typeset(el: HTMLElement, tex: string): void {
@@ -30,8 +31,9 @@ function typeset(el: HTMLElement, tex: string): void {
 }
 
 /**
- * A control for one shared parameter: a range with a number box, a select of choices, or step
- * buttons (data-delta = ±1). Controls render disabled at build time and are enabled here.
+ * A control for one shared parameter: a range with a number box, a select of choices, step
+ * buttons (data-delta = ±1), or a range over the divisors of another parameter (data-divides).
+ * Controls render disabled at build time and are enabled here.
  */
 class ParamControl extends HTMLElement {
   connectedCallback(): void {
@@ -41,14 +43,35 @@ class ParamControl extends HTMLElement {
     const select = this.querySelector('select');
     const buttons = [...this.querySelectorAll<HTMLButtonElement>('button[data-delta]')];
     const out = this.querySelector('output');
+    // A divisor slider (data-divides): the range moves through the divisors of another parameter.
+    const of = this.dataset.divides as ParamName | undefined;
+    const note = this.querySelector<HTMLElement>('[data-role=divisor-note]');
+    let whole = 0;
+    let steps: number[] = [];
+    const fit = (w: number): void => {
+      if (!of || w === whole) return;
+      whole = w;
+      steps = divisors(w);
+      if (range) range.max = String(steps.length - 1);
+      if (note) {
+        note.textContent = (this.dataset.note ?? '')
+          .replace('{count}', String(steps.length))
+          .replace('{symbol}', this.dataset.symbol ?? of)
+          .replace('{value}', String(w));
+      }
+    };
     const show = (v: number): void => {
-      if (range && range.valueAsNumber !== v) range.value = String(v);
+      if (range && of) {
+        const i = String(Math.max(0, steps.indexOf(v)));
+        if (range.value !== i) range.value = i;
+        range.setAttribute('aria-valuetext', String(v));
+      } else if (range && range.valueAsNumber !== v) range.value = String(v);
       if (box && document.activeElement !== box) box.value = String(v);
       if (select && select.value !== String(v)) select.value = String(v);
       // Steppers count from 1 for the reader (step 0 is “1 / N”).
       if (out) out.textContent = String(buttons.length > 0 ? v + 1 : v);
     };
-    range?.addEventListener('input', () => setParam(name, range.value));
+    range?.addEventListener('input', () => setParam(name, of ? (steps[range.valueAsNumber] ?? 1) : range.value));
     box?.addEventListener('change', () => {
       box.value = String(setParam(name, box.value));
     });
@@ -63,7 +86,10 @@ class ParamControl extends HTMLElement {
         setParam(name, next);
       });
     }
-    subscribeKeys(params, [name], (v) => show(v[name]));
+    subscribeKeys(params, of ? [name, of] : [name], (v) => {
+      if (of) fit(v[of]);
+      show(v[name]);
+    });
     for (const input of [range, box, select, ...buttons]) input?.removeAttribute('disabled');
     this.dataset.ready = '';
   }

@@ -9,6 +9,7 @@ import {
   PARAM_NAMES,
   coerceParam,
   describeIssue,
+  fitDivisors,
   parseParams,
   serializeParams,
   type ParamIssue,
@@ -63,12 +64,21 @@ export function report(issues: readonly ParamIssue[]): void {
 
 report(initial.issues.filter((i) => used.includes(i.name)));
 
-/** Set one parameter from a control; returns the value used and reports any issue. */
+/**
+ * Set one parameter from a control; returns the value used and reports any issue. A value that
+ * must divide another (segments of M) becomes the nearest divisor, with a message; parameters
+ * that split this one follow it silently (their controls show the new value).
+ */
 export function setParam(name: ParamName, given: string | number): number {
   const { value, issue } = coerceParam(name, given, defaults[name]);
   if (issue) report([issue]);
-  if (params.get()[name] !== value) params.setKey(name, value);
-  return value;
+  const next = { ...params.get(), [name]: value };
+  for (const change of fitDivisors(next)) {
+    if (change.name === name) report([{ name, given: String(change.given), reason: 'not-a-divisor', used: change.used }]);
+  }
+  const now = params.get();
+  if (PARAM_NAMES.some((n) => now[n] !== next[n])) params.set(next);
+  return next[name];
 }
 
 /** Set several parameters at once (presets, lecture slides). */
@@ -77,6 +87,7 @@ export function setParams(values: ParamValues): void {
   for (const [name, v] of Object.entries(values) as [ParamName, number][]) {
     next[name] = coerceParam(name, v, defaults[name]).value;
   }
+  fitDivisors(next);
   params.set(next);
 }
 

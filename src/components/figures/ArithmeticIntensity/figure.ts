@@ -1,0 +1,435 @@
+/**
+ * arithmetic-intensity: why 8–9× fewer mult-adds do not make a layer 8–9× faster. Each layer does
+ * W mult-adds and moves at least Q bytes (input, output, weights); on a roofline (Williams et al.
+ * 2009, log-log) a device with compute ceiling π and bandwidth β runs it at most at min(π, I·β)
+ * for I = W/Q. Marked: a standard, a depthwise and a pointwise layer at the page's D_K, M, N, D_F;
+ * below the axis, every layer of MobileNet V1 and V2. Beside it, the measured evidence: MobileNetV2
+ * Table 4 latencies on a Pixel 1 against the two networks' mult-adds, and the roofline's bound.
+ *
+ * Layout per frame: chart and evidence side by side on pages wide enough and on slides; stacked
+ * on a phone.
+ */
+import { scaleLog } from 'd3-scale';
+import { mobilenetV1, mobilenetV2 } from '../../../lib/architectures';
+import { convCost, rationalToNumber, type ConvCost } from '../../../lib/cost';
+import { isCostError } from '../../../lib/errors';
+import { formatCompact, toSignificant } from '../../../lib/format';
+import { PARAMS } from '../../../lib/params';
+import { PIXEL_1_TABLE4, arithmeticIntensity, attainable, boundBy, bytesPerElement, layerBytes, networkSeconds, placeLayers, ridgePoint, type PlacedLayer } from '../../../lib/roofline';
+import { h, type SvgNode } from '../../figure-kit/svg';
+import { isNarrow } from '../../figure-kit/frame';
+import type { FigureDef, FigureFrame, FigureParams, FigureView } from '../../figure-kit/types';
+import { errorView, quantity, wrapWords } from '../../figure-kit/marks';
+
+type Device = { peak: number; bandwidth: number };
+
+/** A number of G mult-adds/s or mult-adds per byte, short: 0.25, 8.6, 27.8, 1.2k. */
+function short(x: number): string {
+  if (x >= 1e6) return `${toSignificant(x / 1e6, 2)}M`;
+  if (x >= 1e3) return `${toSignificant(x / 1e3, 2)}k`;
+  return toSignificant(x, 2);
+}
+
+/** A decade tick: 0.01, 0.1, 1, 10, 100, 1k, 10k … */
+function tick(t: number): string {
+  if (t >= 1e6) return `${t / 1e6}M`;
+  if (t >= 1e3) return `${t / 1e3}k`;
+  return String(Number(t.toPrecision(1)));
+}
+
+/** Decade ticks from lo to hi. */
+function decades(lo: number, hi: number): number[] {
+  const out: number[] = [];
+  for (let e = Math.ceil(Math.log10(lo) - 1e-9); e <= Math.floor(Math.log10(hi) + 1e-9); e++) out.push(10 ** e);
+  return out;
+}
+
+interface Example {
+  name: 'standard' | 'depthwise' | 'pointwise';
+  cost: ConvCost;
+  bytes: number;
+  intensity: number;
+}
+
+function examples(v: FigureParams, b: number): Example[] {
+  const layers: [Example['name'], ConvCost][] = [
+    ['standard', convCost({ kind: 'standard', k: v.k, cin: v.m, cout: v.n, inH: v.df })],
+    ['depthwise', convCost({ kind: 'depthwise', k: v.k, cin: v.m, cout: v.m, inH: v.df })],
+    ['pointwise', convCost({ kind: 'pointwise', k: 1, cin: v.m, cout: v.n, inH: v.df })],
+  ];
+  return layers.map(([name, cost]) => {
+    const bytes = layerBytes(cost, b);
+    return {
+      name,
+      cost,
+      bytes,
+      intensity: rationalToNumber(arithmeticIntensity(cost.multAdds, bytes)),
+    };
+  });
+}
+
+/** The roofline chart with the examples on the roof and both networks' layers in strips below. */
+function chart(ex: Example[], v1: PlacedLayer[], v2: PlacedLayer[], device: Device, x0: number, width: number, top: number, plotH: number): { node: SvgNode; height: number } {
+  const left = x0 + 40;
+  const right = x0 + width - 8;
+  const plotTop = top + 20;
+  const plotBottom = plotTop + plotH;
+  const ridge = ridgePoint(device);
+  const xs = [...ex.map((e) => e.intensity), ...v1.map((l) => l.intensity), ...v2.map((l) => l.intensity), ridge];
+  const xLo = 10 ** Math.floor(Math.log10(Math.min(...xs) / 1.3));
+  const xHi = 10 ** Math.ceil(Math.log10(Math.max(...xs) * 1.3));
+  const yHi = 10 ** Math.ceil(Math.log10(device.peak * 2));
+  const yLo = Math.min(10 ** Math.floor(Math.log10(attainable(xLo, device))), yHi / 100);
+  const x = scaleLog().domain([xLo, xHi]).range([left, right]);
+  const y = scaleLog().domain([yLo, yHi]).range([plotBottom, plotTop]).clamp(true);
+  const xr = x(ridge);
+  // The roof: slope β left of the ridge, flat at π right of it.
+  const roof = `M${x(xLo).toFixed(1)},${y(attainable(xLo, device)).toFixed(1)}L${xr.toFixed(1)},${y(device.peak).toFixed(1)}L${right.toFixed(1)},${y(device.peak).toFixed(1)}`;
+  const xTicks = decades(xLo, xHi);
+  const yTicks = decades(yLo, yHi);
+  // Example labels above their point, alternating rows where two would touch.
+  let lastX = -Infinity;
+  let row = 0;
+  const exNodes = [...ex]
+    .sort((a, b) => a.intensity - b.intensity)
+    .map((e) => {
+      const px = x(e.intensity);
+      const py = y(attainable(e.intensity, device));
+      row = px - lastX < 70 ? 1 - row : 0;
+      lastX = px;
+      const anchor = px > right - 40 ? 'end' : px < left + 40 ? 'start' : 'middle';
+      return h(
+        'g',
+        { class: `example ex-${e.name}` },
+        h('circle', { cx: px, cy: py, r: 6 }),
+        h(
+          'text',
+          {
+            class: 'fig-label ex-label',
+            x: px,
+            y: py + (row === 0 ? -12 : 22),
+            'text-anchor': anchor,
+          },
+          e.name,
+        ),
+      );
+    });
+  const strip = (layers: PlacedLayer[], label: string, yy: number): SvgNode =>
+    h(
+      'g',
+      { class: 'strip' },
+      h('text', { class: 'fig-small', x: left - 6, y: yy + 4, 'text-anchor': 'end' }, label),
+      h('line', { class: 'strip-line', x1: left, x2: right, y1: yy, y2: yy }),
+      layers.map((l) =>
+        h('circle', { class: `layer k-${l.kind}`, cx: x(l.intensity), cy: yy, r: 4 }, h('title', {}, `${l.name}: ${toSignificant(l.intensity, 3)} mult-adds per byte, ${l.bound}-bound`)),
+      ),
+    );
+  const stripTop = plotBottom + 34;
+  const node = h(
+    'g',
+    { class: 'chart' },
+    h('rect', {
+      class: 'memory-zone',
+      x: left,
+      y: plotTop,
+      width: Math.max(0, Math.min(xr, right) - left),
+      height: plotH,
+    }),
+    xTicks.map((t) =>
+      h(
+        'g',
+        {},
+        h('line', {
+          class: 'grid',
+          x1: x(t),
+          x2: x(t),
+          y1: plotTop,
+          y2: plotBottom,
+        }),
+        h(
+          'text',
+          {
+            class: 'fig-small',
+            x: x(t),
+            y: plotBottom + 15,
+            'text-anchor': 'middle',
+          },
+          tick(t),
+        ),
+      ),
+    ),
+    yTicks.map((t) =>
+      h(
+        'g',
+        {},
+        h('line', { class: 'grid', x1: left, x2: right, y1: y(t), y2: y(t) }),
+        h(
+          'text',
+          {
+            class: 'fig-small',
+            x: left - 5,
+            y: y(t) + 4,
+            'text-anchor': 'end',
+          },
+          tick(t),
+        ),
+      ),
+    ),
+    h('text', { class: 'fig-small', x: left, y: top + 10 }, 'G mult-adds/s (log)'),
+    h('text', { class: 'fig-small zone-label', x: left + 4, y: plotBottom - 6 }, xr - left > 60 ? 'memory-bound' : ''),
+    h('line', { class: 'ridge', x1: xr, x2: xr, y1: plotTop, y2: plotBottom }),
+    h('path', { class: 'roof', d: roof }),
+    h(
+      'text',
+      {
+        class: 'fig-small roof-label',
+        x: right - 2,
+        y: y(device.peak) + 16,
+        'text-anchor': 'end',
+      },
+      `π = ${short(device.peak)}`,
+    ),
+    exNodes,
+    strip(v1, 'V1', stripTop),
+    strip(v2, 'V2', stripTop + 20),
+    h('text', { class: 'fig-small', x: right, y: stripTop + 42, 'text-anchor': 'end' }, 'mult-adds per byte moved (log)'),
+  );
+  return { node, height: stripTop + 46 - top };
+}
+
+/** Table 4 of Sandler et al. 2018 beside the two networks' mult-adds, and the roofline's bound. */
+function evidence(v1Macs: number, v2Macs: number, boundV1: number, boundV2: number, x0: number, width: number, top: number, pointTo = true): { node: SvgNode; height: number } {
+  const t4 = PIXEL_1_TABLE4;
+  const timeRatio = t4.v2.ms / t4.v1.ms;
+  const macsRatio = v2Macs / v1Macs;
+  const boundRatio = boundV2 / boundV1;
+  const barX = x0 + 28;
+  const barMax = width - 28 - 64;
+  const pair = (title: string, y: number, a: number, b: number, textA: SvgNode | string, textB: SvgNode | string, ratio: SvgNode): SvgNode =>
+    h(
+      'g',
+      { class: 'pair' },
+      h('text', { class: 'fig-label', x: x0, y }, `${title}, V2 ÷ V1 = `, ratio),
+      h('text', { class: 'fig-small', x: x0, y: y + 20 }, 'V1'),
+      h('rect', {
+        class: 'ev-v1',
+        x: barX,
+        y: y + 9,
+        width: barMax,
+        height: 14,
+        rx: 2,
+      }),
+      h('text', { class: 'fig-value', x: barX + barMax + 6, y: y + 20 }, textA),
+      h('text', { class: 'fig-small', x: x0, y: y + 40 }, 'V2'),
+      h('rect', {
+        class: 'ev-v2',
+        x: barX,
+        y: y + 29,
+        width: Math.max(0.5, (barMax * b) / a),
+        height: 14,
+        rx: 2,
+      }),
+      h('text', { class: 'fig-value', x: barX + (barMax * b) / a + 6, y: y + 40 }, textB),
+    );
+  let y = top + 12;
+  const headNode = h('g', {}, h('text', { class: 'fig-heading', x: x0, y }, 'Measured on a Pixel 1'), h('text', { class: 'fig-small', x: x0, y: y + 17 }, 'one big core; MobileNetV2, Table 4'));
+  y += 17 + 20;
+  const time = pair('Time', y, t4.v1.ms, t4.v2.ms, `${t4.v1.ms} ms`, `${t4.v2.ms} ms`, quantity('time-ratio', timeRatio, `${timeRatio.toFixed(2)}×`));
+  y += 56;
+  const macs = pair('Mult-adds', y, v1Macs, v2Macs, formatCompact(v1Macs), formatCompact(v2Macs), quantity('macs-ratio', macsRatio, `${macsRatio.toFixed(2)}×`));
+  y += 60;
+  const ms = (sec: number): string => toSignificant(sec * 1e3, 3);
+  const boundNode = h(
+    'text',
+    { class: 'fig-small' },
+    h('tspan', { x: x0, y }, 'Roofline bound at these ceilings:'),
+    h('tspan', { x: x0, y: y + 16 }, 'V1 ≥ ', quantity('bound-v1-ms', boundV1 * 1e3, ms(boundV1)), ' ms, V2 ≥ ', quantity('bound-v2-ms', boundV2 * 1e3, ms(boundV2)), ' ms'),
+    h('tspan', { x: x0, y: y + 32 }, 'V2 ÷ V1 = ', quantity('bound-ratio', boundRatio, `${boundRatio.toFixed(2)}×`)),
+  );
+  y += 3 * 16 + 8;
+  // Plain text, not a link: the picture is one image to assistive technology (the chapter links it).
+  const pointer =
+    pointTo &&
+    h(
+      'text',
+      { class: 'fig-label pointer' },
+      wrapWords('Time the two layers on your own device: the live block in chapter 3, “Run it”.', Math.floor(width / 6.8)).map((line, i) => h('tspan', { x: x0, y: y + i * 16 }, line)),
+    );
+  return {
+    node: h('g', { class: 'evidence' }, headNode, time, macs, boundNode, pointer),
+    height: (pointTo ? y + 32 : y) - top,
+  };
+}
+
+function render(v: FigureParams, frame: FigureFrame): FigureView {
+  const uid = frame.uid;
+  const W = frame.width;
+  const narrow = isNarrow(frame);
+  const slide = frame.context === 'slide';
+  const title = h('title', { id: `${uid}-title` }, 'Arithmetic intensity on a roofline: standard, depthwise and pointwise layers, and every MobileNet V1 and V2 layer');
+  const b = bytesPerElement(v.precision);
+  const device: Device = { peak: v.peak, bandwidth: v.bw };
+  let ex: Example[];
+  let v1: PlacedLayer[];
+  let v2: PlacedLayer[];
+  let v1Macs: number;
+  let v2Macs: number;
+  try {
+    ex = examples(v, b);
+    const a1 = mobilenetV1();
+    const a2 = mobilenetV2();
+    v1 = placeLayers(a1, b, device);
+    v2 = placeLayers(a2, b, device);
+    v1Macs = a1.multAdds;
+    v2Macs = a2.multAdds;
+  } catch (e) {
+    if (isCostError(e)) return errorView(W, 200, uid, title, e.message);
+    throw e;
+  }
+  const ridge = ridgePoint(device);
+  const memV1 = v1.filter((l) => l.bound === 'memory').length;
+  const memV2 = v2.filter((l) => l.bound === 'memory').length;
+  const [std, dw, pw] = ex;
+  const precisionName = PARAMS.precision.choices?.[v.precision] ?? '';
+  const summary = `Per byte moved (${precisionName}): standard ${toSignificant(std.intensity, 3)}, depthwise ${toSignificant(dw.intensity, 3)}, pointwise ${toSignificant(pw.intensity, 3)} mult-adds. The ridge is at ${toSignificant(ridge, 3)}: ${memV1} of MobileNet V1's ${v1.length} layers and ${memV2} of V2's ${v2.length} are memory-bound.`;
+  const desc = h('desc', { id: `${uid}-desc` }, `${summary} On a Pixel 1 big core MobileNet V2 took 75 ms against V1's 113 ms (Sandler et al. 2018, Table 4).`);
+  const pad = 8;
+  let chartPart: { node: SvgNode; height: number };
+  let evPart: { node: SvgNode; height: number };
+  const boundV1 = networkSeconds(v1);
+  const boundV2 = networkSeconds(v2);
+  const headerH = 36;
+  const header = h(
+    'g',
+    { class: 'numbers' },
+    h(
+      'text',
+      { class: 'fig-value', x: pad, y: 14 },
+      'Mult-adds per byte: ',
+      h('tspan', { class: 'ex-text-standard' }, 'standard '),
+      quantity('intensity-standard', std.intensity, toSignificant(std.intensity, 3)),
+      ', ',
+      h('tspan', { class: 'ex-text-depthwise' }, 'depthwise '),
+      quantity('intensity-depthwise', dw.intensity, toSignificant(dw.intensity, 3)),
+      ', ',
+      h('tspan', { class: 'ex-text-pointwise' }, 'pointwise '),
+      quantity('intensity-pointwise', pw.intensity, toSignificant(pw.intensity, 3)),
+    ),
+    h(
+      'text',
+      { class: 'fig-small', x: pad, y: 31 },
+      'Ridge π/β = ',
+      quantity('ridge', ridge, toSignificant(ridge, 3)),
+      '; memory-bound: V1 ',
+      quantity('memory-bound-v1', memV1, String(memV1)),
+      ` of ${v1.length}, V2 `,
+      quantity('memory-bound-v2', memV2, String(memV2)),
+      ` of ${v2.length} layers`,
+    ),
+  );
+  let body: SvgNode[];
+  let height: number;
+  // The header's first line is long: in a narrow frame it becomes two lines.
+  const compact = W < 620;
+  const top = compact ? headerH + 18 : headerH;
+  if (narrow && !slide) {
+    chartPart = chart(ex, v1, v2, device, pad, W - 2 * pad, top, 190);
+    evPart = evidence(v1Macs, v2Macs, boundV1, boundV2, pad, W - 2 * pad, top + chartPart.height + 12);
+    body = [chartPart.node, evPart.node];
+    height = top + chartPart.height + 12 + evPart.height;
+  } else {
+    // Side by side, also on a slide of any width: the chart takes what the evidence leaves.
+    const evW = slide ? Math.min(290, Math.max(210, Math.floor(W * 0.4))) : Math.min(260, Math.floor(W * 0.36));
+    const chartW = W - evW - 3 * pad;
+    const plotH = slide ? Math.min(170, (frame.height ?? 335) - top - 132) : 220;
+    chartPart = chart(ex, v1, v2, device, pad, chartW, top, plotH);
+    evPart = evidence(v1Macs, v2Macs, boundV1, boundV2, W - evW - pad, evW, top, !slide);
+    body = [chartPart.node, evPart.node];
+    height = top + Math.max(chartPart.height, evPart.height) + 4;
+  }
+  const headerNode = compact ? narrowHeader(ex, ridge, memV1, memV2, v1.length, v2.length, pad) : header;
+  const legend = legendNode(pad, height, W);
+  const svg = h(
+    'svg',
+    {
+      viewBox: `0 0 ${W} ${Math.ceil(height + 22)}`,
+      role: 'img',
+      'aria-labelledby': `${uid}-title ${uid}-desc`,
+      class: 'fig-svg arithmetic-intensity',
+      'data-bound-depthwise': boundBy(dw.intensity, device),
+    },
+    title,
+    desc,
+    headerNode,
+    body,
+    legend,
+  );
+  return { svg, summary };
+}
+
+function narrowHeader(ex: Example[], ridge: number, memV1: number, memV2: number, n1: number, n2: number, pad: number): SvgNode {
+  const [std, dw, pw] = ex;
+  return h(
+    'g',
+    { class: 'numbers' },
+    h('text', { class: 'fig-value', x: pad, y: 14 }, 'Mult-adds per byte moved:'),
+    h(
+      'text',
+      { class: 'fig-value', x: pad, y: 32 },
+      'std ',
+      quantity('intensity-standard', std.intensity, toSignificant(std.intensity, 3)),
+      ' · dw ',
+      quantity('intensity-depthwise', dw.intensity, toSignificant(dw.intensity, 3)),
+      ' · pw ',
+      quantity('intensity-pointwise', pw.intensity, toSignificant(pw.intensity, 3)),
+    ),
+    h(
+      'text',
+      { class: 'fig-small', x: pad, y: 50 },
+      'Ridge ',
+      quantity('ridge', ridge, toSignificant(ridge, 3)),
+      '; memory-bound: V1 ',
+      quantity('memory-bound-v1', memV1, String(memV1)),
+      `/${n1}, V2 `,
+      quantity('memory-bound-v2', memV2, String(memV2)),
+      `/${n2}`,
+    ),
+  );
+}
+
+function legendNode(pad: number, y: number, width: number): SvgNode {
+  const items: [string, string][] = [
+    ['k-conv', 'first conv'],
+    ['k-depthwise', 'depthwise'],
+    ['k-pointwise', 'pointwise'],
+    ['k-fc', 'classifier'],
+  ];
+  const step = Math.min(100, (width - 2 * pad) / items.length);
+  return h(
+    'g',
+    { class: 'legend' },
+    items.map(([cls, text], i) =>
+      h(
+        'g',
+        {},
+        h('circle', {
+          class: `layer ${cls}`,
+          cx: pad + 6 + i * step,
+          cy: y + 10,
+          r: 4,
+        }),
+        h('text', { class: 'fig-small', x: pad + 14 + i * step, y: y + 14 }, text),
+      ),
+    ),
+  );
+}
+
+export const figure: FigureDef = {
+  id: 'arithmetic-intensity',
+  title: 'Arithmetic intensity: why fewer mult-adds are not proportionally faster',
+  chapter: '/depthwise-separable/',
+  source: 'Roofline model of Williams et al. 2009; layer sizes from the cost model; latencies from Sandler et al. 2018, Table 4; default ceilings for one big core of a Pixel 1 (see the chapter).',
+  params: ['k', 'm', 'n', 'df', 'precision', 'peak', 'bw'],
+  controls: ['precision', 'peak', 'bw'],
+  render,
+};

@@ -1,0 +1,75 @@
+import { describe, expect, it } from 'vitest';
+import { channelRanges, figure } from './figure';
+import type { SvgNode } from '../../figure-kit/svg';
+import { defaultValues, findAll, testFrame } from '../../figure-kit/testing';
+import { SLIDE_HEIGHT, SLIDE_WIDTH } from '../../figure-kit/frame';
+
+const exact = (svg: SvgNode, name: string) => findAll(svg, (n) => n.attrs['data-quantity'] === name)[0]?.attrs['data-exact'];
+
+describe('channelShuffle.render(values, frame)', () => {
+  it('C = 12, G = 3: each output sees 4 inputs without the shuffle and all 12 with it; 96 weights either way', () => {
+    const { svg, summary } = figure.render({ ...defaultValues, sc: 12, sg: 3 }, testFrame());
+    expect(exact(svg, 'reach-plain')).toBe('4');
+    expect(exact(svg, 'reach-shuffled')).toBe('12');
+    // Two grouped 1×1 layers: 2 · 12 · 12 / 3 = 96 weights.
+    expect(exact(svg, 'params-plain')).toBe('96');
+    expect(exact(svg, 'params-shuffled')).toBe('96');
+    expect(summary).toContain('sees 4 of the 12 inputs, with it 12');
+  });
+  it('draws C²/G lines per grouped layer and C shuffle lines per panel: 2 · (2 · 48 + 12) for C = 12, G = 3', () => {
+    const { svg } = figure.render({ ...defaultValues, sc: 12, sg: 3 }, testFrame());
+    expect(findAll(svg, (n) => n.tag === 'line' && String(n.attrs.class).startsWith('edge ')).length).toBe(2 * (2 * 48 + 12));
+  });
+  it('labels each output with the inputs it sees (1-based ranges)', () => {
+    const { svg } = figure.render({ ...defaultValues, sc: 6, sg: 3 }, testFrame());
+    const labels = findAll(svg, (n) => n.attrs.class === 'out').map((n) => n.attrs['aria-label']);
+    expect(labels).toHaveLength(12);
+    expect(labels[0]).toBe('Output 1 sees inputs 1–2');
+    // With the shuffle, output 1 reads first-layer outputs 1 and 3: groups 1 and 2, inputs 1–4.
+    expect(labels[6]).toBe('Output 1 sees inputs 1–4');
+    expect(labels[11]).toBe('Output 6 sees inputs 3–6');
+  });
+  it('colours the shuffled panel’s second-layer inputs by the group they came from', () => {
+    const { svg } = figure.render({ ...defaultValues, sc: 6, sg: 3 }, testFrame());
+    const panel = findAll(svg, (n) => n.attrs.class === 'panel panel-shuffled')[0];
+    const nodes = findAll(panel, (n) => n.tag === 'circle' && String(n.attrs.class).startsWith('node grp'));
+    // Column 3 (after the shuffle) holds first-layer outputs 0 2 4 1 3 5: groups 0 1 2 0 1 2.
+    expect(nodes.slice(12, 18).map((n) => n.attrs.class)).toEqual(['node grp-0', 'node grp-1', 'node grp-2', 'node grp-0', 'node grp-1', 'node grp-2']);
+  });
+  it('draws a stray G (not a divisor of C) at the nearest divisor', () => {
+    const { svg } = figure.render({ ...defaultValues, sc: 12, sg: 5 }, testFrame());
+    expect(exact(svg, 'groups')).toBe('4');
+  });
+  it.each([
+    ['phone', testFrame(316)],
+    ['laptop page', testFrame(680)],
+    ['slide', { uid: 's', width: SLIDE_WIDTH, height: SLIDE_HEIGHT, context: 'slide' as const }],
+    ['narrow slide', { uid: 's', width: 460, height: SLIDE_HEIGHT, context: 'slide' as const }],
+  ])('is laid out inside its %s frame for every C up to 24', (_, frame) => {
+    for (const [sc, sg] of [
+      [1, 1],
+      [12, 3],
+      [24, 1],
+      [24, 24],
+    ]) {
+      const { svg } = figure.render({ ...defaultValues, sc, sg }, frame);
+      const [, , w, hgt] = String(svg.attrs.viewBox).split(' ').map(Number);
+      expect(w).toBe(frame.width);
+      if (frame.height) expect(hgt).toBeLessThanOrEqual(frame.height);
+      for (const r of findAll(svg, (n) => n.tag === 'rect')) expect(Math.min(Number(r.attrs.width), Number(r.attrs.height))).toBeGreaterThanOrEqual(0);
+      for (const n of findAll(svg, () => true)) {
+        for (const key of ['x', 'x1', 'x2', 'cx']) if (n.attrs[key] !== undefined) expect(Number(n.attrs[key])).toBeLessThanOrEqual(w);
+        for (const key of ['y', 'y1', 'y2', 'cy']) if (n.attrs[key] !== undefined) expect(Number(n.attrs[key])).toBeLessThanOrEqual(hgt);
+        expect(n.attrs['font-size']).toBeUndefined();
+      }
+    }
+  });
+});
+
+describe('channelRanges(list)', () => {
+  it('writes runs of channels as 1-based ranges', () => {
+    expect(channelRanges([0])).toBe('1');
+    expect(channelRanges([0, 1, 2, 3])).toBe('1–4');
+    expect(channelRanges([0, 1, 4, 5, 8])).toBe('1–2, 5–6 and 9');
+  });
+});
