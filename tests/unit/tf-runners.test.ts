@@ -238,6 +238,9 @@ describe('reluRoundTripTf', () => {
       expect(worst, `${dim} ${activation} ${inverse}`).toBeLessThan(1e-3);
       expect(Math.abs(live.error - pure.error), `${dim} ${activation} ${inverse}`).toBeLessThan(1e-4 * (1 + pure.error));
       expect(Math.abs(live.activeFraction - pure.activeFraction)).toBeLessThan(1e-3);
+      // Which points are lost is decided once, in float64: the same points in both.
+      expect(live.lost).toEqual(pure.lost);
+      expect(live.lostFraction).toBe(pure.lostFraction);
     }
   });
 
