@@ -194,14 +194,19 @@ export interface ManifoldLayout {
 const CHART_H = 180;
 const RIGHT_CHART_MIN = 220;
 /** Vertical space of a slide's panel block besides its two panels: legend, n labels, two value lines. */
-const SLIDE_TEXT = 18 + 16 + 2 * 18 + 4;
+const SLIDE_TEXT = 22 + 18 + 2 * 18 + 4;
+/**
+ * Tallest slide picture that lecture.css shows at full size on a 1280×720 screen (46vh = 331 px,
+ * at 1.4 px per unit); frame.height may allow more.
+ */
+const SLIDE_FIT = 236;
 
 /** layout(frame): the arrangement for frame.width (and frame.height on slides). */
 export function layout(frame: FigureFrame): ManifoldLayout {
   const W = frame.width;
   if (frame.context === 'slide') {
     const side = 18;
-    const cap = Math.min(120, Math.floor(((frame.height ?? 335) - SLIDE_TEXT) / 2));
+    const cap = Math.min(120, Math.floor((Math.min(frame.height ?? SLIDE_FIT, SLIDE_FIT) - SLIDE_TEXT) / 2));
     const across = (w: number) => Math.floor((w - side - 5 * GAP) / 6);
     if (across(W - RIGHT_CHART_MIN - GAP) < 64) {
       return { kind: 'slide', panel: Math.max(40, Math.min(cap, across(W))), columns: 6, side, charts: 'none', chartWidth: 0 };
