@@ -191,7 +191,7 @@ export interface ManifoldLayout {
   readonly chartWidth: number;
 }
 
-const CHART_H = 180;
+const CHART_H = 170;
 const RIGHT_CHART_MIN = 220;
 /** Vertical space of a slide's panel block besides its two panels: legend, n labels, two value lines. */
 const SLIDE_TEXT = 22 + 18 + 2 * 18 + 4;
@@ -218,7 +218,7 @@ export function layout(frame: FigureFrame): ManifoldLayout {
   if (isNarrow(frame)) {
     return { kind: 'narrow', panel: Math.floor((W - 2 * GAP) / 3), columns: 3, side: 0, charts: 'stacked', chartWidth: W };
   }
-  const panel = Math.min(104, Math.floor((W - 5 * GAP) / 6));
+  const panel = Math.min(96, Math.floor((W - 5 * GAP) / 6));
   const side = W >= 600;
   return { kind: 'wide', panel, columns: 6, side: 0, charts: side ? 'side' : 'stacked', chartWidth: side ? Math.floor((W - 3 * GAP) / 2) : W };
 }
@@ -259,10 +259,10 @@ function legend(items: { width: number; draw: (x: number, y: number) => SvgNode 
 function legendItems(kind: ManifoldLayout['kind']): { width: number; draw: (x: number, y: number) => SvgNode }[] {
   const ramp = 48;
   const text = (s: string) => s.length * CHAR;
-  const along = kind === 'slide' ? 'centre → end' : 'colour: centre → outer end';
-  const lost = kind === 'slide' ? 'lost' : 'lost (fewer than two active coordinates)';
+  const along = kind === 'slide' ? 'centre → end' : 'centre → outer end';
+  const lost = kind === 'slide' ? 'lost' : 'lost: fewer than 2 active coordinates';
   const input = kind === 'slide' ? 'input' : 'input spiral x';
-  const yours = kind === 'slide' ? 'your n' : 'framed: the n slider';
+  const yours = kind === 'slide' ? 'your n' : 'framed: your n';
   return [
     {
       width: ramp + 6 + text(along),
