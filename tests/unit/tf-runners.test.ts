@@ -184,7 +184,11 @@ describe('checkFactorableEquivalence', () => {
     ]) {
       const r = await noLeak(() => checkFactorableEquivalence(tf, sizes, 3));
       expect(r.maxAbsDifference).toBe(0);
+      expect(r.differing).toBe(0);
+      // Both equal the exact (float64 reference) output, not just each other.
+      expect(r.maxErrorVsExact).toBe(0);
       expect(r.maxAbsOutput).toBeGreaterThan(0);
+      expect(r.outputs).toBe(r.outputShape[0] * r.outputShape[1] * r.outputShape[2]);
       expect(r.backend).toBe('cpu');
     }
   });
