@@ -208,8 +208,16 @@ describe('chapter 3: the ConvBench live block', () => {
     expect(measured).toBeGreaterThan(0);
     expect(Number.isFinite(measured)).toBe(true);
     const diff = Number(await block.locator('[data-role=max-diff]').getAttribute('data-exact'));
-    // Small integers are exact in float32, so on cpu the two outputs are identical.
+    // Small integers are exact in float32, so on cpu the two outputs are identical, and equal to the exact ones.
     expect(diff).toBe(0);
+    expect(await block.locator('[data-role=max-diff]').getAttribute('data-differing')).toBe('0');
+    expect(await block.locator('[data-role=max-diff]').textContent()).toMatch(/^identical in all [\d,]+ outputs/);
+    // The results as a chart: a bar per layer with a dot per timed run, and measured beside predicted speed-up.
+    const chart = block.locator('[data-role=chart] svg');
+    expect(await chart.locator('rect.cb-standard').count()).toBe(1);
+    expect(await chart.locator('rect.cb-separable').count()).toBe(1);
+    expect(await chart.locator('.cb-runs circle.cb-run').count()).toBe(14);
+    expect(Number(await chart.locator('rect.cb-speed-measured').getAttribute('data-speedup'))).toBeCloseTo(measured, 6);
     const approx = Number(await block.locator('[data-role=approx]').getAttribute('data-exact'));
     expect(approx).toBeGreaterThan(0.05);
     expect(approx).toBeLessThan(1);

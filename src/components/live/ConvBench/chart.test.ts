@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { benchChart, benchLayout, niceCeil, type BenchChartState } from './chart';
+import { benchChart, benchLayout, equivalenceText, niceCeil, type BenchChartState } from './chart';
+import { compareOutputs } from '../../../lib/float32';
 import type { SvgNode } from '../../figure-kit/svg';
 import { findAll as all } from '../../figure-kit/testing';
 
@@ -64,5 +65,20 @@ describe('benchChart', () => {
       }
       expect(all(svg, (n) => n.attrs['font-size'] !== undefined)).toEqual([]);
     }
+  });
+});
+
+describe('equivalenceText', () => {
+  it('says where a 2e-15 difference is: at an output that should be 0, with float32’s step at the largest output beside it', () => {
+    // What the WebGL backend returns: a sum that should be 0 comes back as ±1e-15 (float32), everything else exact.
+    const tiny = Math.fround(1e-15);
+    const eq = compareOutputs(Float32Array.from([430, -tiny, 3]), Float32Array.from([430, tiny, 3]), [430, 0, 3]);
+    expect(equivalenceText(eq)).toBe(
+      'identical in 2 of 3 outputs; the largest difference is 2.0e-15, at an output whose exact value is 0. For scale: float32 numbers near the largest output, 430, are 3.1e-5 apart',
+    );
+  });
+
+  it('says identical, and equal to the exact integers, when nothing differs', () => {
+    expect(equivalenceText(compareOutputs([430, 3], [430, 3], [430, 3]))).toBe('identical in all 2 outputs, and equal to the exact integers (the largest is 430)');
   });
 });

@@ -7,7 +7,8 @@
  */
 import { h, type SvgNode } from '../../figure-kit/svg';
 import { NARROW_BELOW } from '../../figure-kit/frame';
-import { formatTimes, toSignificant } from '../../../lib/format';
+import { formatInt, formatTimes, toSignificant } from '../../../lib/format';
+import type { OutputComparison } from '../../../lib/float32';
 
 /** What was measured (see benchConv in src/lib/tf/conv-bench.ts). */
 export interface BenchMeasurement {
@@ -136,5 +137,19 @@ export function benchChart(state: BenchChartState, width: number, uid: string): 
     h('title', { id: `${uid}-title` }, 'Measured time and speed-up of a separable layer against the mult-add prediction'),
     h('desc', { id: `${uid}-desc` }, summary),
     nodes,
+  );
+}
+
+/**
+ * equivalenceText(comparison): how the standard and the separable outputs compare, in words:
+ * exact agreement, or how many differ, by how much, at what exact value, and float32's step there.
+ */
+export function equivalenceText(eq: Pick<OutputComparison, 'differing' | 'outputs' | 'maxAbsDifference' | 'exactAtWorst' | 'maxAbsOutput' | 'spacingAtMax'>): string {
+  const largest = formatInt(eq.maxAbsOutput);
+  if (eq.differing === 0) return `identical in all ${formatInt(eq.outputs)} outputs, and equal to the exact integers (the largest is ${largest})`;
+  return (
+    `identical in ${formatInt(eq.outputs - eq.differing)} of ${formatInt(eq.outputs)} outputs; the largest difference is ` +
+    `${eq.maxAbsDifference.toExponential(1)}, at an output whose exact value is ${formatInt(eq.exactAtWorst)}. ` +
+    `For scale: float32 numbers near the largest output, ${largest}, are ${eq.spacingAtMax.toExponential(1)} apart`
   );
 }

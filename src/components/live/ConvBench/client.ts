@@ -7,7 +7,7 @@ import { params } from '../../figure-kit/store';
 import { patch } from '../../figure-kit/svg';
 import { BENCH_REPEATS, BENCH_WARMUP, benchPlan, type BenchSizes } from '../../../lib/bench-guard';
 import { formatInt, formatTimes, toSignificant } from '../../../lib/format';
-import { benchChart, type BenchMeasurement } from './chart';
+import { benchChart, equivalenceText, type BenchMeasurement } from './chart';
 
 /** A WebGL context can be had here (headless Chromium with --disable-gpu has none). */
 function hasWebGl(): boolean {
@@ -26,17 +26,6 @@ const SMALL: BenchSizes = { k: 3, m: 8, n: 16, df: 8 };
 
 /** The sizes as the block names them. */
 const sizeKey = (s: BenchSizes): string => `D_K = ${s.k}, M = ${s.m}, N = ${s.n}, D_F = ${s.df}`;
-
-/** How the two outputs compare, in words: exact agreement, or where and by how much they differ. */
-function equivalenceText(eq: { differing: number; outputs: number; maxAbsDifference: number; exactAtWorst: number; maxAbsOutput: number; spacingAtMax: number }): string {
-  const largest = formatInt(eq.maxAbsOutput);
-  if (eq.differing === 0) return `identical in all ${formatInt(eq.outputs)} outputs, and equal to the exact integers (the largest is ${largest})`;
-  return (
-    `identical in ${formatInt(eq.outputs - eq.differing)} of ${formatInt(eq.outputs)} outputs; the largest difference is ` +
-    `${eq.maxAbsDifference.toExponential(1)}, at an output whose exact value is ${formatInt(eq.exactAtWorst)}. ` +
-    `For scale: float32 numbers near the largest output, ${largest}, are ${eq.spacingAtMax.toExponential(1)} apart`
-  );
-}
 
 class ConvBench extends HTMLElement {
   private running = false;
