@@ -225,6 +225,33 @@ describe('chapter 3: the ConvBench live block', () => {
     await context.close();
   });
 
+  it('on the WebGL backend (software WebGL in headless Chromium), any output that differs is one that should be 0, by about 1e-15', async () => {
+    const { context, page, problems } = await watchedPage(browser);
+    await page.goto(`${baseURL()}/depthwise-separable/`, { waitUntil: 'networkidle' });
+    const block = page.locator('conv-bench');
+    await block.scrollIntoViewIfNeeded();
+    const run = block.getByRole('button', { name: /Run in TensorFlow.js/ });
+    await expect.poll(() => run.isEnabled()).toBe(true);
+    await run.click();
+    await expect.poll(() => block.getAttribute('data-state'), { timeout: 90_000 }).toBe('done');
+    const backend = await block.locator('[data-role=backend]').textContent();
+    const cell = block.locator('[data-role=max-diff]');
+    const diff = Number(await cell.getAttribute('data-exact'));
+    const differing = Number(await cell.getAttribute('data-differing'));
+    const text = (await cell.textContent()) ?? '';
+    console.info(`ConvBench on ${backend}: ${text}`);
+    // The packed WebGL convolutions start each sum at 1e-15 and subtract it at the end (tfjs-backend-webgl 4.22):
+    // a sum that returns to 0 keeps ±1e-15. Everything else is exact, on every backend.
+    expect(diff).toBeLessThan(1e-14);
+    if (differing > 0) {
+      expect(await cell.getAttribute('data-exact-at-worst')).toBe('0');
+      expect(text).toContain('at an output whose exact value is 0');
+      expect(text).toMatch(/float32 numbers near the largest output, [\d,]+, are [\d.]+e-\d+ apart/);
+    } else expect(text).toMatch(/^identical in all/);
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+
   it('refuses sizes too large to time in a tab, and says why', async () => {
     const { context, page, problems } = await watchedPage(browser);
     await page.goto(`${baseURL()}/depthwise-separable/?k=11&m=2048&n=2048`);

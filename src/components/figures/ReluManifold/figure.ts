@@ -191,7 +191,7 @@ export interface ManifoldLayout {
   readonly chartWidth: number;
 }
 
-const CHART_H = 170;
+const CHART_H = 160;
 const RIGHT_CHART_MIN = 220;
 /** Vertical space of a slide's panel block besides its two panels: legend, n labels, two value lines. */
 const SLIDE_TEXT = 22 + 18 + 2 * 18 + 4;

@@ -71,14 +71,14 @@ export function benchChart(state: BenchChartState, width: number, uid: string): 
     rows.forEach((r, i) => {
       const top = y + i * rowH + L.labelAbove;
       nodes.push(rowLabel(r.label, y + i * rowH));
-      nodes.push(h('rect', { class: `cb-bar cb-${r.key}`, x: L.x0, y: top, width: Math.max(1, x(r.median) - L.x0), height: BAR, 'data-ms': r.median }));
+      nodes.push(h('rect', { class: `cb-bar cb-${r.key}`, x: L.x0, y: top, width: Math.max(1, x(r.median) - L.x0), height: BAR, 'data-ms': String(r.median) }));
       nodes.push(h('g', { class: 'cb-runs' }, r.runs.map((t) => h('circle', { class: 'cb-run', cx: x(t), cy: top + BAR / 2, r: 2.5 }))));
       nodes.push(h('text', { class: 'fig-small', x: Math.min(x(r.median), L.x1) + 6, y: top + BAR / 2 + 4 }, ms(r.median)));
     });
     // What the mult-adds predict for the separable pair, given the standard layer's time.
     const predicted = run.standardMs / state.predictedSpeedup;
     const top = y + rowH + L.labelAbove;
-    nodes.push(h('line', { class: 'cb-predicted', x1: x(predicted), x2: x(predicted), y1: top - 4, y2: top + BAR + 4, 'data-ms': predicted }));
+    nodes.push(h('line', { class: 'cb-predicted', x1: x(predicted), x2: x(predicted), y1: top - 4, y2: top + BAR + 4, 'data-ms': String(predicted) }));
     y += 2 * rowH;
     nodes.push(h('line', { class: 'cb-axis', x1: L.x0, x2: L.x1, y1: y - 6, y2: y - 6 }));
     nodes.push(h('text', { class: 'fig-small', x: L.x0, y: y + 8 }, '0'));
@@ -115,7 +115,7 @@ export function benchChart(state: BenchChartState, width: number, uid: string): 
     if (r.value === undefined) {
       nodes.push(h('text', { class: 'fig-small', x: L.x0, y: top + BAR / 2 + 4 }, run ? 'too fast to time' : 'not run yet'));
     } else {
-      nodes.push(h('rect', { class: `cb-bar cb-speed-${r.key}`, x: L.x0, y: top, width: Math.max(1, sx(r.value) - L.x0), height: BAR, 'data-speedup': r.value }));
+      nodes.push(h('rect', { class: `cb-bar cb-speed-${r.key}`, x: L.x0, y: top, width: Math.max(1, sx(r.value) - L.x0), height: BAR, 'data-speedup': String(r.value) }));
       nodes.push(h('text', { class: 'fig-small', x: sx(r.value) + 6, y: top + BAR / 2 + 4 }, formatTimes(r.value)));
     }
   });
