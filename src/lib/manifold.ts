@@ -382,8 +382,9 @@ export function lostPoints(input: Float64Array, matrix: Float64Array, dim: numbe
  * predictedLostFraction(n): (1 + n)/2ⁿ, the probability that a point x ≠ 0 is lost after ReLU
  * for a random Gaussian T (n×2). Each tᵢ·x is N(0, |x|²), so positive with probability ½,
  * independently over the n rows; two positive Gaussian rows are independent with probability 1,
- * so x is lost exactly when 0 or 1 rows are positive: (C(n,0) + C(n,1))/2ⁿ = (1 + n)/2ⁿ. The same
- * count gives the paper's Appendix A bound for a random ReLU layer.
+ * so x is lost exactly when 0 or 1 rows are positive: (C(n,0) + C(n,1))/2ⁿ = (1 + n)/2ⁿ. The paper
+ * makes the point in words (Sandler et al. 2018, §3.2 and Appendix A); this count is derived in
+ * chapter 5 of this site, and lostCurve checks it against random T.
  */
 export function predictedLostFraction(dim: number): number {
   checkDim(dim);

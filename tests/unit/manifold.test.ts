@@ -400,6 +400,8 @@ describe('lostPoints (hand-computed cases)', () => {
 });
 
 describe('predictedLostFraction', () => {
+  // Each row of a Gaussian T is positive at a fixed x ≠ 0 with probability ½, independently: a point is lost when
+  // 0 or 1 of the n rows are positive, (C(n,0) + C(n,1))/2ⁿ (chapter 5's derivation of Sandler et al. 2018, §3.2).
   it('(1 + n)/2ⁿ: 3/4 at n = 2, 1/2 at 3, 6/32 at 5, 16/32768 at 15, 31/2³⁰ at 30 (0 or 1 of n fair coins positive)', () => {
     expect(predictedLostFraction(2)).toBe(0.75);
     expect(predictedLostFraction(3)).toBe(0.5);

@@ -56,7 +56,7 @@ export function chartLayout(width: number): ChartLayout {
   if (W < NARROW_BELOW) {
     const size = Math.min(220, Math.floor((W - GAP) / 2));
     const loss = { x0: 44, x1: W - 16, y0: 40, y1: 220 };
-    const top = loss.y1 + 52;
+    const top = loss.y1 + 64;
     return { width: W, height: top + size + 20, loss, spirals: { relu: [0, top], linear: [W - size, top], size } };
   }
   const size = Math.min(200, Math.floor((W - 2 * GAP) * 0.24));

@@ -73,7 +73,8 @@ export function benchChart(state: BenchChartState, width: number, uid: string): 
       nodes.push(rowLabel(r.label, y + i * rowH));
       nodes.push(h('rect', { class: `cb-bar cb-${r.key}`, x: L.x0, y: top, width: Math.max(1, x(r.median) - L.x0), height: BAR, 'data-ms': String(r.median) }));
       nodes.push(h('g', { class: 'cb-runs' }, r.runs.map((t) => h('circle', { class: 'cb-run', cx: x(t), cy: top + BAR / 2, r: 2.5 }))));
-      nodes.push(h('text', { class: 'fig-small', x: Math.min(x(r.median), L.x1) + 6, y: top + BAR / 2 + 4 }, ms(r.median)));
+      // The median in a column of its own at the right, clear of the dots.
+      nodes.push(h('text', { class: 'fig-small', x: W, y: top + BAR / 2 + 4, 'text-anchor': 'end' }, ms(r.median)));
     });
     // What the mult-adds predict for the separable pair, given the standard layer's time.
     const predicted = run.standardMs / state.predictedSpeedup;
