@@ -19,6 +19,11 @@
  *   coordinates still span the manifold's 2 dimensions. The error is then exactly 0 for every
  *   point with two independent active coordinates, which for Gaussian T fails with probability
  *   (n + 1)/2ⁿ per point, so it falls to 0 as n grows.
+ *
+ * A point is *lost* when σ(Tx) does not pin it down: fewer than two independent coordinates are
+ * left in σ's linear region (`lostPoints`). Those are the points no later layer can recover; all
+ * others come back exactly from their active coordinates, so what survives is the manifold up to
+ * the linear map T⁺ and the ½ above, which the next layer's weights can learn.
  */
 import { gaussianMatrix } from './random';
 
@@ -186,6 +191,10 @@ export interface RoundTrip extends ResolvedRoundTripOptions {
   readonly relativeError: number;
   /** Fraction of the P·n coordinates that σ left in its linear region (1 for linear). */
   readonly activeFraction: number;
+  /** 1 for each point that σ(Tx) does not pin down (see lostPoints), else 0. */
+  readonly lost: Uint8Array;
+  /** Fraction of the points that are lost: count / P (see predictedLostFraction). */
+  readonly lostFraction: number;
 }
 
 /** resolveRoundTripOptions(o): validates and fills in defaults (shared with the tfjs version). */
@@ -231,8 +240,9 @@ export function roundTripWith(
   const count = input.length / 2;
   const reconstructed = new Float64Array(input.length);
   const pinv = o.inverse === 'pinv' ? pseudoInverse(T, n) : undefined;
-  const ceiling = o.activation === 'relu6' ? 6 : Infinity;
-  const linear = o.activation === 'linear';
+  const lost = lostPoints(input, T, n, o.activation);
+  let lostCount = 0;
+  for (let k = 0; k < count; k++) lostCount += lost[k];
   let sq = 0;
   let norm = 0;
   let active = 0;
@@ -245,7 +255,7 @@ export function roundTripWith(
       for (let i = 0; i < n; i++) {
         const z = T[2 * i] * x + T[2 * i + 1] * y;
         const h = activate(z, o.activation);
-        if (linear || (z > 0 && z < ceiling)) active++;
+        if (isActive(z, o.activation)) active++;
         r0 += pinv[i] * h;
         r1 += pinv[n + i] * h;
       }
@@ -260,7 +270,7 @@ export function roundTripWith(
         const p = T[2 * i];
         const q = T[2 * i + 1];
         const z = p * x + q * y;
-        if (linear || (z > 0 && z < ceiling)) {
+        if (isActive(z, o.activation)) {
           active++;
           a += p * p;
           b += p * q;
@@ -271,7 +281,7 @@ export function roundTripWith(
       }
       const trace = a + c;
       const det = a * c - b * b;
-      if (det > 1e-12 * trace * trace) {
+      if (det > RANK_TOLERANCE * trace * trace) {
         r0 = (c * u0 - b * u1) / det;
         r1 = (a * u1 - b * u0) / det;
       } else if (trace > 0) {
@@ -294,7 +304,143 @@ export function roundTripWith(
     error,
     relativeError: norm > 0 ? sq / norm : 0,
     activeFraction: count > 0 ? active / (count * n) : 1,
+    lost,
+    lostFraction: count > 0 ? lostCount / count : 0,
   };
+}
+
+/**
+ * Rows whose Gram matrix [[a, b], [b, c]] has det ≤ RANK_TOLERANCE·trace² count as rank < 2
+ * (parallel to rounding). Two Gaussian rows are that close to parallel with probability ~1e-6.
+ */
+export const RANK_TOLERANCE = 1e-12;
+
+/** Whether coordinate z is in σ's linear region, where σ can be undone: 0 < z (< 6 for ReLU6). */
+export function isActive(z: number, activation: Activation): boolean {
+  if (activation === 'linear') return true;
+  return z > 0 && (activation === 'relu' || z < 6);
+}
+
+/**
+ * positivelySpans(T, n): whether the rows tᵢ of T (n×2) positively span the plane, i.e. every
+ * direction has a row at an angle under 90° to it: the angles of the rows, sorted, leave no gap of
+ * π or more. Then Tx ≤ 0 only at x = 0, so σ(Tx) = 0 tells that x was the origin.
+ */
+export function positivelySpans(matrix: Float64Array, dim: number): boolean {
+  const angles: number[] = [];
+  for (let i = 0; i < dim; i++) {
+    const p = matrix[2 * i];
+    const q = matrix[2 * i + 1];
+    if (p !== 0 || q !== 0) angles.push(Math.atan2(q, p));
+  }
+  if (angles.length < 3) return false;
+  angles.sort((u, v) => u - v);
+  let gap = angles[0] + 2 * Math.PI - angles[angles.length - 1];
+  for (let i = 1; i < angles.length; i++) gap = Math.max(gap, angles[i] - angles[i - 1]);
+  return gap < Math.PI;
+}
+
+/**
+ * lostPoints(x, T, n, σ): 1 for each point that cannot be recovered from σ(Tx), else 0. Where σ
+ * is linear on the coordinates D_x keeps (isActive), D_x·σ(Tx) = D_x·T·x, so x is recovered
+ * exactly when D_x·T has rank 2: two independent active coordinates (Sandler et al. 2018, §3.2
+ * and Appendix A). With fewer, other points give the same σ(Tx) (a whole segment, for one active
+ * coordinate), so the point is lost. One exception: at x = 0 every coordinate is 0, and if the rows
+ * positively span the plane no other x has σ(Tx) = 0, so the origin is known.
+ */
+export function lostPoints(input: Float64Array, matrix: Float64Array, dim: number, activation: Activation): Uint8Array {
+  const count = input.length / 2;
+  const lost = new Uint8Array(count);
+  let originKnown: boolean | undefined;
+  for (let k = 0; k < count; k++) {
+    const x = input[2 * k];
+    const y = input[2 * k + 1];
+    let a = 0;
+    let b = 0;
+    let c = 0;
+    for (let i = 0; i < dim; i++) {
+      const p = matrix[2 * i];
+      const q = matrix[2 * i + 1];
+      if (isActive(p * x + q * y, activation)) {
+        a += p * p;
+        b += p * q;
+        c += q * q;
+      }
+    }
+    const trace = a + c;
+    if (a * c - b * b > RANK_TOLERANCE * trace * trace && trace > 0) continue;
+    if (x === 0 && y === 0) {
+      originKnown ??= positivelySpans(matrix, dim);
+      if (originKnown) continue;
+    }
+    lost[k] = 1;
+  }
+  return lost;
+}
+
+/**
+ * predictedLostFraction(n): (1 + n)/2ⁿ, the probability that a point x ≠ 0 is lost after ReLU
+ * for a random Gaussian T (n×2). Each tᵢ·x is N(0, |x|²), so positive with probability ½,
+ * independently over the n rows; two positive Gaussian rows are independent with probability 1,
+ * so x is lost exactly when 0 or 1 rows are positive: (C(n,0) + C(n,1))/2ⁿ = (1 + n)/2ⁿ. The paper
+ * makes the point in words (Sandler et al. 2018, §3.2 and Appendix A); this count is derived in
+ * chapter 5 of this site, and lostCurve checks it against random T.
+ */
+export function predictedLostFraction(dim: number): number {
+  checkDim(dim);
+  return (1 + dim) / 2 ** dim;
+}
+
+/** The lost fraction for one n over several random T, against the prediction. */
+export interface LostCurvePoint {
+  /** n. */
+  readonly dim: number;
+  /** Mean over the seeds of the fraction of points lost. */
+  readonly mean: number;
+  readonly min: number;
+  readonly max: number;
+  /** (1 + n)/2ⁿ (for ReLU; the prediction does not cover ReLU6 or linear). */
+  readonly predicted: number;
+  /** The fraction for each seed, in the order of `seeds`. */
+  readonly fractions: Float64Array;
+}
+
+/**
+ * lostCurve({ dims, seeds, points, activation }): the fraction of the spiral's points lost after
+ * σ, against n, for several random T (a count k means seeds 1..k), with (1 + n)/2ⁿ beside it.
+ */
+export function lostCurve({
+  dims,
+  seeds,
+  points = DEFAULT_POINTS,
+  activation = 'relu',
+}: {
+  dims: readonly number[];
+  seeds: number | readonly number[];
+  points?: number;
+  activation?: Activation;
+}): LostCurvePoint[] {
+  const seedList = typeof seeds === 'number' ? countSeeds(seeds) : seeds;
+  if (seedList.length === 0) throw new ManifoldRangeError('seeds', seeds, 'at least one seed');
+  const { points: input } = spiral({ points });
+  return dims.map((dim) => {
+    resolveRoundTripOptions({ dim, points, activation });
+    const fractions = Float64Array.from(seedList, (seed) => {
+      checkSeed(seed);
+      const lost = lostPoints(input, embeddingMatrix(dim, seed), dim, activation);
+      let n = 0;
+      for (let k = 0; k < lost.length; k++) n += lost[k];
+      return n / points;
+    });
+    return {
+      dim,
+      mean: fractions.reduce((acc, f) => acc + f, 0) / fractions.length,
+      min: Math.min(...fractions),
+      max: Math.max(...fractions),
+      predicted: predictedLostFraction(dim),
+      fractions,
+    };
+  });
 }
 
 /** Error statistics over several random T for one n. */

@@ -208,11 +208,46 @@ describe('chapter 3: the ConvBench live block', () => {
     expect(measured).toBeGreaterThan(0);
     expect(Number.isFinite(measured)).toBe(true);
     const diff = Number(await block.locator('[data-role=max-diff]').getAttribute('data-exact'));
-    // Small integers are exact in float32, so on cpu the two outputs are identical.
+    // Small integers are exact in float32, so on cpu the two outputs are identical, and equal to the exact ones.
     expect(diff).toBe(0);
+    expect(await block.locator('[data-role=max-diff]').getAttribute('data-differing')).toBe('0');
+    expect(await block.locator('[data-role=max-diff]').textContent()).toMatch(/^identical in all [\d,]+ outputs/);
+    // The results as a chart: a bar per layer with a dot per timed run, and measured beside predicted speed-up.
+    const chart = block.locator('[data-role=chart] svg');
+    expect(await chart.locator('rect.cb-standard').count()).toBe(1);
+    expect(await chart.locator('rect.cb-separable').count()).toBe(1);
+    expect(await chart.locator('.cb-runs circle.cb-run').count()).toBe(14);
+    expect(Number(await chart.locator('rect.cb-speed-measured').getAttribute('data-speedup'))).toBeCloseTo(measured, 6);
     const approx = Number(await block.locator('[data-role=approx]').getAttribute('data-exact'));
     expect(approx).toBeGreaterThan(0.05);
     expect(approx).toBeLessThan(1);
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+
+  it('on the WebGL backend (software WebGL in headless Chromium), any output that differs is one that should be 0, by about 1e-15', async () => {
+    const { context, page, problems } = await watchedPage(browser);
+    await page.goto(`${baseURL()}/depthwise-separable/`, { waitUntil: 'networkidle' });
+    const block = page.locator('conv-bench');
+    await block.scrollIntoViewIfNeeded();
+    const run = block.getByRole('button', { name: /Run in TensorFlow.js/ });
+    await expect.poll(() => run.isEnabled()).toBe(true);
+    await run.click();
+    await expect.poll(() => block.getAttribute('data-state'), { timeout: 90_000 }).toBe('done');
+    const backend = await block.locator('[data-role=backend]').textContent();
+    const cell = block.locator('[data-role=max-diff]');
+    const diff = Number(await cell.getAttribute('data-exact'));
+    const differing = Number(await cell.getAttribute('data-differing'));
+    const text = (await cell.textContent()) ?? '';
+    console.info(`ConvBench on ${backend}: ${text}`);
+    // The packed WebGL convolutions start each sum at 1e-15 and subtract it at the end (tfjs-backend-webgl 4.22):
+    // a sum that returns to 0 keeps ±1e-15. Everything else is exact, on every backend.
+    expect(diff).toBeLessThan(1e-14);
+    if (differing > 0) {
+      expect(await cell.getAttribute('data-exact-at-worst')).toBe('0');
+      expect(text).toContain('at an output whose exact value is 0');
+      expect(text).toMatch(/float32 numbers near the largest output, [\d,]+, are [\d.]+e-\d+ apart/);
+    } else expect(text).toMatch(/^identical in all/);
     expect(problems).toEqual([]);
     await context.close();
   });

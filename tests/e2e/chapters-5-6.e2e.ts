@@ -51,7 +51,8 @@ describe('chapter 5, linear bottlenecks', () => {
     expect(scripts.tfjs.length).toBeGreaterThan(0);
     // tfjs (float32) agrees with the build (float64).
     expect(Math.abs(Number(await exactOf(page, 'relu-manifold', 'error', '[data-dim="5"]')) - built) / built).toBeLessThan(1e-4);
-    expect(await fig.locator('[data-quantity="error"]').count()).toBe(6);
+    // n = 5 is one of the paper's panels: the slider takes that column rather than drawing a second copy.
+    expect(await fig.locator('[data-quantity="error"]').count()).toBe(5);
 
     // dim: End → 64, time from the key to the redrawn panel.
     const dim = page.getByRole('slider', { name: /Embedding dimension/ });
@@ -59,6 +60,7 @@ describe('chapter 5, linear bottlenecks', () => {
     const t0 = Date.now();
     await page.keyboard.press('End');
     await expect.poll(() => fig.locator('[data-quantity="error"][data-dim="64"]').count()).toBe(1);
+    expect(await fig.locator('[data-quantity="error"]').count()).toBe(6);
     const redrawMs = Date.now() - t0;
     await expect.poll(() => query(page, 'dim')).toBe('64');
     await expect.poll(() => backend.getAttribute('data-backend')).toBe('cpu');
@@ -129,6 +131,9 @@ describe('chapter 5, linear bottlenecks', () => {
     // Sandler et al. 2018, §6.4: the linear bottleneck does better.
     expect(gap).toBeGreaterThan(2);
     expect(Number(await block.locator('path.bt-linear').getAttribute('data-epochs'))).toBe(300);
+    // Both networks' outputs are drawn over the target spiral: 64 points each.
+    expect(await block.locator('[data-role="spiral-relu"]').getAttribute('data-points')).toBe('64');
+    expect(await block.locator('[data-role="spiral-linear"]').getAttribute('data-points')).toBe('64');
     expect(problems).toEqual([]);
     await context.close();
   });
@@ -136,14 +141,94 @@ describe('chapter 5, linear bottlenecks', () => {
   it('shows the spiral panels, their errors and the empty training chart with JavaScript off', async () => {
     const { context, page, problems } = await watchedPage(browser, { javaScriptEnabled: false });
     await page.goto(`${baseURL()}/linear-bottlenecks/`);
-    const fig = page.locator('[data-figure="relu-manifold"]');
-    expect(await fig.locator('[data-quantity="error"]').count()).toBe(6);
+    const fig = page.locator('[data-figure="relu-manifold"] svg[data-variant="wide"]');
+    expect(await fig.locator('[data-quantity="error"]').count()).toBe(5);
+    expect(await fig.locator('[data-quantity="lost"]').count()).toBe(5);
     expect(await fig.locator('[data-role="backend"]').getAttribute('data-backend')).toBe('build');
     expect(await fig.locator('path.rm-dots').count()).toBeGreaterThan(60);
-    expect(await page.locator('bottleneck-train svg[role="img"]').count()).toBe(1);
+    // A wide and a narrow picture are in the page; CSS shows one.
+    expect(await page.locator('bottleneck-train svg[role="img"]:visible').count()).toBe(1);
     expect(await page.locator('bottleneck-train button[data-role="run"]').isDisabled()).toBe(true);
     expect(problems).toEqual([]);
     await context.close();
+  });
+
+  it('marks what ReLU loses: most points at n = 2, none at n = 30, beside the prediction (1 + n)/2ⁿ; linear loses none', async () => {
+    const { context, page, problems } = await watchedPage(browser, { viewport: { width: 1440, height: 900 } });
+    await page.goto(`${baseURL()}/linear-bottlenecks/?dim=30`);
+    const fig = page.locator('[data-figure="relu-manifold"]');
+    await fig.scrollIntoViewIfNeeded();
+    await expect.poll(() => fig.locator('[data-role="backend"]').getAttribute('data-backend'), { timeout: 20_000 }).toBe('cpu');
+    const lost = async (n: number) => Number(await fig.locator(`[data-quantity="lost"][data-dim="${n}"]`).getAttribute('data-exact'));
+    // Two rows of T keep a point only inside the wedge where both are positive: at least half the directions are lost.
+    expect(await lost(2)).toBeGreaterThan(0.5);
+    expect(await lost(3)).toBeGreaterThan(await lost(15));
+    expect(await lost(30)).toBe(0);
+    // The lost points are drawn, dark, in the n = 2 panels and not in the n = 30 ones.
+    expect(Number(await fig.locator('[data-panel="2"][data-row="active"] path.rm-lost').getAttribute('data-count'))).toBeGreaterThan(1000);
+    expect(await fig.locator('[data-panel="30"] path.rm-lost').count()).toBe(0);
+    // The chart plots the prediction and the mean over random T on it.
+    expect(await fig.locator('[data-role="lost-plot"] [data-series="predicted"]').count()).toBe(1);
+    expect(await fig.locator('[data-role="lost-plot"] circle.rm-mean-dot[data-dim]').count()).toBeGreaterThan(10);
+    // The slider's n = 30 is the paper's column, framed, not a sixth panel.
+    expect(await fig.locator('[data-row="active"][data-panel="30"]').count()).toBe(1);
+    expect(await fig.locator('[data-row="active"][data-slider]').getAttribute('data-panel')).toBe('30');
+    expect(await fig.locator('[data-row="active"]').count()).toBe(5);
+    // Linear: nothing is lost at any n.
+    await page.getByRole('combobox', { name: /Activation/ }).first().selectOption('2');
+    await expect.poll(() => lost(2)).toBe(0);
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+
+  it('moves the slider’s marker with a short transition, and without one under reduced motion', async () => {
+    for (const reducedMotion of ['no-preference', 'reduce'] as const) {
+      const { context, page, problems } = await watchedPage(browser, { reducedMotion });
+      await page.goto(`${baseURL()}/linear-bottlenecks/`);
+      const fig = page.locator('[data-figure="relu-manifold"]');
+      await fig.scrollIntoViewIfNeeded();
+      await expect.poll(() => fig.getAttribute('data-ready')).toBe('');
+      const seconds = await fig.locator('.rm-marker-g').first().evaluate((el) => getComputedStyle(el).transitionDuration.split(',').map((d) => parseFloat(d) * (d.trim().endsWith('ms') ? 0.001 : 1)));
+      if (reducedMotion === 'reduce') expect(Math.max(...seconds)).toBeLessThan(0.001);
+      else {
+        expect(Math.max(...seconds)).toBeGreaterThan(0);
+        expect(Math.max(...seconds)).toBeLessThanOrEqual(0.25);
+      }
+      expect(problems).toEqual([]);
+      await context.close();
+    }
+  });
+
+  it('draws the training chart for the phone and the laptop: text at least 12 px, no label past the edge', async () => {
+    for (const viewport of [{ width: 360, height: 800 }, { width: 1440, height: 900 }]) {
+      const { context, page, problems } = await watchedPage(browser, { viewport });
+      await page.goto(`${baseURL()}/linear-bottlenecks/`);
+      const block = page.locator('bottleneck-train');
+      await expect.poll(() => block.getAttribute('data-ready')).toBe('');
+      await block.scrollIntoViewIfNeeded();
+      const m = await block.locator('svg[role="img"]').evaluate((svg) => {
+        const box = svg.getBoundingClientRect();
+        const vb = (svg as SVGSVGElement).viewBox.baseVal;
+        const scale = box.width / vb.width;
+        let min = Infinity;
+        let max = 0;
+        let outside = 0;
+        for (const t of svg.querySelectorAll('text')) {
+          const r = t.getBoundingClientRect();
+          if (r.width === 0) continue;
+          const px = parseFloat(getComputedStyle(t).fontSize) * scale;
+          min = Math.min(min, px);
+          max = Math.max(max, px);
+          if (r.left < box.left - 0.5 || r.right > box.right + 0.5) outside++;
+        }
+        return { min, max, outside };
+      });
+      expect(m.min, `${viewport.width}`).toBeGreaterThanOrEqual(12);
+      expect(m.max, `${viewport.width}`).toBeLessThanOrEqual(20);
+      expect(m.outside, `${viewport.width}`).toBe(0);
+      expect(problems).toEqual([]);
+      await context.close();
+    }
   });
 });
 

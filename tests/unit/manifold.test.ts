@@ -5,7 +5,12 @@ import {
   DIM_RANGE,
   embeddingMatrix,
   errorCurve,
+  isActive,
+  lostCurve,
+  lostPoints,
   ManifoldRangeError,
+  positivelySpans,
+  predictedLostFraction,
   pseudoInverse,
   reluRoundTrip,
   resolveRoundTripOptions,
@@ -322,5 +327,117 @@ describe('errorCurve', () => {
     expect(() => errorCurve({ dims: [2], seeds: [] })).toThrow(ManifoldRangeError);
     expect(() => errorCurve({ dims: [2], seeds: 0 })).toThrow(ManifoldRangeError);
     expect(() => errorCurve({ dims: [65], seeds: 2 })).toThrow(ManifoldRangeError);
+  });
+});
+
+describe('lostPoints (hand-computed cases)', () => {
+  const I = Float64Array.from([1, 0, 0, 1]);
+
+  it('T = I, ReLU: only points with both coordinates positive keep two active rows; (1,1) and (2,.5) kept, the other quadrants lost', () => {
+    const x = Float64Array.from([1, 1, -1, 1, 1, -1, -1, -1, 2, 0.5]);
+    expect(Array.from(lostPoints(x, I, 2, 'relu'))).toEqual([0, 1, 1, 1, 0]);
+  });
+
+  it('two active rows that are parallel do not count: T = [[1,0],[2,0],[0,−1]], x = (1,1) is lost, x = (1,−1) is kept', () => {
+    const T = Float64Array.from([1, 0, 2, 0, 0, -1]);
+    // x = (1,1): Tx = (1, 2, −1), active rows (1,0) and (2,0), rank 1. x = (1,−1): Tx = (1, 2, 1), rank 2.
+    expect(Array.from(lostPoints(Float64Array.from([1, 1, 1, -1]), T, 3, 'relu'))).toEqual([1, 0]);
+  });
+
+  it('ReLU6: a coordinate at 6 or above is saturated, not active: T = I, (7,1) is lost, (5,1) is kept', () => {
+    expect(Array.from(lostPoints(Float64Array.from([7, 1, 5, 1, 6, 1]), I, 2, 'relu6'))).toEqual([1, 0, 1]);
+    expect(Array.from(lostPoints(Float64Array.from([7, 1]), I, 2, 'relu'))).toEqual([0]);
+  });
+
+  it('linear loses nothing: every point of the third quadrant is kept with T = I', () => {
+    expect(Array.from(lostPoints(Float64Array.from([-1, -1, -3, -0.5]), I, 2, 'linear'))).toEqual([0, 0]);
+  });
+
+  it('the origin is known when the rows positively span the plane (T = [[1,0],[−1,0],[0,1],[0,−1]]), lost with T = I', () => {
+    const cross = Float64Array.from([1, 0, -1, 0, 0, 1, 0, -1]);
+    expect(positivelySpans(cross, 4)).toBe(true);
+    expect(positivelySpans(I, 2)).toBe(false);
+    // Three rows 120° apart span positively; three rows within a half-plane do not.
+    const c = Math.cos((2 * Math.PI) / 3);
+    const s = Math.sin((2 * Math.PI) / 3);
+    expect(positivelySpans(Float64Array.from([1, 0, c, s, c, -s]), 3)).toBe(true);
+    expect(positivelySpans(Float64Array.from([1, 0, 0, 1, -1, 0.01]), 3)).toBe(false);
+    expect(Array.from(lostPoints(Float64Array.from([0, 0]), cross, 4, 'relu'))).toEqual([0]);
+    expect(Array.from(lostPoints(Float64Array.from([0, 0]), I, 2, 'relu'))).toEqual([1]);
+  });
+
+  it('isActive: ReLU keeps z > 0, ReLU6 keeps 0 < z < 6, linear keeps every z', () => {
+    expect([-1, 0, 3, 6, 7].map((z) => isActive(z, 'relu'))).toEqual([false, false, true, true, true]);
+    expect([-1, 0, 3, 6, 7].map((z) => isActive(z, 'relu6'))).toEqual([false, false, true, false, false]);
+    expect([-1, 0, 7].map((z) => isActive(z, 'linear'))).toEqual([true, true, true]);
+  });
+
+  it("roundTripWith reports lost and lostFraction, and 'active' recovers every point that is not lost exactly", () => {
+    const x = Float64Array.from([1, 1, -1, 1, 1, -1, -1, -1, 2, 0.5]);
+    const t = Float64Array.from([0, 0.25, 0.5, 0.75, 1]);
+    const r = roundTripWith(resolveRoundTripOptions({ dim: 2, points: 5, inverse: 'active' }), x, t, I);
+    expect(Array.from(r.lost)).toEqual([0, 1, 1, 1, 0]);
+    expect(r.lostFraction).toBe(3 / 5);
+    expect([r.reconstructed[0], r.reconstructed[1], r.reconstructed[8], r.reconstructed[9]]).toEqual([1, 1, 2, 0.5]);
+  });
+
+  it('n = 2: on a circle of evenly spaced directions, T loses the fraction (π + θ)/2π, θ the angle between its rows', () => {
+    // Both rows positive on the wedge between the half-planes tᵢ·x > 0: an arc of π − θ, so
+    // (π − θ)/2π is kept and (π + θ)/2π is lost. Averaged over θ uniform on [0, π]: 3/4 = (1 + 2)/2².
+    const P = 3600;
+    const circle = new Float64Array(2 * P);
+    for (let k = 0; k < P; k++) {
+      circle[2 * k] = Math.cos((2 * Math.PI * (k + 0.5)) / P);
+      circle[2 * k + 1] = Math.sin((2 * Math.PI * (k + 0.5)) / P);
+    }
+    for (const seed of [1, 2, 3, 4]) {
+      const T = embeddingMatrix(2, seed);
+      const theta = Math.acos((T[0] * T[2] + T[1] * T[3]) / (Math.hypot(T[0], T[1]) * Math.hypot(T[2], T[3])));
+      const lost = lostPoints(circle, T, 2, 'relu').reduce((a, l) => a + l, 0) / P;
+      expect(Math.abs(lost - (Math.PI + theta) / (2 * Math.PI))).toBeLessThanOrEqual(2 / P);
+    }
+  });
+});
+
+describe('predictedLostFraction', () => {
+  // Each row of a Gaussian T is positive at a fixed x ≠ 0 with probability ½, independently: a point is lost when
+  // 0 or 1 of the n rows are positive, (C(n,0) + C(n,1))/2ⁿ (chapter 5's derivation of Sandler et al. 2018, §3.2).
+  it('(1 + n)/2ⁿ: 3/4 at n = 2, 1/2 at 3, 6/32 at 5, 16/32768 at 15, 31/2³⁰ at 30 (0 or 1 of n fair coins positive)', () => {
+    expect(predictedLostFraction(2)).toBe(0.75);
+    expect(predictedLostFraction(3)).toBe(0.5);
+    expect(predictedLostFraction(5)).toBe(0.1875);
+    expect(predictedLostFraction(15)).toBe(16 / 32768);
+    expect(predictedLostFraction(30)).toBe(31 / 2 ** 30);
+    expect(() => predictedLostFraction(1)).toThrow(ManifoldRangeError);
+  });
+});
+
+describe('lostCurve', () => {
+  it('the mean over 200 random T meets (1 + n)/2ⁿ: each row of a Gaussian T is positive at x with probability ½, whatever x', () => {
+    // Per seed the n = 2 fraction is (π + θ)/2π on a circle, spread ±0.14 around 3/4; the mean of 200 is within ±0.03 of it.
+    for (const p of lostCurve({ dims: [2, 3, 5, 8], seeds: 200, points: 400 })) {
+      expect(Math.abs(p.mean - p.predicted), `n = ${p.dim}`).toBeLessThan(0.03);
+      expect(p.min).toBeLessThanOrEqual(p.mean);
+      expect(p.max).toBeGreaterThanOrEqual(p.mean);
+    }
+  });
+
+  it('agrees with reluRoundTrip seed by seed, and nothing is lost at n = 30 for seeds 1..20', () => {
+    const [p2, p30] = lostCurve({ dims: [2, 30], seeds: [1, 2, 3], points: 500 });
+    expect(Array.from(p2.fractions)).toEqual([1, 2, 3].map((seed) => reluRoundTrip({ dim: 2, seed, points: 500 }).lostFraction));
+    expect(p30.fractions.every((f) => f === 0)).toBe(true);
+    expect(lostCurve({ dims: [30], seeds: 20, points: 500 })[0].max).toBe(0);
+  });
+
+  it('linear loses nothing at any n; ReLU6 loses more than ReLU at n = 3 (saturated coordinates are not active either)', () => {
+    expect(lostCurve({ dims: [2, 64], seeds: 3, activation: 'linear' }).map((p) => p.max)).toEqual([0, 0]);
+    const relu = lostCurve({ dims: [3], seeds: 10 })[0].mean;
+    const relu6 = lostCurve({ dims: [3], seeds: 10, activation: 'relu6' })[0].mean;
+    expect(relu6).toBeGreaterThan(relu);
+  });
+
+  it('lostCurve rejects an empty seed list and an out-of-range dim', () => {
+    expect(() => lostCurve({ dims: [2], seeds: [] })).toThrow(ManifoldRangeError);
+    expect(() => lostCurve({ dims: [65], seeds: 1 })).toThrow(ManifoldRangeError);
   });
 });

@@ -3,13 +3,8 @@ import '@tensorflow/tfjs-backend-cpu';
 import { describe, expect, it } from 'vitest';
 import { spiral } from '../../src/lib/manifold';
 import { gaussianMatrix } from '../../src/lib/random';
-import {
-  BOTTLENECK_DEFAULTS,
-  bottleneckData,
-  compareBottlenecks,
-  EMBEDDING_SEED,
-  trainBottleneck,
-} from '../../src/lib/tf/bottleneck-train';
+import { BOTTLENECK_DEFAULTS, bottleneckData, EMBEDDING_SEED } from '../../src/lib/bottleneck';
+import { compareBottlenecks, trainBottleneck } from '../../src/lib/tf/bottleneck-train';
 import { useCpuBackend } from './support/tf-cpu';
 
 useCpuBackend(tf);
@@ -45,6 +40,19 @@ describe('trainBottleneck', () => {
     let mse = 0;
     for (let i = 0; i < 128; i++) mse += (r.predictions[i] - r.targets[i]) ** 2;
     expect(r.finalLoss).toBeCloseTo(mse / 128, 6);
+  });
+
+  it('trainBottleneck({ onSnapshot }) hands the outputs every 10 epochs and after the last one; the last equals the result', async () => {
+    const snaps: [number, Float32Array][] = [];
+    const before = tf.memory().numTensors;
+    const r = await trainBottleneck(tf, { activation: 'relu', epochs: 25, onSnapshot: (e, p) => snaps.push([e, p]) });
+    expect(tf.memory().numTensors).toBe(before);
+    expect(snaps.map(([e]) => e)).toEqual([10, 20, 25]);
+    for (const [, p] of snaps) expect(p).toHaveLength(2 * BOTTLENECK_DEFAULTS.points);
+    expect(Array.from(snaps[2][1])).toEqual(Array.from(r.predictions));
+    // Outputs change as the network learns.
+    expect(Array.from(snaps[0][1])).not.toEqual(Array.from(snaps[1][1]));
+    await expect(trainBottleneck(tf, { epochs: 1, snapshotEvery: 0 })).rejects.toThrow(/snapshotEvery/);
   });
 
   it('trainBottleneck is deterministic in the seed (same weights, same data, same losses)', async () => {

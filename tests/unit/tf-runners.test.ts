@@ -184,7 +184,11 @@ describe('checkFactorableEquivalence', () => {
     ]) {
       const r = await noLeak(() => checkFactorableEquivalence(tf, sizes, 3));
       expect(r.maxAbsDifference).toBe(0);
+      expect(r.differing).toBe(0);
+      // Both equal the exact (float64 reference) output, not just each other.
+      expect(r.maxErrorVsExact).toBe(0);
       expect(r.maxAbsOutput).toBeGreaterThan(0);
+      expect(r.outputs).toBe(r.outputShape[0] * r.outputShape[1] * r.outputShape[2]);
       expect(r.backend).toBe('cpu');
     }
   });
@@ -238,6 +242,9 @@ describe('reluRoundTripTf', () => {
       expect(worst, `${dim} ${activation} ${inverse}`).toBeLessThan(1e-3);
       expect(Math.abs(live.error - pure.error), `${dim} ${activation} ${inverse}`).toBeLessThan(1e-4 * (1 + pure.error));
       expect(Math.abs(live.activeFraction - pure.activeFraction)).toBeLessThan(1e-3);
+      // Which points are lost is decided once, in float64: the same points in both.
+      expect(live.lost).toEqual(pure.lost);
+      expect(live.lostFraction).toBe(pure.lostFraction);
     }
   });
 

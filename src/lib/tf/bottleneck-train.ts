@@ -12,12 +12,12 @@
  * it, and whatever lands outside is flattened onto an axis and cannot be recovered.
  *
  * tfjs-core alone registers no gradients (toolchain notes §4.2), so trainBottleneck imports
- * them, dynamically, the first time it runs; importing this module itself loads no tfjs, and a
- * page may import BOTTLENECK_DEFAULTS at build time. It takes the tfjs namespace as an argument
+ * them, dynamically, the first time it runs; importing this module itself loads no tfjs. The
+ * data and the defaults are in src/lib/bottleneck.ts, which pages may import without this module. It takes the tfjs namespace as an argument
  * so the page can pass the instance loadTf returned.
  */
 import type { Scalar, Tensor2D, Variable } from '@tensorflow/tfjs-core';
-import { spiral } from '../manifold';
+import { BOTTLENECK_DEFAULTS, bottleneckData } from '../bottleneck';
 import { gaussianMatrix } from '../random';
 import type { Tf } from './load';
 import type { Cancellable } from './conv-bench';
@@ -49,6 +49,13 @@ export interface BottleneckOptions {
   readonly signal?: Cancellable;
   /** Yield to the event loop (tf.nextFrame) every this many epochs, so a page stays responsive (default 10). */
   readonly yieldEvery?: number;
+  /**
+   * Called every `snapshotEvery` epochs and after the last one with the network's 2-D output for
+   * every point (P×2, interleaved), so a page can draw the spiral as it is being learnt.
+   */
+  readonly onSnapshot?: (epoch: number, predictions: Float32Array) => void;
+  /** Epochs between snapshots (default 10). */
+  readonly snapshotEvery?: number;
 }
 
 /** What one training run produced. */
@@ -68,39 +75,7 @@ export interface BottleneckResult {
   readonly aborted: boolean;
 }
 
-/**
- * Defaults of trainBottleneck, for pages to show: chosen so that, on the cpu backend, both variants
- * train in about a second each, and the ReLU bottleneck ends worse in 20 of 20 seeds tried.
- */
-export const BOTTLENECK_DEFAULTS = {
-  bottleneck: 2,
-  hidden: 64,
-  inputDim: 16,
-  points: 64,
-  epochs: 200,
-  learningRate: 0.02,
-} as const;
-
-/** Seed of the fixed 16×2 embedding matrix: the data set does not change with the weight seed. */
-export const EMBEDDING_SEED = 2018;
-
-/**
- * bottleneckData({ points, inputDim }): the spiral (radius 1) as targets y ∈ ℝ² and its
- * embedding x = E·y ∈ ℝ^D with a fixed Gaussian E scaled by 1/√2, so each xᵢ has about the
- * variance of y.
- */
-export function bottleneckData({ points = BOTTLENECK_DEFAULTS.points, inputDim = BOTTLENECK_DEFAULTS.inputDim }: { points?: number; inputDim?: number } = {}): {
-  inputs: Float32Array;
-  targets: Float32Array;
-} {
-  const y = spiral({ points, radius: 1 }).points;
-  const E = gaussianMatrix(inputDim, 2, EMBEDDING_SEED, Math.SQRT1_2);
-  const x = new Float32Array(points * inputDim);
-  for (let k = 0; k < points; k++) {
-    for (let i = 0; i < inputDim; i++) x[k * inputDim + i] = E[2 * i] * y[2 * k] + E[2 * i + 1] * y[2 * k + 1];
-  }
-  return { inputs: x, targets: Float32Array.from(y) };
-}
+export { BOTTLENECK_DEFAULTS, EMBEDDING_SEED, bottleneckData } from '../bottleneck';
 
 /**
  * trainBottleneck(tf, { activation, bottleneck: k, epochs, seed, onEpoch, signal }): trains the
@@ -120,6 +95,8 @@ export async function trainBottleneck(tf: Tf, options: BottleneckOptions = {}): 
     onEpoch,
     signal,
     yieldEvery = 10,
+    onSnapshot,
+    snapshotEvery = 10,
   } = options;
   if (activation !== 'relu' && activation !== 'linear') throw new RangeError(`activation must be 'relu' or 'linear', got ${String(activation)}`);
   for (const [name, v] of [
@@ -128,6 +105,7 @@ export async function trainBottleneck(tf: Tf, options: BottleneckOptions = {}): 
     ['inputDim', inputDim],
     ['points', points],
     ['yieldEvery', yieldEvery],
+    ['snapshotEvery', snapshotEvery],
   ] as const) {
     if (!Number.isInteger(v) || v < 1) throw new RangeError(`${name} must be a positive integer, got ${v}`);
   }
@@ -173,6 +151,12 @@ export async function trainBottleneck(tf: Tf, options: BottleneckOptions = {}): 
       loss!.dispose();
       losses.push(value);
       onEpoch?.(e, value);
+      if (onSnapshot && (e % snapshotEvery === 0 || e === epochs)) {
+        const out = tf.tidy(() => forward(X));
+        const predictions = (await out.data()) as Float32Array;
+        out.dispose();
+        onSnapshot(e, predictions);
+      }
       if (e % yieldEvery === 0) await tf.nextFrame();
     }
     const final = tf.tidy(() => {
@@ -206,17 +190,25 @@ export interface BottleneckComparison {
 
 /**
  * compareBottlenecks(tf, options): trainBottleneck with a ReLU and with a linear bottleneck,
- * same seed and data; `onEpoch` gets the variant as a third argument.
+ * same seed and data; `onEpoch` and `onSnapshot` get the variant as a third argument.
  */
 export async function compareBottlenecks(
   tf: Tf,
-  options: Omit<BottleneckOptions, 'activation' | 'onEpoch'> & {
+  options: Omit<BottleneckOptions, 'activation' | 'onEpoch' | 'onSnapshot'> & {
     onEpoch?: (epoch: number, loss: number, activation: BottleneckActivation) => void;
+    onSnapshot?: (epoch: number, predictions: Float32Array, activation: BottleneckActivation) => void;
   } = {},
 ): Promise<BottleneckComparison> {
-  const { onEpoch, ...rest } = options;
-  const relu = await trainBottleneck(tf, { ...rest, activation: 'relu', onEpoch: onEpoch && ((e, l) => onEpoch(e, l, 'relu')) });
-  const linear = await trainBottleneck(tf, { ...rest, activation: 'linear', onEpoch: onEpoch && ((e, l) => onEpoch(e, l, 'linear')) });
+  const { onEpoch, onSnapshot, ...rest } = options;
+  const run = (activation: BottleneckActivation) =>
+    trainBottleneck(tf, {
+      ...rest,
+      activation,
+      onEpoch: onEpoch && ((e, l) => onEpoch(e, l, activation)),
+      onSnapshot: onSnapshot && ((e, p) => onSnapshot(e, p, activation)),
+    });
+  const relu = await run('relu');
+  const linear = await run('linear');
   return { relu, linear, lossRatio: relu.finalLoss / linear.finalLoss };
 }
 

@@ -3,11 +3,14 @@
  * src/lib/manifold.ts (which stays the truth: same spiral, same T, same options, same result
  * shape). Tensors are float32, so results agree with the float64 version to about 1e-5
  * relative. T⁺ = (TᵀT)⁻¹Tᵀ is a 2×n matrix computed once in float64 by pseudoInverse; the heavy
- * part, P×n activations for P points, runs as matMul on the backend.
+ * part, P×n activations for P points, runs as matMul on the backend. Which points are lost is a
+ * yes/no decision on the rank of the active rows; it is taken once, in float64, by lostPoints, so
+ * the browser and the build never disagree on a point near the threshold.
  */
 import type { Tensor2D } from '@tensorflow/tfjs-core';
 import {
   embeddingMatrix,
+  lostPoints,
   pseudoInverse,
   resolveRoundTripOptions,
   spiral,
@@ -51,6 +54,7 @@ export async function reluRoundTripTf(tf: Tf, options: RoundTripOptions): Promis
   try {
     const [r, s] = await Promise.all([xHat.data(), stats.data()]);
     const [sq, norm, activeFraction] = Array.from(s);
+    const lost = lostPoints(input, T, n, o.activation);
     return {
       ...o,
       t,
@@ -59,6 +63,8 @@ export async function reluRoundTripTf(tf: Tf, options: RoundTripOptions): Promis
       error: sq / P,
       relativeError: norm > 0 ? sq / norm : 0,
       activeFraction,
+      lost,
+      lostFraction: lost.reduce((acc, l) => acc + l, 0) / P,
     };
   } finally {
     tf.dispose([xHat, stats]);

@@ -1,12 +1,14 @@
 /**
  * The bottleneck block in the browser: on Run, import TensorFlow.js (never before), train both
- * variants with compareBottlenecks on the cpu backend, and redraw the loss curves once per
- * animation frame while they train. Stop aborts between epochs; Run starts over.
+ * variants with compareBottlenecks on the cpu backend, and redraw the loss curves and the two
+ * networks' outputs once per animation frame while they train. Stop aborts between epochs; Run
+ * starts over. The picture is laid out for its box's width and again whenever that changes.
  */
 import { params } from '../../figure-kit/store';
 import { patch } from '../../figure-kit/svg';
 import { formatTimes, toSignificant } from '../../../lib/format';
-import { lossChart } from './chart';
+import { bottleneckData } from '../../../lib/bottleneck';
+import { trainingChart, type TrainingState } from './chart';
 
 const fmtLoss = (x: number): string => (Number.isFinite(x) ? x.toExponential(2) : '—');
 
@@ -14,9 +16,20 @@ class BottleneckTrain extends HTMLElement {
   private running = false;
   private signal = { aborted: false };
   private losses = { relu: [] as number[], linear: [] as number[] };
+  private outputs: { relu?: Float32Array; linear?: Float32Array } = {};
+  private readonly targets = bottleneckData().targets;
   private frame = 0;
+  private width = 0;
 
   connectedCallback(): void {
+    // The build drew a wide and a narrow picture; keep the one CSS shows and lay it out from now on.
+    const wrap = this.querySelector<HTMLElement>('[data-role="chart"]')!;
+    const variants = [...wrap.querySelectorAll('svg[data-variant]')];
+    const shown = variants.find((svg) => getComputedStyle(svg).display !== 'none') ?? variants[0];
+    for (const svg of variants) if (svg !== shown) svg.remove();
+    shown?.removeAttribute('data-variant');
+    this.draw();
+    if ('ResizeObserver' in window) new ResizeObserver(() => wrap.clientWidth !== this.width && this.schedule()).observe(wrap);
     const run = this.button('run');
     const stop = this.button('stop');
     run.addEventListener('click', () => void this.run());
@@ -44,8 +57,18 @@ class BottleneckTrain extends HTMLElement {
 
   private draw(): void {
     this.frame = 0;
-    const svg = this.querySelector('[data-role="chart"] svg');
-    if (svg) patch(svg, lossChart(this.losses, this.epochs(), 'bottleneck-chart'));
+    const wrap = this.querySelector<HTMLElement>('[data-role="chart"]');
+    const svg = wrap?.querySelector('svg');
+    // A hidden block has no width to lay out for; it is drawn when shown.
+    if (!wrap || !svg || wrap.clientWidth === 0) return;
+    this.width = wrap.clientWidth;
+    const state: TrainingState = {
+      relu: { losses: this.losses.relu, outputs: this.outputs.relu },
+      linear: { losses: this.losses.linear, outputs: this.outputs.linear },
+      targets: this.targets,
+      epochs: this.epochs(),
+    };
+    patch(svg, trainingChart(state, this.width, 'bottleneck-chart'));
   }
 
   private schedule(): void {
@@ -61,6 +84,7 @@ class BottleneckTrain extends HTMLElement {
     stop.disabled = false;
     this.signal = { aborted: false };
     this.losses = { relu: [], linear: [] };
+    this.outputs = {};
     for (const r of ['loss-relu', 'loss-linear', 'gap']) this.set(r, 'running…');
     this.draw();
     this.dataset.state = 'loading';
@@ -81,6 +105,10 @@ class BottleneckTrain extends HTMLElement {
         signal: this.signal,
         onEpoch: (_e, loss, activation) => {
           this.losses[activation].push(loss);
+          this.schedule();
+        },
+        onSnapshot: (_e, outputs, activation) => {
+          this.outputs[activation] = outputs;
           this.schedule();
         },
       });

@@ -4,8 +4,10 @@
  * so a reader who never runs it downloads none of it.
  */
 import { params } from '../../figure-kit/store';
+import { patch } from '../../figure-kit/svg';
 import { BENCH_REPEATS, BENCH_WARMUP, benchPlan, type BenchSizes } from '../../../lib/bench-guard';
 import { formatInt, formatTimes, toSignificant } from '../../../lib/format';
+import { benchChart, equivalenceText, type BenchMeasurement } from './chart';
 
 /** A WebGL context can be had here (headless Chromium with --disable-gpu has none). */
 function hasWebGl(): boolean {
@@ -22,15 +24,38 @@ const ms = (x: number): string => `${toSignificant(x, 3)} ms`;
 /** Sizes for the equivalence check: the reader's when small enough, else a small layer. */
 const SMALL: BenchSizes = { k: 3, m: 8, n: 16, df: 8 };
 
+/** The sizes as the block names them. */
+const sizeKey = (s: BenchSizes): string => `D_K = ${s.k}, M = ${s.m}, N = ${s.n}, D_F = ${s.df}`;
+
 class ConvBench extends HTMLElement {
   private running = false;
   private lastRun = '';
+  private measured?: BenchMeasurement;
+  private width = 0;
 
   connectedCallback(): void {
     const run = this.el('run') as HTMLButtonElement;
+    // The build drew a wide and a narrow chart; keep the one CSS shows and lay it out from now on.
+    const wrap = this.el('chart');
+    const variants = [...wrap.querySelectorAll('svg[data-variant]')];
+    const shown = variants.find((svg) => getComputedStyle(svg).display !== 'none') ?? variants[0];
+    for (const svg of variants) if (svg !== shown) svg.remove();
+    shown?.removeAttribute('data-variant');
     params.subscribe((v) => this.follow({ k: v.k, m: v.m, n: v.n, df: v.df }));
     run.addEventListener('click', () => void this.run());
+    if ('ResizeObserver' in window) new ResizeObserver(() => wrap.clientWidth !== this.width && this.drawChart()).observe(wrap);
     this.dataset.ready = '';
+  }
+
+  /** The chart for the page's sizes, with the last run's measurements when they are for these sizes. */
+  private drawChart(): void {
+    const wrap = this.el('chart');
+    const svg = wrap.querySelector('svg');
+    if (!svg || wrap.clientWidth === 0) return;
+    this.width = wrap.clientWidth;
+    const s = this.sizes();
+    const run = this.lastRun === sizeKey(s) ? this.measured : undefined;
+    patch(svg, benchChart({ predictedSpeedup: benchPlan(s).theoreticalSpeedup, run }, this.width, 'conv-bench-chart'));
   }
 
   private el(role: string): HTMLElement {
@@ -51,8 +76,9 @@ class ConvBench extends HTMLElement {
   /** Update the prediction and the guard for new sizes (no tfjs involved). */
   private follow(s: BenchSizes): void {
     const plan = benchPlan(s);
-    const key = `D_K = ${s.k}, M = ${s.m}, N = ${s.n}, D_F = ${s.df}`;
+    const key = sizeKey(s);
     this.set('sizes', key);
+    this.drawChart();
     const theory = this.querySelector<HTMLElement>('[data-quantity="theoretical-speedup"]')!;
     theory.textContent = formatTimes(plan.theoreticalSpeedup);
     theory.dataset.exact = String(plan.theoreticalSpeedup);
@@ -93,16 +119,21 @@ class ConvBench extends HTMLElement {
       this.set('sep-ms', ms(r.separableMs), r.separableMs);
       const measured = Number.isFinite(r.measuredSpeedup) ? r.measuredSpeedup : 0;
       this.set('measured', measured > 0 ? `${formatTimes(measured)} measured` : 'too fast to time', measured);
+      this.lastRun = sizeKey(s);
+      this.measured = r;
+      this.drawChart();
       await tf.nextFrame();
       const small = plan.checkFits ? sizes : { kernelSize: SMALL.k, inChannels: SMALL.m, outChannels: SMALL.n, featureSize: SMALL.df };
       const note = plan.checkFits ? '' : ` (on a smaller layer, D_K = ${SMALL.k}, M = ${SMALL.m}, N = ${SMALL.n}, D_F = ${SMALL.df}: yours is too large to build in float64 here)`;
       const eq = await bench.checkFactorableEquivalence(tf, small);
-      const diff = eq.maxAbsDifference === 0 ? '0, identical' : eq.maxAbsDifference.toExponential(1);
-      this.set('max-diff', `${diff} (largest |output| ${formatInt(eq.maxAbsOutput)})${note}`, eq.maxAbsDifference);
+      this.set('max-diff', `${equivalenceText(eq)}${note}.`, eq.maxAbsDifference);
+      const diffEl = this.el('max-diff');
+      diffEl.dataset.differing = String(eq.differing);
+      diffEl.dataset.outputs = String(eq.outputs);
+      diffEl.dataset.exactAtWorst = String(eq.exactAtWorst);
       await tf.nextFrame();
       const approx = await bench.separableApproximationError(tf, small);
       this.set('approx', `${toSignificant(approx.outputRelativeError * 100, 3)}% (kernel: ${toSignificant(approx.kernelRelativeError * 100, 3)}%)${note}`, approx.outputRelativeError);
-      this.lastRun = `D_K = ${s.k}, M = ${s.m}, N = ${s.n}, D_F = ${s.df}`;
       const verdict =
         measured >= plan.theoreticalSpeedup
           ? `at least the ${formatTimes(plan.theoreticalSpeedup)} the count predicts.`
