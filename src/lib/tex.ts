@@ -101,30 +101,54 @@ export function texChain(steps: readonly TexStep[], { narrow = false }: TexLayou
   return `\\begin{aligned} ${chainRows(steps).join(' \\\\ ')} \\end{aligned}`;
 }
 
-/** Rows of an aligned block for a chain: `& s0`, `&= s1`, `&\quad + …` (the & before the relation). */
+/**
+ * Rows of an aligned block for a chain: `& s0`, `&= s1`, `&\quad + …` (the & before the
+ * relation). Short steps share a row (up to NARROW_ROW characters); a long sum gets a row per term.
+ */
 function chainRows(steps: readonly TexStep[]): string[] {
   const rows: string[] = [];
+  let row = '';
+  let rowWidth = 0;
+  const flush = (): void => {
+    if (row) rows.push(`&${row}`);
+    row = '';
+    rowWidth = 0;
+  };
   steps.forEach((s, i) => {
     const rel = i === 0 ? '' : `${s.rel ?? '='} `;
-    if (s.parts.length < 2 || texWidth(sumOf(s)) <= NARROW_SUM) rows.push(`&${rel}${sumOf(s)}`);
-    else s.parts.forEach((p, j) => rows.push(j === 0 ? `&${rel}${p}` : `&\\quad + ${p}`));
+    const text = `${rel}${sumOf(s)}`;
+    const w = texWidth(text);
+    if (s.parts.length > 1 && texWidth(sumOf(s)) > NARROW_SUM) {
+      flush();
+      s.parts.forEach((p, j) => rows.push(j === 0 ? `&${rel}${p}` : `&\\quad + ${p}`));
+      return;
+    }
+    if (row && rowWidth + w > NARROW_ROW) flush();
+    row = row ? `${row} ${text}` : text;
+    rowWidth += w;
   });
+  flush();
   return rows;
 }
 
 /** A sum longer than this many characters (see texWidth) gets one line per term when narrow. */
 const NARROW_SUM = 22;
+/** Steps share a narrow row while together they are at most this many characters. */
+const NARROW_ROW = 16;
 
 /**
  * Roughly how many characters wide TeX renders: markup dropped, a \frac as wide as its wider
- * part, a command (\cdot, \lceil …) as one character. Only used to decide where to break a line.
+ * part and one more, a command (\cdot, \lceil …) as one character, =, + and \approx as three
+ * (their spacing). Only used to decide where to break a line.
  */
 export function texWidth(tex: string): number {
   let t = tex.replace(/\\htmlData\{[^}]*\}/g, '').replace(/\{,\}/g, ',');
   // Innermost fractions first: \frac{a}{b} → the longer of a and b.
   for (let i = 0; i < 8 && /\\[dt]?frac\{([^{}]*)\}\{([^{}]*)\}/.test(t); i++) {
-    t = t.replace(/\\[dt]?frac\{([^{}]*)\}\{([^{}]*)\}/g, (_, a: string, b: string) => (texWidth(a) >= texWidth(b) ? a : b));
+    t = t.replace(/\\[dt]?frac\{([^{}]*)\}\{([^{}]*)\}/g, (_, a: string, b: string) => `${texWidth(a) >= texWidth(b) ? a : b}#`);
   }
+  // Relations and + take their spacing: about three characters.
+  t = t.replace(/\\(approx|leq|geq)\b|[=+]/g, '###');
   t = t.replace(/\\(left|right)\b/g, '').replace(/\\[a-zA-Z]+/g, '#').replace(/[{}\s^_&]/g, '');
   return t.length;
 }

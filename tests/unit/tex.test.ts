@@ -219,14 +219,14 @@ describe('layout for a narrow column', () => {
     expect(rows(separableRatioTex({ k: 3, n: 64 }, { narrow: true }).tex)).toEqual([
       '&\\frac{1}{N} + \\frac{1}{D_K^2}',
       '&= \\frac{1}{64} + \\frac{1}{9}',
-      '&= \\frac{73}{576}',
-      '&\\approx 0.127',
+      '&= \\frac{73}{576} \\approx 0.127',
     ]);
     expect(() => renders(r.tex)).not.toThrow();
   });
-  it('texWidth counts what is seen: a fraction as its wider part, \\cdot as one character', () => {
+  it('texWidth counts what is seen: a fraction as its wider part and one, \\cdot as one character, = as three', () => {
     expect(texWidth('3 \\cdot 3')).toBe(3);
-    expect(texWidth('\\frac{1}{576}')).toBe(3);
+    expect(texWidth('\\frac{1}{576}')).toBe(4);
+    expect(texWidth('= 0.5')).toBe(6);
     expect(texWidth('2{,}359{,}296')).toBe(9);
     expect(texWidth('\\htmlData{term=depthwise}{D_K}')).toBe(2);
   });
