@@ -7,8 +7,8 @@ import type { SvgNode } from './svg';
 import type { FigureFrame } from './types';
 
 /** Font size (px) by class, as src/styles/global.css and the figure parts set them. */
-const CLASS_SIZE: Record<string, number> = { 'fig-small': 12, 'fig-label': 12, 'fig-heading': 14, 'fig-result': 14, 'fig-message': 14, 'fig-value': 13, 'cs-num': 12, 'cs-sum': 13, 'fig-op': 20 };
-const BOLD = new Set(['fig-heading', 'fig-result']);
+const CLASS_SIZE: Record<string, number> = { 'fig-small': 12, 'fig-label': 12, 'fig-heading': 14, 'fig-result': 14, 'fig-message': 14, 'fig-value': 13, 'cs-num': 12, 'cs-sum': 13, 'fig-op': 20, 'rc-label-current': 12 };
+const BOLD = new Set(['fig-heading', 'fig-result', 'rc-label-current']);
 
 function sizeOf(cls: string | undefined, inherited: number): { size: number; em: number } {
   const names = (cls ?? '').split(/\s+/);
