@@ -90,6 +90,8 @@ export function texTerm(name: TermName, tex: string, on: boolean | undefined): s
 }
 
 const step = (...parts: string[]): TexStep => ({ parts });
+/** x·x, or x² in the narrow layout (shorter lines on a phone). */
+const twice = (x: string, layout: TexLayout): string => (layout.narrow ? `${x}^2` : `${x}${dot}${x}`);
 const sumOf = (s: TexStep): string => s.parts.join(' + ');
 
 /**
@@ -154,20 +156,37 @@ export function texWidth(tex: string): number {
 }
 
 /**
- * Several labelled chains in one `aligned` block (e.g. params and mult-adds). Wide: a chain of up
- * to three steps on one line, a longer one as symbols and numbers on the first line and the rest
- * on the second. Narrow: the label on its own line, then one step per line.
+ * Several labelled chains in one `aligned` block (e.g. params and mult-adds). Wide: steps share a
+ * line up to WIDE_ROW characters, so a short chain is one line and a long one wraps after whole
+ * steps (never leaving the result alone). Narrow: the label on a line of its own, then the
+ * narrow rows of each chain, all left-aligned so the label takes no width from them.
  */
 export function texEquations(rows: readonly { label: string; steps: readonly TexStep[] }[], { narrow = false }: TexLayout = {}): string {
   const lines = rows.flatMap(({ label, steps }) => {
     const name = `\\text{${label}}`;
-    if (narrow) return [`${name} &`, ...chainRows(steps)];
-    const line = (from: number, to: number) => steps.slice(from, to).map((s, i) => `${i === 0 && from === 0 ? '' : `${s.rel ?? '='} `}${sumOf(s)}`).join(' ');
-    if (steps.length <= 3) return [`${name} &= ${line(0, steps.length)}`];
-    return [`${name} &= ${line(0, 2)}`, `&${line(2, steps.length)}`];
+    if (narrow) return [`&${name}`, ...chainRows(steps)];
+    // Group the steps into lines of at most WIDE_ROW; a last step left alone takes one more along.
+    const texts = steps.map((s, i) => (i === 0 ? sumOf(s) : `${s.rel ?? '='} ${sumOf(s)}`));
+    const groups: number[][] = [];
+    let width = Infinity;
+    texts.forEach((t, i) => {
+      const w = texWidth(t);
+      if (width + w > WIDE_ROW) {
+        groups.push([]);
+        width = 0;
+      }
+      groups[groups.length - 1].push(i);
+      width += w;
+    });
+    const [before, last] = [groups[groups.length - 2], groups[groups.length - 1]];
+    if (before && before.length > 1 && last.length === 1) last.unshift(before.pop()!);
+    return groups.map((g, j) => (j === 0 ? `${name} &= ${g.map((i) => texts[i]).join(' ')}` : `&${g.map((i) => texts[i]).join(' ')}`));
   });
   return `\\begin{aligned} ${lines.join(' \\\\ ')} \\end{aligned}`;
 }
+
+/** Steps share a wide line while together they are at most this many characters (see texWidth). */
+const WIDE_ROW = 46;
 
 const result = (steps: TexStep[], value: number, layout: TexLayout): TexChain => ({ tex: texChain(steps, layout), value, steps });
 
@@ -184,8 +203,8 @@ export function standardParamsTex({ k, m, n, bias = false }: { k: number; m: num
   const t = layout.terms;
   const b = bias ? ' + N' : '';
   const bn = bias ? ` + ${texInt(n)}` : '';
-  const symbolic = [texTerm('kernel-size', `D_K${dot}D_K`, t), texTerm('in-channels', 'M', t), texTerm('out-channels', 'N', t)].join(dot) + b;
-  const numbers = [texTerm('kernel-size', `${texInt(k)}${dot}${texInt(k)}`, t), texTerm('in-channels', texInt(m), t), texTerm('out-channels', texInt(n), t)].join(dot) + bn;
+  const symbolic = [texTerm('kernel-size', twice('D_K', layout), t), texTerm('in-channels', 'M', t), texTerm('out-channels', 'N', t)].join(dot) + b;
+  const numbers = [texTerm('kernel-size', twice(texInt(k), layout), t), texTerm('in-channels', texInt(m), t), texTerm('out-channels', texInt(n), t)].join(dot) + bn;
   return result([step(symbolic), step(numbers), step(texInt(c.params))], c.params, layout);
 }
 
@@ -197,12 +216,12 @@ export function standardMacsTex({ k, m, n, df, s = 1 }: { k: number; m: number; 
   const c = convCost({ kind: 'standard', k, cin: m, cout: n, inH: df, stride: s });
   const t = layout.terms;
   const dg = c.outH;
-  const symbolic = [texTerm('kernel-size', `D_K${dot}D_K`, t), texTerm('in-channels', 'M', t), texTerm('out-channels', 'N', t), texTerm('output-size', `D_G${dot}D_G`, t)].join(dot);
+  const symbolic = [texTerm('kernel-size', twice('D_K', layout), t), texTerm('in-channels', 'M', t), texTerm('out-channels', 'N', t), texTerm('output-size', twice('D_G', layout), t)].join(dot);
   const numbers = [
-    texTerm('kernel-size', `${texInt(k)}${dot}${texInt(k)}`, t),
+    texTerm('kernel-size', twice(texInt(k), layout), t),
     texTerm('in-channels', texInt(m), t),
     texTerm('out-channels', texInt(n), t),
-    texTerm('output-size', `${texInt(dg)}${dot}${texInt(dg)}`, t),
+    texTerm('output-size', twice(texInt(dg), layout), t),
   ].join(dot);
   return result([step(symbolic), step(numbers), step(texInt(c.multAdds))], c.multAdds, layout);
 }
@@ -217,8 +236,8 @@ export function separableParamsTex({ k, m, n, bias = false }: { k: number; m: nu
   const bn = bias ? [texInt(n)] : [];
   return result(
     [
-      step(dw(`D_K${dot}D_K${dot}M`), pw(`M${dot}N`), ...b),
-      step(dw([k, k, m].map(texInt).join(dot)), pw([m, n].map(texInt).join(dot)), ...bn),
+      step(dw(`${twice('D_K', layout)}${dot}M`), pw(`M${dot}N`), ...b),
+      step(dw(`${twice(texInt(k), layout)}${dot}${texInt(m)}`), pw([m, n].map(texInt).join(dot)), ...bn),
       step(dw(texInt(parts.depthwise.params)), pw(texInt(parts.pointwise.paramsNoBias)), ...bn),
       step(texInt(c.params)),
     ],
@@ -236,8 +255,8 @@ export function separableMacsTex({ k, m, n, df, s = 1 }: { k: number; m: number;
   const pw = (x: string) => texTerm('pointwise', x, layout.terms);
   return result(
     [
-      step(dw(`D_K${dot}D_K${dot}M${dot}D_G${dot}D_G`), pw(`M${dot}N${dot}D_G${dot}D_G`)),
-      step(dw([k, k, m, dg, dg].map(texInt).join(dot)), pw([m, n, dg, dg].map(texInt).join(dot))),
+      step(dw(`${twice('D_K', layout)}${dot}M${dot}${twice('D_G', layout)}`), pw(`M${dot}N${dot}${twice('D_G', layout)}`)),
+      step(dw(`${twice(texInt(k), layout)}${dot}${texInt(m)}${dot}${twice(texInt(dg), layout)}`), pw(`${texInt(m)}${dot}${texInt(n)}${dot}${twice(texInt(dg), layout)}`)),
       step(dw(texInt(parts.depthwise.multAdds)), pw(texInt(parts.pointwise.multAdds))),
       step(texInt(c.multAdds)),
     ],

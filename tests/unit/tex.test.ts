@@ -194,25 +194,24 @@ describe('output size D_G', () => {
 });
 
 describe('layout for a narrow column', () => {
-  it('texChain(steps, {narrow}) puts one step per line, = aligned; wide is the one-line chain', () => {
+  it('texChain(steps, {narrow}) puts one step per line, = aligned, squares written as squares; wide is the one-line chain', () => {
     const wide = standardMacsTex({ k: 3, m: 32, n: 64, df: 14 });
     const narrow = standardMacsTex({ k: 3, m: 32, n: 64, df: 14 }, { narrow: true });
     expect(narrow.value).toBe(wide.value);
     expect(rows(narrow.tex)).toEqual([
-      '&D_K \\cdot D_K \\cdot M \\cdot N \\cdot D_G \\cdot D_G',
-      '&= 3 \\cdot 3 \\cdot 32 \\cdot 64 \\cdot 14 \\cdot 14',
+      '&D_K^2 \\cdot M \\cdot N \\cdot D_G^2',
+      '&= 3^2 \\cdot 32 \\cdot 64 \\cdot 14^2',
       '&= 3{,}612{,}672',
     ]);
     expect(texChain(wide.steps)).toBe(wide.tex);
     expect(() => renders(narrow.tex)).not.toThrow();
   });
-  it('a long sum gets a line per term when narrow (3·3·512·14·14 + 512·512·14·14), a short one stays whole', () => {
+  it('a long sum gets a line per term when narrow (3²·512·14² + 512·512·14²), a short one stays whole', () => {
     const r = separableMacsTex({ k: 3, m: 512, n: 512, df: 14 }, { narrow: true });
     expect(rows(r.tex)).toEqual([
-      '&D_K \\cdot D_K \\cdot M \\cdot D_G \\cdot D_G',
-      '&\\quad + M \\cdot N \\cdot D_G \\cdot D_G',
-      '&= 3 \\cdot 3 \\cdot 512 \\cdot 14 \\cdot 14',
-      '&\\quad + 512 \\cdot 512 \\cdot 14 \\cdot 14',
+      '&D_K^2 \\cdot M \\cdot D_G^2 + M \\cdot N \\cdot D_G^2',
+      '&= 3^2 \\cdot 512 \\cdot 14^2',
+      '&\\quad + 512 \\cdot 512 \\cdot 14^2',
       '&= 903{,}168 + 51{,}380{,}224',
       '&= 52{,}283{,}392',
     ]);
@@ -230,7 +229,7 @@ describe('layout for a narrow column', () => {
     expect(texWidth('2{,}359{,}296')).toBe(9);
     expect(texWidth('\\htmlData{term=depthwise}{D_K}')).toBe(2);
   });
-  it('texEquations: wide puts a chain of ≤ 3 steps on one line and splits a longer one after the numbers; narrow gives the label its own line', () => {
+  it('texEquations: wide puts a short chain on one line and wraps a longer one after whole steps, never leaving the result alone; narrow gives the label its own line', () => {
     const p = separableParamsTex({ k: 3, m: 32, n: 64 });
     const m = standardParamsTex({ k: 3, m: 32, n: 64 });
     const wide = texEquations([{ label: 'params', steps: m.steps }, { label: 'separable', steps: p.steps }]);
@@ -240,7 +239,7 @@ describe('layout for a narrow column', () => {
       '&= 288 + 2{,}048 = 2{,}336',
     ]);
     const narrow = rows(texEquations([{ label: 'params', steps: m.steps }], { narrow: true }));
-    expect(narrow[0]).toBe('\\text{params} &');
+    expect(narrow[0]).toBe('&\\text{params}');
     expect(narrow).toHaveLength(4);
     expect(() => renders(wide)).not.toThrow();
   });
