@@ -27,6 +27,7 @@ for (const route of routes) {
     for (const m of await page.evaluate(measureFigures)) {
       if (!mine.has(m.figure)) continue;
       const el = page.locator(`#${m.anchor}`);
+      console.error('shooting', route, screen.name, m.anchor);
       await el.scrollIntoViewIfNeeded();
       await page.waitForTimeout(150);
       await el.screenshot({ path: `${out}/${name(route)}-${m.anchor}-${screen.name}.png` });
