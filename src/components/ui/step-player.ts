@@ -37,6 +37,8 @@ function wire(ctl: HTMLElement): void {
     }, STEP_MS);
   };
   play.addEventListener('click', () => (timer ? stop() : start()));
+  // Rendered disabled for readers without JavaScript, like the other controls.
+  play.removeAttribute('disabled');
   for (const b of ctl.querySelectorAll('button[data-delta]')) b.addEventListener('click', stop);
   range.addEventListener('input', stop);
   const setCount = (steps: number): void => {
