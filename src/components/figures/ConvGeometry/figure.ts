@@ -477,7 +477,8 @@ function render(v: FigureParams, frame: FigureFrame): FigureView {
     desc,
     nodes,
   );
-  return { svg, tex: formulaTex(p, v, { narrow, terms: true }), summary };
+  // A slide keeps to its height: the picture carries the numbers; the formula is for pages.
+  return { svg, tex: slide ? undefined : formulaTex(p, v, { narrow, terms: true }), summary };
 }
 
 export const figure: FigureDef = {

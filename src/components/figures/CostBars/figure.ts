@@ -220,7 +220,8 @@ function render(v: FigureParams, frame: FigureFrame): FigureView {
     desc,
     groups,
   );
-  return { svg, tex: costRatioTex({ k, m, n, df }, { narrow, terms: true }).tex, summary };
+  // A slide keeps to its height: the picture already states the ratio and its two terms.
+  return { svg, tex: slide ? undefined : costRatioTex({ k, m, n, df }, { narrow, terms: true }).tex, summary };
 }
 
 export const figure: FigureDef = {
