@@ -109,19 +109,19 @@ describe('chapter 1: space to scale, and a standard layer to step through', () =
     await fig.scrollIntoViewIfNeeded();
     await figuresReady(page);
     const side = async (cls: string) => Number(await fig.locator(`.${cls} .face-bg`).getAttribute('width'));
-    expect(await side('face-out')).toBeCloseTo(await side('face-in'), 6);
+    expect(await side('face-out')).toBeCloseTo(await side('face-in'), 3);
     const stride = fig.getByRole('spinbutton', { name: /Stride/ });
     await stride.fill('2');
     await stride.press('Enter');
     await expect.poll(() => exact(page, 'conv-geometry', 'output-size')).toBe('7');
-    expect((await side('face-out')) / (await side('face-in'))).toBeCloseTo(0.5, 6);
+    expect((await side('face-out')) / (await side('face-in'))).toBeCloseTo(0.5, 3);
     const tex = await plainTex(page, 'conv-geometry');
     expect(tex).toContain('D_G \\cdot D_G');
     expect(tex).toContain('3 \\cdot 3 \\cdot 32 \\cdot 64 \\cdot 7 \\cdot 7');
     expect(tex).not.toContain('D_F');
     // The kernel window on the input covers D_K of its D_F cells.
     const win = Number(await fig.locator('rect.window:not(.window-next)').getAttribute('width'));
-    expect(win / (await side('face-in'))).toBeCloseTo(3 / 14, 6);
+    expect(win / (await side('face-in'))).toBeCloseTo(3 / 14, 3);
     expect(problems).toEqual([]);
     await context.close();
   });
