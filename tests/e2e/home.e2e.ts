@@ -148,8 +148,8 @@ describe('home page cost-bars figure', () => {
     expect((await w('rect.bar-depthwise[tabindex]')) / std).toBeCloseTo(1 / 10, 2);
     expect((await w('rect.bar-pointwise[tabindex]')) / std).toBeCloseTo(1 / 25, 2);
     // In the zoomed row the 4%-of-standard pointwise part is as wide as it deserves: 10/35 of the row.
-    const zoomDw = await w('rect.bar-depthwise:not([tabindex])', 1);
-    const zoomPw = await w('rect.bar-pointwise:not([tabindex])', 1);
+    const zoomDw = await w('rect.cb-zoomed.bar-depthwise');
+    const zoomPw = await w('rect.cb-zoomed.bar-pointwise');
     expect(zoomPw / (zoomDw + zoomPw)).toBeCloseTo(10 / 35, 2);
     expect(zoomPw).toBeGreaterThan(100);
     expect(problems).toEqual([]);

@@ -247,7 +247,7 @@ function textLines(frame: FigureFrame, top: number, heading: string, what: strin
 function sizesFor(frame: FigureFrame): Sizes {
   if (frame.context === 'slide') return { input: 12, filter: 16, mid: 20, out: 18, gap: 8, captions: false };
   if (isNarrow(frame)) return { input: 16, filter: 18, mid: 24, out: 28, gap: 8, captions: true };
-  const g = Math.min(1.25, Math.max(1, frame.width / 680));
+  const g = Math.min(1.25, Math.max(1, (frame.width - 80) / 680));
   return { input: Math.round(18 * g), filter: Math.round(20 * g), mid: Math.round(26 * g), out: Math.round(30 * g), gap: 10, captions: true };
 }
 

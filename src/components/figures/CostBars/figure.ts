@@ -137,34 +137,43 @@ function shareGroup(L: Layout, top: number, s: Shares): { node: SvgNode; height:
     h('rect', { class: 'cb-ghost', 'data-ghost-of': 'share-sep' }),
     h('rect', { class: 'cb-bar bar-depthwise', 'data-term': 'depthwise', 'data-term-label': dwLabel, tabindex: 0, role: 'img', 'aria-label': dwLabel, 'data-ghost-key': 'share-dw', x: x0, y, width: Math.max(1, dwW), height: BAR_H }),
     h('rect', { class: 'cb-bar bar-pointwise', 'data-term': 'pointwise', 'data-term-label': pwLabel, tabindex: 0, role: 'img', 'aria-label': pwLabel, 'data-ghost-key': 'share-pw', x: x0 + dwW, y, width: Math.max(1, pwW), height: BAR_H }),
+    // The standard layer's end stays visible when the separable parts run past it (D_K = 1).
+    h('rect', { class: 'cb-outline-top', x: x0, y, width: stdW, height: BAR_H }),
     // An invisible mark spanning both parts keys the ghost of the separable total.
     h('rect', { class: 'cb-span', 'data-ghost-key': 'share-sep', x: x0, y, width: dwW + pwW, height: BAR_H }),
     // The outline's name sits inside it, right-aligned, where the separable parts leave room.
     s.ratio <= 0.6 ? h('text', { class: 'fig-small', x: x0 + stdW - 6, y: y + BAR_H / 2, 'text-anchor': 'end', 'dominant-baseline': 'central' }, 'standard = 100%') : null,
   );
-  y += BAR_H + 14;
-  const pct = (x: number): string => `${toSignificant(x * 100, 3)}%`;
-  const swatch = (x: number, yy: number, cls: string, term: string): SvgNode => h('rect', { class: cls, 'data-term': term, x, y: yy - 10, width: 12, height: 12, rx: 2 });
-  const dwText = h('text', { class: 'fig-small', 'data-term': 'depthwise', x: x0 + 16, y }, 'depthwise 1/N = ', quantity('share-depthwise', dw / std, pct(dw / std)));
-  const pwText = h('text', { class: 'fig-small', 'data-term': 'pointwise', x: narrow ? x0 + 16 : x0 + 196, y: narrow ? y + 18 : y }, ...subscripted('pointwise 1/D_K² = '), quantity('share-pointwise', pw / std, pct(pw / std)));
-  nodes.push(swatch(x0, y, 'bar-depthwise', 'depthwise'), dwText, swatch(narrow ? x0 : x0 + 180, narrow ? y + 18 : y, 'bar-pointwise', 'pointwise'), pwText);
-  y += narrow ? 18 : 0;
+  const rowBottom = y + BAR_H;
   // Row 2: the separable bar zoomed to the full width, with lines from its extent above.
-  const zoomTop = y + 22;
+  const zoomTop = rowBottom + 18;
   const sepW = dwW + pwW;
   const zdw = (dw / (dw + pw)) * span;
+  const zoom = s.ratio < 1 ? `×${toSignificant(1 / s.ratio, 2)}` : '×1';
   nodes.push(
-    h('path', { class: 'cb-zoom', d: `M${x0},${top + 24 + BAR_H}L${x0},${zoomTop}M${x0 + sepW},${top + 24 + BAR_H}L${x1},${zoomTop}` }),
-    h('rect', { class: 'cb-bar bar-depthwise', 'data-term': 'depthwise', x: x0, y: zoomTop, width: Math.max(1, zdw), height: BAR_H }),
-    h('rect', { class: 'cb-bar bar-pointwise', 'data-term': 'pointwise', x: x0 + zdw, y: zoomTop, width: Math.max(1, span - zdw), height: BAR_H }),
+    h('path', { class: 'cb-zoom', d: `M${x0},${rowBottom}L${x0},${zoomTop}M${x0 + sepW},${rowBottom}L${x1},${zoomTop}` }),
+    h('rect', { class: 'cb-bar cb-zoomed bar-depthwise', 'data-term': 'depthwise', x: x0, y: zoomTop, width: Math.max(1, zdw), height: BAR_H }),
+    h('rect', { class: 'cb-bar cb-zoomed bar-pointwise', 'data-term': 'pointwise', x: x0 + zdw, y: zoomTop, width: Math.max(1, span - zdw), height: BAR_H }),
   );
-  y = zoomTop + BAR_H + 14;
-  const zoom = s.ratio < 1 ? `Separable layer zoomed ×${toSignificant(1 / s.ratio, 2)}:` : 'The separable layer:';
-  const parts = `depthwise ${pct(dw / (dw + pw))}, pointwise ${pct(pw / (dw + pw))}`;
-  if (narrow || width < 640) {
-    nodes.push(h('text', { class: 'fig-small', x: x0, y }, `${zoom.trim()} (mult-adds)`), h('text', { class: 'fig-small', x: x0, y: y + 16 }, parts));
-    y += 16;
-  } else nodes.push(h('text', { class: 'fig-small', x: x0, y }, `${zoom} ${parts} of its mult-adds`));
+  if (!narrow) {
+    nodes.push(
+      h('text', { class: 'fig-label', x: x0 - 8, y: rowBottom - BAR_H / 2, 'text-anchor': 'end', 'dominant-baseline': 'central' }, 'share'),
+      h('text', { class: 'fig-label', x: x0 - 8, y: zoomTop + BAR_H / 2, 'text-anchor': 'end', 'dominant-baseline': 'central' }, `zoom ${zoom}`),
+    );
+  }
+  // The legend under both rows: each part's share of the standard layer and of the separable one.
+  const pct = (x: number): string => `${toSignificant(x * 100, 3)}%`;
+  const long = x1 - x0 >= 500;
+  const swatch = (yy: number, cls: string, term: string): SvgNode => h('rect', { class: cls, 'data-term': term, x: x0, y: yy - 10, width: 12, height: 12, rx: 2 });
+  const tail = (part: number) => (long ? ` of the standard layer, ${pct(part / (dw + pw))} of the separable one` : ` (${pct(part / (dw + pw))} zoomed)`);
+  y = zoomTop + BAR_H + 18;
+  nodes.push(
+    swatch(y, 'bar-depthwise', 'depthwise'),
+    h('text', { class: 'fig-small', 'data-term': 'depthwise', x: x0 + 17, y }, 'depthwise 1/N = ', quantity('share-depthwise', dw / std, pct(dw / std)), tail(dw)),
+    swatch(y + 18, 'bar-pointwise', 'pointwise'),
+    h('text', { class: 'fig-small', 'data-term': 'pointwise', x: x0 + 17, y: y + 18 }, ...subscripted('pointwise 1/D_K² = '), quantity('share-pointwise', pw / std, pct(pw / std)), tail(pw)),
+  );
+  y += 18;
   return { node: h('g', { class: 'cb-share' }, nodes), height: y + 6 - top };
 }
 
