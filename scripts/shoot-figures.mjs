@@ -27,10 +27,11 @@ for (const route of routes) {
     for (const m of await page.evaluate(measureFigures)) {
       if (!mine.has(m.figure)) continue;
       const el = page.locator(`#${m.anchor}`);
-      console.error('shooting', route, screen.name, m.anchor);
       await el.scrollIntoViewIfNeeded();
       await page.waitForTimeout(150);
-      await el.screenshot({ path: `${out}/${name(route)}-${m.anchor}-${screen.name}.png` });
+      // A full-page clip, so controls that stick to the top of the screen are shown where they sit.
+      const box = await el.evaluate((e) => { const r = e.getBoundingClientRect(); return { x: r.x + scrollX, y: r.y + scrollY, width: r.width, height: r.height }; });
+      await page.screenshot({ path: `${out}/${name(route)}-${m.anchor}-${screen.name}.png`, fullPage: true, clip: box });
       console.log([route, screen.name, m.anchor, `min ${m.minText}`, `max ${m.maxText}`, `figure ${m.figureHeight}`, `picture ${m.pictureHeight}`, `sticky ${m.stickyControls}`, `overflowX ${m.overflowX}`, `"${m.smallestText}"`].join('\t'));
     }
     await ctx.close();
