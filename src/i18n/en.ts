@@ -17,6 +17,11 @@ export const en = {
   paramMessagesTitle: 'Some values in the link could not be used as given:',
   dismiss: 'Dismiss',
   noscript: 'The figures show their default values. Turn on JavaScript to move the sliders.',
+  play: 'Play',
+  pause: 'Pause',
+  previousStep: 'Previous step',
+  nextStep: 'Next step',
+  stepScrubber: 'Step',
   footerNote: 'Every count on this site is computed exactly from the formulas; numbers taken from papers are cited where they appear.',
   chapter: 'Chapter',
   exercises: {

@@ -381,6 +381,24 @@ export function convStepsExample(
   };
 }
 
+/** The standard-convolution version of the `conv-steps` example. */
+export interface ConvStepsStandardExample {
+  readonly input: FeatureMap;
+  readonly kernel: ConvKernel;
+}
+
+/**
+ * convStepsStandardExample(seed): the same 5×5×3 input as convStepsExample(seed), and a standard
+ * 3×3×3×2 kernel with integers −1..2 from a stream of its own (seed + 7919), so chapter 1's
+ * standard layer and chapter 3's separable one read the same picture.
+ */
+export function convStepsStandardExample(seed = 1): ConvStepsStandardExample {
+  const { input } = convStepsExample(seed);
+  const rng = mulberry32(seed + 7919);
+  const k = input.channels;
+  return { input, kernel: convKernel(3, k, 2, Array.from({ length: 3 * 3 * k * 2 }, () => randomInt(rng, -1, 2))) };
+}
+
 /** Slides a D_K×D_K window over the map; `visit(out, add)` adds the products of one output channel. */
 function slide(
   input: FeatureMap,

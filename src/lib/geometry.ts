@@ -69,3 +69,51 @@ export function connectivity({ cin, cout, groups }: { cin: number; cout: number;
   const cells = rowGroups.map((rg) => colGroups.map((cg) => rg === cg));
   return { rows, cols, cells, rowGroups, colGroups, groups, connections: (cin / groups) * cout };
 }
+
+/**
+ * validGroups(M, N): every G that splits both M and N into equal groups — the divisors of
+ * gcd(M, N), ascending. G = 1 is standard; G = M = N depthwise.
+ */
+export function validGroups(cin: number, cout: number): number[] {
+  assertPositiveInt(cin, 'cin');
+  assertPositiveInt(cout, 'cout');
+  let a = cin;
+  let b = cout;
+  while (b) [a, b] = [b, a % b];
+  const out: number[] = [];
+  for (let d = 1; d * d <= a; d++) {
+    if (a % d === 0) out.push(d, a / d);
+  }
+  return [...new Set(out)].sort((x, y) => x - y);
+}
+
+/** nearestValidGroups(G, M, N): the largest valid G' ≤ G (1 at least), the drawing kept for an invalid G. */
+export function nearestValidGroups(groups: number, cin: number, cout: number): number {
+  const valid = validGroups(cin, cout);
+  return valid.filter((g) => g <= groups).pop() ?? 1;
+}
+
+/** Where the first D_K×D_K window sits on a D_F×D_F input with 'same' padding and stride s. */
+export interface SpatialWindow {
+  /** D_G = ⌈D_F / s⌉. */
+  readonly outSize: number;
+  /** Zero rows (and columns) added before the input: ⌊max((D_G − 1)·s + D_K − D_F, 0) / 2⌋. */
+  readonly padBefore: number;
+  /** Zero rows added after it (the larger half). */
+  readonly padAfter: number;
+}
+
+/**
+ * spatialWindow({ df, k, s }): TensorFlow's 'same' padding — output D_G = ⌈D_F / s⌉, total padding
+ * max((D_G − 1)·s + D_K − D_F, 0), the smaller half before. Output pixel (y, x) reads input rows
+ * s·y − padBefore … s·y − padBefore + D_K − 1.
+ */
+export function spatialWindow({ df, k, s = 1 }: { df: number; k: number; s?: number }): SpatialWindow {
+  assertPositiveInt(df, 'feature size');
+  assertPositiveInt(k, 'k');
+  assertPositiveInt(s, 'stride');
+  const outSize = Math.ceil(df / s);
+  const total = Math.max((outSize - 1) * s + k - df, 0);
+  const padBefore = Math.floor(total / 2);
+  return { outSize, padBefore, padAfter: total - padBefore };
+}

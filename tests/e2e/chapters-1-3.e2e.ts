@@ -3,7 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { baseURL, figuresReady, launch, watchedPage } from './harness';
-import { stepsFor } from '../../src/components/figures/ConvSteps/figure';
+import { standardStepsFor, stepsFor } from '../../src/components/figures/ConvSteps/figure';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -15,6 +15,9 @@ afterAll(async () => {
 
 const exact = (page: Page, figure: string, name: string): Promise<string | null> =>
   page.locator(`[data-figure="${figure}"] [data-quantity="${name}"]`).first().getAttribute('data-exact');
+/** A figure's formula TeX without the term markup (\htmlData{term=…}{…}), to compare numbers. */
+const plainTex = async (page: Page, figure: string): Promise<string> =>
+  ((await page.locator(`[data-figure="${figure}"] [data-role=formula]`).getAttribute('data-tex')) ?? '').replace(/\\htmlData\{[^}]*\}/g, '').replace(/[{}]/g, '');
 
 describe('chapter 1: conv-geometry (standard)', () => {
   it('follows the M slider from the keyboard and highlights what a focused kernel reads', async () => {
@@ -28,7 +31,7 @@ describe('chapter 1: conv-geometry (standard)', () => {
     await fig.getByRole('slider', { name: /Input channels/ }).focus();
     await page.keyboard.press('ArrowRight');
     await expect.poll(() => exact(page, 'conv-geometry', 'connections')).toBe(String(33 * 64));
-    await expect.poll(() => fig.locator('[data-role=formula]').getAttribute('data-tex')).toContain('3 \\cdot 3 \\cdot 33 \\cdot 64');
+    await expect.poll(() => plainTex(page, 'conv-geometry')).toContain('3 \\cdot 3 \\cdot 33 \\cdot 64');
     // Tab from the last control into the figure: the first kernel takes focus and shows the inputs it reads.
     await fig.getByRole('spinbutton', { name: /Stride/ }).focus();
     await page.keyboard.press('Tab');
@@ -56,10 +59,12 @@ describe('chapter 2: conv-geometry (grouped)', () => {
     await expect.poll(() => exact(page, 'conv-geometry', 'connections')).toBe('16');
     expect(await fig.locator('.cell.on').count()).toBe(16);
     expect(await fig.locator('.kernel').nth(5).getAttribute('aria-label')).toBe('Kernel 6 (output channel 6) reads input channel 6');
-    // G = 5 does not divide 16: the cost model's message, nothing half drawn.
+    // G = 5 does not divide 16: the last possible drawing (G = 4) greyed, with the reason.
     await g.fill('5');
     await g.press('Enter');
-    await expect.poll(() => fig.locator('[data-role=error]').textContent()).toContain('G = 5 must divide both M = 16 and N = 16.');
+    await expect.poll(() => fig.locator('[data-role=stale-reason]').textContent()).toContain('G = 5 does not divide both M = 16 and N = 16');
+    expect(await fig.locator('[data-role=error]').count()).toBe(0);
+    expect(await fig.locator('.cell.on').count()).toBe(64);
     expect(await fig.locator('svg').innerHTML()).not.toContain('NaN');
     await g.fill('1');
     await g.press('Enter');
@@ -84,13 +89,136 @@ describe('chapter 2: conv-geometry (grouped)', () => {
     const fig = page.locator('[data-figure="conv-geometry"]');
     await fig.scrollIntoViewIfNeeded();
     await figuresReady(page);
-    expect(await fig.locator('[data-role=error]').textContent()).toContain('G = 7 must divide both M = 32 and N = 16.');
+    expect(await fig.locator('[data-role=stale-reason]').textContent()).toContain('G = 7 does not divide both M = 32 and N = 16');
     const text = await page.locator('#param-messages').innerText();
     expect(text).toContain('Layer type (layer) must be a number');
     expect(text).toContain('Kernel size (k)');
     expect(await page.locator('main img').count()).toBe(0);
     expect(await page.evaluate(() => document.body.dataset.pwned)).toBeUndefined();
     expect(await page.locator('main').innerText()).not.toContain('NaN');
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+});
+
+describe('chapter 1: space to scale, and a standard layer to step through', () => {
+  it('at stride 2 the output grid is drawn half the input’s size, named D_G = ⌈14 / 2⌉ = 7 in figure and formula', async () => {
+    const { context, page, problems } = await watchedPage(browser);
+    await page.goto(`${baseURL()}/standard-convolution/`);
+    const fig = page.locator('[data-figure="conv-geometry"]');
+    await fig.scrollIntoViewIfNeeded();
+    await figuresReady(page);
+    const side = async (cls: string) => Number(await fig.locator(`.${cls} .face-bg`).getAttribute('width'));
+    expect(await side('face-out')).toBeCloseTo(await side('face-in'), 3);
+    const stride = fig.getByRole('spinbutton', { name: /Stride/ });
+    await stride.fill('2');
+    await stride.press('Enter');
+    await expect.poll(() => exact(page, 'conv-geometry', 'output-size')).toBe('7');
+    expect((await side('face-out')) / (await side('face-in'))).toBeCloseTo(0.5, 3);
+    const tex = await plainTex(page, 'conv-geometry');
+    expect(tex).toContain('D_G \\cdot D_G');
+    expect(tex).toContain('3 \\cdot 3 \\cdot 32 \\cdot 64 \\cdot 7 \\cdot 7');
+    expect(tex).not.toContain('D_F');
+    // The kernel window on the input covers D_K of its D_F cells.
+    const win = Number(await fig.locator('rect.window:not(.window-next)').getAttribute('width'));
+    expect(win / (await side('face-in'))).toBeCloseTo(3 / 14, 3);
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+
+  it('plays a standard convolution, pauses it, and scrubs to the last of its 54 steps', async () => {
+    const { context, page, problems } = await watchedPage(browser);
+    await page.goto(`${baseURL()}/standard-convolution/`);
+    const fig = page.locator('[data-figure="conv-steps"]');
+    await fig.scrollIntoViewIfNeeded();
+    await figuresReady(page);
+    expect(await fig.locator('svg').getAttribute('data-mode')).toBe('standard');
+    expect(await fig.locator('[data-role=count]').textContent()).toBe('54');
+    const { at } = standardStepsFor(1);
+    const play = fig.getByRole('button', { name: 'Play' });
+    await play.focus();
+    await page.keyboard.press('Enter');
+    await expect.poll(() => fig.locator('output').textContent(), { timeout: 5000 }).not.toBe('1');
+    await fig.getByRole('button', { name: 'Pause' }).click();
+    const paused = await fig.locator('output').textContent();
+    await page.waitForTimeout(1500);
+    expect(await fig.locator('output').textContent()).toBe(paused);
+    const scrubber = fig.getByRole('slider', { name: 'Step' });
+    await scrubber.focus();
+    await page.keyboard.press('End');
+    await expect.poll(() => exact(page, 'conv-steps', 'step-value')).toBe(String(at(53).part.value));
+    expect(await fig.locator('output').textContent()).toBe('54');
+    // After the third channel the output value is there, as the reference convolution gives it.
+    expect(await fig.locator('[data-quantity=output]').count()).toBe(18);
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+});
+
+describe('chapter 2: the G slider at the page’s M = N = 16', () => {
+  it('every G from 1 to 64 draws something, never an error, and the figure keeps its height (no page jump)', async () => {
+    const { context, page, problems } = await watchedPage(browser);
+    await page.goto(`${baseURL()}/grouped-convolution/`);
+    const fig = page.locator('[data-figure="conv-geometry"]');
+    await fig.scrollIntoViewIfNeeded();
+    await figuresReady(page);
+    const slider = fig.getByRole('slider', { name: /Groups/ });
+    await slider.focus();
+    await page.keyboard.press('Home');
+    await expect.poll(() => exact(page, 'conv-geometry', 'connections')).toBe('256');
+    const height = (await fig.boundingBox())!.height;
+    let greyed = 0;
+    for (let g = 2; g <= 64; g++) {
+      await page.keyboard.press('ArrowRight');
+      await expect.poll(() => fig.getByRole('spinbutton', { name: /Groups/ }).inputValue()).toBe(String(g));
+      expect(await fig.locator('[data-role=error]').count()).toBe(0);
+      expect(Math.abs((await fig.boundingBox())!.height - height)).toBeLessThanOrEqual(1);
+      if ((await fig.locator('svg').getAttribute('data-stale')) !== null) greyed++;
+    }
+    // Of G = 2 … 64 only 2, 4, 8 and 16 divide 16: the other 59 are greyed, none an error.
+    expect(greyed).toBe(59);
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+
+  it('colours groups apart from the depthwise blue and the pointwise orange', async () => {
+    const { context, page, problems } = await watchedPage(browser);
+    await page.goto(`${baseURL()}/grouped-convolution/`);
+    const fig = page.locator('[data-figure="conv-geometry"]');
+    await fig.scrollIntoViewIfNeeded();
+    await figuresReady(page);
+    const [slabColours, depthwise, pointwise] = await fig.evaluate((el) => {
+      const probe = (v: string) => {
+        const r = document.createElementNS('http://www.w3.org/2000/svg', 'rect');
+        r.style.fill = `var(${v})`;
+        el.querySelector('svg')!.appendChild(r);
+        const c = getComputedStyle(r).fill;
+        r.remove();
+        return c;
+      };
+      const fills = [...el.querySelectorAll('.tensor .slab')].map((s) => getComputedStyle(s).fill);
+      return [[...new Set(fills)], probe('--c-depthwise'), probe('--c-pointwise')];
+    });
+    expect(slabColours.length).toBeGreaterThanOrEqual(4);
+    expect(slabColours).not.toContain(depthwise);
+    expect(slabColours).not.toContain(pointwise);
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+});
+
+describe('chapters 1–3: figure text', () => {
+  it('writes no raw D_K or D_F with an underscore in these figures’ captions or pictures', async () => {
+    const { context, page, problems } = await watchedPage(browser);
+    for (const route of ['/standard-convolution/', '/grouped-convolution/', '/depthwise-separable/']) {
+      await page.goto(`${baseURL()}${route}`);
+      for (const id of ['conv-geometry', 'conv-steps', 'cost-bars', 'ratio-curves']) {
+        for (const fig of await page.locator(`[data-figure="${id}"]`).all()) {
+          const text = await fig.evaluate((el) => [el.querySelector('figcaption')?.textContent ?? '', ...[...el.querySelectorAll('svg text')].map((t) => t.textContent ?? '')].join(' '));
+          expect(text, `${route} ${id}`).not.toMatch(/\b[A-Z]_[A-Z]\b/);
+        }
+      }
+    }
     expect(problems).toEqual([]);
     await context.close();
   });

@@ -102,4 +102,86 @@ describe('home page cost-bars figure', () => {
     expect(problems).toEqual([]);
     await context.close();
   });
+
+  it('moves its bars when N changes: a fixed log axis, the previous end as a ghost, a glide of at most 250 ms', async () => {
+    const { context, page, problems } = await watchedPage(browser, { reducedMotion: 'no-preference' });
+    await page.goto(`${baseURL()}/`);
+    await figuresReady(page);
+    const fig = page.locator('[data-figure="cost-bars"]');
+    const bar = fig.locator('[data-ghost-key="macs-macs-standard"]');
+    const width = async () => Number(await bar.getAttribute('width'));
+    const before = await width();
+    const box = page.getByRole('spinbutton', { name: /Output channels, exact value/ });
+    await box.fill('269');
+    await box.press('Enter');
+    await expect.poll(() => exact(page, 'macs-standard')).toBe(String(9 * 32 * 269 * 196));
+    // The standard bar grows by log10(269/64) decades of the fixed axis: clearly visible.
+    expect((await width()) - before).toBeGreaterThan(25);
+    // Its previous end stays as a dashed ghost.
+    const ghost = fig.locator('[data-ghost-of="macs-macs-standard"]');
+    expect(await ghost.getAttribute('data-shown')).toBe('');
+    expect(Number(await ghost.getAttribute('width'))).toBeCloseTo(before, 1);
+    // Bars glide to their new length, in at most 250 ms.
+    const duration = await bar.evaluate((el) => getComputedStyle(el).transitionDuration.split(',').map((d) => parseFloat(d) * (d.trim().endsWith('ms') ? 1 : 1000)));
+    expect(Math.max(...duration)).toBeGreaterThan(0);
+    expect(Math.max(...duration)).toBeLessThanOrEqual(250);
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+
+  it('does not animate with reduced motion', async () => {
+    const { context, page } = await watchedPage(browser, { reducedMotion: 'reduce' });
+    await page.goto(`${baseURL()}/`);
+    await figuresReady(page);
+    const d = await page.locator('[data-figure="cost-bars"] .cb-bar').first().evaluate((el) => parseFloat(getComputedStyle(el).transitionDuration));
+    expect(d).toBeLessThan(0.001);
+    await context.close();
+  });
+
+  it('draws the separable bar’s depthwise part as 1/N and its pointwise part as 1/D_K² of the standard one, and zooms it', async () => {
+    const { context, page, problems } = await watchedPage(browser);
+    await page.goto(`${baseURL()}/?k=5&n=10`);
+    await figuresReady(page);
+    const fig = page.locator('[data-figure="cost-bars"]');
+    const w = async (sel: string, i = 0) => (await fig.locator(sel).nth(i).boundingBox())!.width;
+    const std = await w('.cb-outline');
+    expect((await w('rect.bar-depthwise[tabindex]')) / std).toBeCloseTo(1 / 10, 2);
+    expect((await w('rect.bar-pointwise[tabindex]')) / std).toBeCloseTo(1 / 25, 2);
+    // In the zoomed row the 4%-of-standard pointwise part is as wide as it deserves: 10/35 of the row.
+    const zoomDw = await w('rect.cb-zoomed.bar-depthwise');
+    const zoomPw = await w('rect.cb-zoomed.bar-pointwise');
+    expect(zoomPw / (zoomDw + zoomPw)).toBeCloseTo(10 / 35, 2);
+    expect(zoomPw).toBeGreaterThan(100);
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+
+  it('links the formula’s 1/N and 1/D_K² to the bars: hover, keyboard both ways, and an announcement', async () => {
+    const { context, page, problems } = await watchedPage(browser);
+    await page.goto(`${baseURL()}/`);
+    await figuresReady(page);
+    const fig = page.locator('[data-figure="cost-bars"]');
+    await expect.poll(() => fig.locator('[data-role=formula] .katex-html [data-term="pointwise"]').count()).toBeGreaterThan(0);
+    const pointwiseBar = fig.locator('rect.bar-pointwise[tabindex]');
+    // Hover a formula term: the bar it counts lights up.
+    await fig.locator('[data-role=formula] .katex-html [data-term="pointwise"]').first().hover();
+    await expect.poll(() => pointwiseBar.getAttribute('data-lit')).toBe('');
+    // Keyboard: the formula is a tab stop; → steps through its terms and the live region says what is lit.
+    const formula = fig.locator('[data-role=formula]');
+    await formula.focus();
+    await page.keyboard.press('ArrowRight');
+    await expect.poll(() => fig.getAttribute('data-lit-term')).toBe('depthwise');
+    expect(await fig.locator('rect.bar-depthwise[tabindex]').getAttribute('data-lit')).toBe('');
+    await expect.poll(() => fig.locator('[data-role=announce]').textContent()).toContain('Depthwise part: 1/N = 1/64');
+    await page.keyboard.press('ArrowRight');
+    await expect.poll(() => fig.getAttribute('data-lit-term')).toBe('pointwise');
+    await page.keyboard.press('Escape');
+    await expect.poll(() => fig.getAttribute('data-lit-term')).toBeNull();
+    // And back: focusing the depthwise bar lights its term in the formula.
+    await fig.locator('rect.bar-depthwise[tabindex]').focus();
+    await expect.poll(() => fig.locator('[data-role=formula] [data-term="depthwise"][data-lit]').count()).toBeGreaterThan(0);
+    expect(problems).toEqual([]);
+    await context.close();
+  });
 });
+

@@ -5,6 +5,7 @@ import {
   conv2d,
   convKernel,
   convStepsExample,
+  convStepsStandardExample,
   depthwiseConv2d,
   depthwiseKernel,
   factorableKernel,
@@ -319,5 +320,25 @@ describe('convStepsExample', () => {
     expect(r.depthwise.output).toMatchObject({ height: 3, width: 3, channels: 3 });
     expect(r.pointwise.output).toMatchObject({ height: 3, width: 3, channels: 2 });
     expect(values(conv2d(ex.input, factorableKernel(ex.depthwise, ex.pointwise)))).toEqual(values(r.pointwise));
+  });
+});
+
+describe('convStepsStandardExample', () => {
+  it('convStepsStandardExample(seed): the separable example’s input and a 3×3×3×2 kernel in −1..2, seeded', () => {
+    const ex = convStepsStandardExample(1);
+    expect(ex.input.data).toEqual(convStepsExample(1).input.data);
+    expect(ex.kernel).toMatchObject({ size: 3, inChannels: 3, outChannels: 2 });
+    expect(ex.kernel.data).toHaveLength(54);
+    expect(ex.kernel.data.every((v) => Number.isInteger(v) && v >= -1 && v <= 2)).toBe(true);
+    expect(convStepsStandardExample(1).kernel.data).toEqual(ex.kernel.data);
+    expect(convStepsStandardExample(2).kernel.data).not.toEqual(ex.kernel.data);
+  });
+  it('its output at (0, 0) for output 1 is the sum over three channels of nine products (conv2d, valid)', () => {
+    const { input, kernel } = convStepsStandardExample(3);
+    const r = conv2d(input, kernel);
+    let expected = 0;
+    for (let i = 0; i < 3; i++) for (let j = 0; j < 3; j++) for (let m = 0; m < 3; m++) expected += input.data[(i * 5 + j) * 3 + m] * kernel.data[((i * 3 + j) * 3 + m) * 2];
+    expect(r.output.data[0]).toBe(expected);
+    expect(r.output).toMatchObject({ height: 3, width: 3, channels: 2 });
   });
 });

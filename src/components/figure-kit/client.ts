@@ -13,6 +13,9 @@
 import { subscribeKeys } from 'nanostores';
 import { params, setParam } from './store';
 import '../ui/scroll-regions';
+import './term-links';
+import './ghosts';
+import { FIGURE_KATEX } from './katex-options';
 import { FIGURES } from './registry';
 import { patch } from './svg';
 import { frameFor } from './frame';
@@ -25,7 +28,7 @@ function typeset(el: HTMLElement, tex: string): void {
   katexLoad ??= import('katex').then((m) => m.default);
   void katexLoad.then((katex) => {
     if (el.dataset.tex !== tex) return;
-    el.innerHTML = katex.renderToString(tex, { displayMode: true, throwOnError: false });
+    el.innerHTML = katex.renderToString(tex, { ...FIGURE_KATEX, displayMode: true, throwOnError: false });
     document.dispatchEvent(new Event('sep:typeset'));
   });
 }

@@ -49,6 +49,10 @@ export interface FigureDef<Data = unknown> {
   readonly controls?: readonly ParamName[];
   /** For a figure stepped by the `step` parameter: how many steps (0 … steps − 1). */
   readonly steps?: number;
+  /** Where the number of steps depends on the values (a figure with modes): how many for these. */
+  stepsFor?(values: FigureParams): number;
+  /** Step with a play/pause button and a scrubber (ui/StepPlayer) instead of two buttons. */
+  readonly player?: boolean;
   /**
    * Browser only, optional: compute the figure's data another way (e.g. with TensorFlow.js)
    * before drawing. Without it, or at build time, render computes everything itself.

@@ -1,6 +1,14 @@
 /**
- * cost-bars: standard vs depthwise separable convolution, mult-adds and parameters as bars, and
- * the ratio beside 1/N + 1/D_K² (Howard et al. 2017, §3.1, eq. 5).
+ * cost-bars: standard vs depthwise separable convolution (Howard et al. 2017, §3.1, eq. 1–5).
+ *
+ *   top      mult-adds and parameters on fixed log axes: dragging N or K moves the bar ends (the
+ *            previous ends stay as ghosts), and the gap between the two bars is the saving
+ *   bottom   the separable layer as a share of the standard one, linear: its depthwise part is
+ *            exactly 1/N and its pointwise part 1/D_K² of the standard cost (eq. 5), then the
+ *            same bar zoomed to full width so both parts read however small the share
+ *
+ * The depthwise and pointwise marks carry data-term, as do the terms of the formula, so pointing
+ * at one lights up the other (figure-kit/term-links.ts).
  */
 import { convCost, costRatio, rationalToNumber, type ConvCost } from '../../../lib/cost';
 import { isCostError } from '../../../lib/errors';
@@ -9,90 +17,173 @@ import { costRatioTex } from '../../../lib/tex';
 import { h, type SvgNode } from '../../figure-kit/svg';
 import type { FigureDef, FigureFrame, FigureParams, FigureView } from '../../figure-kit/types';
 import { errorView, quantity } from '../../figure-kit/marks';
+import { isNarrow } from '../../figure-kit/frame';
+import { subscripted } from '../../figure-kit/text';
 
-const W = 420;
-const H = 250;
-const LABEL_W = 84;
-const BAR_MAX = 216;
-const BAR_H = 20;
+/** Fixed log axes (powers of ten): wide enough for every slider position, fixed so bars move. */
+export const MACS_DECADES: readonly [number, number] = [1, 13];
+export const PARAMS_DECADES: readonly [number, number] = [0, 9];
 
-interface Row {
+const BAR_H = 16;
+const GAP = 8;
+
+/** x of a count on a log axis of decades [lo, hi] mapped to [x0, x1]; counts below 10^lo sit at x0. */
+export function logX(value: number, [lo, hi]: readonly [number, number], x0: number, x1: number): number {
+  const d = value > 0 ? Math.log10(value) : lo;
+  return x0 + ((Math.min(hi, Math.max(lo, d)) - lo) / (hi - lo)) * (x1 - x0);
+}
+
+const SI = ['', 'k', 'M', 'G', 'T', 'P'];
+/** 10^d as a short label: 1, 10, 100, 1k … 10T. */
+function decadeLabel(d: number): string {
+  return `${10 ** (d % 3)}${SI[Math.floor(d / 3)]}`;
+}
+
+interface Layout {
+  width: number;
+  narrow: boolean;
+  slide: boolean;
+  /** Left edge and right end of the bars. */
+  x0: number;
+  x1: number;
+}
+
+interface LogRow {
   label: string;
-  total: number;
+  value: number;
   quantity: string;
-  parts: { value: number; cls: string }[];
+  cls: string;
 }
 
-function group(title: string, y: number, rows: Row[]): SvgNode {
-  const max = Math.max(...rows.map((r) => r.total));
-  const scale = (v: number): number => (max === 0 ? 0 : (v / max) * BAR_MAX);
-  return h(
-    'g',
-    { transform: `translate(0 ${y})` },
-    h('text', { class: 'fig-heading', x: 0, y: 0 }, title),
-    rows.map((row, i) => {
-      const top = 12 + i * (BAR_H + 8);
-      let x = LABEL_W;
-      const segments = row.parts.map((p) => {
-        const w = scale(p.value);
-        const rect = h('rect', { class: p.cls, x, y: top, width: Math.max(w, 0.5), height: BAR_H, rx: 2 });
-        x += w;
-        return rect;
-      });
-      return h(
-        'g',
-        {},
-        h('text', { class: 'fig-label', x: LABEL_W - 6, y: top + BAR_H / 2, 'text-anchor': 'end', 'dominant-baseline': 'central' }, row.label),
-        segments,
-        h('text', { class: 'fig-value', x: x + 6, y: top + BAR_H / 2, 'dominant-baseline': 'central' }, quantity(row.quantity, row.total, formatInt(row.total))),
+/** One group of bars on a fixed log axis, with the ticks below; returns the mark and its height. */
+function logGroup(L: Layout, top: number, title: string, decades: readonly [number, number], rows: LogRow[], key: string): { node: SvgNode; height: number } {
+  const { x0, x1, narrow, width } = L;
+  const nodes: (SvgNode | null)[] = [h('text', { class: 'fig-heading', x: 0, y: top + 14 }, title)];
+  let y = top + 24;
+  for (const row of rows) {
+    const end = logX(row.value, decades, x0, x1);
+    const ghostKey = `${key}-${row.quantity}`;
+    if (narrow) {
+      nodes.push(
+        h('text', { class: 'fig-label', x: 0, y: y + 12 }, row.label),
+        h('text', { class: 'fig-value', x: width, y: y + 12, 'text-anchor': 'end' }, quantity(row.quantity, row.value, formatInt(row.value))),
       );
-    }),
+      y += 18;
+    } else {
+      nodes.push(
+        h('text', { class: 'fig-label', x: x0 - 8, y: y + BAR_H / 2, 'text-anchor': 'end', 'dominant-baseline': 'central' }, row.label),
+        h('text', { class: 'fig-value', x: width, y: y + BAR_H / 2, 'text-anchor': 'end', 'dominant-baseline': 'central' }, quantity(row.quantity, row.value, formatInt(row.value))),
+      );
+    }
+    nodes.push(
+      h('rect', { class: 'cb-ghost', 'data-ghost-of': ghostKey }),
+      h('rect', { class: `cb-bar ${row.cls}`, 'data-ghost-key': ghostKey, 'data-value': row.value, x: x0, y, width: Math.max(2, end - x0), height: BAR_H, rx: 2 }),
+    );
+    y += BAR_H + GAP;
+  }
+  // Decade ticks: as many labels as fit (at least 44 units apart).
+  const [lo, hi] = decades;
+  const perDecade = (x1 - x0) / (hi - lo);
+  const every = [1, 2, 3, 4, 6].find((e) => e * perDecade >= 44) ?? 6;
+  const ticks: SvgNode[] = [];
+  for (let d = lo; d <= hi; d++) {
+    const x = logX(10 ** d, decades, x0, x1);
+    ticks.push(h('line', { class: 'cb-tick', x1: x, x2: x, y1: top + 20, y2: y - GAP + 3 }));
+    // The end labels keep inside the picture.
+    const anchor = d === lo && x - 12 < 0 ? 'start' : d === hi && x + 12 > width ? 'end' : 'middle';
+    if ((d - lo) % every === 0 || d === hi) ticks.push(h('text', { class: 'fig-small', x, y: y + 9, 'text-anchor': anchor }, decadeLabel(d)));
+  }
+  return { node: h('g', { class: 'cb-log' }, ticks, nodes), height: y + 14 - top };
+}
+
+interface Shares {
+  std: ConvCost;
+  sep: ConvCost;
+  n: number;
+  k: number;
+  ratio: number;
+  exact: { num: bigint; den: bigint };
+}
+
+/** The separable layer as a share of the standard one (linear), then zoomed to full width. */
+function shareGroup(L: Layout, top: number, s: Shares): { node: SvgNode; height: number } {
+  const { x0: left, width, narrow } = L;
+  const x0 = narrow ? 0 : left;
+  const x1 = width;
+  const span = x1 - x0;
+  const dw = s.sep.parts!.depthwise.multAdds;
+  const pw = s.sep.parts!.pointwise.multAdds;
+  const std = s.std.multAdds;
+  // With D_K = 1 the separable layer costs more: the axis then ends at the separable total.
+  const unit = span / Math.max(std, dw + pw);
+  const dwW = dw * unit;
+  const pwW = pw * unit;
+  const stdW = std * unit;
+  const fewer = s.ratio < 1 ? ` (${formatTimes(1 / s.ratio)} fewer)` : ' (it costs more)';
+  const nodes: (SvgNode | null)[] = [];
+  let y = top + 14;
+  const ratio = quantity('ratio', s.ratio, toSignificant(s.ratio, 3), { 'data-fraction': `${s.exact.num}/${s.exact.den}` });
+  if (narrow) {
+    nodes.push(h('text', { class: 'fig-result', x: 0, y }, 'Separable ÷ standard = ', ratio), h('text', { class: 'fig-result', x: 0, y: y + 18 }, fewer.trim()));
+    y += 18;
+  } else nodes.push(h('text', { class: 'fig-result', x: 0, y }, 'Separable ÷ standard = ', ratio, fewer));
+  y += 10;
+  const dwLabel = `Depthwise part: 1/N = 1/${formatInt(s.n)} of the standard cost, ${formatInt(dw)} mult-adds`;
+  const pwLabel = `Pointwise part: 1 over the kernel size squared = 1/${formatInt(s.k * s.k)} of the standard cost, ${formatInt(pw)} mult-adds`;
+  // Row 1: the standard cost as an outline, the separable parts inside it.
+  nodes.push(
+    h('rect', { class: 'cb-outline', x: x0, y, width: stdW, height: BAR_H }),
+    h('rect', { class: 'cb-ghost', 'data-ghost-of': 'share-dw' }),
+    h('rect', { class: 'cb-ghost', 'data-ghost-of': 'share-sep' }),
+    h('rect', { class: 'cb-bar bar-depthwise', 'data-term': 'depthwise', 'data-term-label': dwLabel, tabindex: 0, role: 'img', 'aria-label': dwLabel, 'data-ghost-key': 'share-dw', x: x0, y, width: Math.max(1, dwW), height: BAR_H }),
+    h('rect', { class: 'cb-bar bar-pointwise', 'data-term': 'pointwise', 'data-term-label': pwLabel, tabindex: 0, role: 'img', 'aria-label': pwLabel, 'data-ghost-key': 'share-pw', x: x0 + dwW, y, width: Math.max(1, pwW), height: BAR_H }),
+    // The standard layer's end stays visible when the separable parts run past it (D_K = 1).
+    h('rect', { class: 'cb-outline-top', x: x0, y, width: stdW, height: BAR_H }),
+    // An invisible mark spanning both parts keys the ghost of the separable total.
+    h('rect', { class: 'cb-span', 'data-ghost-key': 'share-sep', x: x0, y, width: dwW + pwW, height: BAR_H }),
+    // The outline's name sits inside it, right-aligned, where the separable parts leave room.
+    s.ratio <= 0.6 ? h('text', { class: 'fig-small', x: x0 + stdW - 6, y: y + BAR_H / 2, 'text-anchor': 'end', 'dominant-baseline': 'central' }, 'standard = 100%') : null,
   );
-}
-
-function bars(std: ConvCost, sep: ConvCost): SvgNode[] {
-  const dw = sep.parts!.depthwise;
-  const pw = sep.parts!.pointwise;
-  return [
-    group('Mult-adds', 20, [
-      { label: 'Standard', total: std.multAdds, quantity: 'macs-standard', parts: [{ value: std.multAdds, cls: 'bar-standard' }] },
-      {
-        label: 'Separable',
-        total: sep.multAdds,
-        quantity: 'macs-separable',
-        parts: [
-          { value: dw.multAdds, cls: 'bar-depthwise' },
-          { value: pw.multAdds, cls: 'bar-pointwise' },
-        ],
-      },
-    ]),
-    group('Parameters', 110, [
-      { label: 'Standard', total: std.params, quantity: 'params-standard', parts: [{ value: std.params, cls: 'bar-standard' }] },
-      {
-        label: 'Separable',
-        total: sep.params,
-        quantity: 'params-separable',
-        parts: [
-          { value: dw.params, cls: 'bar-depthwise' },
-          { value: pw.params, cls: 'bar-pointwise' },
-        ],
-      },
-    ]),
-  ];
-}
-
-function legend(y: number): SvgNode {
-  const item = (x: number, cls: string, text: string): SvgNode =>
-    h('g', {}, h('rect', { class: cls, x, y: y - 9, width: 12, height: 12, rx: 2 }), h('text', { class: 'fig-small', x: x + 17, y: y + 1 }, text));
-  return h('g', {}, item(LABEL_W, 'bar-standard', 'standard'), item(LABEL_W + 90, 'bar-depthwise', 'depthwise'), item(LABEL_W + 190, 'bar-pointwise', 'pointwise'));
+  const rowBottom = y + BAR_H;
+  // Row 2: the separable bar zoomed to the full width, with lines from its extent above.
+  const zoomTop = rowBottom + 18;
+  const sepW = dwW + pwW;
+  const zdw = (dw / (dw + pw)) * span;
+  const zoom = s.ratio < 1 ? `×${toSignificant(1 / s.ratio, 2)}` : '×1';
+  nodes.push(
+    h('path', { class: 'cb-zoom', d: `M${x0},${rowBottom}L${x0},${zoomTop}M${x0 + sepW},${rowBottom}L${x1},${zoomTop}` }),
+    h('rect', { class: 'cb-bar cb-zoomed bar-depthwise', 'data-term': 'depthwise', x: x0, y: zoomTop, width: Math.max(1, zdw), height: BAR_H }),
+    h('rect', { class: 'cb-bar cb-zoomed bar-pointwise', 'data-term': 'pointwise', x: x0 + zdw, y: zoomTop, width: Math.max(1, span - zdw), height: BAR_H }),
+  );
+  if (!narrow) {
+    nodes.push(
+      h('text', { class: 'fig-label', x: x0 - 8, y: rowBottom - BAR_H / 2, 'text-anchor': 'end', 'dominant-baseline': 'central' }, 'share'),
+      h('text', { class: 'fig-label', x: x0 - 8, y: zoomTop + BAR_H / 2, 'text-anchor': 'end', 'dominant-baseline': 'central' }, `zoom ${zoom}`),
+    );
+  }
+  // The legend under both rows: each part's share of the standard layer and of the separable one.
+  const pct = (x: number): string => `${toSignificant(x * 100, 3)}%`;
+  const long = x1 - x0 >= 500;
+  const swatch = (yy: number, cls: string, term: string): SvgNode => h('rect', { class: cls, 'data-term': term, x: x0, y: yy - 10, width: 12, height: 12, rx: 2 });
+  const tail = (part: number) => (long ? ` of the standard layer, ${pct(part / (dw + pw))} of the separable one` : ` (${pct(part / (dw + pw))} zoomed)`);
+  y = zoomTop + BAR_H + 18;
+  nodes.push(
+    swatch(y, 'bar-depthwise', 'depthwise'),
+    h('text', { class: 'fig-small', 'data-term': 'depthwise', x: x0 + 17, y }, 'depthwise 1/N = ', quantity('share-depthwise', dw / std, pct(dw / std)), tail(dw)),
+    swatch(y + 18, 'bar-pointwise', 'pointwise'),
+    h('text', { class: 'fig-small', 'data-term': 'pointwise', x: x0 + 17, y: y + 18 }, ...subscripted('pointwise 1/D_K² = '), quantity('share-pointwise', pw / std, pct(pw / std)), tail(pw)),
+  );
+  y += 18;
+  return { node: h('g', { class: 'cb-share' }, nodes), height: y + 6 - top };
 }
 
 function render(v: FigureParams, frame: FigureFrame): FigureView {
   const uid = frame.uid;
-  const k = v.k;
-  const m = v.m;
-  const n = v.n;
-  const df = v.df;
+  const { k, m, n, df } = v;
+  const slide = frame.context === 'slide';
+  // A slide's box is wide and short: keep the wide arrangement down to 400 units.
+  const narrow = slide ? frame.width < 400 : isNarrow(frame);
+  const width = frame.width;
   const title = h('title', { id: `${uid}-title` }, 'Cost of a standard and a depthwise separable convolution');
   let std: ConvCost;
   let sep: ConvCost;
@@ -100,33 +191,46 @@ function render(v: FigureParams, frame: FigureFrame): FigureView {
     std = convCost({ kind: 'standard', k, cin: m, cout: n, inH: df });
     sep = convCost({ kind: 'separable', k, cin: m, cout: n, inH: df });
   } catch (e) {
-    if (isCostError(e)) return errorView(W, H, uid, title, e.message);
+    if (isCostError(e)) return errorView(width, narrow ? 360 : 300, uid, title, e.message);
     throw e;
   }
-  const ratio = costRatio(sep.multAdds, std.multAdds);
-  const r = rationalToNumber(ratio);
-  const fewer = r > 0 ? 1 / r : 0;
+  const exact = costRatio(sep.multAdds, std.multAdds);
+  const r = rationalToNumber(exact);
   const summary =
     r <= 1
-      ? `With D_K = ${k}, M = ${m}, N = ${n} and D_F = ${df}, the separable layer needs ${toSignificant(r * 100, 3)}% of the standard layer's mult-adds: ${formatTimes(fewer)} fewer.`
-      : `With D_K = ${k} and N = ${n}, the separable layer costs more than the standard one: ${toSignificant(r, 3)} times as much.`;
+      ? `With a ${k}×${k} kernel, M = ${m}, N = ${n} and a ${df}×${df} input, the separable layer needs ${toSignificant(r * 100, 3)}% of the standard layer's mult-adds: ${formatTimes(1 / r)} fewer. The depthwise part is 1/${n} of the standard cost, the pointwise part 1/${k * k}.`
+      : `With a ${k}×${k} kernel and N = ${n}, the separable layer costs more than the standard one: ${toSignificant(r, 3)} times as much.`;
   const desc = h('desc', { id: `${uid}-desc` }, `${summary} Standard: ${formatInt(std.multAdds)} mult-adds and ${formatInt(std.params)} parameters. Separable: ${formatInt(sep.multAdds)} mult-adds and ${formatInt(sep.params)} parameters.`);
+  const L: Layout = { width, narrow, slide, x0: narrow ? 0 : 84, x1: narrow ? width : width - 96 };
+  const groups: SvgNode[] = [];
+  let y = 0;
+  const macs = logGroup(L, y, 'Mult-adds (log scale)', MACS_DECADES, [
+    { label: 'Standard', value: std.multAdds, quantity: 'macs-standard', cls: 'bar-standard' },
+    { label: 'Separable', value: sep.multAdds, quantity: 'macs-separable', cls: 'bar-separable' },
+  ], 'macs');
+  groups.push(macs.node);
+  y += macs.height + 8;
+  const params = logGroup(L, y, 'Parameters (log scale)', PARAMS_DECADES, [
+    { label: 'Standard', value: std.params, quantity: 'params-standard', cls: 'bar-standard' },
+    { label: 'Separable', value: sep.params, quantity: 'params-separable', cls: 'bar-separable' },
+  ], 'params');
+  // A slide keeps to its height: the parameters are the same story, so they go.
+  if (!slide) {
+    groups.push(params.node);
+    y += params.height + 8;
+  }
+  const share = shareGroup(L, y, { std, sep, n, k, ratio: r, exact });
+  groups.push(share.node);
+  y += share.height;
   const svg = h(
     'svg',
-    { viewBox: `0 0 ${W} ${H}`, role: 'img', 'aria-labelledby': `${uid}-title ${uid}-desc`, class: 'fig-svg' },
+    { viewBox: `0 0 ${width} ${Math.ceil(y)}`, role: 'img', 'aria-labelledby': `${uid}-title ${uid}-desc`, class: 'fig-svg cost-bars' },
     title,
     desc,
-    bars(std, sep),
-    legend(200),
-    h(
-      'text',
-      { class: 'fig-result', x: 0, y: 236 },
-      'Separable ÷ standard = ',
-      quantity('ratio', r, toSignificant(r, 3), { 'data-fraction': `${ratio.num}/${ratio.den}` }),
-      r < 1 ? ` (${formatTimes(fewer)} fewer)` : '',
-    ),
+    groups,
   );
-  return { svg, tex: costRatioTex({ k, m, n, df }).tex, summary };
+  // A slide keeps to its height: the picture already states the ratio and its two terms.
+  return { svg, tex: slide ? undefined : costRatioTex({ k, m, n, df }, { narrow, terms: true }).tex, summary };
 }
 
 export const figure: FigureDef = {

@@ -1,0 +1,120 @@
+/**
+ * Formula ↔ figure linking, for every figure whose formula marks terms (browser only).
+ *
+ * A figure's TeX wraps the parts that count something in \htmlData{term=<name>}{…} (the TeX
+ * builders in src/lib/tex.ts do this with `{ terms: true }`), and its SVG puts the same
+ * data-term="<name>" on the marks that draw them (a bar, a matrix, a grid). Then:
+ *
+ *   pointer   hovering a term of the formula, or a mark, lights both up
+ *   keyboard  the formula is one tab stop: ← → (Home, End) step through its terms, Escape clears;
+ *             focusing a mark in the picture (or a control inside one) lights its term
+ *   readers   each lit term is announced in the figure's polite live region, with the text of
+ *             the first mark's data-term-label (or the term's name)
+ *
+ * Everything lit gets `data-lit`; the figure element gets `data-lit-term="<name>"`, so a figure's
+ * CSS decides how lit and unlit parts look. Nothing changes for a figure without terms.
+ */
+
+const ready = new WeakSet<HTMLElement>();
+
+function figureOf(el: EventTarget | null): HTMLElement | null {
+  return el instanceof Element ? el.closest<HTMLElement>('sep-figure') : null;
+}
+
+function termOf(el: EventTarget | null, fig: HTMLElement): string | null {
+  if (!(el instanceof Element)) return null;
+  const marked = el.closest<Element>('[data-term]');
+  return marked && fig.contains(marked) ? marked.getAttribute('data-term') : null;
+}
+
+/** The formula's term names in reading order, each once. */
+function formulaTerms(fig: HTMLElement): string[] {
+  const names = [...fig.querySelectorAll('[data-role=formula] [data-term]')].map((el) => el.getAttribute('data-term') ?? '');
+  return [...new Set(names.filter(Boolean))];
+}
+
+function light(fig: HTMLElement, term: string | null, announce: boolean): void {
+  if ((fig.dataset.litTerm ?? null) === term) return;
+  for (const el of fig.querySelectorAll('[data-lit]')) el.removeAttribute('data-lit');
+  if (!term) {
+    delete fig.dataset.litTerm;
+    return;
+  }
+  fig.dataset.litTerm = term;
+  for (const el of fig.querySelectorAll(`[data-term="${CSS.escape(term)}"]`)) el.setAttribute('data-lit', '');
+  if (!announce) return;
+  const live = fig.querySelector('[data-role=announce]');
+  const mark = fig.querySelector(`svg [data-term="${CSS.escape(term)}"][data-term-label]`);
+  if (live) live.textContent = mark?.getAttribute('data-term-label') ?? term.replace(/-/g, ' ');
+}
+
+/** Make the figure's formula keyboard-reachable when it has terms (again after each typeset). */
+function prepareFormula(fig: HTMLElement): void {
+  const formula = fig.querySelector<HTMLElement>('[data-role=formula]');
+  if (!formula) return;
+  const has = formula.querySelector('[data-term]') !== null;
+  if (has && !formula.hasAttribute('tabindex')) {
+    formula.tabIndex = 0;
+    formula.setAttribute('role', 'group');
+    formula.setAttribute('aria-label', 'Formula: press the left and right arrow keys to point at each term in the figure');
+    formula.dataset.termNav = '';
+  } else if (!has && formula.dataset.termNav !== undefined) {
+    formula.removeAttribute('tabindex');
+    formula.removeAttribute('role');
+    formula.removeAttribute('aria-label');
+    delete formula.dataset.termNav;
+  }
+  // A term re-typeset while lit stays lit.
+  if (fig.dataset.litTerm) {
+    for (const el of fig.querySelectorAll(`[data-term="${CSS.escape(fig.dataset.litTerm)}"]`)) el.setAttribute('data-lit', '');
+  }
+}
+
+function prepare(fig: HTMLElement): void {
+  prepareFormula(fig);
+  if (ready.has(fig)) return;
+  ready.add(fig);
+  fig.addEventListener('pointerover', (e) => {
+    const term = termOf(e.target, fig);
+    if (term) light(fig, term, false);
+  });
+  fig.addEventListener('pointerout', (e) => {
+    if (termOf(e.target, fig) && termOf(e.relatedTarget, fig) !== fig.dataset.litTerm) light(fig, null, false);
+  });
+  fig.addEventListener('focusin', (e) => {
+    if ((e.target as Element).matches?.('[data-role=formula]')) return;
+    light(fig, termOf(e.target, fig), true);
+  });
+  fig.addEventListener('focusout', (e) => {
+    if (!fig.contains(e.relatedTarget as Node | null)) light(fig, null, false);
+  });
+  fig.addEventListener('keydown', (e) => {
+    const formula = (e.target as Element).closest?.('[data-role=formula][data-term-nav]');
+    if (!formula) return;
+    const terms = formulaTerms(fig);
+    if (terms.length === 0) return;
+    const at = terms.indexOf(fig.dataset.litTerm ?? '');
+    let next: number;
+    if (e.key === 'ArrowRight' || e.key === 'ArrowDown') next = (at + 1) % terms.length;
+    else if (e.key === 'ArrowLeft' || e.key === 'ArrowUp') next = at <= 0 ? terms.length - 1 : at - 1;
+    else if (e.key === 'Home') next = 0;
+    else if (e.key === 'End') next = terms.length - 1;
+    else if (e.key === 'Escape') next = -1;
+    else return;
+    e.preventDefault();
+    light(fig, next < 0 ? null : terms[next], true);
+  });
+}
+
+// Figures announce each redraw (sep:drawn) and KaTeX each typeset (sep:typeset, on document).
+document.addEventListener(
+  'sep:drawn',
+  (e) => {
+    const fig = figureOf(e.target);
+    if (fig) prepare(fig);
+  },
+  true,
+);
+document.addEventListener('sep:typeset', () => {
+  for (const fig of document.querySelectorAll<HTMLElement>('sep-figure[data-ready]')) prepare(fig);
+});
