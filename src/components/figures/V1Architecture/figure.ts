@@ -95,7 +95,8 @@ function columns(arch: Architecture, x0: number, y0: number, width: number, hMac
   const macsBase = noteY + 8 + hMacs;
   const bandTop = macsBase + 3;
   const paramsBase = bandTop + 36;
-  const footY = paramsBase + hParams + 18;
+  // The lower chart's heading sits in its empty lower left (the early layers hold few parameters).
+  const footY = paramsBase + 30;
   const eq7 = EQ7_LAYERS.map((n) => ls.findIndex((l) => l.name === n)).filter((i) => i >= 0);
   const cols = ls.map((l, i) => {
     const mh = Math.max(0.75, (l.multAdds / maxMacs) * hMacs);
@@ -145,9 +146,9 @@ function columns(arch: Architecture, x0: number, y0: number, width: number, hMac
     h('line', { class: 'v1a-base', x1: x0, x2: x0 + width, y1: paramsBase, y2: paramsBase }),
     eqMark,
     h('text', { class: 'fig-heading', x: x0, y: footY }, 'Parameters per layer'),
-    h('text', { class: 'fig-small', x: x0 + width, y: footY, 'text-anchor': 'end' }, `linear, longest ${formatCompact(maxParams)}`),
+    h('text', { class: 'fig-small', x: x0, y: footY + 16 }, `linear, longest ${formatCompact(maxParams)}`),
   );
-  return { node, height: footY + 5 - y0 };
+  return { node, height: Math.max(paramsBase + hParams, footY + 16) + 5 - y0 };
 }
 
 /** The layers as rows (phones): type, output shape, and bars for mult-adds and parameters. */
@@ -216,12 +217,11 @@ function totals(arch: Architecture, x: number, y: number, width: number): Part {
 }
 
 /** Where the cost goes: 100% bars and, per layer type, the shares beside Table 2's printed ones. */
-function breakdown(arch: Architecture, x0: number, y0: number, width: number, full = true): Part {
+function breakdown(arch: Architecture, x0: number, y0: number, width: number, full = true, notes = true): Part {
   const by = costByKind(arch);
   const printed = table2Printed();
   const table = width >= TABLE_W;
   const w = table ? TABLE_W : width;
-  const mismatches: PaperFigure[] = [];
   const parts: SvgNode[] = [];
   let y = y0 + 14;
   parts.push(h('text', { class: 'fig-heading', x: x0, y }, table || width >= 330 ? 'Where the cost goes, by layer type' : 'Cost by layer type'));
@@ -248,7 +248,6 @@ function breakdown(arch: Architecture, x0: number, y0: number, width: number, fu
     const f = printed.get(id);
     if (!f) return { text: '–' };
     if (f.status === 'ok') return { text: f.printed };
-    mismatches.push(f);
     return { text: `${f.printed}✗`, bad: f };
   };
   const printedCell = (id: string, x: number, y: number, anchor: 'end' | 'start'): SvgNode => {
@@ -307,7 +306,21 @@ function breakdown(arch: Architecture, x0: number, y0: number, width: number, fu
       y += 52;
     }
   }
-  y += 8;
+  y += 4;
+  if (notes) {
+    const n = breakdownNotes(x0, y, w, full);
+    parts.push(n.node);
+    y += n.height;
+  }
+  return { node: h('g', { class: 'v1a-breakdown' }, parts), height: y - y0 };
+}
+
+/** Under the breakdown (or beside it): which setting Table 2 is for, and the printed values that are off. */
+function breakdownNotes(x0: number, y0: number, w: number, full = true): Part {
+  const printed = table2Printed();
+  const mismatches = KINDS.flatMap(({ kind }) => [printed.get(`v1-t2-${kind}-macs`), printed.get(`v1-t2-${kind}-params`)]).filter((f): f is PaperFigure => f !== undefined && f.status !== 'ok');
+  const parts: SvgNode[] = [];
+  let y = y0 + 4;
   if (full) {
     const note = lines('Table 2 prints its shares for α 1, 224 only.', x0, y + 12, w);
     parts.push(note.node);
@@ -319,7 +332,7 @@ function breakdown(arch: Architecture, x0: number, y0: number, width: number, fu
     parts.push(note.node);
     y += note.height;
   }
-  return { node: h('g', { class: 'v1a-breakdown' }, parts), height: y - y0 };
+  return { node: h('g', { class: 'v1a-notes' }, parts), height: y - y0 };
 }
 
 function erratumNote(x: number, y: number, width: number): Part {
@@ -365,15 +378,20 @@ function layout(arch: Architecture, frame: FigureFrame): { parts: SvgNode[]; hei
     const height = Math.max(cols.height + 2 + noteAt.height, tot.height + 8 + brk.height) + 4;
     return { parts: [cols.node, noteAt.node, tot.node, brk.node], height };
   }
-  const cols = columns(arch, 0, 0, W, 120, 72);
+  const cols = columns(arch, 0, 0, W, 104, 60);
+  if (W >= TABLE_W + gap + 300) {
+    // Totals and the notes left, the breakdown right.
+    const left = W - TABLE_W - gap;
+    let y = cols.height + 12;
+    const tot = totals(arch, 0, y, left);
+    const note = erratumNote(0, y + tot.height + 4, left);
+    const more = breakdownNotes(0, y + tot.height + 4 + note.height, left);
+    const brk = breakdown(arch, left + gap, y, TABLE_W, true, false);
+    y += Math.max(tot.height + 4 + note.height + more.height, brk.height);
+    return { parts: [cols.node, tot.node, note.node, more.node, brk.node], height: y + 4 };
+  }
   const note = erratumNote(0, cols.height + 2, W);
   let y = cols.height + 2 + note.height + 14;
-  if (W >= TABLE_W + gap + 300) {
-    const left = W - TABLE_W - gap;
-    const tot = totals(arch, 0, y, left);
-    const brk = breakdown(arch, left + gap, y, TABLE_W);
-    return { parts: [cols.node, note.node, tot.node, brk.node], height: y + Math.max(tot.height, brk.height) + 4 };
-  }
   const tot = totals(arch, 0, y, W);
   y += tot.height + 12;
   const brk = breakdown(arch, 0, y, W);

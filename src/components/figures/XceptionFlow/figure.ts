@@ -216,9 +216,8 @@ type Item =
   | { kind: 'middle'; modules: FlowModule[] }
   | { kind: 'head'; fc: ArchLayer };
 
-/** The highlighted module's layers, then the totals, in a panel of width w. */
-function details(arch: Architecture, m: FlowModule, x: number, y0: number, w: number): Placed {
-  const fw = frameworkCounts(arch);
+/** The highlighted module's layers, in a panel of width w. */
+function moduleLayers(m: FlowModule, x: number, y0: number, w: number): Placed {
   const nodes: SvgNode[] = [];
   let y = y0 + 14;
   const line = (content: SvgNode | string | (SvgNode | string)[], cls = 'fig-small', dx = 0, step = 16): void => {
@@ -242,7 +241,18 @@ function details(arch: Architecture, m: FlowModule, x: number, y0: number, w: nu
       line(nums, 'fig-small xf-num', 18, 19);
     }
   }
-  y += 6;
+  return { node: h('g', { class: 'xf-details' }, nodes), height: y - y0 };
+}
+
+/** The network's totals and the legend of the two kinds of bypass, in a panel of width w. */
+function totalsPanel(arch: Architecture, x: number, y0: number, w: number): Placed {
+  const fw = frameworkCounts(arch);
+  const nodes: SvgNode[] = [];
+  let y = y0 + 14;
+  const line = (content: SvgNode | string | (SvgNode | string)[], cls = 'fig-small', dx = 0, step = 16): void => {
+    nodes.push(h('text', { class: cls, x: x + dx, y }, content));
+    y += step;
+  };
   const total = `Total ${formatInt(arch.params)} params, ${formatCompact(arch.multAdds)} mult-adds`;
   if (fits(total, w, 9)) line(['Total ', quantity('params', arch.params, formatInt(arch.params)), ' params, ', quantity('macs', arch.multAdds, formatCompact(arch.multAdds)), ' mult-adds'], 'fig-result', 0, 19);
   else {
@@ -265,7 +275,14 @@ function details(arch: Architecture, m: FlowModule, x: number, y0: number, w: nu
     ),
   );
   y += 32;
-  return { node: h('g', { class: 'xf-details' }, nodes), height: y - y0 };
+  return { node: h('g', { class: 'xf-totals' }, nodes), height: y - y0 };
+}
+
+/** The module's layers above the totals. */
+function details(arch: Architecture, m: FlowModule, x: number, y0: number, w: number): Placed {
+  const a = moduleLayers(m, x, y0, w);
+  const b = totalsPanel(arch, x, y0 + a.height + 6, w);
+  return { node: h('g', {}, a.node, b.node), height: a.height + 6 + b.height };
 }
 
 function render(v: FigureParams, frame: FigureFrame): FigureView {
@@ -310,6 +327,17 @@ function render(v: FigureParams, frame: FigureFrame): FigureView {
     const det = details(arch, modules[active - 1], W - side, 0, side);
     parts.push(a.node, b.node, det.node);
     height = Math.max(a.height, b.height, det.height);
+  } else if (W >= 640) {
+    // Entry flow | middle and exit flows; under them the module's layers and the totals.
+    const colW = (W - 2 * left - 16) / 2;
+    const a = column(uid, entry, left, 0, colW, active);
+    const b = column(uid, rest, 2 * left + colW + 16, 0, colW, active);
+    const top = Math.max(a.height, b.height) + 14;
+    const half = (W - 24) / 2;
+    const lay = moduleLayers(modules[active - 1], 0, top, half);
+    const tot = totalsPanel(arch, half + 24, top, half);
+    parts.push(a.node, b.node, h('line', { class: 'xf-rule', x1: 0, x2: W, y1: top - 4, y2: top - 4 }), lay.node, tot.node);
+    height = top + Math.max(lay.height, tot.height);
   } else {
     // The flow, and beside it the module's layers and the totals.
     const side = Math.min(360, Math.max(250, Math.round(W * 0.42)));
