@@ -44,6 +44,20 @@ describe('xception-flow on /xception/', () => {
     await expect.poll(() => fig.locator('.xf-active').getAttribute('data-block')).toBe('6');
     expect(await fig.locator('.stepper-status output').innerText()).toBe('6');
     expect(await fig.locator('.fig-frame > svg').getAttribute('data-module')).toBe('6');
+    // Each residual connection bypasses its module on screen: its path runs left of the module's box
+    // from above it, and its ⊕ sits below the box, on the flow line.
+    const bypasses = await fig.locator('.xf-module:not(.xf-card)').evaluateAll((gs) =>
+      gs
+        .filter((g) => g.querySelector('[data-residual]'))
+        .map((g) => {
+          const box = g.querySelector('.xf-box')!.getBoundingClientRect();
+          const path = g.querySelector('.xf-bypass')!.getBoundingClientRect();
+          const add = g.querySelector('[data-role=add]')!.getBoundingClientRect();
+          return { block: g.getAttribute('data-block'), left: path.left < box.left, above: path.top < box.top, addBelow: add.top > box.bottom, addOnFlow: add.left > box.left && add.right < box.left + 40 };
+        }),
+    );
+    expect(bypasses.map((b) => b.block)).toEqual(['2', '3', '4', '13']);
+    for (const b of bypasses) expect(b, `module ${b.block}`).toEqual({ block: b.block, left: true, above: true, addBelow: true, addOnFlow: true });
     expect(problems).toEqual([]);
     await context.close();
   });
