@@ -186,7 +186,7 @@ function column(uid: string, items: readonly Item[], x: number, y0: number, w: n
         h('g', { class: 'xf-cards' }, cards.reverse()),
         moduleBox(uid, x, y, cw, mods[0], false, 'Modules 5 to 12, eight identical middle-flow modules', activeIdx >= 0 ? `5–12 ×8, now ${mods[activeIdx].block}` : '5–12 ×8', { params: sum((m) => m.params), macs: sum((m) => m.multAdds) }, 'none'),
         // The highlighted card's outline, drawn over the stack so it shows where that module sits.
-        activeIdx >= 0 ? h('rect', { class: 'xf-card-outline', x: x + activeIdx * CARD, y: y + activeIdx * CARD, width: cw, height: BOX_H, rx: 4 }) : null,
+        ...(activeIdx >= 0 ? [h('rect', { class: 'xf-card-outline', x: x + activeIdx * CARD, y: y + activeIdx * CARD, width: cw, height: BOX_H, rx: 4 })] : []),
       );
       // One bypass around the stack: each of the eight has its own, as in the paper's figure.
       const stackH = BOX_H + 7 * CARD;

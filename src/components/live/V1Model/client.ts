@@ -81,10 +81,12 @@ class V1Model extends HTMLElement {
     }
     const time = charts.querySelector<SVGSVGElement>('[data-role=time-chart]');
     if (!time) return;
+    const wrap = this.el('time-wrap');
     if (current && current.layers.length > 0) {
       const chart = timeChart(arch, current.layers, width, 'v1m');
       patch(time, { ...chart, attrs: { ...chart.attrs, 'data-role': 'time-chart' } });
-    } else time.setAttribute('hidden', '');
+      wrap.hidden = false;
+    } else wrap.hidden = true;
   }
 
   /** Backends to try, in order, for the reader's choice. */
