@@ -5,6 +5,8 @@ import { defaultValues as defaults, findAll as all, testFrame } from '../../figu
 import { SLIDE_HEIGHT, SLIDE_WIDTH } from '../../figure-kit/frame';
 
 const slideFrame = { ...testFrame(SLIDE_WIDTH, 's', 'slide'), height: SLIDE_HEIGHT };
+/** A slide whose figure box is narrower (a presenter's preview, a slide with text beside the figure). */
+const narrowSlide = { ...testFrame(480, 'n', 'slide'), height: SLIDE_HEIGHT };
 
 const q = (svg: SvgNode, name: string) => Number(all(svg, (n) => n.attrs['data-quantity'] === name)[0]?.attrs['data-exact']);
 const block = (svg: SvgNode, which: string) => all(svg, (n) => n.attrs['data-block'] === which)[0];
@@ -77,14 +79,16 @@ describe('blockShapes.render(values)', () => {
   });
 
   it('lays itself out for the frame: side by side on pages and slides, stacked on phones, within the slide\'s height', () => {
-    for (const [frame, stacked] of [[testFrame(316), true], [testFrame(360), true], [testFrame(520), false], [testFrame(725), false], [slideFrame, false]] as const) {
+    for (const [frame, stacked] of [[testFrame(316), true], [testFrame(360), true], [testFrame(520), false], [testFrame(725), false], [slideFrame, false], [narrowSlide, undefined]] as const) {
       for (const v of [{ m: 24, n: 24, t: 6, s: 1 }, { m: 320, n: 1280, t: 12, s: 2 }, { m: 16, n: 16, t: 1, s: 1 }]) {
         const { svg } = figure.render({ ...defaults, df: 56, ...v }, frame);
         const [, , w, hgt] = String(svg.attrs.viewBox).split(' ').map(Number);
         expect(w).toBe(frame.width);
-        if (frame.context === 'slide') expect(hgt).toBeLessThanOrEqual(SLIDE_HEIGHT);
-        const [res, inv] = ['residual', 'inverted'].map((b) => all(block(svg, b), (n) => String(n.attrs.class).includes('bs-tensor')));
-        if (stacked) expect(Number(inv[0].attrs.y)).toBeGreaterThan(Number(res[0].attrs.y) + 100);
+        if (frame.context === 'slide') expect(hgt, `slide ${frame.width} wide`).toBeLessThanOrEqual(SLIDE_HEIGHT);
+        const [res, inv] = ['residual', 'inverted'].map((b) => (block(svg, b) ? all(block(svg, b), (n) => String(n.attrs.class).includes('bs-tensor')) : []));
+        // A narrow slide shows the inverted residual alone.
+        if (stacked === undefined) expect(res).toHaveLength(0);
+        else if (stacked) expect(Number(inv[0].attrs.y)).toBeGreaterThan(Number(res[0].attrs.y) + 100);
         else expect(Number(inv[0].attrs.x)).toBeGreaterThan(Number(res[res.length - 1].attrs.x));
         for (const t of all(svg, (n) => n.tag === 'text')) {
           const x = Number(t.attrs.x);

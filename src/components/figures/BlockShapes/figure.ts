@@ -131,6 +131,18 @@ function panel(uid: string, x0: number, y0: number, w: number, heading: string, 
   return { node, height: costY + (costFits ? 0 : 17) + 6 - y0 };
 }
 
+/** Arrowheads: the layers' arrows and the two kinds of shortcut. */
+function markers(uid: string): SvgNode {
+  return h(
+    'defs',
+    {},
+    h('marker', { id: `${uid}-head`, viewBox: '0 0 8 8', refX: 7, refY: 4, markerWidth: 7, markerHeight: 7, orient: 'auto' }, h('path', { class: 'bs-head', d: 'M0 0L8 4L0 8Z' })),
+    ['identity', 'projection'].map((kind) =>
+      h('marker', { id: `${uid}-${kind}`, viewBox: '0 0 8 8', refX: 7, refY: 4, markerWidth: 6, markerHeight: 6, orient: 'auto' }, h('path', { class: `bs-skip-head bs-${kind}-head`, d: 'M0 0L8 4L0 8Z' })),
+    ),
+  );
+}
+
 function render(v: FigureParams, frame: FigureFrame): FigureView {
   const uid = frame.uid;
   const W = frame.width;
@@ -147,7 +159,9 @@ function render(v: FigureParams, frame: FigureFrame): FigureView {
     if (isCostError(e)) return errorView(W, 300, uid, title, e.message);
     throw e;
   }
-  const narrow = isNarrow(frame);
+  // A narrow slide has room for one block only: the inverted residual, the slide's subject.
+  const onlyInverted = frame.context === 'slide' && W < 560;
+  const narrow = isNarrow(frame) && !onlyInverted;
   // On a slide the tallest tensor shrinks if the slide is short; pages keep MAX_BAR.
   const barMax = frame.context === 'slide' && frame.height ? Math.max(60, Math.min(MAX_BAR, frame.height - 190)) : MAX_BAR;
   const widest = Math.max(...res.widths, ...inv.widths);
@@ -155,6 +169,18 @@ function render(v: FigureParams, frame: FigureFrame): FigureView {
   const invNote = inv.shortcut.identity ? 'with an identity shortcut' : shortcutReason(inv.shortcut, v.m, v.n, v.s);
   const summary = `Inverted residual ${inv.widths.join(' → ')}: ${formatInt(inv.params)} parameters, ${formatInt(inv.multAdds)} mult-adds, ${invNote}. Residual ${res.widths.join(' → ')}: ${formatInt(res.params)} parameters, ${formatInt(res.multAdds)} mult-adds.`;
   const gap = 28;
+  if (onlyInverted) {
+    const only = panel(uid, 0, 0, W, 'Inverted residual (MobileNet V2)', `narrow → wide → narrow, expanded ${v.t}×`, inv, scale, barMax, 'inverted', v.s);
+    const svg = h(
+      'svg',
+      { viewBox: `0 0 ${W} ${Math.ceil(only.height)}`, role: 'img', 'aria-labelledby': `${uid}-title ${uid}-desc`, class: 'fig-svg bs' },
+      title,
+      h('desc', { id: `${uid}-desc` }, `Input ${v.df}×${v.df}×${v.m}, output ${v.n} channels, expansion t = ${v.t}, stride ${v.s}. ${summary}`),
+      markers(uid),
+      only.node,
+    );
+    return { svg, tex, summary };
+  }
   const pw = narrow ? W : (W - gap) / 2;
   const a = panel(uid, 0, 0, pw, 'Residual (ResNet)', `wide → narrow → wide, narrowed ${v.t}×`, res, scale, barMax, 'residual', v.s);
   const b = narrow
@@ -166,14 +192,7 @@ function render(v: FigureParams, frame: FigureFrame): FigureView {
     { viewBox: `0 0 ${W} ${Math.ceil(height)}`, role: 'img', 'aria-labelledby': `${uid}-title ${uid}-desc`, class: 'fig-svg bs' },
     title,
     h('desc', { id: `${uid}-desc` }, `Input ${v.df}×${v.df}×${v.m}, output ${v.n} channels, expansion t = ${v.t}, stride ${v.s}. ${summary}`),
-    h(
-      'defs',
-      {},
-      h('marker', { id: `${uid}-head`, viewBox: '0 0 8 8', refX: 7, refY: 4, markerWidth: 7, markerHeight: 7, orient: 'auto' }, h('path', { class: 'bs-head', d: 'M0 0L8 4L0 8Z' })),
-      ['identity', 'projection'].map((kind) =>
-        h('marker', { id: `${uid}-${kind}`, viewBox: '0 0 8 8', refX: 7, refY: 4, markerWidth: 6, markerHeight: 6, orient: 'auto' }, h('path', { class: `bs-skip-head bs-${kind}-head`, d: 'M0 0L8 4L0 8Z' })),
-      ),
-    ),
+    markers(uid),
     narrow ? null : h('line', { class: 'bs-divider', x1: pw + gap / 2, x2: pw + gap / 2, y1: 4, y2: height - 4 }),
     a.node,
     b.node,

@@ -8,6 +8,8 @@ import { SLIDE_HEIGHT, SLIDE_WIDTH } from '../../figure-kit/frame';
 import { overlaps, placeLabels, textBox } from './labels';
 
 const slideFrame = { ...testFrame(SLIDE_WIDTH, 's', 'slide'), height: SLIDE_HEIGHT };
+/** A slide whose figure box is narrower (a presenter's preview, a slide with text beside the figure). */
+const narrowSlide = { ...testFrame(480, 'n', 'slide'), height: SLIDE_HEIGHT };
 const text = (n: SvgNode | string): string => (typeof n === 'string' ? n : n.children.map(text).join(''));
 
 const q = (svg: SvgNode, name: string) => all(svg, (n) => n.attrs['data-quantity'] === name)[0]?.attrs['data-exact'];
@@ -114,11 +116,11 @@ describe('tradeoff.render(values)', () => {
   });
 
   it('lays itself out in the frame\'s width, no text under 12 px, within the slide\'s height on a slide', () => {
-    for (const frame of [testFrame(316), testFrame(360), testFrame(520), testFrame(725), testFrame(1000), slideFrame]) {
+    for (const frame of [testFrame(316), testFrame(360), testFrame(520), testFrame(725), testFrame(1000), slideFrame, narrowSlide]) {
       const { svg } = tradeoff.render({ ...defaults, alpha: 0.6, res: 200 }, frame);
       const [, , w, hgt] = String(svg.attrs.viewBox).split(' ').map(Number);
       expect(w).toBe(frame.width);
-      if (frame.context === 'slide') expect(hgt).toBeLessThanOrEqual(SLIDE_HEIGHT);
+      if (frame.context === 'slide') expect(hgt, `slide ${frame.width} wide`).toBeLessThanOrEqual(SLIDE_HEIGHT);
       // Each line: a text, or each tspan of a text that sets its own x.
       const lines = all(svg, (n) => (n.tag === 'text' && n.attrs.transform === undefined && !n.children.some((c) => typeof c !== 'string' && c.attrs.x !== undefined)) || (n.tag === 'tspan' && n.attrs.x !== undefined));
       for (const t of lines) {

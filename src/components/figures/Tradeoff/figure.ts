@@ -60,7 +60,7 @@ function mark(p: TradeoffPoint, cx: number, cy: number): SvgNode {
 }
 
 /** Where things go for a frame: the plot's box, and where the readout and legend start and how wide they are. */
-function geometry(frame: FigureFrame): { left: number; right: number; top: number; bottom: number; panel: { x: number; y: number; w: number } } {
+function geometry(frame: FigureFrame, shrink = 0): { left: number; right: number; top: number; bottom: number; panel: { x: number; y: number; w: number } } {
   const W = frame.width;
   if (frame.context === 'slide' && !isNarrow(frame)) {
     const side = Math.min(280, Math.round(W * 0.32));
@@ -68,6 +68,11 @@ function geometry(frame: FigureFrame): { left: number; right: number; top: numbe
     return { left: 44, right: W - side - 24, top: 16, bottom: H - 40, panel: { x: W - side, y: 4, w: side } };
   }
   const narrow = isNarrow(frame);
+  if (frame.context === 'slide') {
+    // A narrow slide: the plot above, the readout and the legend under it, within the slide's height.
+    const bottom = Math.max(100, (frame.height ?? 335) - 80 - legend(0, 0, W).height - shrink);
+    return { left: 40, right: W - 8, top: 16, bottom, panel: { x: 0, y: bottom + 42, w: W } };
+  }
   const bottom = 22 + (narrow ? Math.min(320, Math.round(W * 0.92)) : Math.min(320, Math.round(W * 0.42)));
   return { left: narrow ? 40 : 46, right: W - 8, top: 22, bottom, panel: { x: 0, y: bottom + 42, w: W } };
 }
@@ -124,7 +129,7 @@ function legend(x0: number, y0: number, width: number): { node: SvgNode; height:
 
 const placed = new Map<string, PlacedLabel[]>();
 
-function render(v: FigureParams, frame: FigureFrame): FigureView {
+function render(v: FigureParams, frame: FigureFrame, _data?: unknown, shrink = 0): FigureView {
   const uid = frame.uid;
   const alpha = v.alpha;
   const res = v.res;
@@ -137,7 +142,7 @@ function render(v: FigureParams, frame: FigureFrame): FigureView {
     if (isCostError(e)) return errorView(W, 300, uid, title, e.message);
     throw e;
   }
-  const g = geometry(frame);
+  const g = geometry(frame, shrink);
   const domain = xDomain(macs);
   const x = scaleLog().domain(domain).range([g.left, g.right]);
   const y = scaleLinear().domain(Y_DOMAIN).range([g.bottom, g.top]).clamp(true);
@@ -215,6 +220,8 @@ function render(v: FigureParams, frame: FigureFrame): FigureView {
   }
   const leg = legend(panel.x, ry, panel.w);
   const height = Math.max(g.bottom + 36, ry + leg.height + 4);
+  // On a narrow slide the readout may wrap more than planned: shorten the plot by what is over.
+  if (frame.context === 'slide' && frame.height && height > frame.height + 0.5 && shrink === 0 && isNarrow(frame)) return render(v, frame, undefined, height - frame.height);
   const svg = h(
     'svg',
     { viewBox: `0 0 ${W} ${Math.ceil(height)}`, role: 'img', 'aria-labelledby': `${uid}-title ${uid}-desc`, class: 'fig-svg to' },

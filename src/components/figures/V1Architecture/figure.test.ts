@@ -7,6 +7,8 @@ import { defaultValues as defaults, findAll as all, testFrame } from '../../figu
 import { SLIDE_HEIGHT, SLIDE_WIDTH } from '../../figure-kit/frame';
 
 const slideFrame = { ...testFrame(SLIDE_WIDTH, 's', 'slide'), height: SLIDE_HEIGHT };
+/** A slide whose figure box is narrower (a presenter's preview, a slide with text beside the figure). */
+const narrowSlide = { ...testFrame(480, 'n', 'slide'), height: SLIDE_HEIGHT };
 
 const q = (svg: SvgNode, name: string) => all(svg, (n) => n.attrs['data-quantity'] === name)[0]?.attrs['data-exact'];
 const text = (n: SvgNode | string): string => (typeof n === 'string' ? n : n.children.map(text).join(''));
@@ -99,11 +101,11 @@ describe('v1Architecture.render(values)', () => {
   });
 
   it('lays itself out in the frame\'s width, with no text under 12 px, and on a slide within the slide\'s height', () => {
-    for (const frame of [testFrame(316), testFrame(360), testFrame(520), testFrame(725), testFrame(1000), slideFrame]) {
+    for (const frame of [testFrame(316), testFrame(360), testFrame(520), testFrame(725), testFrame(1000), slideFrame, narrowSlide]) {
       const { svg } = v1.render(defaults, frame);
       const [, , w, hgt] = String(svg.attrs.viewBox).split(' ').map(Number);
       expect(w).toBe(frame.width);
-      if (frame.context === 'slide') expect(hgt).toBeLessThanOrEqual(SLIDE_HEIGHT);
+      if (frame.context === 'slide') expect(hgt, `slide ${frame.width} wide`).toBeLessThanOrEqual(SLIDE_HEIGHT);
       for (const t of all(svg, (n) => n.tag === 'text')) {
         const x = Number(t.attrs.x);
         expect(x, text(t)).toBeGreaterThanOrEqual(0);

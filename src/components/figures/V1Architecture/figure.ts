@@ -352,6 +352,16 @@ function erratumNote(x: number, y: number, width: number): Part {
 function layout(arch: Architecture, frame: FigureFrame): { parts: SvgNode[]; height: number } {
   const W = frame.width;
   const gap = 22;
+  if (frame.context === 'slide' && W < TABLE_W + gap + 380) {
+    // A slide too narrow for the breakdown beside the columns: the columns and the totals only.
+    const maxH = frame.height ?? 335;
+    const tot = totals(arch, 0, 0, W);
+    const room = maxH - (14 + 18 + 8 + 3 + 36 + 5) - tot.height - 12;
+    const hMacs = Math.max(40, Math.round(room * 0.6));
+    const cols = columns(arch, 0, 0, W, hMacs, Math.max(30, room - hMacs));
+    const at = totals(arch, 0, cols.height + 8, W);
+    return { parts: [cols.node, at.node], height: cols.height + 8 + at.height };
+  }
   if (isNarrow(frame)) {
     const list = rowList(arch, W, 0);
     const note = erratumNote(0, list.height + 4, W);

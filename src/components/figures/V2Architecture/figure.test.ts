@@ -6,6 +6,8 @@ import { defaultValues as defaults, findAll as all, testFrame } from '../../figu
 import { SLIDE_HEIGHT, SLIDE_WIDTH } from '../../figure-kit/frame';
 
 const slideFrame = { ...testFrame(SLIDE_WIDTH, 's', 'slide'), height: SLIDE_HEIGHT };
+/** A slide whose figure box is narrower (a presenter's preview, a slide with text beside the figure). */
+const narrowSlide = { ...testFrame(480, 'n', 'slide'), height: SLIDE_HEIGHT };
 const text = (n: SvgNode | string): string => (typeof n === 'string' ? n : n.children.map(text).join(''));
 
 const q = (svg: SvgNode, name: string) => all(svg, (n) => n.attrs['data-quantity'] === name).map((n) => Number(n.attrs['data-exact']));
@@ -49,12 +51,12 @@ describe('v2Architecture.render(values)', () => {
   });
   it('lays itself out for the frame: rows on pages (two lines each on phones), columns on slides within the slide\'s height', () => {
     const rows = rowsOf(mobilenetV2());
-    for (const frame of [testFrame(316), testFrame(360), testFrame(520), testFrame(725), slideFrame]) {
+    for (const frame of [testFrame(316), testFrame(360), testFrame(520), testFrame(725), slideFrame, narrowSlide]) {
       for (const [alpha, res] of [[1, 224], [1.4, 224], [0.35, 96]]) {
         const { svg } = figure.render({ ...defaults, alpha, res }, frame);
         const [, , w, hgt] = String(svg.attrs.viewBox).split(' ').map(Number);
         expect(w).toBe(frame.width);
-        if (frame.context === 'slide') expect(hgt).toBeLessThanOrEqual(SLIDE_HEIGHT);
+        if (frame.context === 'slide') expect(hgt, `slide ${frame.width} wide`).toBeLessThanOrEqual(SLIDE_HEIGHT);
         // Every layer's mult-adds and every block's memory are there, whatever the layout.
         expect(q(svg, 'block-macs')).toHaveLength(20);
         expect(q(svg, 'block-memory')).toHaveLength(18);

@@ -260,7 +260,16 @@ function render(v: FigureParams, frame: FigureFrame): FigureView {
   const note = `● identity shortcut (${shortcuts} of 17 blocks) · darker bar: the peak`;
   const parts: SvgNode[] = [];
   let height: number;
-  if (frame.context === 'slide' && !isNarrow(frame)) {
+  if (frame.context === 'slide' && W < 700) {
+    // A narrow slide: the totals above the columns, all within the slide's height.
+    const head = header(arch, p1, p2, 0, 0, W);
+    const H = frame.height ?? 335;
+    const room = H - head.height - 14 - (14 + 10 + 3 + 34 + 18 + 4 + 4);
+    const hUp = Math.max(30, Math.round(room * 0.58));
+    const cols = columns(rows, 0, head.height + 14, W, hUp, Math.max(20, room - hUp), maxMacs, maxMem, p2.bytes);
+    parts.push(head.node, cols.node);
+    height = head.height + 14 + cols.height;
+  } else if (frame.context === 'slide') {
     const side = Math.min(300, Math.round(W * 0.36));
     const colW = W - side - 24;
     const H = frame.height ?? 335;

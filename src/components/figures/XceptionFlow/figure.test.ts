@@ -7,6 +7,8 @@ import { findAll as all, testFrame } from '../../figure-kit/testing';
 import { SLIDE_HEIGHT, SLIDE_WIDTH } from '../../figure-kit/frame';
 
 const slideFrame = { ...testFrame(SLIDE_WIDTH, 's', 'slide'), height: SLIDE_HEIGHT };
+/** A slide whose figure box is narrower (a presenter's preview, a slide with text beside the figure). */
+const narrowSlide = { ...testFrame(480, 'n', 'slide'), height: SLIDE_HEIGHT };
 const text = (n: SvgNode | string): string => (typeof n === 'string' ? n : n.children.map(text).join(''));
 
 const defaults = { ...Object.fromEntries(PARAM_NAMES.map((n) => [n, PARAMS[n].defaultValue])), res: 299 } as Record<(typeof PARAM_NAMES)[number], number>;
@@ -99,12 +101,12 @@ describe('xceptionFlow.render(values)', () => {
   });
 
   it('lays itself out for the frame: no text past the edge, none under 12 px, within the slide\'s height', () => {
-    for (const frame of [testFrame(316), testFrame(360), testFrame(520), testFrame(725), testFrame(1000), slideFrame]) {
+    for (const frame of [testFrame(316), testFrame(360), testFrame(520), testFrame(725), testFrame(1000), slideFrame, narrowSlide]) {
       for (const step of [0, 1, 6, 12, 13]) {
         const { svg } = figure.render({ ...defaults, step }, frame);
         const [, , w, hgt] = String(svg.attrs.viewBox).split(' ').map(Number);
         expect(w).toBe(frame.width);
-        if (frame.context === 'slide') expect(hgt).toBeLessThanOrEqual(SLIDE_HEIGHT);
+        if (frame.context === 'slide') expect(hgt, `slide ${frame.width} wide`).toBeLessThanOrEqual(SLIDE_HEIGHT);
         for (const r of all(svg, (n) => n.tag === 'rect')) expect(Number(r.attrs.x) + Number(r.attrs.width), `rect at ${frame.width}`).toBeLessThanOrEqual(frame.width + 0.5);
         for (const t of all(svg, (n) => n.tag === 'text')) {
           const x = Number(t.attrs.x);

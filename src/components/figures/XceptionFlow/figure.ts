@@ -313,11 +313,18 @@ function render(v: FigureParams, frame: FigureFrame): FigureView {
   const parts: SvgNode[] = [];
   let height: number;
   const left = LANE + 8;
-  if (isNarrow(frame)) {
+  if (isNarrow(frame) && frame.context !== 'slide') {
     const col = column(uid, [...entry, ...rest], left, 0, W - left, active);
     const det = details(arch, modules[active - 1], 0, col.height + 16, W);
     parts.push(col.node, det.node);
     height = col.height + 16 + det.height;
+  } else if (frame.context === 'slide' && W < 640) {
+    // A narrow slide: the two flow columns, without the module's layers.
+    const colW = (W - 2 * left - 16) / 2;
+    const a = column(uid, entry, left, 0, colW, active);
+    const b = column(uid, rest, 2 * left + colW + 16, 0, colW, active);
+    parts.push(a.node, b.node);
+    height = Math.max(a.height, b.height);
   } else if (frame.context === 'slide') {
     // Entry flow | middle and exit flows | the module's layers and the totals.
     const side = Math.min(300, Math.round(W * 0.34));
