@@ -77,10 +77,12 @@ function panel(uid: string, x0: number, y0: number, w: number, heading: string, 
   const ops = main.map((l, i) => {
     const { above, below } = opLabel(l);
     const x = (XS[i] + BAR_W + XS[i + 1]) / 2;
+    const about = `${l.k}×${l.k} ${l.kind === 'depthwise' ? 'depthwise' : l.role} convolution, ${l.cin} → ${l.cout} channels, ${l.activation}: ${formatInt(l.params)} weights, ${formatInt(l.multAdds)} mult-adds`;
     return h(
       'g',
-      { class: 'bs-op', 'data-layer': l.role, 'data-term': termOf(l, which) },
-      h('title', {}, `${l.k}×${l.k} ${l.kind}, ${l.cin} → ${l.cout} channels, ${l.activation}: ${formatInt(l.params)} weights, ${formatInt(l.multAdds)} mult-adds`),
+      // Focusable, so a keyboard reaches each layer (and the formula term it is counted in) too.
+      { class: 'bs-op', 'data-layer': l.role, 'data-term': termOf(l, which), tabindex: 0, role: 'group', 'aria-label': `${which === 'inverted' ? 'Inverted residual' : 'Residual'} block, ${about}` },
+      h('title', {}, about),
       h('line', { class: 'bs-arrow', x1: XS[i] + BAR_W + 3, x2: XS[i + 1] - 5, y1: mid, y2: mid, 'marker-end': `url(#${uid}-head)` }),
       h('text', { class: 'fig-small', x, y: mid - 22, 'text-anchor': 'middle' }, above[0]),
       h('text', { class: 'fig-small', x, y: mid - 8, 'text-anchor': 'middle' }, above[1]),
