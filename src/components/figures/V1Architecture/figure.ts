@@ -207,7 +207,7 @@ function totals(arch: Architecture, x: number, y: number, width: number): Part {
     'g',
     { class: 'v1a-totals' },
     h('text', { class: 'fig-result', x, y: y + 14 }, 'Total ', quantity('macs', arch.multAdds, formatInt(arch.multAdds)), ' mult-adds'),
-    h('text', { class: 'fig-value', x, y: y + 14 + 19 }, quantity('params', arch.params, formatInt(arch.params)), ' parameters', h('tspan', { class: 'fig-small' }, ' (weights + FC bias)')),
+    h('text', { class: 'fig-value', x, y: y + 14 + 19 }, quantity('params', arch.params, formatInt(arch.params)), ' parameters', width >= 320 ? h('tspan', { class: 'fig-small' }, ' (weights + FC bias)') : null),
     h('text', { class: 'fig-value', x, y: y + 14 + 38 }, quantity('bn-channels', arch.bnChannels, formatInt(arch.bnChannels)), ` BatchNorm channels in ${arch.bnLayers} layers`),
     split
       ? [h('text', { class: 'fig-small', x, y: y + 14 + 56 }, keras), h('text', { class: 'fig-small', x, y: y + 14 + 72 }, torch)]
@@ -389,7 +389,8 @@ function layout(arch: Architecture, frame: FigureFrame): { parts: SvgNode[]; hei
     return { parts: [cols.node, noteAt.node, tot.node, brk.node], height };
   }
   const cols = columns(arch, 0, 0, W, 104, 60);
-  if (W >= TABLE_W + gap + 300) {
+  // From the build's wide draft (680) up: the same arrangement, so nothing jumps when the page relays it out.
+  if (W >= TABLE_W + gap + 270) {
     // Totals and the notes left, the breakdown right.
     const left = W - TABLE_W - gap;
     let y = cols.height + 12;
