@@ -136,6 +136,21 @@ describe('chapter 4: MobileNet V1', () => {
     expect(forward).toBeGreaterThan(0);
     expect(forward).toBeLessThan(10_000);
     expect(bodies.slice(seenBefore).some((b) => b.tfjs)).toBe(true);
+    // The results as pictures: countParams() and the site's count as bars of equal length, and the
+    // time of each of the 28 costed layers (plus the pool) as columns.
+    const countChart = block.locator('svg.v1m-count');
+    expect(await countChart.getAttribute('data-match')).toBe('true');
+    const [counted, stacked] = await countChart.evaluate((svg) => [
+      svg.querySelector('.v1m-counted')!.getBoundingClientRect().width,
+      [...svg.querySelectorAll('[data-part]')].reduce((s, r) => s + r.getBoundingClientRect().width, 0),
+    ]);
+    expect(Math.abs(counted - stacked)).toBeLessThan(1);
+    const timeChart = block.locator('[data-role=time-chart]');
+    expect(await timeChart.isVisible()).toBe(true);
+    const cols = await timeChart.locator('[data-layer]').evaluateAll((gs) => gs.map((g) => [g.getAttribute('data-layer'), Number(g.getAttribute('data-ms'))] as const));
+    expect(cols.map(([name]) => name)).toEqual([...mobilenetV1({ alpha: 0.25, resolution: 128 }).layers.slice(0, 27).map((l) => l.name), 'pool', 'conv_preds']);
+    expect(cols.every(([, ms]) => ms >= 0)).toBe(true);
+    expect(await timeChart.locator('[data-role=time-shares]').textContent()).toMatch(/^Depthwise layers: [\d.]+% of the time for [\d.]+% of the mult-adds\.$/);
     expect(problems).toEqual([]);
     await context.close();
   });
@@ -158,6 +173,71 @@ describe('chapter 4: MobileNet V1', () => {
     expect(await block.getAttribute('data-state')).toBe('cancelled');
     expect(await block.getByRole('button', { name: 'Build and run' }).isEnabled()).toBe(true);
     expect(await block.locator('[data-role=forward]').innerText()).toContain('cancelled');
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+
+  it('places the tradeoff labels so that none overlaps another label or a point, on a phone and a laptop', async () => {
+    for (const viewport of [{ width: 360, height: 800 }, { width: 1440, height: 900 }]) {
+      const { context, page, problems } = await watchedPage(browser, { viewport });
+      await page.goto(`${baseURL()}/mobilenet-v1/`);
+      await page.locator(TRADEOFF).scrollIntoViewIfNeeded();
+      await figuresReady(page);
+      await page.evaluate(() => new Promise((ok) => requestAnimationFrame(() => requestAnimationFrame(ok))));
+      const { labels, marks } = await page.locator(`${TRADEOFF} .fig-frame svg`).evaluate((svg) => {
+        const box = (e: Element) => {
+          const r = e.getBoundingClientRect();
+          return { x: r.left, y: r.top, w: r.width, h: r.height };
+        };
+        return {
+          labels: [...svg.querySelectorAll('[data-label]')].map((t) => ({ text: t.textContent ?? '', ...box(t) })),
+          marks: [...svg.querySelectorAll('.to-point')].map((m) => ({ id: m.getAttribute('data-point') ?? '', ...box(m) })),
+        };
+      });
+      // "Conv MobileNet" / "VGG 16" and "Shallow" / "α 0.5" collided where labels had fixed sides.
+      expect(labels.map((l) => l.text)).toEqual(expect.arrayContaining(['Conv MobileNet', 'VGG 16', 'Shallow', 'α 0.5']));
+      const hit = (a: { x: number; y: number; w: number; h: number }, b: { x: number; y: number; w: number; h: number }) => a.x < b.x + b.w && b.x < a.x + a.w && a.y < b.y + b.h && b.y < a.y + a.h;
+      for (let i = 0; i < labels.length; i++) {
+        for (let j = i + 1; j < labels.length; j++) expect(hit(labels[i], labels[j]), `${labels[i].text} / ${labels[j].text} at ${viewport.width}`).toBe(false);
+        for (const m of marks) expect(hit(labels[i], m), `${labels[i].text} covers ${m.id} at ${viewport.width}`).toBe(false);
+      }
+      // The legend names the triangles too.
+      expect(await page.locator(`${TRADEOFF} [data-legend=variant] path.to-variant`).count()).toBe(1);
+      expect(problems).toEqual([]);
+      await context.close();
+    }
+  });
+
+  it('moves bars to their new values in 200 ms, and not at all for a reader who asks for less motion', async () => {
+    for (const [reducedMotion, expected] of [['no-preference', 0.2], ['reduce', 0]] as const) {
+      const { context, page, problems } = await watchedPage(browser, { reducedMotion });
+      await page.goto(`${baseURL()}/mobilenet-v1/`);
+      await page.locator(ARCH).scrollIntoViewIfNeeded();
+      await figuresReady(page);
+      const seconds = await page.locator(`${ARCH} .v1a-bar`).first().evaluate((el) => Math.max(...getComputedStyle(el).transitionDuration.split(',').map((d) => parseFloat(d) * (d.trim().endsWith('ms') ? 0.001 : 1))));
+      if (expected === 0) expect(seconds).toBeLessThan(0.001);
+      else {
+        expect(seconds).toBeGreaterThan(0);
+        expect(seconds).toBeLessThanOrEqual(0.25);
+      }
+      expect(problems).toEqual([]);
+      await context.close();
+    }
+  });
+
+  it('labels the v1-architecture marks with the formula\'s terms, and its layer types are reachable from the keyboard', async () => {
+    const { context, page, problems } = await watchedPage(browser);
+    await page.goto(`${baseURL()}/mobilenet-v1/`);
+    await page.locator(ARCH).scrollIntoViewIfNeeded();
+    await figuresReady(page);
+    const terms = await page.locator(`${ARCH} [data-layer]`).evaluateAll((gs) => gs.map((g) => g.getAttribute('data-term')));
+    expect(terms).toEqual(mobilenetV1().layers.map((l) => l.kind));
+    expect(await page.locator(`${ARCH} [data-term=rho]`).count()).toBeGreaterThanOrEqual(5);
+    expect(await page.locator(`${ARCH} [data-term=alpha]`).count()).toBeGreaterThanOrEqual(5);
+    const kinds = page.locator(`${ARCH} .v1a-kind`);
+    await kinds.first().focus();
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('data-term'))).toBe('pointwise');
+    expect(await kinds.first().getAttribute('aria-label')).toMatch(/^Conv 1×1: 94\.86% of the mult-adds/);
     expect(problems).toEqual([]);
     await context.close();
   });

@@ -33,12 +33,31 @@ describe('xception-flow on /xception/', () => {
     await res.press('Enter');
     await expect.poll(() => q('macs')).toBe(String(xception({ resolution: 224 }).multAdds));
     await expect.poll(() => page.evaluate(() => new URL(location.href).searchParams.get('res'))).toBe('224');
-    // Step to module 6: the middle flow opens with module 6 highlighted.
+    // The stepper's count is the highlighted module's number: "1 / 14" is module 1 …
+    const status = fig.locator('.stepper-status');
+    expect((await status.innerText()).replace(/\s+/g, ' ').trim()).toMatch(/^(step )?1 \/ 14$/);
+    expect(await fig.locator('.xf-active').getAttribute('data-block')).toBe('1');
+    // … and five presses later "6 / 14" is module 6, the middle stack's second card.
     const next = fig.getByRole('button', { name: /next/i });
     await next.focus();
-    for (let i = 0; i < 6; i++) await page.keyboard.press('Enter');
-    await expect.poll(() => fig.locator('.fig-frame > svg').getAttribute('data-expanded')).toBe('true');
-    expect(await fig.locator('.xf-active').getAttribute('data-block')).toBe('6');
+    for (let i = 0; i < 5; i++) await page.keyboard.press('Enter');
+    await expect.poll(() => fig.locator('.xf-active').getAttribute('data-block')).toBe('6');
+    expect(await fig.locator('.stepper-status output').innerText()).toBe('6');
+    expect(await fig.locator('.fig-frame > svg').getAttribute('data-module')).toBe('6');
+    // Each residual connection bypasses its module on screen: its path runs left of the module's box
+    // from above it, and its ⊕ sits below the box, on the flow line.
+    const bypasses = await fig.locator('.xf-module:not(.xf-card)').evaluateAll((gs) =>
+      gs
+        .filter((g) => g.querySelector('[data-residual]'))
+        .map((g) => {
+          const box = g.querySelector('.xf-box')!.getBoundingClientRect();
+          const path = g.querySelector('.xf-bypass')!.getBoundingClientRect();
+          const add = g.querySelector('[data-role=add]')!.getBoundingClientRect();
+          return { block: g.getAttribute('data-block'), left: path.left < box.left, above: path.top < box.top, addBelow: add.top > box.bottom, addOnFlow: add.left > box.left && add.right < box.left + 40 };
+        }),
+    );
+    expect(bypasses.map((b) => b.block)).toEqual(['2', '3', '4', '13']);
+    for (const b of bypasses) expect(b, `module ${b.block}`).toEqual({ block: b.block, left: true, above: true, addBelow: true, addOnFlow: true });
     expect(problems).toEqual([]);
     await context.close();
   });

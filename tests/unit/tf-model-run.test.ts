@@ -1,7 +1,7 @@
 import * as tf from '@tensorflow/tfjs';
 import { describe, expect, it } from 'vitest';
 import { frameworkCounts, mobilenetV1 } from '../../src/lib/architectures';
-import { CPU_MAX_MACS, CPU_WARN_MACS, cpuGuard, runMobileNetV1 } from '../../src/lib/tf/model-run';
+import { CPU_MAX_MACS, CPU_WARN_MACS, costedLayerName, cpuGuard, runMobileNetV1 } from '../../src/lib/tf/model-run';
 import { useCpuBackend } from './support/tf-cpu';
 
 useCpuBackend(tf, { leakCheck: true });
@@ -73,5 +73,31 @@ describe('cpuGuard(multAdds)', () => {
     expect(cpuGuard(mobilenetV1({ alpha: 2, resolution: 512 }).multAdds)).toBe('refuse');
     expect(cpuGuard(CPU_WARN_MACS)).toBe('ok');
     expect(cpuGuard(CPU_MAX_MACS + 1)).toBe('refuse');
+  });
+});
+
+describe('runMobileNetV1(tf, { perLayer: true })', () => {
+  it('times each of the 28 costed layers of Table 1 (and the pool) in network order, and leaves no tensor', async () => {
+    const before = tf.memory().numTensors;
+    const r = await runMobileNetV1(tf, { alpha: 0.25, resolution: 32, now: fakeClock(), warmup: 0, repeats: 1, perLayer: true });
+    const arch = mobilenetV1({ alpha: 0.25, resolution: 32 });
+    // Howard et al. 2017, Table 1: conv, 13 × (dw, pw), then the pool and the FC layer.
+    const names = arch.layers.map((l) => l.name);
+    expect(r.layers.map((l) => l.name)).toEqual([...names.slice(0, 27), 'pool', names[27]]);
+    // The fake clock advances 5 ms per reading, two readings per tf.layers layer: conv + BN + ReLU6 = 15 ms.
+    expect(r.layers[0].ms).toBe(15);
+    expect(r.layers.find((l) => l.name === 'conv_preds')?.ms).toBe(5);
+    expect(tf.memory().numTensors).toBe(before);
+  });
+
+  it('skips the layer pass when not asked for it', async () => {
+    const r = await runMobileNetV1(tf, { alpha: 0.25, resolution: 32, now: fakeClock(), warmup: 0, repeats: 1 });
+    expect(r.layers).toEqual([]);
+  });
+});
+
+describe('costedLayerName(tfName)', () => {
+  it('folds BatchNorm and ReLU6 into their convolution and names the classifier as the cost model does', () => {
+    expect(['conv1', 'conv1_bn', 'conv1_relu', 'conv_dw_13_bn', 'global_average_pooling', 'predictions'].map(costedLayerName)).toEqual(['conv1', 'conv1', 'conv1', 'conv_dw_13', 'pool', 'conv_preds']);
   });
 });

@@ -25,6 +25,15 @@ export interface ModelRunOptions extends MobileNetOptions {
   readonly signal?: Cancellable;
   /** Called after each pass (e.g. to update a progress line); awaited, so it can yield to the page. */
   readonly onPass?: (done: number, total: number) => void | Promise<void>;
+  /** After the timed passes, run one more pass layer by layer and time each costed layer (default false). */
+  readonly perLayer?: boolean;
+}
+
+/** The measured time of one costed layer (its convolution, BatchNorm and ReLU6 together). */
+export interface LayerTime {
+  /** The cost model's layer name (`conv1`, `conv_dw_1`, … `conv_preds`), or `pool` for the global average pool. */
+  readonly name: string;
+  readonly ms: number;
 }
 
 /** What one run measured. */
@@ -45,6 +54,48 @@ export interface ModelRunResult {
   readonly outputSum: number;
   readonly backend: string;
   readonly aborted: boolean;
+  /** With `perLayer`: one pass, layer by layer, in network order (empty otherwise or when cancelled). */
+  readonly layers: readonly LayerTime[];
+}
+
+/**
+ * The cost model's name for a tf.layers layer of buildMobileNetV1: a convolution's BatchNorm and
+ * ReLU6 count with it (`conv_dw_3_bn` → `conv_dw_3`), the dense layer is `conv_preds` (Keras' name
+ * for the 1×1 classifier), the pool is `pool`.
+ */
+export function costedLayerName(tfName: string): string {
+  if (tfName === 'predictions') return 'conv_preds';
+  if (tfName === 'global_average_pooling') return 'pool';
+  return tfName.replace(/_(bn|relu)$/, '');
+}
+
+/**
+ * timeLayers(tf, model, x, now): runs a chain model one layer at a time on x, reading each output
+ * back before the clock stops (so a GPU's time counts), and sums the times of the layers that share
+ * a costed name. Every intermediate tensor is disposed; x is not.
+ */
+export async function timeLayers(tf: TF, model: tfjs.LayersModel, x: tfjs.Tensor, now: () => number): Promise<LayerTime[]> {
+  const out: { name: string; ms: number }[] = [];
+  let h: tfjs.Tensor = x;
+  try {
+    for (const layer of model.layers) {
+      if (layer.getClassName() === 'InputLayer') continue;
+      const start = now();
+      // tidy: what a layer makes on the way (BatchNorm's intermediates) goes with it.
+      const y = tf.tidy(() => layer.apply(h) as tfjs.Tensor);
+      await y.data();
+      const ms = now() - start;
+      if (h !== x) h.dispose();
+      h = y;
+      const name = costedLayerName(layer.name);
+      const last = out[out.length - 1];
+      if (last && last.name === name) last.ms += ms;
+      else out.push({ name, ms });
+    }
+  } finally {
+    if (h !== x) h.dispose();
+  }
+  return out;
 }
 
 /**
@@ -53,7 +104,7 @@ export interface ModelRunResult {
  * 1×res×res×3 image, and disposes everything it made (no tensor outlives the call).
  */
 export async function runMobileNetV1(tf: TF, options: ModelRunOptions): Promise<ModelRunResult> {
-  const { now, warmup = 1, repeats = 3, seed = 1, signal, onPass } = options;
+  const { now, warmup = 1, repeats = 3, seed = 1, signal, onPass, perLayer = false } = options;
   if (!Number.isInteger(warmup) || warmup < 0) throw new RangeError(`warmup must be a non-negative integer, got ${warmup}`);
   if (!Number.isInteger(repeats) || repeats < 1) throw new RangeError(`repeats must be a positive integer, got ${repeats}`);
   const arch = mobilenetV1(options);
@@ -94,6 +145,7 @@ export async function runMobileNetV1(tf: TF, options: ModelRunOptions): Promise<
       }
       await onPass?.(i + 1, total);
     }
+    const layers = perLayer && !aborted && !signal?.aborted ? await timeLayers(tf, model, x, now) : [];
     return {
       counts: modelCounts(model),
       expectedKeras,
@@ -104,6 +156,7 @@ export async function runMobileNetV1(tf: TF, options: ModelRunOptions): Promise<
       outputSum,
       backend: tf.getBackend(),
       aborted,
+      layers,
     };
   } finally {
     x.dispose();

@@ -2,10 +2,15 @@ import { describe, expect, it } from 'vitest';
 import { figure, MAX_BAR } from './figure';
 import type { SvgNode } from '../../figure-kit/svg';
 import { defaultValues as defaults, findAll as all, testFrame } from '../../figure-kit/testing';
+import { SLIDE_HEIGHT, SLIDE_WIDTH } from '../../figure-kit/frame';
+
+const slideFrame = { ...testFrame(SLIDE_WIDTH, 's', 'slide'), height: SLIDE_HEIGHT };
+/** A slide whose figure box is narrower (a presenter's preview, a slide with text beside the figure). */
+const narrowSlide = { ...testFrame(480, 'n', 'slide'), height: SLIDE_HEIGHT };
 
 const q = (svg: SvgNode, name: string) => Number(all(svg, (n) => n.attrs['data-quantity'] === name)[0]?.attrs['data-exact']);
 const block = (svg: SvgNode, which: string) => all(svg, (n) => n.attrs['data-block'] === which)[0];
-const heights = (g: SvgNode) => all(g, (n) => n.tag === 'rect').map((r) => Number(r.attrs.height));
+const heights = (g: SvgNode) => all(g, (n) => n.tag === 'rect' && String(n.attrs.class).includes('bs-tensor')).map((r) => Number(r.attrs.height));
 const text = (n: SvgNode | string): string => (typeof n === 'string' ? n : n.children.map(text).join(''));
 
 describe('blockShapes.render(values)', () => {
@@ -43,5 +48,57 @@ describe('blockShapes.render(values)', () => {
   it('shows an error instead of a half-drawn figure for counts beyond exact integers', () => {
     const { svg } = figure.render({ ...defaults, m: 2048, n: 2048, t: 12, df: 512 }, testFrame());
     expect(all(svg, (n) => n.attrs['data-quantity'] !== undefined).every((n) => Number.isFinite(Number(n.attrs['data-exact'])))).toBe(true);
+  });
+  it('draws the shortcut as a skip connection: a path from the input over the block into a ⊕ on the output', () => {
+    for (const frame of [testFrame(316), testFrame(725), slideFrame]) {
+      const g = block(figure.render({ ...defaults, m: 24, n: 24, df: 56, t: 6, s: 1 }, frame).svg, 'inverted');
+      const skip = all(g, (n) => n.attrs['data-shortcut'] === 'identity')[0];
+      expect(skip.attrs['data-term']).toBe('shortcut');
+      const path = all(skip, (n) => n.tag === 'path' && n.attrs.class === 'bs-shortcut')[0];
+      const plus = all(skip, (n) => n.tag === 'circle')[0];
+      const tensors = all(g, (n) => String(n.attrs.class).includes('bs-tensor'));
+      const [input, output] = [tensors[0], tensors[tensors.length - 1]];
+      const d = String(path.attrs.d);
+      const [mx, my] = d.slice(1).split(/[ V]/).map(Number);
+      // Starts on top of the input tensor, ends (arrowhead) just above the ⊕, which sits above the output.
+      expect(mx).toBeCloseTo(Number(input.attrs.x) + Number(input.attrs.width) / 2, 6);
+      expect(my).toBeCloseTo(Number(input.attrs.y), 6);
+      expect(Number(plus.attrs.cx)).toBeCloseTo(Number(output.attrs.x) + Number(output.attrs.width) / 2, 6);
+      expect(Number(plus.attrs.cy)).toBeLessThan(Number(output.attrs.y));
+      expect(path.attrs['marker-end']).toBeDefined();
+    }
+  });
+
+  it('names each layer with the term of the formula it is counted in', () => {
+    const { svg } = figure.render({ ...defaults, m: 24, n: 24, df: 56, t: 6, s: 1 }, testFrame());
+    const terms = (which: string) => all(block(svg, which), (n) => String(n.attrs.class) === 'bs-op').map((n) => n.attrs['data-term']);
+    expect(terms('inverted')).toEqual(['expand', 'depthwise', 'project']);
+    expect(terms('residual')).toEqual(['pointwise', 'conv', 'pointwise']);
+    // The two expanded tensors (t·M = 144 channels) are what "expand" makes.
+    expect(all(block(svg, 'inverted'), (n) => n.attrs['data-term'] === 'expand' && n.attrs['data-channels'] !== undefined).map((n) => n.attrs['data-channels'])).toEqual([144, 144]);
+  });
+
+  it('lays itself out for the frame: side by side on pages and slides, stacked on phones, within the slide\'s height', () => {
+    for (const [frame, stacked] of [[testFrame(316), true], [testFrame(360), true], [testFrame(520), false], [testFrame(725), false], [slideFrame, false], [narrowSlide, undefined]] as const) {
+      for (const v of [{ m: 24, n: 24, t: 6, s: 1 }, { m: 320, n: 1280, t: 12, s: 2 }, { m: 16, n: 16, t: 1, s: 1 }]) {
+        const { svg } = figure.render({ ...defaults, df: 56, ...v }, frame);
+        const [, , w, hgt] = String(svg.attrs.viewBox).split(' ').map(Number);
+        expect(w).toBe(frame.width);
+        if (frame.context === 'slide') expect(hgt, `slide ${frame.width} wide`).toBeLessThanOrEqual(SLIDE_HEIGHT);
+        const [res, inv] = ['residual', 'inverted'].map((b) => (block(svg, b) ? all(block(svg, b), (n) => String(n.attrs.class).includes('bs-tensor')) : []));
+        // A narrow slide shows the inverted residual alone.
+        if (stacked === undefined) expect(res).toHaveLength(0);
+        else if (stacked) expect(Number(inv[0].attrs.y)).toBeGreaterThan(Number(res[0].attrs.y) + 100);
+        else expect(Number(inv[0].attrs.x)).toBeGreaterThan(Number(res[res.length - 1].attrs.x));
+        for (const t of all(svg, (n) => n.tag === 'text')) {
+          const x = Number(t.attrs.x);
+          const len = text(t).length * 6.5;
+          const anchor = t.attrs['text-anchor'] ?? 'start';
+          const [l, r] = anchor === 'middle' ? [x - len / 2, x + len / 2] : anchor === 'end' ? [x - len, x] : [x, x + len];
+          expect(l, text(t)).toBeGreaterThanOrEqual(-2);
+          expect(r, `${text(t)} at ${frame.width}`).toBeLessThanOrEqual(frame.width + 2);
+        }
+      }
+    }
   });
 });

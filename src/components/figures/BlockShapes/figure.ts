@@ -1,28 +1,28 @@
 /**
  * block-shapes: the classic residual block (He et al. 2016, Fig. 5: wide → narrow → wide, a
- * standard 3×3 in the middle) above MobileNet V2's inverted residual (Sandler et al. 2018,
+ * standard 3×3 in the middle) beside MobileNet V2's inverted residual (Sandler et al. 2018,
  * Table 1 and Fig. 3: narrow → wide → narrow, a depthwise 3×3, the last 1×1 linear). Tensor
  * heights are drawn to scale in channels; the shortcut is drawn only where the identity rule
  * holds (stride 1 and equal channels), and the reason is written where it does not. Costs come
  * from src/lib/blocks.ts (convCost per layer).
+ *
+ * Laid out for the space it gets: the two blocks side by side on pages and slides, one above the
+ * other on phones. Layers carry data-term (expand, depthwise, project, conv, pointwise, shortcut)
+ * so the formula's terms can point at what they count.
  */
 import { bottleneckMaddsTex, invertedResidual, residualBottleneck, type BlockCost, type BlockLayer, type ShortcutRule } from '../../../lib/blocks';
 import { isCostError } from '../../../lib/errors';
 import { formatInt } from '../../../lib/format';
 import { h, type SvgNode } from '../../figure-kit/svg';
 import type { FigureDef, FigureFrame, FigureParams, FigureView } from '../../figure-kit/types';
-import { errorView, quantity } from '../../figure-kit/marks';
+import { errorView, quantity, wrapWords } from '../../figure-kit/marks';
+import { isNarrow } from '../../figure-kit/frame';
 
-const W = 480;
-const ROW = 224;
-const H = 2 * ROW + 8;
-/** Tallest tensor in pixels; heights are channels × this / the widest tensor of both blocks. */
+/** Tallest tensor in picture units; heights are channels × this / the widest tensor of both blocks. */
 export const MAX_BAR = 110;
-const BAR_W = 26;
-/** x of each tensor: spread evenly over the row (3 tensors when t = 1 skips the expansion). */
-function xs(count: number): number[] {
-  return Array.from({ length: count }, (_, i) => 14 + (i * 408) / (count - 1));
-}
+const BAR_W = 24;
+/** Estimated width of a 12 px character. */
+const CHAR = 7.5;
 
 /** Why there is no identity shortcut, in words. */
 export function shortcutReason(rule: ShortcutRule, cin: number, cout: number, stride: number): string {
@@ -32,75 +32,122 @@ export function shortcutReason(rule: ShortcutRule, cin: number, cout: number, st
   return 'identity shortcut: same shape in and out';
 }
 
-function opLabel(l: BlockLayer): [string, string] {
-  const name = l.kind === 'depthwise' ? `${l.k}×${l.k} depthwise` : l.k === 1 ? '1×1 conv' : `${l.k}×${l.k} conv`;
+/** What a layer is called over its arrow (two short lines) and under it. */
+function opLabel(l: BlockLayer): { above: [string, string]; below: string[] } {
+  const kernel = `${l.k}×${l.k}`;
+  const name = l.kind === 'depthwise' ? 'depthwise' : l.role === 'expand' ? 'expand' : l.role === 'project' ? 'project' : l.role === 'reduce' ? 'reduce' : 'conv';
   const act = l.activation === 'linear' ? 'linear' : l.activation === 'relu6' ? 'ReLU6' : 'ReLU';
-  return [name, l.stride > 1 ? `stride ${l.stride} · ${act}` : act];
+  return { above: [kernel, name], below: l.stride > 1 ? [act, `stride ${l.stride}`] : [act] };
 }
 
-function row(uid: string, y: number, title: string, block: BlockCost, scale: number, which: 'residual' | 'inverted', stride: number): SvgNode {
+/** The formula's term each layer is counted in. */
+function termOf(l: BlockLayer, which: 'residual' | 'inverted'): string {
+  if (which === 'inverted' && (l.role === 'expand' || l.role === 'project' || l.role === 'depthwise')) return l.role;
+  return l.k === 1 ? 'pointwise' : 'conv';
+}
+
+interface Panel {
+  node: SvgNode;
+  height: number;
+}
+
+/** One block in a box of width `w` at (x0, y0): heading, shortcut, tensors to scale, layers, cost. */
+function panel(uid: string, x0: number, y0: number, w: number, heading: string, sub: string, block: BlockCost, scale: number, barMax: number, which: 'residual' | 'inverted', stride: number): Panel {
   const main = block.layers.filter((l) => l.role !== 'shortcut');
   const projection = block.layers.find((l) => l.role === 'shortcut');
-  const mid = y + 42 + MAX_BAR / 2 + 8;
+  const subLines = wrapWords(sub, Math.max(12, Math.floor(w / CHAR)));
+  const top = y0 + 14 + 18 + subLines.length * 16 + 14;
+  const mid = top + 26 + barMax / 2;
   const sizes = [block.inH, ...main.map((l) => l.outH)];
-  const XS = xs(block.widths.length);
-  const last = XS.length - 1;
+  const n = block.widths.length;
+  const XS = Array.from({ length: n }, (_, i) => x0 + 2 + (i * (w - BAR_W - 4)) / (n - 1));
+  const last = n - 1;
   const bars = block.widths.map((c, i) => {
     const hgt = Math.max(2, c * scale);
     const linear = i > 0 && main[i - 1].activation === 'linear';
+    const expanded = which === 'inverted' && i > 0 && i < last && main[0].role === 'expand';
     return h(
       'g',
-      { 'data-tensor': i, 'data-channels': c },
+      { 'data-tensor': i, 'data-channels': c, 'data-term': expanded ? 'expand' : undefined },
       h('rect', { class: `bs-tensor bs-${which}${linear ? ' bs-linear' : ''}`, x: XS[i], y: mid - hgt / 2, width: BAR_W, height: hgt, rx: 2 }),
-      h('text', { class: 'fig-value', x: XS[i] + BAR_W / 2, y: y + 42 + MAX_BAR + 30, 'text-anchor': 'middle' }, String(c)),
-      h('text', { class: 'fig-small', x: XS[i] + BAR_W / 2, y: y + 42 + MAX_BAR + 44, 'text-anchor': 'middle' }, `${sizes[i]}²`),
+      h('text', { class: 'fig-value', x: XS[i] + BAR_W / 2, y: mid + barMax / 2 + 18, 'text-anchor': 'middle' }, String(c)),
+      h('text', { class: 'fig-small', x: XS[i] + BAR_W / 2, y: mid + barMax / 2 + 33, 'text-anchor': 'middle' }, `${sizes[i]}²`),
     );
   });
   const ops = main.map((l, i) => {
-    const [a, b] = opLabel(l);
+    const { above, below } = opLabel(l);
     const x = (XS[i] + BAR_W + XS[i + 1]) / 2;
+    const about = `${l.k}×${l.k} ${l.kind === 'depthwise' ? 'depthwise' : l.role} convolution, ${l.cin} → ${l.cout} channels, ${l.activation}: ${formatInt(l.params)} weights, ${formatInt(l.multAdds)} mult-adds`;
     return h(
       'g',
-      {},
-      h('line', { class: 'bs-arrow', x1: XS[i] + BAR_W + 4, x2: XS[i + 1] - 6, y1: mid, y2: mid, 'marker-end': `url(#${uid}-head)` }),
-      h('text', { class: 'fig-small', x, y: mid - 16, 'text-anchor': 'middle' }, a),
-      h('text', { class: l.activation === 'linear' ? 'fig-small bs-linear-label' : 'fig-small', x, y: mid + 20, 'text-anchor': 'middle' }, b),
+      // Focusable, so a keyboard reaches each layer (and the formula term it is counted in) too.
+      { class: 'bs-op', 'data-layer': l.role, 'data-term': termOf(l, which), tabindex: 0, role: 'group', 'aria-label': `${which === 'inverted' ? 'Inverted residual' : 'Residual'} block, ${about}` },
+      h('title', {}, about),
+      h('line', { class: 'bs-arrow', x1: XS[i] + BAR_W + 3, x2: XS[i + 1] - 5, y1: mid, y2: mid, 'marker-end': `url(#${uid}-head)` }),
+      h('text', { class: 'fig-small', x, y: mid - 22, 'text-anchor': 'middle' }, above[0]),
+      h('text', { class: 'fig-small', x, y: mid - 8, 'text-anchor': 'middle' }, above[1]),
+      below.map((b, j) => h('text', { class: j === 0 && l.activation === 'linear' ? 'fig-small bs-linear-label' : 'fig-small', x, y: mid + 18 + j * 14, 'text-anchor': 'middle' }, b)),
     );
   });
-  const x0 = XS[0] + BAR_W / 2;
-  const x1 = XS[last] + BAR_W / 2;
-  const top = y + 34;
-  const shortcut = block.shortcut.identity
-    ? h('path', { class: 'bs-shortcut', d: `M${x0} ${mid - 10}V${top}H${x1}V${mid - 10}`, 'data-shortcut': 'identity' })
-    : projection
-      ? h('path', { class: 'bs-shortcut bs-projection', d: `M${x0} ${mid - 10}V${top}H${x1}V${mid - 10}`, 'data-shortcut': 'projection' })
-      : null;
+  const x0c = XS[0] + BAR_W / 2;
+  const x1c = XS[last] + BAR_W / 2;
+  const lane = top + 8;
+  // The shortcut leaves the input, runs above the block and joins the output at ⊕.
+  const joinY = mid - Math.max(2, block.widths[last] * scale) / 2 - 12;
+  const skip = (cls: string, kind: string): SvgNode =>
+    h(
+      'g',
+      { class: `bs-skip ${cls}`, 'data-shortcut': kind, 'data-term': 'shortcut' },
+      h('path', { class: 'bs-shortcut', d: `M${x0c} ${mid - Math.max(2, block.widths[0] * scale) / 2}V${lane}H${x1c}V${joinY - 7}`, 'marker-end': `url(#${uid}-${kind})` }),
+      h('circle', { class: 'bs-add', cx: x1c, cy: joinY, r: 6 }),
+      h('path', { class: 'bs-plus', d: `M${x1c - 3.5} ${joinY}H${x1c + 3.5}M${x1c} ${joinY - 3.5}V${joinY + 3.5}` }),
+    );
+  const shortcut = block.shortcut.identity ? skip('bs-identity', 'identity') : projection ? skip('bs-projection', 'projection') : null;
+  const why = shortcutReason(block.shortcut, block.widths[0], block.widths[last], stride);
+  // The longest wording that fits over the block.
+  const fit = (...options: string[]): string => options.find((o) => o.length * CHAR <= w) ?? options[options.length - 1];
   const note = block.shortcut.identity
-    ? '+ identity shortcut'
+    ? 'identity shortcut, added at ⊕'
     : projection
-      ? `1×1 projection shortcut (${shortcutReason(block.shortcut, block.widths[0], block.widths[last], stride).replace('no shortcut: ', '')})`
-      : shortcutReason(block.shortcut, block.widths[0], block.widths[last], stride);
-  return h(
+      ? fit(`1×1 projection shortcut (${why.replace('no shortcut: ', '')})`, `1×1 projection (${why.replace('no shortcut: ', '')})`, '1×1 projection shortcut')
+      : why;
+  const costY = mid + barMax / 2 + 54;
+  const costFits = ('params 0,000,000 · mult-adds 000,000,000'.length) * CHAR <= w;
+  const cost = costFits
+    ? [h('text', { class: 'fig-value', x: x0, y: costY }, 'params ', quantity(`params-${which}`, block.params, formatInt(block.params)), ' · mult-adds ', quantity(`macs-${which}`, block.multAdds, formatInt(block.multAdds)))]
+    : [
+        h('text', { class: 'fig-value', x: x0, y: costY }, 'params ', quantity(`params-${which}`, block.params, formatInt(block.params))),
+        h('text', { class: 'fig-value', x: x0, y: costY + 17 }, 'mult-adds ', quantity(`macs-${which}`, block.multAdds, formatInt(block.multAdds))),
+      ];
+  const node = h(
     'g',
     { 'data-block': which },
-    h('text', { class: 'fig-heading', x: 0, y: y + 14 }, title),
+    h('text', { class: 'fig-heading', x: x0, y: y0 + 14 }, heading),
+    subLines.map((t, i) => h('text', { class: 'fig-small', x: x0, y: y0 + 32 + i * 16 }, t)),
+    h('text', { class: block.shortcut.identity ? 'fig-small' : 'fig-small bs-no-shortcut', x: (x0c + x1c) / 2, y: lane - 5, 'text-anchor': 'middle', 'data-role': 'shortcut-note' }, note),
     shortcut,
-    h('text', { class: block.shortcut.identity ? 'fig-small' : 'fig-small bs-no-shortcut', x: (x0 + x1) / 2, y: top - 4, 'text-anchor': 'middle', 'data-role': 'shortcut-note' }, note),
     bars,
     ops,
-    h(
-      'text',
-      { class: 'fig-value', x: 0, y: y + ROW - 10 },
-      'params ',
-      quantity(`params-${which}`, block.params, formatInt(block.params)),
-      ' · mult-adds ',
-      quantity(`macs-${which}`, block.multAdds, formatInt(block.multAdds)),
+    cost,
+  );
+  return { node, height: costY + (costFits ? 0 : 17) + 6 - y0 };
+}
+
+/** Arrowheads: the layers' arrows and the two kinds of shortcut. */
+function markers(uid: string): SvgNode {
+  return h(
+    'defs',
+    {},
+    h('marker', { id: `${uid}-head`, viewBox: '0 0 8 8', refX: 7, refY: 4, markerWidth: 7, markerHeight: 7, orient: 'auto' }, h('path', { class: 'bs-head', d: 'M0 0L8 4L0 8Z' })),
+    ['identity', 'projection'].map((kind) =>
+      h('marker', { id: `${uid}-${kind}`, viewBox: '0 0 8 8', refX: 7, refY: 4, markerWidth: 6, markerHeight: 6, orient: 'auto' }, h('path', { class: `bs-skip-head bs-${kind}-head`, d: 'M0 0L8 4L0 8Z' })),
     ),
   );
 }
 
 function render(v: FigureParams, frame: FigureFrame): FigureView {
   const uid = frame.uid;
+  const W = frame.width;
   const title = h('title', { id: `${uid}-title` }, 'A residual block and an inverted residual block, drawn to scale');
   const opts = { cin: v.m, cout: v.n, t: v.t, stride: v.s, size: v.df };
   let res: BlockCost;
@@ -111,21 +158,46 @@ function render(v: FigureParams, frame: FigureFrame): FigureView {
     inv = invertedResidual(opts);
     tex = bottleneckMaddsTex(opts).tex;
   } catch (e) {
-    if (isCostError(e)) return errorView(W, H, uid, title, e.message);
+    if (isCostError(e)) return errorView(W, 300, uid, title, e.message);
     throw e;
   }
+  // A narrow slide has room for one block only: the inverted residual, the slide's subject.
+  const onlyInverted = frame.context === 'slide' && W < 560;
+  const narrow = isNarrow(frame) && !onlyInverted;
+  // On a slide the tallest tensor shrinks if the slide is short; pages keep MAX_BAR.
+  const barMax = frame.context === 'slide' && frame.height ? Math.max(60, Math.min(MAX_BAR, frame.height - 190)) : MAX_BAR;
   const widest = Math.max(...res.widths, ...inv.widths);
-  const scale = MAX_BAR / widest;
+  const scale = barMax / widest;
   const invNote = inv.shortcut.identity ? 'with an identity shortcut' : shortcutReason(inv.shortcut, v.m, v.n, v.s);
   const summary = `Inverted residual ${inv.widths.join(' → ')}: ${formatInt(inv.params)} parameters, ${formatInt(inv.multAdds)} mult-adds, ${invNote}. Residual ${res.widths.join(' → ')}: ${formatInt(res.params)} parameters, ${formatInt(res.multAdds)} mult-adds.`;
+  const gap = 28;
+  if (onlyInverted) {
+    const only = panel(uid, 0, 0, W, 'Inverted residual (MobileNet V2)', `narrow → wide → narrow, expanded ${v.t}×`, inv, scale, barMax, 'inverted', v.s);
+    const svg = h(
+      'svg',
+      { viewBox: `0 0 ${W} ${Math.ceil(only.height)}`, role: 'img', 'aria-labelledby': `${uid}-title ${uid}-desc`, class: 'fig-svg bs' },
+      title,
+      h('desc', { id: `${uid}-desc` }, `Input ${v.df}×${v.df}×${v.m}, output ${v.n} channels, expansion t = ${v.t}, stride ${v.s}. ${summary}`),
+      markers(uid),
+      only.node,
+    );
+    return { svg, tex, summary };
+  }
+  const pw = narrow ? W : (W - gap) / 2;
+  const a = panel(uid, 0, 0, pw, 'Residual (ResNet)', `wide → narrow → wide, narrowed ${v.t}×`, res, scale, barMax, 'residual', v.s);
+  const b = narrow
+    ? panel(uid, 0, a.height + 18, pw, 'Inverted residual (MobileNet V2)', `narrow → wide → narrow, expanded ${v.t}×`, inv, scale, barMax, 'inverted', v.s)
+    : panel(uid, pw + gap, 0, pw, 'Inverted residual (MobileNet V2)', `narrow → wide → narrow, expanded ${v.t}×`, inv, scale, barMax, 'inverted', v.s);
+  const height = narrow ? a.height + 18 + b.height : Math.max(a.height, b.height);
   const svg = h(
     'svg',
-    { viewBox: `0 0 ${W} ${H}`, role: 'img', 'aria-labelledby': `${uid}-title ${uid}-desc`, class: 'fig-svg bs' },
+    { viewBox: `0 0 ${W} ${Math.ceil(height)}`, role: 'img', 'aria-labelledby': `${uid}-title ${uid}-desc`, class: 'fig-svg bs' },
     title,
     h('desc', { id: `${uid}-desc` }, `Input ${v.df}×${v.df}×${v.m}, output ${v.n} channels, expansion t = ${v.t}, stride ${v.s}. ${summary}`),
-    h('defs', {}, h('marker', { id: `${uid}-head`, viewBox: '0 0 8 8', refX: 7, refY: 4, markerWidth: 7, markerHeight: 7, orient: 'auto' }, h('path', { class: 'bs-head', d: 'M0 0L8 4L0 8Z' }))),
-    row(uid, 0, `Residual (ResNet): wide → narrow → wide, narrowed ${v.t}×`, res, scale, 'residual', v.s),
-    row(uid, ROW, `Inverted residual (MobileNet V2): expanded ${v.t}×`, inv, scale, 'inverted', v.s),
+    markers(uid),
+    narrow ? null : h('line', { class: 'bs-divider', x1: pw + gap / 2, x2: pw + gap / 2, y1: 4, y2: height - 4 }),
+    a.node,
+    b.node,
   );
   return { svg, tex, summary };
 }

@@ -4,6 +4,13 @@ import { mobilenetV1 } from '../../../lib/architectures';
 import { tradeoffPoints } from '../../../lib/accuracy';
 import type { SvgNode } from '../../figure-kit/svg';
 import { defaultValues as defaults, findAll as all, testFrame } from '../../figure-kit/testing';
+import { SLIDE_HEIGHT, SLIDE_WIDTH } from '../../figure-kit/frame';
+import { overlaps, placeLabels, textBox } from './labels';
+
+const slideFrame = { ...testFrame(SLIDE_WIDTH, 's', 'slide'), height: SLIDE_HEIGHT };
+/** A slide whose figure box is narrower (a presenter's preview, a slide with text beside the figure). */
+const narrowSlide = { ...testFrame(480, 'n', 'slide'), height: SLIDE_HEIGHT };
+const text = (n: SvgNode | string): string => (typeof n === 'string' ? n : n.children.map(text).join(''));
 
 const q = (svg: SvgNode, name: string) => all(svg, (n) => n.attrs['data-quantity'] === name)[0]?.attrs['data-exact'];
 const xOf = (n: SvgNode): number => Number(n.attrs.cx ?? Number(n.attrs.x) + 4.5);
@@ -52,7 +59,8 @@ describe('tradeoff.render(values)', () => {
     expect((xb - xa) / (xc - xb)).toBeCloseTo(Math.log(b.macs / a.macs) / Math.log(c.macs / b.macs), 6);
     // The dashed line of the reader's setting passes through the α 1, 224 points.
     const line = all(svg, (n) => n.attrs['data-role'] === 'current-line')[0];
-    expect(Number(line.attrs.x1)).toBeCloseTo(xb, 6);
+    expect(Number(line.attrs['data-x'])).toBeCloseTo(xb, 6);
+    expect(String(line.attrs.style)).toContain(`translate(${xb.toFixed(2)}px`);
   });
 
   it('places higher accuracy higher, linearly', () => {
@@ -73,5 +81,70 @@ describe('tradeoff.render(values)', () => {
   it('shows an error instead of a chart when α leaves a layer without channels', () => {
     const view = tradeoff.render({ ...defaults, alpha: 0.01 }, testFrame());
     expect(all(view.svg, (n) => n.attrs['data-role'] === 'error')).toHaveLength(1);
+  });
+
+  it('places its point labels so that no two overlap and none covers a point, on a phone, a page and a slide', () => {
+    for (const frame of [testFrame(316), testFrame(360), testFrame(520), testFrame(725), slideFrame]) {
+      for (const [alpha, res] of [[1, 224], [0.25, 128], [2, 512]]) {
+        const { svg } = tradeoff.render({ ...defaults, alpha, res }, frame);
+        const labels = all(svg, (n) => n.attrs['data-label'] !== undefined);
+        // The four comparison networks, the two variants and one label per α line.
+        expect(labels.map((l) => l.attrs['data-label']).sort()).toEqual(['alexnet', 'alpha-0.25', 'alpha-0.5', 'alpha-0.75', 'alpha-1', 'googlenet', 'paper-conv-mobilenet', 'paper-shallow', 'squeezenet', 'vgg16']);
+        const boxes = labels.map((l) => textBox(text(l), Number(l.attrs.x), Number(l.attrs.y), l.attrs['text-anchor'] as 'start'));
+        for (let i = 0; i < boxes.length; i++) for (let j = i + 1; j < boxes.length; j++) expect(overlaps(boxes[i], boxes[j]), `${text(labels[i])} / ${text(labels[j])} at ${frame.width}`).toBe(false);
+        const marks = all(svg, (n) => n.attrs['data-point'] !== undefined && n.attrs['data-role'] === undefined && String(n.attrs.class).includes('to-point'));
+        for (const m of marks) {
+          // The mark's centre (a triangle's path starts at its apex, 5.5 above the centre).
+          const apex = String(m.attrs.d).slice(1).split(/[ L]/).map(Number);
+          const [cx, cy] = m.tag === 'circle' ? [Number(m.attrs.cx), Number(m.attrs.cy)] : m.tag === 'rect' ? [Number(m.attrs.x) + 4.5, Number(m.attrs.y) + 4.5] : [apex[0], apex[1] + 5.5];
+          const mb = { x: cx - 3, y: cy - 3, w: 6, h: 6 };
+          for (const [i, b] of boxes.entries()) expect(overlaps(b, mb), `${text(labels[i])} covers ${m.attrs['data-point']} at ${frame.width}`).toBe(false);
+        }
+      }
+    }
+  });
+
+  it('names every kind of mark in its legend, the triangles of the paper\'s variants included', () => {
+    for (const frame of [testFrame(316), testFrame(725), slideFrame]) {
+      const { svg } = tradeoff.render(defaults, frame);
+      const legend = all(svg, (n) => n.attrs['data-legend'] !== undefined);
+      expect(legend.map((n) => n.attrs['data-legend'])).toEqual(['slim', 'paper', 'variant', 'other', 'current']);
+      const variant = legend[2];
+      expect(all(variant, (n) => n.tag === 'path' && String(n.attrs.class).includes('to-variant'))).toHaveLength(1);
+      expect(text(variant)).toContain('Tables 4, 5');
+    }
+  });
+
+  it('lays itself out in the frame\'s width, no text under 12 px, within the slide\'s height on a slide', () => {
+    for (const frame of [testFrame(316), testFrame(360), testFrame(520), testFrame(725), testFrame(1000), slideFrame, narrowSlide]) {
+      const { svg } = tradeoff.render({ ...defaults, alpha: 0.6, res: 200 }, frame);
+      const [, , w, hgt] = String(svg.attrs.viewBox).split(' ').map(Number);
+      expect(w).toBe(frame.width);
+      if (frame.context === 'slide') expect(hgt, `slide ${frame.width} wide`).toBeLessThanOrEqual(SLIDE_HEIGHT);
+      // Each line: a text, or each tspan of a text that sets its own x.
+      const lines = all(svg, (n) => (n.tag === 'text' && n.attrs.transform === undefined && !n.children.some((c) => typeof c !== 'string' && c.attrs.x !== undefined)) || (n.tag === 'tspan' && n.attrs.x !== undefined));
+      for (const t of lines) {
+        const size = String(t.attrs.class).includes('fig-result') ? 14 : 12;
+        const b = textBox(text(t), Number(t.attrs.x), Number(t.attrs.y ?? 0), (t.attrs['text-anchor'] as 'start') ?? 'start', size);
+        expect(b.x, text(t)).toBeGreaterThanOrEqual(-1);
+        expect(b.x + b.w, `${text(t)} at ${frame.width}`).toBeLessThanOrEqual(frame.width + 1);
+      }
+    }
+  });
+});
+
+describe('placeLabels(requests, obstacles, bounds)', () => {
+  it('moves an earlier label aside when a later one has nowhere else to go', () => {
+    // Two points side by side in a narrow box: both labels fit only one above the other.
+    const placed = placeLabels(
+      [
+        { id: 'a', text: 'first', x: 50, y: 30, r: 3, prefer: ['right'] },
+        { id: 'b', text: 'second', x: 58, y: 30, r: 3, prefer: ['right'] },
+      ],
+      [],
+      { x: 0, y: 0, w: 120, h: 60 },
+    );
+    expect(overlaps(placed[0].box, placed[1].box)).toBe(false);
+    for (const p of placed) expect(p.box.x + p.box.w).toBeLessThanOrEqual(120);
   });
 });

@@ -3,6 +3,12 @@ import { figure, rowsOf } from './figure';
 import { mobilenetV2 } from '../../../lib/architectures';
 import type { SvgNode } from '../../figure-kit/svg';
 import { defaultValues as defaults, findAll as all, testFrame } from '../../figure-kit/testing';
+import { SLIDE_HEIGHT, SLIDE_WIDTH } from '../../figure-kit/frame';
+
+const slideFrame = { ...testFrame(SLIDE_WIDTH, 's', 'slide'), height: SLIDE_HEIGHT };
+/** A slide whose figure box is narrower (a presenter's preview, a slide with text beside the figure). */
+const narrowSlide = { ...testFrame(480, 'n', 'slide'), height: SLIDE_HEIGHT };
+const text = (n: SvgNode | string): string => (typeof n === 'string' ? n : n.children.map(text).join(''));
 
 const q = (svg: SvgNode, name: string) => all(svg, (n) => n.attrs['data-quantity'] === name).map((n) => Number(n.attrs['data-exact']));
 
@@ -42,5 +48,31 @@ describe('v2Architecture.render(values)', () => {
     const arch = mobilenetV2({ alpha: 0.35, resolution: 96 });
     expect(q(svg, 'params')).toEqual([arch.params]);
     expect(q(svg, 'macs')).toEqual([arch.multAdds]);
+  });
+  it('lays itself out for the frame: rows on pages (two lines each on phones), columns on slides within the slide\'s height', () => {
+    const rows = rowsOf(mobilenetV2());
+    for (const frame of [testFrame(316), testFrame(360), testFrame(520), testFrame(725), slideFrame, narrowSlide]) {
+      for (const [alpha, res] of [[1, 224], [1.4, 224], [0.35, 96]]) {
+        const { svg } = figure.render({ ...defaults, alpha, res }, frame);
+        const [, , w, hgt] = String(svg.attrs.viewBox).split(' ').map(Number);
+        expect(w).toBe(frame.width);
+        if (frame.context === 'slide') expect(hgt, `slide ${frame.width} wide`).toBeLessThanOrEqual(SLIDE_HEIGHT);
+        // Every layer's mult-adds and every block's memory are there, whatever the layout.
+        expect(q(svg, 'block-macs')).toHaveLength(20);
+        expect(q(svg, 'block-memory')).toHaveLength(18);
+        const bars = all(svg, (n) => n.attrs.class === 'v2-bar-macs').map((n) => Number(n.attrs[frame.context === 'slide' ? 'height' : 'width']));
+        const arch = rowsOf(mobilenetV2({ alpha, resolution: res }));
+        expect(bars[5] / bars[2]).toBeCloseTo(arch[5].macs / arch[2].macs, 9);
+        for (const t of all(svg, (n) => n.tag === 'text')) {
+          const x = Number(t.attrs.x);
+          const len = text(t).length * 6.5;
+          const anchor = t.attrs['text-anchor'] ?? 'start';
+          const [l, r] = anchor === 'middle' ? [x - len / 2, x + len / 2] : anchor === 'end' ? [x - len, x] : [x, x + len];
+          expect(l, text(t)).toBeGreaterThanOrEqual(-1);
+          expect(r, `${text(t)} at ${frame.width}`).toBeLessThanOrEqual(frame.width + 2);
+        }
+      }
+    }
+    expect(rows).toHaveLength(20);
   });
 });

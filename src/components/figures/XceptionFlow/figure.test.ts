@@ -1,9 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { figure, flowModules } from './figure';
+import { figure, flowModules, moduleOfStep } from './figure';
 import { PARAMS, PARAM_NAMES } from '../../../lib/params';
 import { xception } from '../../../lib/architectures';
 import type { SvgNode } from '../../figure-kit/svg';
 import { findAll as all, testFrame } from '../../figure-kit/testing';
+import { SLIDE_HEIGHT, SLIDE_WIDTH } from '../../figure-kit/frame';
+
+const slideFrame = { ...testFrame(SLIDE_WIDTH, 's', 'slide'), height: SLIDE_HEIGHT };
+/** A slide whose figure box is narrower (a presenter's preview, a slide with text beside the figure). */
+const narrowSlide = { ...testFrame(480, 'n', 'slide'), height: SLIDE_HEIGHT };
+const text = (n: SvgNode | string): string => (typeof n === 'string' ? n : n.children.map(text).join(''));
 
 const defaults = { ...Object.fromEntries(PARAM_NAMES.map((n) => [n, PARAMS[n].defaultValue])), res: 299 } as Record<(typeof PARAM_NAMES)[number], number>;
 
@@ -40,18 +46,80 @@ describe('xceptionFlow.render(values)', () => {
     expect(q(svg, 'keras-total')).toEqual(['22910480']);
     expect(tex).toContain('22{,}910{,}480');
   });
-  it('collapses the 8 middle modules into one box holding their sum, and expands them when one is highlighted', () => {
+  it('draws the 8 middle modules as one stack of 8 cards holding their sum; a highlighted middle module is its card', () => {
     const collapsed = figure.render({ ...defaults, step: 0 }, testFrame()).svg;
     expect(q(collapsed, 'middle-params')).toEqual([String(8 * 3 * (9 * 728 + 728 * 728))]);
-    expect(all(collapsed, (n) => n.attrs.class?.toString().includes('xf-module') ?? false)).toHaveLength(4 + 1 + 2);
-    const open = figure.render({ ...defaults, step: 7 }, testFrame()).svg;
-    expect(open.attrs['data-expanded']).toBe('true');
-    const mods = all(open, (n) => n.attrs.class?.toString().includes('xf-module') ?? false);
-    expect(mods).toHaveLength(14);
-    expect(mods.filter((n) => String(n.attrs.class).includes('xf-active')).map((n) => n.attrs['data-block'])).toEqual([7]);
+    const mods = all(collapsed, (n) => n.attrs.class?.toString().includes('xf-module') ?? false);
+    // 4 entry modules, the front of the stack and one card per middle module, 2 exit modules.
+    expect(mods).toHaveLength(4 + 1 + 8 + 2);
+    const open = figure.render({ ...defaults, step: 6 }, testFrame()).svg;
+    expect(open.attrs['data-module']).toBe(7);
+    const active = all(open, (n) => String(n.attrs.class ?? '').includes('xf-active'));
+    expect(active.map((n) => n.attrs['data-block'])).toEqual([7]);
+    expect(String(active[0].attrs['aria-label'])).toMatch(/^Module 7 \(middle flow, 3 of 8\)/);
     // The detail lists module 7's three separable layers.
     expect(q(open, 'layer-params')).toEqual(Array(3).fill(String(9 * 728 + 728 * 728)));
   });
+
+  it('highlights module step + 1, so the stepper reads the module\'s number (1 / 14 … 14 / 14)', () => {
+    expect(figure.steps).toBe(14);
+    for (let step = 0; step < 14; step++) {
+      expect(moduleOfStep(step)).toBe(step + 1);
+      const { svg, summary } = figure.render({ ...defaults, step }, testFrame());
+      const active = all(svg, (n) => String(n.attrs.class ?? '').includes('xf-active'));
+      expect(active.map((n) => n.attrs['data-block'])).toEqual([step + 1]);
+      expect(summary).toContain(`Module ${step + 1} of 14 is highlighted`);
+    }
+  });
+
+  it('draws each residual connection as a bypass that leaves the flow above its module and joins at ⊕ below it', () => {
+    for (const frame of [testFrame(316), testFrame(725), slideFrame]) {
+      const { svg } = figure.render({ ...defaults, step: 1 }, frame);
+      const boxes = new Map(all(svg, (n) => String(n.attrs.class ?? '').startsWith('xf-module') && n.attrs['data-block'] !== undefined && !String(n.attrs.class).includes('xf-card')).map((n) => [String(n.attrs['data-block']), n]));
+      // Modules 2–13 have one: 2, 3, 4 and 13 through a strided 1×1 conv; the middle stack's is an identity.
+      const withBypass = [...boxes].filter(([, g]) => all(g, (n) => n.attrs['data-residual'] !== undefined).length > 0).map(([b]) => b);
+      expect(withBypass.sort()).toEqual(['13', '2', '3', '4'].sort());
+      const bypasses = all(svg, (n) => n.attrs['data-residual'] !== undefined);
+      expect(bypasses.map((b) => b.attrs['data-residual'])).toEqual(['projection', 'projection', 'projection', 'identity', 'projection']);
+      for (const [b, g] of boxes) {
+        const bp = all(g, (n) => n.attrs['data-residual'] !== undefined)[0];
+        if (!bp) continue;
+        const box = all(g, (n) => n.attrs.class === 'xf-box')[0];
+        const [bx, by, bw, bh] = ['x', 'y', 'width', 'height'].map((k) => Number(box.attrs[k]));
+        const path = String(all(bp, (n) => n.attrs.class === 'xf-bypass')[0].attrs.d);
+        const [startX, startY, laneX, joinY, endX] = path.match(/-?[\d.]+/g)!.map(Number);
+        const add = all(bp, (n) => n.attrs['data-role'] === 'add')[0];
+        expect(startY, `module ${b}`).toBeLessThan(by); // leaves above the module
+        expect(laneX).toBeLessThan(bx); // runs beside it, outside the box
+        expect(joinY).toBeGreaterThan(by + bh); // joins below it…
+        expect(Number(add.attrs.cy)).toBe(joinY); // …at the ⊕
+        expect(Number(add.attrs.cx)).toBe(startX); // on the flow line it left
+        expect(endX).toBeLessThan(Number(add.attrs.cx));
+        expect(bw).toBeGreaterThan(0);
+      }
+    }
+  });
+
+  it('lays itself out for the frame: no text past the edge, none under 12 px, within the slide\'s height', () => {
+    for (const frame of [testFrame(316), testFrame(360), testFrame(520), testFrame(725), testFrame(1000), slideFrame, narrowSlide]) {
+      for (const step of [0, 1, 6, 12, 13]) {
+        const { svg } = figure.render({ ...defaults, step }, frame);
+        const [, , w, hgt] = String(svg.attrs.viewBox).split(' ').map(Number);
+        expect(w).toBe(frame.width);
+        if (frame.context === 'slide') expect(hgt, `slide ${frame.width} wide`).toBeLessThanOrEqual(SLIDE_HEIGHT);
+        for (const r of all(svg, (n) => n.tag === 'rect')) expect(Number(r.attrs.x) + Number(r.attrs.width), `rect at ${frame.width}`).toBeLessThanOrEqual(frame.width + 0.5);
+        for (const t of all(svg, (n) => n.tag === 'text')) {
+          const x = Number(t.attrs.x);
+          const len = text(t).length * 6.5;
+          const anchor = t.attrs['text-anchor'] ?? 'start';
+          const [l, r] = anchor === 'end' ? [x - len, x] : [x, x + len];
+          expect(l, text(t)).toBeGreaterThanOrEqual(-1);
+          expect(r, `${text(t)} at ${frame.width}`).toBeLessThanOrEqual(frame.width + 2);
+        }
+      }
+    }
+  });
+
   it('follows the resolution: at 224 the middle flow runs on 14×14 and mult-adds scale by the spatial area', () => {
     const m299 = flowModules(xception({ resolution: 299 }))[4];
     const m224 = flowModules(xception({ resolution: 224 }))[4];
@@ -63,9 +131,5 @@ describe('xceptionFlow.render(values)', () => {
     expect(svg.attrs.role).toBe('img');
     expect(svg.attrs['aria-labelledby']).toBe('u-title u-desc');
     for (const m of all(svg, (n) => n.attrs.tabindex === 0)) expect(String(m.attrs['aria-label'])).toMatch(/parameters.*mult-adds/);
-  });
-  it('keeps its viewBox narrow enough for a phone (≤ 480)', () => {
-    const { svg } = figure.render(defaults, testFrame());
-    expect(Number(String(svg.attrs.viewBox).split(' ')[2])).toBeLessThanOrEqual(480);
   });
 });

@@ -2,8 +2,15 @@
  * xception-flow: Xception's entry, middle and exit flows (Chollet 2017, Fig. 5) as Keras builds
  * them — 36 convolution layers in 14 modules, residual connections around modules 2–13 — with
  * each module's parameters and mult-adds from `xception()` at the chosen resolution. `step`
- * highlights one module (1–14) and lists its layers; the eight identical middle-flow modules are
- * drawn as one box unless one of them is highlighted.
+ * (0–13) highlights module step + 1 and lists its layers, so the stepper's "3 / 14" is module 3.
+ * The eight identical middle-flow modules are drawn as one stack of eight cards, as the paper
+ * draws them ("repeated 8 times"); a highlighted middle module is its card, pulled forward.
+ *
+ * A residual connection is drawn as what it is: an arrow that leaves the flow above the module,
+ * bypasses it and joins the module's output at ⊕ (through a strided 1×1 convolution where the
+ * module halves the map). Laid out for the space it gets: the flow beside the highlighted
+ * module's layers and the totals on pages, the flows in two columns beside them on slides, and
+ * one column on phones.
  */
 import { frameworkCounts, xception, type ArchLayer, type Architecture } from '../../../lib/architectures';
 import { isCostError } from '../../../lib/errors';
@@ -12,14 +19,19 @@ import { kerasTotalTex } from '../../../lib/keras-counts';
 import { h, type SvgNode } from '../../figure-kit/svg';
 import type { FigureDef, FigureFrame, FigureParams, FigureView } from '../../figure-kit/types';
 import { errorView, quantity } from '../../figure-kit/marks';
+import { isNarrow } from '../../figure-kit/frame';
 
-const W = 440;
-const BOX_X = 40;
-const BOX_W = 262;
+/** Module box height, and the room between boxes for the ⊕ and the start of the next bypass. */
 const BOX_H = 34;
-const ROW = 40;
-const COL_P = 364;
-const COL_M = 438;
+const GAP = 26;
+/** The bypass lane: this far left of the boxes; the flow line runs this far inside them. */
+const LANE = 16;
+const FLOW = 18;
+/** Offset of each card behind the middle flow's front card. */
+const CARD = 3;
+/** Estimated widths of 12 px and 13 px characters. */
+const CHAR = 7.5;
+const CHAR13 = 8.1;
 
 /** One module of the network (Keras block number) with its layers and totals. */
 export interface FlowModule {
@@ -59,59 +71,225 @@ export function flowModules(arch: Architecture): FlowModule[] {
   return out;
 }
 
-function describe(m: FlowModule): string {
-  if (m.block === 1) return 'Conv 32 /2, Conv 64 (3×3, valid)';
+/** The module that step (0–13) highlights: step + 1. */
+export function moduleOfStep(step: number): number {
+  return Math.max(1, Math.min(14, Math.round(step) + 1));
+}
+
+/** What a module does, long and short (the short form fits narrower boxes). */
+function describe(m: FlowModule): [string, string] {
+  if (m.block === 1) return ['Conv 32 /2, Conv 64 (3×3, valid)', 'Conv 32 /2, Conv 64'];
   const seps = m.layers.filter((l) => l.kind === 'separable').map((l) => l.cout);
   const same = seps.every((c) => c === seps[0]);
   const body = same ? `${seps.length}× SepConv ${seps[0]}` : `SepConv ${seps.join(', ')}`;
-  return m.residual === 'projection' ? `${body}, MaxPool /2` : body;
+  return m.residual === 'projection' ? [`${body}, MaxPool /2`, `${body} + pool`] : [body, body];
 }
 
 function layerText(l: ArchLayer): string {
-  const at = `${l.inH}×${l.inH}`;
   if (l.role === 'shortcut') return `residual 1×1 /2 conv ${l.cin}→${l.cout}`;
-  if (l.kind === 'separable') return `SepConv 3×3 ${l.cin}→${l.cout} on ${at}`;
-  if (l.kind === 'conv') return `Conv ${l.k}×${l.k}${l.stride > 1 ? ' /2' : ''} ${l.cin}→${l.cout} on ${at}`;
+  if (l.kind === 'separable') return `SepConv 3×3 ${l.cin}→${l.cout} on ${l.inH}²`;
+  if (l.kind === 'conv') return `Conv ${l.k}×${l.k}${l.stride > 1 ? ' /2' : ''} ${l.cin}→${l.cout} on ${l.inH}²`;
   return `${l.name} ${l.cin}→${l.cout}`;
 }
 
-function values(y: number, params: number, macs: number, name: string): SvgNode[] {
-  return [
-    h('text', { class: 'fig-value xf-num', x: COL_P, y, 'text-anchor': 'end' }, quantity(`${name}-params`, params, formatCompact(params))),
-    h('text', { class: 'fig-value xf-num', x: COL_M, y, 'text-anchor': 'end' }, quantity(`${name}-macs`, macs, formatCompact(macs))),
-  ];
+const fits = (text: string, width: number, char = CHAR): boolean => text.length * char <= width;
+
+interface Placed {
+  node: SvgNode;
+  height: number;
 }
 
-function moduleBox(y: number, m: FlowModule, active: boolean, label?: string, totals?: { params: number; macs: number }): SvgNode {
+/**
+ * One module as a box at (x, y), width w: its title on the first line, output shape, parameters and
+ * mult-adds on the second; with its bypass when it has a residual connection.
+ */
+function moduleBox(uid: string, x: number, y: number, w: number, m: FlowModule, active: boolean, name: string, label: string, totals?: { params: number; macs: number }, residual = m.residual): SvgNode {
   const params = totals?.params ?? m.params;
   const macs = totals?.macs ?? m.multAdds;
-  const title = label ?? `${m.block} · ${describe(m)}`;
-  const shape = `→ ${m.outH}×${m.outH}×${m.outC}`;
-  const res = m.residual;
-  const aria = `${label ?? `Module ${m.block}`}: ${describe(m)}, output ${m.outH}×${m.outH}×${m.outC}, ${formatInt(params)} parameters, ${formatInt(macs)} mult-adds${res === 'none' ? ', no residual connection' : res === 'projection' ? ', residual through a strided 1×1 convolution' : ', identity residual'}.`;
+  const [long, short] = describe(m);
+  const head = `${label} · `;
+  const title = fits(head + long, w - 14, CHAR13) ? head + long : head + short;
+  const aria = `${name}: ${long}, output ${m.outH}×${m.outH}×${m.outC}, ${formatInt(params)} parameters, ${formatInt(macs)} mult-adds${residual === 'none' ? ', no residual connection' : residual === 'projection' ? ', residual connection through a strided 1×1 convolution, added at the output' : ', identity residual connection, added at the output'}.`;
   return h(
     'g',
-    { class: `xf-module xf-${m.flow}${active ? ' xf-active' : ''}`, tabindex: 0, role: 'group', 'aria-label': aria, 'data-block': label ? 'middle' : m.block },
-    h('rect', { class: 'xf-box', x: BOX_X, y, width: BOX_W, height: BOX_H, rx: 4 }),
-    h('text', { class: 'xf-title', x: BOX_X + 8, y: y + 14 }, title),
-    h('text', { class: 'fig-small xf-shape', x: BOX_X + 8, y: y + 28 }, shape),
-    res !== 'none'
-      ? h(
-          'g',
-          { class: res === 'projection' ? 'xf-res xf-res-proj' : 'xf-res xf-res-id' },
-          h('path', { d: `M${BOX_X} ${y + 3} H22 V${y + BOX_H - 6}` }),
-          h('circle', { cx: 22, cy: y + BOX_H - 1, r: 6 }),
-          h('path', { class: 'xf-plus', d: `M18 ${y + BOX_H - 1} H26 M22 ${y + BOX_H - 5} V${y + BOX_H + 3}` }),
-        )
-      : null,
-    values(y + 21, params, macs, label ? 'middle' : `module-${m.block}`),
+    { class: `xf-module xf-${m.flow}${active ? ' xf-active' : ''}`, tabindex: 0, role: 'group', 'aria-label': aria, 'data-block': totals ? 'middle' : m.block },
+    h('rect', { class: 'xf-box', x, y, width: w, height: BOX_H, rx: 4 }),
+    h('text', { class: 'xf-title', x: x + 8, y: y + 14 }, title),
+    h('text', { class: 'fig-small xf-shape', x: x + 8, y: y + 29 }, `→ ${m.outH}×${m.outH}×${m.outC}`),
+    h('text', { class: 'fig-small xf-num', x: x + w - 70, y: y + 29, 'text-anchor': 'end' }, quantity(`${totals ? 'middle' : `module-${m.block}`}-params`, params, formatCompact(params))),
+    h('text', { class: 'fig-small xf-num', x: x + w - 7, y: y + 29, 'text-anchor': 'end' }, quantity(`${totals ? 'middle' : `module-${m.block}`}-macs`, macs, formatCompact(macs))),
+    residual === 'none' ? null : bypass(uid, x, y, BOX_H, residual),
   );
+}
+
+/**
+ * The residual connection of a box at (x, y) of height bh: it leaves the flow line above the box,
+ * runs down the lane beside it and enters ⊕ on the flow line below it.
+ */
+function bypass(uid: string, x: number, y: number, bh: number, kind: 'identity' | 'projection'): SvgNode {
+  const fx = x + FLOW;
+  const lx = x - LANE;
+  const top = y - 7;
+  const join = y + bh + GAP / 2;
+  return h(
+    'g',
+    { class: `xf-res xf-res-${kind === 'projection' ? 'proj' : 'id'}`, 'data-residual': kind, 'data-term': 'shortcut' },
+    h('path', { class: 'xf-bypass', d: `M${fx} ${top}H${lx}V${join}H${fx - 8}`, 'marker-end': `url(#${uid}-${kind})` }),
+    kind === 'projection' ? h('rect', { class: 'xf-proj', x: lx - 4, y: y + bh / 2 - 5, width: 8, height: 10, rx: 1 }) : null,
+    h('circle', { class: 'xf-add', cx: fx, cy: join, r: 6, 'data-role': 'add' }),
+    h('path', { class: 'xf-plus', d: `M${fx - 3.5} ${join}H${fx + 3.5}M${fx} ${join - 3.5}V${join + 3.5}` }),
+  );
+}
+
+/** The flow line from the bottom of one box (or ⊕) to the top of the next, with an arrowhead. */
+function flowLine(uid: string, x: number, from: number, to: number): SvgNode {
+  return h('line', { class: 'xf-flow', x1: x + FLOW, x2: x + FLOW, y1: from, y2: to - 1, 'marker-end': `url(#${uid}-flow)` });
+}
+
+/** A column of the flow: headings, boxes, lines between them. Returns the node and its height. */
+function column(uid: string, items: readonly Item[], x: number, y0: number, w: number, step: number): Placed {
+  const nodes: SvgNode[] = [];
+  let y = y0;
+  let prevBottom: number | undefined;
+  for (const it of items) {
+    if (it.kind === 'heading') {
+      nodes.push(h('text', { class: 'fig-heading', x: x - LANE - 6, y: y + 13 }, it.text));
+      y += 28;
+      prevBottom = undefined;
+      continue;
+    }
+    if (it.kind === 'input') {
+      nodes.push(h('text', { class: 'fig-small', x: x + 4, y: y + 12 }, it.text));
+      y += 22;
+      continue;
+    }
+    if (prevBottom !== undefined) nodes.push(flowLine(uid, x, prevBottom, y));
+    if (it.kind === 'module') {
+      nodes.push(moduleBox(uid, x, y, w, it.m, step === it.m.block, `Module ${it.m.block}`, String(it.m.block)));
+      prevBottom = y + BOX_H + (it.m.residual === 'none' ? 0 : GAP / 2 + 6);
+      y += BOX_H + GAP;
+    } else if (it.kind === 'middle') {
+      const mods = it.modules;
+      const activeIdx = mods.findIndex((m) => m.block === step);
+      const sum = (f: (m: FlowModule) => number): number => mods.reduce((s, m) => s + f(m), 0);
+      // The stack's cards step right and down; the front card is narrower so the last ends at the column's edge.
+      const cw = w - 7 * CARD;
+      // Eight cards, one per module (module 5's is the front); the front shows the stack's sum.
+      const cards = mods.map((m, i) =>
+        h(
+          'g',
+          { class: `xf-module xf-card xf-middle${m.block === step ? ' xf-active' : ''}`, 'data-block': m.block, tabindex: m.block === step ? 0 : undefined, role: m.block === step ? 'group' : undefined, 'aria-label': m.block === step ? `Module ${m.block} (middle flow, ${i + 1} of 8): ${describe(m)[0]}, output ${m.outH}×${m.outH}×${m.outC}, ${formatInt(m.params)} parameters, ${formatInt(m.multAdds)} mult-adds, identity residual connection, added at the output.` : undefined },
+          h('rect', { class: 'xf-box xf-card-box', x: x + i * CARD, y: y + i * CARD, width: cw, height: BOX_H, rx: 4 }),
+        ),
+      );
+      nodes.push(
+        h('g', { class: 'xf-cards' }, cards.reverse()),
+        moduleBox(uid, x, y, cw, mods[0], false, 'Modules 5 to 12, eight identical middle-flow modules', activeIdx >= 0 ? `5–12 ×8, now ${mods[activeIdx].block}` : '5–12 ×8', { params: sum((m) => m.params), macs: sum((m) => m.multAdds) }, 'none'),
+        // The highlighted card's outline, drawn over the stack so it shows where that module sits.
+        ...(activeIdx >= 0 ? [h('rect', { class: 'xf-card-outline', x: x + activeIdx * CARD, y: y + activeIdx * CARD, width: cw, height: BOX_H, rx: 4 })] : []),
+      );
+      // One bypass around the stack: each of the eight has its own, as in the paper's figure.
+      const stackH = BOX_H + 7 * CARD;
+      nodes.push(bypass(uid, x, y, stackH, 'identity'));
+      prevBottom = y + stackH + GAP / 2 + 6;
+      y += stackH + GAP;
+    } else {
+      nodes.push(
+        h(
+          'g',
+          { class: 'xf-head' },
+          h('rect', { class: 'xf-box xf-box-head', x, y, width: w, height: BOX_H - 8, rx: 4 }),
+          h('text', { class: 'xf-title', x: x + 8, y: y + 17 }, fits(`Global avg pool, FC ${it.fc.cin}→${it.fc.cout}`, w - 80, CHAR13) ? `Global avg pool, FC ${it.fc.cin}→${it.fc.cout}` : `Pool, FC ${it.fc.cin}→${it.fc.cout}`),
+          h('text', { class: 'fig-small xf-num', x: x + w - 7, y: y + 17, 'text-anchor': 'end' }, quantity('fc-params', it.fc.params, formatCompact(it.fc.params))),
+        ),
+      );
+      y += BOX_H - 8;
+    }
+  }
+  return { node: h('g', { class: 'xf-column' }, nodes), height: y - y0 };
+}
+
+type Item =
+  | { kind: 'heading'; text: string }
+  | { kind: 'input'; text: string }
+  | { kind: 'module'; m: FlowModule }
+  | { kind: 'middle'; modules: FlowModule[] }
+  | { kind: 'head'; fc: ArchLayer };
+
+/** The highlighted module's layers, in a panel of width w. */
+function moduleLayers(m: FlowModule, x: number, y0: number, w: number): Placed {
+  const nodes: SvgNode[] = [];
+  let y = y0 + 14;
+  const line = (content: SvgNode | string | (SvgNode | string)[], cls = 'fig-small', dx = 0, step = 16): void => {
+    nodes.push(h('text', { class: cls, x: x + dx, y }, content));
+    y += step;
+  };
+  const head = `Module ${m.block} (${m.flow} flow): ${m.convLayers} convolution layer${m.convLayers > 1 ? 's' : ''}${m.residual === 'projection' ? ' + a 1×1 projection' : ''}`;
+  if (fits(head, w, 7.9)) line(head, 'fig-label xf-detail-head', 0, 19);
+  else {
+    line(`Module ${m.block} (${m.flow} flow)`, 'fig-label xf-detail-head', 0, 16);
+    const plural = m.convLayers > 1 ? 's' : '';
+    const second = [`${m.convLayers} convolution layer${plural}${m.residual === 'projection' ? ' + a 1×1 projection' : ''}`, `${m.convLayers} conv layer${plural}${m.residual === 'projection' ? ' + 1×1 projection' : ''}`];
+    line(second.find((t) => fits(t, w)) ?? second[1], 'fig-small', 0, 19);
+  }
+  for (const l of m.layers) {
+    const nums = [quantity('layer-params', l.params, formatInt(l.params)), ' params · ', formatCompact(l.multAdds), ' mult-adds'];
+    const one = `${layerText(l)}: ${formatInt(l.params)} params · ${formatCompact(l.multAdds)} mult-adds`;
+    if (fits(one, w - 8)) line([layerText(l), ': ', ...nums], 'fig-small', 8, 18);
+    else {
+      line(layerText(l), 'fig-small', 8, 15);
+      line(nums, 'fig-small xf-num', 18, 19);
+    }
+  }
+  return { node: h('g', { class: 'xf-details' }, nodes), height: y - y0 };
+}
+
+/** The network's totals and the legend of the two kinds of bypass, in a panel of width w. */
+function totalsPanel(arch: Architecture, x: number, y0: number, w: number): Placed {
+  const fw = frameworkCounts(arch);
+  const nodes: SvgNode[] = [];
+  let y = y0 + 14;
+  const line = (content: SvgNode | string | (SvgNode | string)[], cls = 'fig-small', dx = 0, step = 16): void => {
+    nodes.push(h('text', { class: cls, x: x + dx, y }, content));
+    y += step;
+  };
+  const total = `Total ${formatInt(arch.params)} params, ${formatCompact(arch.multAdds)} mult-adds`;
+  if (fits(total, w, 9)) line(['Total ', quantity('params', arch.params, formatInt(arch.params)), ' params, ', quantity('macs', arch.multAdds, formatCompact(arch.multAdds)), ' mult-adds'], 'fig-result', 0, 19);
+  else {
+    line(['Total ', quantity('params', arch.params, formatInt(arch.params)), ' params'], 'fig-result', 0, 18);
+    line([quantity('macs', arch.multAdds, formatCompact(arch.multAdds)), ' mult-adds'], 'fig-result', 0, 19);
+  }
+  line(['+ BatchNorm on ', quantity('bn-channels', arch.bnChannels, formatInt(arch.bnChannels)), ' channels.'], 'fig-small');
+  line(['Keras: ', quantity('keras-trainable', fw.keras.trainable, formatInt(fw.keras.trainable)), ' trainable,'], 'fig-small');
+  line([quantity('keras-total', fw.keras.total, formatInt(fw.keras.total)), ' with the moving statistics.'], 'fig-small', 0, 20);
+  // Legend: the two kinds of bypass.
+  const legendY = y - 4;
+  nodes.push(
+    h(
+      'g',
+      { class: 'xf-legend' },
+      h('g', { class: 'xf-res xf-res-proj' }, h('path', { class: 'xf-bypass', d: `M${x} ${legendY}H${x + 18}` }), h('rect', { class: 'xf-proj', x: x + 5, y: legendY - 5, width: 8, height: 10, rx: 1 })),
+      h('text', { class: 'fig-small', x: x + 26, y: legendY + 4 }, 'bypass through a strided 1×1 conv'),
+      h('g', { class: 'xf-res xf-res-id' }, h('path', { class: 'xf-bypass', d: `M${x} ${legendY + 18}H${x + 18}` })),
+      h('text', { class: 'fig-small', x: x + 26, y: legendY + 22 }, 'identity bypass; ⊕ adds it back'),
+    ),
+  );
+  y += 32;
+  return { node: h('g', { class: 'xf-totals' }, nodes), height: y - y0 };
+}
+
+/** The module's layers above the totals. */
+function details(arch: Architecture, m: FlowModule, x: number, y0: number, w: number): Placed {
+  const a = moduleLayers(m, x, y0, w);
+  const b = totalsPanel(arch, x, y0 + a.height + 6, w);
+  return { node: h('g', {}, a.node, b.node), height: a.height + 6 + b.height };
 }
 
 function render(v: FigureParams, frame: FigureFrame): FigureView {
   const uid = frame.uid;
+  const W = frame.width;
   const res = v.res;
-  const step = Math.max(0, Math.min(14, Math.round(v.step)));
+  const active = moduleOfStep(v.step);
   const title = h('title', { id: `${uid}-title` }, 'Xception: entry, middle and exit flows');
   let arch: Architecture;
   try {
@@ -121,122 +299,73 @@ function render(v: FigureParams, frame: FigureFrame): FigureView {
     throw e;
   }
   const modules = flowModules(arch);
-  const expanded = step >= 5 && step <= 12;
-  const fw = frameworkCounts(arch);
   const fc = arch.layers.find((l) => l.role === 'classifier') as ArchLayer;
   const convLayers = modules.reduce((s, m) => s + m.convLayers, 0);
   const residuals = modules.filter((m) => m.residual !== 'none').length;
-  const parts: SvgNode[] = [];
-  let y = 4;
-  parts.push(
-    h('text', { class: 'fig-small xf-colhead', x: COL_P, y: y + 10, 'text-anchor': 'end' }, 'params'),
-    h('text', { class: 'fig-small xf-colhead', x: COL_M, y: y + 10, 'text-anchor': 'end' }, 'mult-adds'),
-    h('text', { class: 'fig-small', x: BOX_X, y: y + 10 }, `input ${res}×${res}×3`),
-  );
-  y += 18;
-  const heading = (text: string) => {
-    parts.push(h('text', { class: 'fig-heading', x: 0, y: y + 12 }, text));
-    y += 18;
-  };
-  heading('Entry flow');
-  for (const m of modules.slice(0, 4)) {
-    parts.push(moduleBox(y, m, step === m.block));
-    y += ROW;
-  }
-  heading(expanded ? 'Middle flow (8 identical modules)' : 'Middle flow: one module, repeated 8 times');
-  if (expanded) {
-    for (const m of modules.filter((x) => x.flow === 'middle')) {
-      parts.push(moduleBox(y, m, step === m.block));
-      y += ROW;
-    }
-  } else {
-    const mid = modules.filter((x) => x.flow === 'middle');
-    const sum = (f: (m: FlowModule) => number) => mid.reduce((s, m) => s + f(m), 0);
-    parts.push(
-      h('rect', { class: 'xf-stack', x: BOX_X + 6, y: y + 6, width: BOX_W, height: BOX_H, rx: 4 }),
-      h('rect', { class: 'xf-stack', x: BOX_X + 3, y: y + 3, width: BOX_W, height: BOX_H, rx: 4 }),
-      moduleBox(y, mid[0], false, `5–12 · ×8: 3× SepConv 728 each`, { params: sum((m) => m.params), macs: sum((m) => m.multAdds) }),
-    );
-    y += ROW + 6;
-  }
-  heading('Exit flow');
-  for (const m of modules.slice(12)) {
-    parts.push(moduleBox(y, m, step === m.block));
-    y += ROW;
-  }
-  parts.push(
-    h(
-      'g',
-      { class: 'xf-head' },
-      h('rect', { class: 'xf-box xf-box-head', x: BOX_X, y, width: BOX_W, height: BOX_H - 8, rx: 4 }),
-      h('text', { class: 'xf-title', x: BOX_X + 8, y: y + 17 }, `Global avg pool, FC ${fc.cin}→${fc.cout} + bias`),
-      values(y + 17, fc.params, fc.multAdds, 'fc'),
-    ),
-  );
-  y += ROW;
-
-  // The highlighted module's layers.
-  const detail: SvgNode[] = [];
-  const line = (text: string | SvgNode[], cls = 'fig-small') => {
-    detail.push(h('text', { class: cls, x: 0, y: y + 13 }, text));
-    y += 18;
-  };
-  if (step >= 1) {
-    const m = modules[step - 1];
-    line(`Module ${m.block} (${m.flow} flow): ${m.convLayers} convolution layer${m.convLayers > 1 ? 's' : ''}${m.residual === 'projection' ? ' + a 1×1 projection' : ''}`, 'fig-label xf-detail-head');
-    for (const l of m.layers) {
-      detail.push(
-        h('text', { class: 'fig-small', x: 8, y: y + 13 }, layerText(l)),
-        h('text', { class: 'fig-small xf-num', x: COL_P, y: y + 13, 'text-anchor': 'end' }, quantity('layer-params', l.params, formatInt(l.params))),
-        h('text', { class: 'fig-small xf-num', x: COL_M, y: y + 13, 'text-anchor': 'end' }, formatCompact(l.multAdds)),
-      );
-      y += 18;
-    }
-  } else {
-    line(`${convLayers} convolution layers in 14 modules; ${residuals} residual connections (⊕).`);
-    line('Pick a module with the step buttons to list its layers.');
-  }
-  y += 6;
-  const totals = [
-    h(
-      'text',
-      { class: 'fig-result', x: 0, y: y + 14 },
-      'Total: ',
-      quantity('params', arch.params, formatInt(arch.params)),
-      ' params, ',
-      quantity('macs', arch.multAdds, formatCompact(arch.multAdds)),
-      ' mult-adds',
-    ),
-    h(
-      'text',
-      { class: 'fig-small', x: 0, y: y + 32 },
-      '+ BatchNorm on ',
-      quantity('bn-channels', arch.bnChannels, formatInt(arch.bnChannels)),
-      ' channels. Keras: ',
-      quantity('keras-trainable', fw.keras.trainable, formatInt(fw.keras.trainable)),
-      ' trainable,',
-    ),
-    h('text', { class: 'fig-small', x: 0, y: y + 48 }, quantity('keras-total', fw.keras.total, formatInt(fw.keras.total)), ' with the moving statistics.'),
-    h(
-      'g',
-      { class: 'fig-small xf-legend' },
-      h('g', { class: 'xf-res xf-res-proj' }, h('path', { d: `M0 ${y + 64} H16` })),
-      h('text', { class: 'fig-small', x: 20, y: y + 68 }, 'residual via strided 1×1 conv'),
-      h('g', { class: 'xf-res xf-res-id' }, h('path', { d: `M250 ${y + 64} H266` })),
-      h('text', { class: 'fig-small', x: 270, y: y + 68 }, 'identity residual'),
-    ),
+  const entry: Item[] = [{ kind: 'input', text: `input ${res}×${res}×3` }, { kind: 'heading', text: 'Entry flow' }, ...modules.slice(0, 4).map((m): Item => ({ kind: 'module', m }))];
+  const rest: Item[] = [
+    { kind: 'heading', text: 'Middle flow, 8 times' },
+    { kind: 'middle', modules: modules.filter((m) => m.flow === 'middle') },
+    { kind: 'heading', text: 'Exit flow' },
+    ...modules.slice(12).map((m): Item => ({ kind: 'module', m })),
+    { kind: 'head', fc },
   ];
-  const H = y + 78;
-  const summary = `Xception at ${res}×${res}: ${convLayers} convolution layers in 14 modules, ${residuals} with residual connections; ${formatInt(arch.params)} parameters (weights and FC bias) and ${formatInt(arch.multAdds)} mult-adds; Keras counts ${formatInt(fw.keras.total)} with BatchNorm.`;
-  const activeText = step >= 1 ? ` Module ${step} is highlighted: ${formatInt(modules[step - 1].params)} parameters, ${formatInt(modules[step - 1].multAdds)} mult-adds, output ${modules[step - 1].outH}×${modules[step - 1].outH}×${modules[step - 1].outC}.` : '';
+  const parts: SvgNode[] = [];
+  let height: number;
+  const left = LANE + 8;
+  if (isNarrow(frame) && frame.context !== 'slide') {
+    const col = column(uid, [...entry, ...rest], left, 0, W - left, active);
+    const det = details(arch, modules[active - 1], 0, col.height + 16, W);
+    parts.push(col.node, det.node);
+    height = col.height + 16 + det.height;
+  } else if (frame.context === 'slide' && W < 640) {
+    // A narrow slide: the two flow columns, without the module's layers.
+    const colW = (W - 2 * left - 16) / 2;
+    const a = column(uid, entry, left, 0, colW, active);
+    const b = column(uid, rest, 2 * left + colW + 16, 0, colW, active);
+    parts.push(a.node, b.node);
+    height = Math.max(a.height, b.height);
+  } else if (frame.context === 'slide') {
+    // Entry flow | middle and exit flows | the module's layers and the totals.
+    const side = Math.min(300, Math.round(W * 0.34));
+    const colW = (W - side - 3 * left - 16) / 2;
+    const a = column(uid, entry, left, 0, colW, active);
+    const b = column(uid, rest, 2 * left + colW + 8, 0, colW - 8, active);
+    const det = details(arch, modules[active - 1], W - side, 0, side);
+    parts.push(a.node, b.node, det.node);
+    height = Math.max(a.height, b.height, det.height);
+  } else if (W >= 640) {
+    // Entry flow | middle and exit flows; under them the module's layers and the totals.
+    const colW = (W - 2 * left - 16) / 2;
+    const a = column(uid, entry, left, 0, colW, active);
+    const b = column(uid, rest, 2 * left + colW + 16, 0, colW, active);
+    const top = Math.max(a.height, b.height) + 14;
+    const half = (W - 24) / 2;
+    const lay = moduleLayers(modules[active - 1], 0, top, half);
+    const tot = totalsPanel(arch, half + 24, top, half);
+    parts.push(a.node, b.node, h('line', { class: 'xf-rule', x1: 0, x2: W, y1: top - 4, y2: top - 4 }), lay.node, tot.node);
+    height = top + Math.max(lay.height, tot.height);
+  } else {
+    // The flow, and beside it the module's layers and the totals.
+    const side = Math.min(360, Math.max(250, Math.round(W * 0.42)));
+    const colW = W - side - left - 20;
+    const col = column(uid, [...entry, ...rest], left, 0, colW, active);
+    const det = details(arch, modules[active - 1], W - side, 22, side);
+    parts.push(col.node, det.node);
+    height = Math.max(col.height, det.height + 22);
+  }
+  const summary = `Xception at ${res}×${res}: ${convLayers} convolution layers in 14 modules, ${residuals} with residual connections; ${formatInt(arch.params)} parameters (weights and FC bias) and ${formatInt(arch.multAdds)} mult-adds; Keras counts ${formatInt(frameworkCounts(arch).keras.total)} with BatchNorm.`;
+  const m = modules[active - 1];
+  const activeText = ` Module ${active} of 14 is highlighted: ${formatInt(m.params)} parameters, ${formatInt(m.multAdds)} mult-adds, output ${m.outH}×${m.outH}×${m.outC}${m.residual === 'none' ? ', no residual connection' : ''}.`;
+  const marker = (id: string, cls: string): SvgNode =>
+    h('marker', { id: `${uid}-${id}`, viewBox: '0 0 8 8', refX: 7, refY: 4, markerWidth: 8, markerHeight: 8, markerUnits: 'userSpaceOnUse', orient: 'auto' }, h('path', { class: cls, d: 'M0 0L8 4L0 8Z' }));
   const svg = h(
     'svg',
-    { viewBox: `0 0 ${W} ${H}`, role: 'img', 'aria-labelledby': `${uid}-title ${uid}-desc`, class: 'fig-svg xception-flow', 'data-step': step, 'data-expanded': expanded ? 'true' : 'false' },
+    { viewBox: `0 0 ${W} ${Math.ceil(height + 4)}`, role: 'img', 'aria-labelledby': `${uid}-title ${uid}-desc`, class: 'fig-svg xception-flow', 'data-step': v.step, 'data-module': active },
     title,
     h('desc', { id: `${uid}-desc` }, summary + activeText),
+    h('defs', {}, marker('flow', 'xf-head-flow'), marker('identity', 'xf-head-id'), marker('projection', 'xf-head-proj')),
     parts,
-    detail,
-    totals,
   );
   const tex = `\\begin{gathered}${kerasTotalTex(arch).tex}\\end{gathered}`;
   return { svg, tex, summary: summary + activeText };
@@ -248,6 +377,6 @@ export const figure: FigureDef = {
   chapter: '/xception/',
   source: 'Layer list: Chollet 2017, Fig. 5, as Keras Applications builds it; counts from the site’s cost model.',
   params: ['res', 'step'],
-  steps: 15,
+  steps: 14,
   render,
 };

@@ -8,7 +8,9 @@ import { isCostError } from '../../../lib/errors';
 import { formatInt } from '../../../lib/format';
 import { paperParams } from './paper-count';
 // model-run imports TensorFlow.js types only, so this static import loads no tfjs code.
-import { cpuGuard, runMobileNetV1 } from '../../../lib/tf/model-run';
+import { cpuGuard, runMobileNetV1, type LayerTime } from '../../../lib/tf/model-run';
+import { patch } from '../../figure-kit/svg';
+import { countChart, timeChart } from './chart';
 
 /** Whether this browser can make a WebGL context at all; without one tfjs would log errors trying. */
 function hasWebGL(): boolean {
@@ -27,6 +29,9 @@ class V1Model extends HTMLElement {
   private running = false;
   private signal = { aborted: false };
   private webgl = false;
+  /** The last run's results, for the setting they were measured at. */
+  private measured?: { key: string; counted: number; layers: readonly LayerTime[] };
+  private chartWidth = 0;
 
   private el<T extends HTMLElement = HTMLElement>(role: string): T {
     return this.querySelector<T>(`[data-role="${role}"]`)!;
@@ -46,6 +51,42 @@ class V1Model extends HTMLElement {
     choice.addEventListener('change', () => this.show(params.get().alpha, params.get().res));
     choice.disabled = false;
     run.disabled = false;
+    // The charts are laid out for their box: redraw when it changes width.
+    const charts = this.el('charts');
+    if ('ResizeObserver' in window)
+      new ResizeObserver(() => {
+        if (charts.clientWidth !== this.chartWidth) this.drawCharts();
+      }).observe(charts);
+  }
+
+  /** Redraw the count chart (and the time chart after a run) for the current setting and width. */
+  private drawCharts(): void {
+    const charts = this.el('charts');
+    const width = charts.clientWidth;
+    if (width === 0) return;
+    this.chartWidth = width;
+    const { alpha, res } = params.get();
+    let arch;
+    try {
+      arch = mobilenetV1({ alpha, resolution: res });
+    } catch (e) {
+      if (isCostError(e)) return;
+      throw e;
+    }
+    const current = this.measured?.key === `${alpha}|${res}` ? this.measured : undefined;
+    const count = charts.querySelector('svg.v1m-count');
+    if (count) {
+      const chart = countChart(arch, current?.counted, width, 'v1m');
+      patch(count, chart);
+    }
+    const time = charts.querySelector<SVGSVGElement>('[data-role=time-chart]');
+    if (!time) return;
+    const wrap = this.el('time-wrap');
+    if (current && current.layers.length > 0) {
+      const chart = timeChart(arch, current.layers, width, 'v1m');
+      patch(time, { ...chart, attrs: { ...chart.attrs, 'data-role': 'time-chart' } });
+      wrap.hidden = false;
+    } else wrap.hidden = true;
   }
 
   /** Backends to try, in order, for the reader's choice. */
@@ -68,6 +109,7 @@ class V1Model extends HTMLElement {
       this.setQuantity('site-keras', fw.keras.total);
       this.setQuantity('site-paper', arch.params);
       this.el('paper').textContent = paperParams(alpha, res);
+      this.drawCharts();
       if (this.preferred()[0] === 'webgl') warn.hidden = true;
       else if (cpuGuard(arch.multAdds) === 'refuse') {
         warn.hidden = false;
@@ -134,6 +176,7 @@ class V1Model extends HTMLElement {
         now: () => performance.now(),
         warmup: 1,
         repeats: 3,
+        perLayer: true,
         signal: this.signal,
         onPass: async (done, total) => {
           status.textContent = `Forward pass ${done} of ${total} done…`;
@@ -156,6 +199,8 @@ class V1Model extends HTMLElement {
       forward.textContent = result.runs.length
         ? `${ms(result.medianMs)} (runs: ${result.runs.map(ms).join(', ')})`
         : 'cancelled before a timed pass';
+      this.measured = { key: `${alpha}|${res}`, counted: result.counts.total, layers: result.layers };
+      this.drawCharts();
       this.dataset.state = result.aborted ? 'cancelled' : 'done';
       status.textContent = result.aborted ? 'Cancelled; the model was disposed.' : `Done on ${result.backend}. The model was disposed.`;
     } catch (e) {
