@@ -283,6 +283,28 @@ describe('chapter 3: conv-steps, ratio-curves, cost-bars', () => {
     await context.close();
   });
 
+  it('draws the window on top on all four edges (no neighbouring cell paints over it)', async () => {
+    const { context, page, problems } = await watchedPage(browser);
+    await page.goto(`${baseURL()}/depthwise-separable/?step=4`);
+    const fig = page.locator('[data-figure="conv-steps"]');
+    await fig.scrollIntoViewIfNeeded();
+    await figuresReady(page);
+    const win = fig.locator('rect.cs-hl-dw').first();
+    const b = (await win.boundingBox())!;
+    const edges = [
+      [b.x + b.width / 2, b.y + 1],
+      [b.x + b.width - 1, b.y + b.height / 2],
+      [b.x + b.width / 2, b.y + b.height - 1],
+      [b.x + 1, b.y + b.height / 2],
+    ];
+    for (const [x, y] of edges) {
+      const top = await page.evaluate(([px, py]) => document.elementFromPoint(px, py)?.getAttribute('class') ?? '', [x, y]);
+      expect(top, `edge at ${Math.round(x)}, ${Math.round(y)}`).toContain('cs-hl');
+    }
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+
   it('restores a pointwise step from the link and clamps one past the end', async () => {
     const { context, page, problems } = await watchedPage(browser);
     const { at } = stepsFor(1);
