@@ -207,6 +207,34 @@ describe('chapter 2: the G slider at the page’s M = N = 16', () => {
   });
 });
 
+describe('chapter 3: conv-geometry’s formula linked to its matrices', () => {
+  it('pointing at the pointwise cost lights the pointwise matrix; a focused depthwise kernel lights the depthwise cost', async () => {
+    const { context, page, problems } = await watchedPage(browser);
+    await page.goto(`${baseURL()}/depthwise-separable/`);
+    const fig = page.locator('[data-figure="conv-geometry"]');
+    await fig.scrollIntoViewIfNeeded();
+    await figuresReady(page);
+    await expect.poll(() => fig.locator('[data-role=formula] .katex-html [data-term="pointwise"]').count()).toBeGreaterThan(0);
+    await fig.locator('[data-role=formula] .katex-html [data-term="pointwise"]').first().hover();
+    await expect.poll(() => fig.locator('.matrix[data-term="pointwise"]').getAttribute('data-lit')).toBe('');
+    expect(await fig.locator('.matrix[data-term="depthwise"]').getAttribute('data-lit')).toBeNull();
+    await page.mouse.move(0, 0);
+    await fig.locator('.matrix[data-term="depthwise"] .kernel').first().focus();
+    await expect.poll(() => fig.locator('[data-role=formula] [data-term="depthwise"][data-lit]').count()).toBeGreaterThan(0);
+    await expect.poll(() => fig.locator('[data-role=announce]').textContent()).toContain('Depthwise matrix');
+    // From the keyboard on the formula: ← → go through its two terms.
+    await fig.locator('[data-role=formula]').focus();
+    const seen = new Set<string>();
+    for (let i = 0; i < 8; i++) {
+      await page.keyboard.press('ArrowRight');
+      seen.add((await fig.getAttribute('data-lit-term')) ?? '');
+    }
+    expect([...seen].sort()).toEqual(['depthwise', 'pointwise']);
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+});
+
 describe('chapters 1–3: figure text', () => {
   it('writes no raw D_K or D_F with an underscore in these figures’ captions or pictures', async () => {
     const { context, page, problems } = await watchedPage(browser);
@@ -251,6 +279,28 @@ describe('chapter 3: conv-steps, ratio-curves, cost-bars', () => {
     await page.keyboard.press('Enter');
     await expect.poll(value).toBe(String(at(0).step.value));
     expect(await sum()).toBe(first);
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+
+  it('draws the window on top on all four edges (no neighbouring cell paints over it)', async () => {
+    const { context, page, problems } = await watchedPage(browser);
+    await page.goto(`${baseURL()}/depthwise-separable/?step=4`);
+    const fig = page.locator('[data-figure="conv-steps"]');
+    await fig.scrollIntoViewIfNeeded();
+    await figuresReady(page);
+    const win = fig.locator('rect.cs-hl-dw').first();
+    const b = (await win.boundingBox())!;
+    const edges = [
+      [b.x + b.width / 2, b.y + 1],
+      [b.x + b.width - 1, b.y + b.height / 2],
+      [b.x + b.width / 2, b.y + b.height - 1],
+      [b.x + 1, b.y + b.height / 2],
+    ];
+    for (const [x, y] of edges) {
+      const top = await page.evaluate(([px, py]) => document.elementFromPoint(px, py)?.getAttribute('class') ?? '', [x, y]);
+      expect(top, `edge at ${Math.round(x)}, ${Math.round(y)}`).toContain('cs-hl');
+    }
     expect(problems).toEqual([]);
     await context.close();
   });

@@ -42,8 +42,8 @@ interface Stage {
   cost: ConvCost;
   conn: Connectivity;
   cls: string;
-  /** The formula term this stage's matrix counts (separable only). */
-  term?: 'depthwise' | 'pointwise';
+  /** The formula term this stage's matrix counts: the two parts of a separable layer, a grouped layer's G. */
+  term?: 'depthwise' | 'pointwise' | 'groups';
 }
 
 interface Plan {
@@ -86,7 +86,8 @@ function plan(v: FigureParams): Plan {
   }
   const cls = { standard: 'c-standard', grouped: 'c-standard', depthwise: 'c-depthwise', pointwise: 'c-pointwise' }[view];
   const cost = convCost({ kind: view, k, ...base, groups: view === 'grouped' || view === 'depthwise' ? groups : undefined });
-  return { view, k, total: cost, groups, staleG, stages: [{ label: `${k}×${k} kernels, G = ${groups}`, cost, conn: connectivity({ cin: v.m, cout: v.n, groups }, MAX_DRAWN), cls }] };
+  const term = view === 'grouped' ? ('groups' as const) : undefined;
+  return { view, k, total: cost, groups, staleG, stages: [{ label: `${k}×${k} kernels, G = ${groups}`, cost, conn: connectivity({ cin: v.m, cout: v.n, groups }, MAX_DRAWN), cls, term }] };
 }
 
 /** Sizes of one arrangement. */
@@ -303,7 +304,16 @@ function matrix(stage: Stage, x0: number, y0: number, cell: number, stageIndex: 
   return {
     node: h(
       'g',
-      { class: 'matrix', 'data-term': term, 'data-term-label': term ? `${term === 'depthwise' ? 'Depthwise' : 'Pointwise'} matrix: ${formatInt(stage.cost.params)} parameters, ${formatInt(stage.cost.multAdds)} mult-adds` : undefined },
+      {
+        class: 'matrix',
+        'data-term': term,
+        'data-term-label':
+          term === 'groups'
+            ? `G = ${conn.groups} groups: ${conn.groups} blocks on the diagonal of the connectivity matrix`
+            : term
+              ? `${term === 'depthwise' ? 'Depthwise' : 'Pointwise'} matrix: ${formatInt(stage.cost.params)} parameters, ${formatInt(stage.cost.multAdds)} mult-adds`
+              : undefined,
+      },
       h('text', { class: 'fig-label', x: x0 - 14, y: y0 + 12 }, stage.label),
       h('text', { class: 'fig-small', x: x0 - 12, y: top + hgt / 2, 'text-anchor': 'middle', transform: `rotate(-90 ${x0 - 12} ${top + hgt / 2})` }, 'inputs'),
       h('rect', { class: 'matrix-frame', x: x0, y: top, width: w, height: hgt }),
