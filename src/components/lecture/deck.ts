@@ -121,6 +121,7 @@ class DeckPlayer extends HTMLElement {
     };
     window.addEventListener('resize', refit);
     new ResizeObserver(refit).observe(this.stage);
+    document.addEventListener('sep:typeset', () => this.fitFormulas());
     this.fit();
     if (this.mode === 'preview') return;
     this.preload();
@@ -197,6 +198,7 @@ class DeckPlayer extends HTMLElement {
     this.role('bar')?.querySelector('[data-action=prev]')?.toggleAttribute('aria-disabled', p.slide === 0 && p.step === 0);
     this.role('bar')?.querySelector('[data-action=next]')?.toggleAttribute('aria-disabled', p.slide === total - 1 && p.step === this.steps[p.slide]);
     if (this.mode === 'presenter') this.showConsole();
+    if (changed) requestAnimationFrame(() => this.fitFormulas());
     if (changed && focus && focusWasInside) slide.querySelector<HTMLElement>('.slide-title')?.focus();
     if (broadcast) this.post({ type: 'state', slide: p.slide, step: p.step });
   }
@@ -206,6 +208,23 @@ class DeckPlayer extends HTMLElement {
     this.place = fitCanvas(this.stage.clientWidth, this.stage.clientHeight);
     const { scale, x, y } = this.place;
     this.canvas.style.transform = `translate(${x}px, ${y}px) scale(${scale})`;
+  }
+
+  /**
+   * A figure's formula stands beside its controls when there is room, else on a row of its own,
+   * and shrinks (to no less than 70%) only if even that row is too narrow.
+   */
+  private fitFormulas(): void {
+    for (const fig of this.slides[this.pos.slide].querySelectorAll<HTMLElement>('.slide-figure sep-figure')) {
+      const box = fig.querySelector<HTMLElement>('.formula');
+      const tex = box?.querySelector<HTMLElement>('.katex-display > .katex');
+      if (!box || !tex) continue;
+      tex.style.fontSize = '';
+      fig.removeAttribute('data-formula-row');
+      if (tex.scrollWidth <= box.clientWidth + 1) continue;
+      fig.setAttribute('data-formula-row', '');
+      if (tex.scrollWidth > box.clientWidth + 1) tex.style.fontSize = `${Math.max(0.7, box.clientWidth / tex.scrollWidth)}em`;
+    }
   }
 
   // ── Keys and buttons ────────────────────────────────────────────────────────────────────────
