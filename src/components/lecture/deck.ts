@@ -88,15 +88,15 @@ class DeckPlayer extends HTMLElement {
   private pausedAt: number | undefined;
   private nextFrame?: HTMLIFrameElement;
 
-  private role<T extends HTMLElement = HTMLElement>(name: string): T | null {
+  private byRole<T extends HTMLElement = HTMLElement>(name: string): T | null {
     return this.querySelector<T>(`[data-role="${name}"]`);
   }
 
   connectedCallback(): void {
     const html = document.documentElement.classList;
     this.mode = html.contains('preview') ? 'preview' : html.contains('presenter') ? 'presenter' : 'room';
-    this.stage = this.role('stage') ?? this;
-    this.canvas = this.role('canvas') ?? this;
+    this.stage = this.byRole('stage') ?? this;
+    this.canvas = this.byRole('canvas') ?? this;
     this.slides = [...this.canvas.querySelectorAll<HTMLElement>(':scope > [data-slide]')];
     if (this.slides.length === 0) return;
     this.fragments = this.slides.map((s) => {
@@ -132,7 +132,7 @@ class DeckPlayer extends HTMLElement {
       b.disabled = false;
     });
     // The control bar shows while the mouse moves (and whenever it holds the focus).
-    const bar = this.role('bar');
+    const bar = this.byRole('bar');
     document.addEventListener('pointermove', () => {
       if (!bar) return;
       bar.dataset.awake = '';
@@ -141,7 +141,7 @@ class DeckPlayer extends HTMLElement {
     });
     this.stage.addEventListener('pointermove', (e) => this.onPointer(e));
     this.stage.addEventListener('pointerleave', () => this.pointAt(-1, -1, true));
-    this.role('overview')?.addEventListener('click', (e) => {
+    this.byRole('overview')?.addEventListener('click', (e) => {
       const link = (e.target as HTMLElement).closest<HTMLAnchorElement>('a[data-index]');
       if (!link) return;
       e.preventDefault();
@@ -186,17 +186,17 @@ class DeckPlayer extends HTMLElement {
     const title = slide.querySelector('.slide-title')?.textContent ?? '';
     const count = t.count(p.slide + 1, total);
     for (const name of ['count', 'number', 'console-count']) {
-      const el = this.role(name);
+      const el = this.byRole(name);
       if (el) el.textContent = count;
     }
-    const progress = this.role('progress');
+    const progress = this.byRole('progress');
     if (progress) progress.style.width = `${((p.slide + 1) / total) * 100}%`;
     if (changed) {
-      const announce = this.role('announce');
+      const announce = this.byRole('announce');
       if (announce) announce.textContent = t.announce(p.slide + 1, total, title);
     }
-    this.role('bar')?.querySelector('[data-action=prev]')?.toggleAttribute('aria-disabled', p.slide === 0 && p.step === 0);
-    this.role('bar')?.querySelector('[data-action=next]')?.toggleAttribute('aria-disabled', p.slide === total - 1 && p.step === this.steps[p.slide]);
+    this.byRole('bar')?.querySelector('[data-action=prev]')?.toggleAttribute('aria-disabled', p.slide === 0 && p.step === 0);
+    this.byRole('bar')?.querySelector('[data-action=next]')?.toggleAttribute('aria-disabled', p.slide === total - 1 && p.step === this.steps[p.slide]);
     if (this.mode === 'presenter') this.showConsole();
     if (changed) requestAnimationFrame(() => this.fitFormulas());
     if (changed && focus && focusWasInside) slide.querySelector<HTMLElement>('.slide-title')?.focus();
@@ -231,7 +231,7 @@ class DeckPlayer extends HTMLElement {
 
   private onKey(e: KeyboardEvent): void {
     if (e.altKey || e.ctrlKey || e.metaKey || isEditing(e.target)) return;
-    if (!this.role('overview')?.hidden) return this.onOverviewKey(e);
+    if (!this.byRole('overview')?.hidden) return this.onOverviewKey(e);
     const target = e.target as HTMLElement | null;
     const onButton = target?.tagName === 'BUTTON' || target?.tagName === 'SUMMARY' || target?.tagName === 'A';
     if (/^[0-9]$/.test(e.key)) return this.typeDigit(e.key);
@@ -308,7 +308,7 @@ class DeckPlayer extends HTMLElement {
 
   private typeDigit(d: string): void {
     this.digits = (this.digits + d).slice(-4);
-    const box = this.role('goto');
+    const box = this.byRole('goto');
     if (box) {
       box.textContent = `${t.goto} ${this.digits}`;
       box.hidden = false;
@@ -321,7 +321,7 @@ class DeckPlayer extends HTMLElement {
     const i = typedSlide(this.digits, this.slides.length);
     this.clearDigits();
     if (i === undefined) {
-      const box = this.role('goto');
+      const box = this.byRole('goto');
       if (box) {
         box.textContent = t.gotoOutOfRange(this.slides.length);
         box.hidden = false;
@@ -335,15 +335,15 @@ class DeckPlayer extends HTMLElement {
   private clearDigits(): void {
     this.digits = '';
     window.clearTimeout(this.digitsTimer);
-    const box = this.role('goto');
+    const box = this.byRole('goto');
     if (box) box.hidden = true;
   }
 
   // ── Overview ────────────────────────────────────────────────────────────────────────────────
 
   private openOverview(): void {
-    const dialog = this.role('overview');
-    const grid = this.role('overview-grid');
+    const dialog = this.byRole('overview');
+    const grid = this.byRole('overview-grid');
     if (!dialog || !grid) return;
     grid.replaceChildren(
       ...this.slides.map((s, i) => {
@@ -369,17 +369,17 @@ class DeckPlayer extends HTMLElement {
       }),
     );
     dialog.hidden = false;
-    for (const name of ['stage', 'bar']) this.role(name)?.setAttribute('inert', '');
+    for (const name of ['stage', 'bar']) this.byRole(name)?.setAttribute('inert', '');
     grid.querySelector<HTMLElement>('[aria-current]')?.focus();
     grid.querySelector<HTMLElement>('[aria-current]')?.scrollIntoView({ block: 'nearest' });
   }
 
   private closeOverview(): void {
-    const dialog = this.role('overview');
+    const dialog = this.byRole('overview');
     if (!dialog || dialog.hidden) return;
     dialog.hidden = true;
-    this.role('overview-grid')?.replaceChildren();
-    for (const name of ['stage', 'bar']) this.role(name)?.removeAttribute('inert');
+    this.byRole('overview-grid')?.replaceChildren();
+    for (const name of ['stage', 'bar']) this.byRole(name)?.removeAttribute('inert');
     this.slides[this.pos.slide].querySelector<HTMLElement>('.slide-title')?.focus();
   }
 
@@ -389,7 +389,7 @@ class DeckPlayer extends HTMLElement {
       e.preventDefault();
       return this.closeOverview();
     }
-    const links = [...(this.role('overview-grid')?.querySelectorAll<HTMLAnchorElement>('a.thumb') ?? [])];
+    const links = [...(this.byRole('overview-grid')?.querySelectorAll<HTMLAnchorElement>('a.thumb') ?? [])];
     const at = links.indexOf(document.activeElement as HTMLAnchorElement);
     const from = at < 0 ? this.pos.slide : at;
     const top = links[0]?.offsetTop ?? 0;
@@ -405,18 +405,18 @@ class DeckPlayer extends HTMLElement {
 
   private setBlank(on: boolean, broadcast: boolean): void {
     this.blank = on;
-    const cover = this.role('blank');
+    const cover = this.byRole('blank');
     if (cover) cover.hidden = !on;
-    const note = this.role('blanked');
+    const note = this.byRole('blanked');
     if (note) note.hidden = !on;
-    this.role('bar')?.querySelector('[data-action=blank]')?.setAttribute('aria-pressed', String(on));
+    this.byRole('bar')?.querySelector('[data-action=blank]')?.setAttribute('aria-pressed', String(on));
     if (broadcast) this.post({ type: 'blank', on });
   }
 
   private setLaser(on: boolean, broadcast: boolean): void {
     this.laser = on;
     this.canvas.toggleAttribute('data-laser', on);
-    this.role('bar')?.querySelector('[data-action=laser]')?.setAttribute('aria-pressed', String(on));
+    this.byRole('bar')?.querySelector('[data-action=laser]')?.setAttribute('aria-pressed', String(on));
     if (!on) this.pointAt(-1, -1, false);
     if (broadcast) this.post({ type: 'laser', on });
   }
@@ -433,7 +433,7 @@ class DeckPlayer extends HTMLElement {
 
   /** Put the laser dot at canvas coordinates (outside the canvas hides it). */
   private pointAt(x: number, y: number, broadcast: boolean): void {
-    const dot = this.role('laser');
+    const dot = this.byRole('laser');
     if (!dot) return;
     const inside = this.laser && x >= 0 && y >= 0 && x <= CANVAS.width && y <= CANVAS.height;
     dot.hidden = !inside;
@@ -480,7 +480,7 @@ class DeckPlayer extends HTMLElement {
   // ── Presenter console ───────────────────────────────────────────────────────────────────────
 
   private startConsole(): void {
-    const holder = this.role('next-view');
+    const holder = this.byRole('next-view');
     if (holder) {
       this.nextFrame = document.createElement('iframe');
       this.nextFrame.title = t.upcoming;
@@ -493,14 +493,14 @@ class DeckPlayer extends HTMLElement {
   }
 
   private showConsole(): void {
-    const notes = this.role('notes-view');
+    const notes = this.byRole('notes-view');
     const slide = this.slides[this.pos.slide];
     if (notes) {
       notes.replaceChildren(...[...slide.querySelectorAll('[data-role=notes]')].map((n) => n.cloneNode(true)));
       if (!notes.hasChildNodes()) notes.textContent = t.noNotes;
       notes.scrollTop = 0;
     }
-    const holder = this.role('next-view');
+    const holder = this.byRole('next-view');
     const upcoming = this.pos.slide + 1 < this.slides.length ? this.pos.slide + 1 : undefined;
     if (holder) holder.toggleAttribute('data-end', upcoming === undefined);
     if (this.nextFrame && upcoming !== undefined) {
@@ -514,13 +514,13 @@ class DeckPlayer extends HTMLElement {
     const now = this.pausedAt ?? Date.now();
     const elapsed = (now - this.startedAt) / 1000;
     const left = Number(this.dataset.minutes) * 60 - elapsed;
-    const e = this.role('elapsed');
+    const e = this.byRole('elapsed');
     if (e) e.textContent = clock(elapsed);
-    const r = this.role('remaining');
+    const r = this.byRole('remaining');
     if (r) r.textContent = clock(left);
-    const label = this.role('remaining-label');
+    const label = this.byRole('remaining-label');
     if (label) label.textContent = left < 0 ? t.over : t.remaining;
-    this.role('remaining')?.toggleAttribute('data-over', left < 0);
+    this.byRole('remaining')?.toggleAttribute('data-over', left < 0);
   }
 
   private toggleTimer(): void {
