@@ -54,6 +54,12 @@ function measureSlide(page: Page) {
         outside.push(`${el.tagName.toLowerCase()}.${el.className} "${(el.textContent ?? '').trim().slice(0, 30)}" ${Math.round(r.bottom - c.top)}`);
       }
     }
+    // Content cut off by a box that clips or scrolls (a formula wider than its scroll box, say).
+    for (const el of slide.querySelectorAll<HTMLElement>('*')) {
+      if (el.closest('.katex-mathml, .sr-only, svg')) continue;
+      if (getComputedStyle(el).overflowX === 'visible') continue;
+      if (el.clientWidth > 0 && el.scrollWidth > el.clientWidth + 2) outside.push(`${el.tagName.toLowerCase()}.${el.className} cut off: ${el.scrollWidth} > ${el.clientWidth}`);
+    }
     const texts = [...slide.querySelectorAll<HTMLElement>('.slide-text p, .slide-text li, .slide-title')].filter((el) => el.getBoundingClientRect().height > 0);
     const smallestText = Math.min(...texts.map((el) => parseFloat(getComputedStyle(el).fontSize) * scale));
     const frame = slide.querySelector<HTMLElement>('.slide-figure .fig-frame');
@@ -398,7 +404,9 @@ describe('lecture decks', () => {
     // Every slide fits its page: nothing overflows a slide in print.
     await page.emulateMedia({ media: 'print' });
     const overflowing = await page.evaluate(() =>
-      [...document.querySelectorAll<HTMLElement>('[data-slide]')].map((s, i) => [i + 1, s.scrollHeight - s.clientHeight] as const).filter(([, o]) => o > 1),
+      [...document.querySelectorAll<HTMLElement>('[data-slide]')]
+        .map((s, i) => [i + 1, Math.max(s.scrollHeight - s.clientHeight, ...[...s.querySelectorAll<HTMLElement>('.katex-display')].map((k) => k.scrollWidth - k.clientWidth))] as const)
+        .filter(([, o]) => o > 1),
     );
     expect(overflowing).toEqual([]);
     await context.close();

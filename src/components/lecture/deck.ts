@@ -212,10 +212,13 @@ class DeckPlayer extends HTMLElement {
 
   /**
    * A figure's formula stands beside its controls when there is room, else on a row of its own,
-   * and shrinks (to no less than 70%) only if even that row is too narrow.
+   * and shrinks (to no less than 70%) only if even that row is too narrow. Display math in the
+   * slide's text shrinks the same way if it is wider than the slide (it is written to fit; this
+   * keeps a live value or a long number from being cut off).
    */
   private fitFormulas(): void {
-    for (const fig of this.slides[this.pos.slide].querySelectorAll<HTMLElement>('.slide-figure sep-figure')) {
+    const slide = this.slides[this.pos.slide];
+    for (const fig of slide.querySelectorAll<HTMLElement>('.slide-figure sep-figure')) {
       const box = fig.querySelector<HTMLElement>('.formula');
       const tex = box?.querySelector<HTMLElement>('.katex-display > .katex');
       if (!box || !tex) continue;
@@ -224,6 +227,11 @@ class DeckPlayer extends HTMLElement {
       if (tex.scrollWidth <= box.clientWidth + 1) continue;
       fig.setAttribute('data-formula-row', '');
       if (tex.scrollWidth > box.clientWidth + 1) tex.style.fontSize = `${Math.max(0.7, box.clientWidth / tex.scrollWidth)}em`;
+    }
+    for (const tex of slide.querySelectorAll<HTMLElement>('.slide-text .katex-display > .katex')) {
+      tex.style.fontSize = '';
+      const box = tex.parentElement as HTMLElement;
+      if (tex.scrollWidth > box.clientWidth + 1) tex.style.fontSize = `${Math.max(0.6, box.clientWidth / tex.scrollWidth)}em`;
     }
   }
 

@@ -16,6 +16,7 @@ export const LECTURE = {
   announce: (n: number, total: number, title: string): string => `Slide ${n} of ${total}: ${title}`,
   goto: 'Go to slide',
   gotoOutOfRange: (total: number): string => `There is no such slide: this deck has ${total}.`,
+  askTheRoom: 'Ask the room',
   notes: 'Notes',
   noNotes: 'No notes for this slide.',
   current: 'Current slide',
