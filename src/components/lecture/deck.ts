@@ -123,7 +123,12 @@ class DeckPlayer extends HTMLElement {
     new ResizeObserver(refit).observe(this.stage);
     document.addEventListener('sep:typeset', () => this.fitFormulas());
     this.fit();
-    if (this.mode === 'preview') return;
+    if (this.mode === 'preview') {
+      // A picture of the next slide inside the presenter console: nothing in it to reach or read twice.
+      this.inert = true;
+      this.setAttribute('aria-hidden', 'true');
+      return;
+    }
     this.preload();
 
     document.addEventListener('keydown', (e) => this.onKey(e));
@@ -492,7 +497,6 @@ class DeckPlayer extends HTMLElement {
     if (holder) {
       this.nextFrame = document.createElement('iframe');
       this.nextFrame.title = t.upcoming;
-      this.nextFrame.tabIndex = -1;
       holder.replaceChildren(this.nextFrame);
     }
     this.showConsole();
