@@ -190,10 +190,13 @@ class DeckPlayer extends HTMLElement {
     const total = this.slides.length;
     const title = slide.querySelector('.slide-title')?.textContent ?? '';
     const count = t.count(p.slide + 1, total);
-    for (const name of ['count', 'number', 'console-count']) {
+    for (const name of ['count', 'number']) {
       const el = this.byRole(name);
       if (el) el.textContent = count;
     }
+    // The console also says how many step builds the slide has left to show.
+    const consoleCount = this.byRole('console-count');
+    if (consoleCount) consoleCount.textContent = this.steps[p.slide] > 0 ? `${count} · ${t.steps(p.step, this.steps[p.slide])}` : count;
     const progress = this.byRole('progress');
     if (progress) progress.style.width = `${((p.slide + 1) / total) * 100}%`;
     if (changed) {

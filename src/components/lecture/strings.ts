@@ -13,6 +13,7 @@ export const LECTURE = {
   overviewTitle: 'All slides — pick one, or press Esc to go back',
   slideLabel: (n: number, title: string): string => `Slide ${n}: ${title}`,
   count: (n: number, total: number): string => `${n} / ${total}`,
+  steps: (shown: number, total: number): string => `step ${shown} of ${total}`,
   announce: (n: number, total: number, title: string): string => `Slide ${n} of ${total}: ${title}`,
   goto: 'Go to slide',
   gotoOutOfRange: (total: number): string => `There is no such slide: this deck has ${total}.`,
