@@ -172,7 +172,7 @@ describe('lecture decks', () => {
       await page.keyboard.press('Enter');
       await expect.poll(() => slideNumber(page)).toBe(s.n);
       for (const [key, value] of new URLSearchParams(s.preset)) {
-        await expect.poll(() => new URL(page.url()).searchParams.get(key), `slide ${s.n}: ${key}`).toBe(value);
+        await expect.poll(() => new URL(page.url()).searchParams.get(key), { message: `slide ${s.n}: ${key}` }).toBe(value);
       }
     }
     // The cost-bars slide: the slider moves the figure, not the deck; leaving and coming back restores the preset.
