@@ -3,6 +3,7 @@ import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
 import remarkMath from 'remark-math';
 import rehypeKatex from 'rehype-katex';
+import remarkDisplayMath from './src/markdown/remark-display-math.mjs';
 
 // Math is rendered to HTML at build time; the browser gets KaTeX's CSS and fonts, never its JavaScript
 // (except the small lazy chunk that re-typesets a figure's formula after a slider moves).
@@ -15,7 +16,7 @@ export default defineConfig({
   cacheDir: process.env.SEPARABLE_CACHE_DIR ?? './node_modules/.astro',
   devToolbar: { enabled: false },
   markdown: {
-    remarkPlugins: [remarkMath],
+    remarkPlugins: [remarkMath, remarkDisplayMath],
     rehypePlugins: [[rehypeKatex, { strict: 'error' }]],
   },
   integrations: [mdx()],

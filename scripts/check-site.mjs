@@ -1,8 +1,10 @@
 // Checks over the built site that need no browser: valid HTML, no broken internal link or anchor,
-// no KaTeX error, and no asset loaded from another origin. Exits 1 with a list when one fails.
+// no KaTeX error, TeX that is clean (no control character, no unknown command), and no asset loaded
+// from another origin. Exits 1 with a list when one fails.
 import { readFileSync, readdirSync, statSync, existsSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { HtmlValidate, FileSystemConfigLoader } from 'html-validate';
+import katex from 'katex';
 
 const dist = process.env.SEPARABLE_OUT_DIR ?? 'dist';
 const problems = [];
@@ -73,6 +75,36 @@ for (const [f, html] of pages) {
     }
   }
 }
+// 3. TeX: every formula's source (KaTeX keeps it in an annotation; figures keep theirs in data-tex).
+// A control character means an escape was eaten on the way (`\t` of `\times` became a tab and the
+// page showed "1imes1"); an unknown command would render as red error text.
+const decode = (text) =>
+  text
+    .replace(/&#x([0-9a-f]+);/gi, (_, h) => String.fromCodePoint(parseInt(h, 16)))
+    .replace(/&#(\d+);/g, (_, d) => String.fromCodePoint(Number(d)))
+    .replace(/&quot;/g, '"')
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&amp;/g, '&');
+let formulas = 0;
+for (const [f, html] of pages) {
+  const where = routeOf(f);
+  const sources = [
+    ...[...html.matchAll(/<annotation encoding="application\/x-tex">([\s\S]*?)<\/annotation>/g)].map((m) => m[1]),
+    ...[...html.matchAll(/\sdata-tex="([^"]*)"/g)].map((m) => m[1]),
+  ].map(decode);
+  for (const tex of new Set(sources)) {
+    formulas += 1;
+    const control = /[\u0000-\u0009\u000b-\u001f\u007f]/.exec(tex);
+    if (control) problems.push(`${where}: TeX holds control character U+${control[0].charCodeAt(0).toString(16).padStart(4, '0')}: ${JSON.stringify(tex.slice(0, 80))}`);
+    try {
+      katex.renderToString(tex, { throwOnError: true, strict: 'ignore' });
+    } catch (e) {
+      problems.push(`${where}: TeX does not parse (${e instanceof Error ? e.message : e}): ${JSON.stringify(tex.slice(0, 80))}`);
+    }
+  }
+}
+
 for (const css of readdirSync(join(dist, '_astro')).filter((n) => n.endsWith('.css'))) {
   const text = readFileSync(join(dist, '_astro', css), 'utf8');
   for (const m of text.matchAll(/url\((['"]?)((?:https?:)?\/\/[^)'"]+)/g)) problems.push(`_astro/${css}: url() to another origin: ${m[2]}`);
@@ -82,4 +114,4 @@ if (problems.length) {
   console.error(`Site checks: ${problems.length} problem(s)\n${problems.map((p) => `  - ${p}`).join('\n')}`);
   process.exit(1);
 }
-console.log(`Site checks: ${validated} pages valid HTML, ${links} internal links and anchors resolve, no KaTeX error, no foreign asset.`);
+console.log(`Site checks: ${validated} pages valid HTML, ${links} internal links and anchors resolve, no KaTeX error, ${formulas} TeX sources clean, no foreign asset.`);
