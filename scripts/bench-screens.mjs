@@ -22,7 +22,8 @@ export async function measureScreens(browser, url, pages, decks) {
       await page.goto(url + deck);
       const total = await page.locator('[data-slide]').count();
       for (let i = 1; i <= total; i++) {
-        await page.goto(`${url}${deck}#slide-${i}`);
+        await page.evaluate((n) => (location.hash = `#slide-${n}`), i);
+        await page.waitForFunction((n) => document.querySelectorAll('[data-slide]')[n - 1]?.hasAttribute('data-active'), i).catch(() => undefined);
         if ((await page.locator('[data-slide][data-active] sep-figure').count()) === 0) continue;
         await page.waitForFunction(() => document.querySelector('[data-slide][data-active] sep-figure')?.dataset.ready !== undefined, null, { timeout: 20_000 }).catch(() => undefined);
         await page.evaluate(() => new Promise((ok) => requestAnimationFrame(() => requestAnimationFrame(ok))));

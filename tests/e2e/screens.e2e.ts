@@ -59,7 +59,9 @@ describe('figures on lecture slides', () => {
     await page.goto(`${baseURL()}${route}`);
     const total = await page.locator('[data-slide]').count();
     for (let i = 1; i <= total; i++) {
-      await page.goto(`${baseURL()}${route}#slide-${i}`);
+      // Go to slide i as a reader's link would, and wait until the player shows it.
+      await page.evaluate((n) => (location.hash = `#slide-${n}`), i);
+      await page.waitForFunction((n) => document.querySelectorAll('[data-slide]')[n - 1]?.hasAttribute('data-active'), i);
       const active = page.locator('[data-slide][data-active]');
       if ((await active.locator('sep-figure').count()) === 0) continue;
       await page.waitForFunction(() => document.querySelector<HTMLElement>('[data-slide][data-active] sep-figure')?.dataset.ready !== undefined);

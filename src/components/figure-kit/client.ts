@@ -144,7 +144,7 @@ class SepFigure extends HTMLElement {
           const frame = this.querySelector('.fig-frame');
           if (frame)
             new ResizeObserver(() => {
-              if (this.measure() === this.boxWidth) return;
+              if (this.measure() === this.boxWidth && this.measureHeight() === this.boxHeight) return;
               this.schedule();
             }).observe(frame);
         }
@@ -180,6 +180,13 @@ class SepFigure extends HTMLElement {
     return this.querySelector('.fig-frame')?.clientWidth ?? 0;
   }
 
+  /** On a slide, the height the picture's box has (the slide sets it); 0 elsewhere. */
+  private measureHeight(): number {
+    return this.dataset.context === 'slide' ? (this.querySelector('.fig-frame')?.clientHeight ?? 0) : 0;
+  }
+
+  private boxHeight = 0;
+
   private generation = 0;
 
   private draw(): void {
@@ -191,7 +198,8 @@ class SepFigure extends HTMLElement {
     // A hidden box (display: none) has no width to lay out for; it is drawn when shown.
     if (box === 0) return;
     this.boxWidth = box;
-    const frame = frameFor(this.dataset.uid ?? def.id, box, (this.dataset.context ?? 'page') as FigureContext);
+    this.boxHeight = this.measureHeight();
+    const frame = frameFor(this.dataset.uid ?? def.id, box, (this.dataset.context ?? 'page') as FigureContext, this.boxHeight);
     const values = params.get();
     if (!def.compute) return this.show(def.render(values, frame));
     // Asynchronous data (e.g. TensorFlow.js): only the newest request may draw.

@@ -31,9 +31,16 @@ export function isNarrow(frame: Pick<FigureFrame, 'width'>): boolean {
   return frame.width < NARROW_BELOW;
 }
 
-/** The frame for a measured box (CSS or canvas pixels) in a context. */
-export function frameFor(uid: string, boxWidth: number, context: FigureContext): FigureFrame {
-  if (context === 'slide') return { uid, width: Math.max(200, Math.floor(boxWidth / SLIDE_ZOOM)), height: SLIDE_HEIGHT, context };
+/**
+ * The frame for a measured box (CSS or canvas pixels) in a context. On a slide the picture's box
+ * has a height of its own (the slide's space below its title and control strip), and the figure
+ * is laid out to fit it, so it is never scaled below the slide zoom.
+ */
+export function frameFor(uid: string, boxWidth: number, context: FigureContext, boxHeight = 0): FigureFrame {
+  if (context === 'slide') {
+    const height = boxHeight > 0 ? Math.max(120, Math.floor(boxHeight / SLIDE_ZOOM)) : SLIDE_HEIGHT;
+    return { uid, width: Math.max(200, Math.floor(boxWidth / SLIDE_ZOOM)), height, context };
+  }
   return { uid, width: Math.max(200, Math.floor(boxWidth)), context };
 }
 
