@@ -2,6 +2,7 @@
  * The one parameter schema of the site: every slider, every URL key and every preset goes through
  * it. Short URL keys (k, m, n …) appear only here and in the URL codec below.
  */
+import { echoText } from './format';
 
 /** URL key of each shared parameter. */
 export type ParamName = 'k' | 'm' | 'n' | 'df' | 'g' | 's' | 't' | 'alpha' | 'res' | 'dim' | 'seed' | 'act' | 'layer' | 'step';
@@ -84,7 +85,7 @@ export function coerceParam(name: ParamName, given: string | number, fallback?: 
   const p = PARAMS[name];
   const def = fallback ?? p.defaultValue;
   const text = typeof given === 'number' ? String(given) : given.trim();
-  const shown = text.length > 24 ? `${text.slice(0, 23)}…` : text;
+  const shown = echoText(text);
   if (text === '') return { value: def, issue: { name, given: shown, reason: 'empty', used: def } };
   const x = typeof given === 'number' ? given : DECIMAL.test(text) ? Number(text) : NaN;
   if (!Number.isFinite(x)) return { value: def, issue: { name, given: shown, reason: 'not-a-number', used: def } };
@@ -120,7 +121,7 @@ export function parseParams(
     const { value, issue } = coerceParam(name, all[0], fallback);
     values[name] = value;
     if (issue) issues.push(issue);
-    if (all.length > 1) issues.push({ name, given: all.slice(1).join(', ').slice(0, 24), reason: 'repeated', used: value });
+    if (all.length > 1) issues.push({ name, given: echoText(all.slice(1).join(', ')), reason: 'repeated', used: value });
   }
   return { values, issues };
 }

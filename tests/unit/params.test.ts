@@ -58,6 +58,13 @@ describe('coerceParam(name, given)', () => {
   it('treats an empty value as missing: default, with an issue', () => {
     expect(coerceParam('m', '   ')).toEqual({ value: 32, issue: { name: 'm', given: '', reason: 'empty', used: 32 } });
   });
+  it('quotes a value without control or bidirectional override characters', () => {
+    const r = coerceParam('k', 'abc\u202Efdp.exe\u0000x');
+    expect(r.issue?.given).toBe('abc fdp.exe x');
+    const repeated = parseParams('k=3&k=%E2%80%AEevil%00', ['k']).issues[0];
+    expect(repeated.given).toBe(' evil ');
+    expect(describeIssue(repeated)).not.toMatch(/[\u0000-\u001f\u202a-\u202e]/);
+  });
   it('cuts what it quotes back to 24 characters', () => {
     const r = coerceParam('k', 'x'.repeat(500));
     expect(r.issue?.given.length).toBe(24);
