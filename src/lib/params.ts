@@ -136,6 +136,33 @@ export function serializeParams(values: ParamValues, names: readonly ParamName[]
   return out.toString();
 }
 
+/** A page's own query keys besides the parameters: key → the values it accepts (null: any, checked by the page). */
+export type ExtraKeys = ReadonlyMap<string, readonly string[] | null>;
+
+/**
+ * The query string (without "?") a page keeps in its address bar for a query it was given: the
+ * page's parameters that were given (first value, as used: clamped, rounded or replaced), in schema
+ * order, then the page's own keys with an accepted value, in the order given. Every other key —
+ * unknown, misspelt, repeated or hostile — is dropped, so it travels into no link or snippet.
+ */
+export function canonicalQuery(
+  query: string | URLSearchParams,
+  names: readonly ParamName[] = PARAM_NAMES,
+  extras: ExtraKeys = new Map(),
+  defaults: ParamValues = {},
+): string {
+  const search = typeof query === 'string' ? new URLSearchParams(query) : query;
+  const given = names.filter((n) => search.has(n));
+  const { values } = parseParams(search, given, defaults);
+  const out = new URLSearchParams(serializeParams(values, given));
+  for (const [key, value] of search) {
+    if (out.has(key) || isParamName(key) || !extras.has(key)) continue;
+    const accepted = extras.get(key);
+    if (accepted === null || accepted?.includes(value)) out.set(key, value);
+  }
+  return out.toString();
+}
+
 /** A plain-text sentence for the reader explaining an issue. */
 export function describeIssue(issue: ParamIssue): string {
   const p = PARAMS[issue.name];

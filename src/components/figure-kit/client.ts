@@ -6,24 +6,31 @@
  *   controls enabled, store filled from the URL
  *        │ figure within 200 px of the viewport
  *   figure's render chunk loaded ── redraw from the store (patches the static SVG in place)
+ *        │ (a failed fetch keeps the static SVG and is tried again: back online, or after a backoff)
  *        │ every store change while loaded
  *   redraw (same render function as the build) + polite summary for screen readers
  */
 import { params, setParam } from './store';
 import '../ui/scroll-regions';
 import { FIGURES } from './registry';
+import { lazy, retryLater } from './lazy';
 import { patch } from './svg';
 import type { FigureDef, FigureView } from './types';
 import type { ParamName } from '../../lib/params';
+import { ui } from '../../i18n';
 
-let katexLoad: Promise<typeof import('katex').default> | undefined;
+const exportLoad = lazy(() => import('./export'));
+const katexLoad = lazy(() => import('katex').then((m) => m.default));
 function typeset(el: HTMLElement, tex: string): void {
-  katexLoad ??= import('katex').then((m) => m.default);
-  void katexLoad.then((katex) => {
-    if (el.dataset.tex !== tex) return;
-    el.innerHTML = katex.renderToString(tex, { displayMode: true, throwOnError: false });
-    document.dispatchEvent(new Event('sep:typeset'));
-  });
+  katexLoad().then(
+    (katex) => {
+      if (el.dataset.tex !== tex) return;
+      el.innerHTML = katex.renderToString(tex, { displayMode: true, throwOnError: false });
+      document.dispatchEvent(new Event('sep:typeset'));
+    },
+    // Offline: the formula keeps its last numbers until KaTeX arrives, then shows the newest.
+    () => retryLater(() => el.dataset.tex === tex && typeset(el, tex), katexLoad),
+  );
 }
 
 /**
@@ -82,17 +89,28 @@ class SepFigure extends HTMLElement {
         const button = (e.target as HTMLElement).closest<HTMLButtonElement>('button[data-action]');
         if (!button) return;
         const title = this.querySelector('svg title')?.textContent ?? id;
-        void import('./export').then((m) => m.runAction(this, button.dataset.action ?? '', title));
+        exportLoad().then(
+          (m) => m.runAction(this, button.dataset.action ?? '', title),
+          () => {
+            const status = this.querySelector('[data-role=menu-status]');
+            if (status) status.textContent = ui().exportOffline;
+          },
+        );
       });
       menu.hidden = false;
     }
     // Lecture slides ask the figures of a newly shown slide to redraw from the store.
     this.addEventListener('sep:redraw', () => this.draw());
+    // A figure that comes into view while its code cannot be fetched keeps its build-time picture
+    // and hydrates as soon as the code arrives (back online, or on a later try).
     const start = (): void => {
-      void load().then((def) => {
-        this.def = def;
-        params.subscribe(() => this.draw());
-      });
+      load().then(
+        (def) => {
+          this.def = def;
+          params.subscribe(() => this.draw());
+        },
+        () => retryLater(start, load),
+      );
     };
     if (!('IntersectionObserver' in window)) return start();
     const io = new IntersectionObserver(

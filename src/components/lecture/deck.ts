@@ -17,11 +17,11 @@ function isEditing(target: EventTarget | null): boolean {
   return el.isContentEditable || ['INPUT', 'SELECT', 'TEXTAREA'].includes(el.tagName);
 }
 
+/** The slide a `#slide-N` hash asks for, clamped to the deck (#slide-9999 is the last slide). */
 function slideFromHash(count: number): number | undefined {
-  const m = /^#slide-(\d+)$/.exec(location.hash);
+  const m = /^#slide-(\d{1,9})$/.exec(location.hash);
   if (!m) return undefined;
-  const n = Number(m[1]);
-  return n >= 1 && n <= count ? n - 1 : undefined;
+  return Math.min(count, Math.max(1, Number(m[1]))) - 1;
 }
 
 function format(seconds: number): string {
@@ -52,6 +52,10 @@ class DeckPlayer extends HTMLElement {
     window.addEventListener('hashchange', () => {
       const i = slideFromHash(this.slides.length);
       if (i !== undefined && i !== this.index) this.go(i);
+      // A slide hash that names no slide as written (#slide-9999, #slide-x) is corrected in place.
+      else if (location.hash.startsWith('#slide-') && location.hash !== `#slide-${this.index + 1}`) {
+        history.replaceState(history.state, '', `${location.pathname}${location.search}#slide-${this.index + 1}`);
+      }
     });
     this.querySelectorAll<HTMLButtonElement>('button[data-action]').forEach((b) => {
       b.addEventListener('click', () => this.onAction(b.dataset.action ?? ''));
@@ -206,8 +210,9 @@ class DeckPlayer extends HTMLElement {
     const ids = new Set([...this.querySelectorAll<HTMLElement>('sep-figure')].map((f) => f.dataset.figure ?? ''));
     // A figure that computes in the browser (e.g. with TensorFlow.js) runs once now, which also
     // fetches everything its computation needs.
-    for (const id of ids) void FIGURES[id]?.().then((def) => def.compute?.(params.get()).catch(() => undefined));
-    void import('katex');
+    // A preload that fails (offline) is only a head start lost: each figure loads again when shown.
+    for (const id of ids) void FIGURES[id]?.().then((def) => def.compute?.(params.get()), () => undefined).catch(() => undefined);
+    void import('katex').catch(() => undefined);
     document.fonts?.forEach((face) => {
       if (face.family.replace(/["']/g, '').startsWith('KaTeX')) void face.load().catch(() => undefined);
     });

@@ -9,6 +9,9 @@ import { formatInt } from '../../../lib/format';
 import { paperParams } from './paper-count';
 // model-run imports TensorFlow.js types only, so this static import loads no tfjs code.
 import { cpuGuard, runMobileNetV1 } from '../../../lib/tf/model-run';
+import { isFetchFailure, lazy, tfDownloadMessage } from '../../figure-kit/lazy';
+
+const tfLoad = lazy(() => import('../../../lib/tf/load'));
 
 /** Whether this browser can make a WebGL context at all; without one tfjs would log errors trying. */
 function hasWebGL(): boolean {
@@ -112,7 +115,7 @@ class V1Model extends HTMLElement {
     this.dataset.state = 'loading';
     status.textContent = 'Loading TensorFlow.js…';
     try {
-      const { loadTfLayers } = await import('../../../lib/tf/load');
+      const { loadTfLayers } = await tfLoad();
       const preferred = this.preferred();
       if (preferred.length === 0) throw new Error('this browser cannot create a WebGL context; choose cpu.');
       const { tf, backend, failed } = await loadTfLayers({ preferred });
@@ -163,6 +166,9 @@ class V1Model extends HTMLElement {
         this.dataset.state = 'cancelled';
         this.el('forward').textContent = 'cancelled before the model was built';
         status.textContent = 'Cancelled.';
+      } else if (isFetchFailure(e)) {
+        this.dataset.state = 'error';
+        status.textContent = tfDownloadMessage();
       } else {
         this.dataset.state = 'error';
         status.textContent = `Could not run: ${e instanceof Error ? e.message : String(e)}`;
