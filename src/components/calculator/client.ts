@@ -246,7 +246,7 @@ class StackCalculator extends HTMLElement {
         input.setAttribute('aria-invalid', String(!ok));
         if (!ok) return;
         this.stack.input[key] = v;
-        this.refresh();
+        this.refresh(true);
       });
     }
     (this.q('[data-role=bn]') as HTMLInputElement).addEventListener('change', (ev) => {
@@ -288,10 +288,11 @@ class StackCalculator extends HTMLElement {
   /** Replace the stack with a new one (a preset, an import) as a new history entry that can be undone. */
   private replaceWithHistory(stack: Stack, message: string, after: 'load' | 'import'): void {
     this.flushEdit();
-    // The entry being left keeps the stack as it is now, pending edit included.
+    // The entry being left keeps the stack as it is now, pending edit included; the new stack
+    // goes into a new entry.
     this.writeUrl(true);
-    this.replaceStack(stack);
     history.pushState(history.state, '', window.location.href);
+    this.replaceStack(stack);
     this.writeUrl(true);
     this.status(message);
     this.setUndo(after);
@@ -341,7 +342,7 @@ class StackCalculator extends HTMLElement {
       // A number beyond its limit or not a whole number makes the row invalid (computeStack says why).
       if (field !== 'from' && v > FIELD_MAX[field]) l[field] = NaN;
     }
-    this.refresh();
+    this.refresh(!committed);
   }
 
   /** A new kind keeps what still makes sense (out, stride, padding, branch) and takes its defaults otherwise. */
@@ -493,8 +494,8 @@ class StackCalculator extends HTMLElement {
     return { tr, kind: l.kind, index: -1, count: -1, head, kindSelect, inputs, padding, bias, buttons, shape, note, error, params, compute, shown: {} };
   }
 
-  /** Recompute, then write only what changed: cells, marks, totals, the URL. */
-  private refresh(): void {
+  /** Recompute, then write only what changed: cells, marks, totals, the URL (later while `typing`). */
+  private refresh(typing = false): void {
     const t0 = performance.now();
     const view = calculatorView(this.stack, this.params, this.flops);
     const t1 = performance.now();
@@ -546,10 +547,11 @@ class StackCalculator extends HTMLElement {
       this.lastAnnounced = announce;
       (this.q('[data-role=announce]') as HTMLElement).textContent = announce;
     }
-    // The address bar follows after typing pauses: writing history on every keystroke costs
-    // milliseconds per write at 300 rows, and browsers throttle pages that write it too often.
+    // While typing, the address bar follows once typing pauses: writing history costs a few
+    // milliseconds a time, and browsers throttle pages that write it on every keystroke.
     window.clearTimeout(this.urlTimer);
-    this.urlTimer = window.setTimeout(() => this.writeUrl(), 400);
+    if (typing) this.urlTimer = window.setTimeout(() => this.writeUrl(), 400);
+    else this.writeUrl();
     this.dataset.rows = String(view.rows.length);
   }
 

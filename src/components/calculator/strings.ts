@@ -61,6 +61,6 @@ export const CALC = {
   sameAsInput: '= in',
   loadedPreset: 'Loaded the preset',
   undo: 'Undo',
-  undoLabel: 'Undo: back to the stack before',
+  undoLabel: 'Undo: restore the previous stack',
   restored: 'The stack from before was restored.',
 } as const;
