@@ -131,3 +131,25 @@ describe('the address bar', () => {
     await context.close();
   });
 });
+
+describe('the Content Security Policy', () => {
+  it('refuses an injected inline script, and the refusal is a console error the suite catches', async () => {
+    const { context, page, problems } = await watchedPage(browser);
+    await page.goto(`${baseURL()}/mobilenet-v1/`);
+    const policy = await page.locator('head > meta[http-equiv="Content-Security-Policy"]').getAttribute('content');
+    expect(policy).toMatch(/script-src 'self'( 'sha256-[A-Za-z0-9+/=]+')*;/);
+    const violations = await page.evaluate(async () => {
+      const seen: string[] = [];
+      document.addEventListener('securitypolicyviolation', (e) => seen.push(e.violatedDirective));
+      const s = document.createElement('script');
+      s.textContent = 'document.body.dataset.injected = "1"';
+      document.head.appendChild(s);
+      await new Promise((r) => setTimeout(r, 50));
+      return { seen, injected: document.body.dataset.injected ?? null };
+    });
+    expect(violations.injected).toBeNull();
+    expect(violations.seen).toContain('script-src-elem');
+    await expect.poll(() => problems.filter((p) => p.startsWith('console error') && p.includes('Content Security Policy')).length).toBeGreaterThan(0);
+    await context.close();
+  });
+});

@@ -79,6 +79,14 @@ export function reportText(...messages: string[]): void {
   box.hidden = false;
 }
 
+document.querySelector('#param-messages [data-role=dismiss]')?.addEventListener('click', (e) => {
+  const box = (e.currentTarget as HTMLElement).closest<HTMLElement>('#param-messages');
+  if (box) {
+    box.hidden = true;
+    box.querySelector('ul')?.remove();
+  }
+});
+
 /** Messages for the reader about values that could not be used as given. */
 export function report(issues: readonly ParamIssue[]): void {
   reportText(...issues.map(describeIssue));
