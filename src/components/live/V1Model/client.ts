@@ -24,6 +24,27 @@ function hasWebGL(): boolean {
 }
 
 
+/** Let the page handle input and paint: scheduler.yield() where the browser has it, else a new task. */
+function yieldToPage(): Promise<void> {
+  const scheduler = (globalThis as { scheduler?: { yield?: () => Promise<void> } }).scheduler;
+  if (scheduler?.yield) return scheduler.yield();
+  return new Promise((ok) => {
+    const channel = new MessageChannel();
+    channel.port1.onmessage = () => ok();
+    channel.port2.postMessage(null);
+  });
+}
+
+/** Between two layers: yield when the page has waited 20 ms or more, so Cancel is handled within a layer. */
+function betweenLayers(): () => Promise<void> {
+  let last = performance.now();
+  return async () => {
+    if (performance.now() - last < 20) return;
+    await yieldToPage();
+    last = performance.now();
+  };
+}
+
 const ms = (x: number): string => (Number.isFinite(x) ? `${x >= 100 ? Math.round(x) : x.toFixed(1)} ms` : '–');
 
 class V1Model extends HTMLElement {
@@ -43,7 +64,7 @@ class V1Model extends HTMLElement {
     run.addEventListener('click', () => void this.run());
     cancel.addEventListener('click', () => {
       this.signal.aborted = true;
-      this.el('status').textContent = 'Cancelling after the current pass…';
+      this.el('status').textContent = 'Cancelling…';
     });
     const choice = this.el<HTMLSelectElement>('backend-choice');
     choice.addEventListener('change', () => this.show(params.get().alpha, params.get().res));
@@ -138,8 +159,9 @@ class V1Model extends HTMLElement {
         warmup: 1,
         repeats: 3,
         signal: this.signal,
+        between: betweenLayers(),
         onPass: async (done, total) => {
-          status.textContent = `Forward pass ${done} of ${total} done…`;
+          status.textContent = done === 0 ? `Built; forward pass 1 of ${total}…` : `Forward pass ${done} of ${total} done…`;
           // A cpu pass blocks the page; between passes let input (Cancel) and painting through.
           await new Promise((resolve) => setTimeout(resolve, 0));
           await tf.nextFrame();
