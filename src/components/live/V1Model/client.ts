@@ -24,10 +24,11 @@ function hasWebGL(): boolean {
 }
 
 
-/** Let the page handle input and paint: scheduler.yield() where the browser has it, else a new task. */
+/**
+ * Let the page handle input and paint: continue in a new task, behind what is already queued.
+ * (scheduler.yield() would continue ahead of other tasks, and a click could wait a whole run.)
+ */
 function yieldToPage(): Promise<void> {
-  const scheduler = (globalThis as { scheduler?: { yield?: () => Promise<void> } }).scheduler;
-  if (scheduler?.yield) return scheduler.yield();
   return new Promise((ok) => {
     const channel = new MessageChannel();
     channel.port1.onmessage = () => ok();
