@@ -20,4 +20,12 @@ export default defineConfig({
     rehypePlugins: [[rehypeKatex, { strict: 'error' }]],
   },
   integrations: [mdx()],
+  vite: {
+    build: {
+      // Never inline a bundled script into the page: the Content Security Policy allows scripts
+      // from the site's own files only (and the hashed pre-paint lines in Head.astro). Other
+      // assets keep the default rule.
+      assetsInlineLimit: (file) => (file.endsWith('.js') ? false : undefined),
+    },
+  },
 });

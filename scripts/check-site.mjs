@@ -1,8 +1,10 @@
 // Checks over the built site that need no browser: valid HTML, no broken internal link or anchor,
-// no KaTeX error, TeX that is clean (no control character, no unknown command), and no asset loaded
-// from another origin. Exits 1 with a list when one fails.
+// no KaTeX error, TeX that is clean (no control character, no unknown command), no asset loaded
+// from another origin, and a Content Security Policy that allows every script the page has. Exits 1
+// with a list when one fails.
 import { readFileSync, readdirSync, statSync, existsSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
+import { createHash } from 'node:crypto';
 import { HtmlValidate, FileSystemConfigLoader } from 'html-validate';
 import katex from 'katex';
 
@@ -105,6 +107,29 @@ for (const [f, html] of pages) {
   }
 }
 
+// 4. Content Security Policy: on every page, before anything it governs; every inline script
+// allowed by its hash; no inline event handler (the policy would block it).
+let inlineScripts = 0;
+for (const [f, html] of pages) {
+  const where = routeOf(f);
+  const meta = /<meta http-equiv="Content-Security-Policy" content="([^"]*)"/.exec(html);
+  if (!meta) {
+    problems.push(`${where}: no Content-Security-Policy meta`);
+    continue;
+  }
+  const policy = meta[1].replace(/&#39;/g, "'").replace(/&amp;/g, '&');
+  const first = html.search(/<(script|style|link)\b/);
+  if (first >= 0 && first < meta.index) problems.push(`${where}: the Content-Security-Policy meta comes after a script, style or link`);
+  const scriptSrc = (/(?:^|;)\s*script-src ([^;]*)/.exec(policy)?.[1] ?? '').split(/\s+/);
+  for (const m of html.matchAll(/<script\b(?![^>]*\ssrc=)[^>]*>([\s\S]*?)<\/script>/g)) {
+    inlineScripts += 1;
+    const hash = `'sha256-${createHash('sha256').update(m[1], 'utf8').digest('base64')}'`;
+    if (!scriptSrc.includes(hash)) problems.push(`${where}: an inline script is not allowed by the policy: ${m[0].slice(0, 80)}`);
+  }
+  for (const m of html.matchAll(/<[a-z][^>]*\son[a-z]+="/g)) problems.push(`${where}: inline event handler ${m[0].slice(0, 60)}`);
+  if (/unsafe-eval|https?:/.test(policy)) problems.push(`${where}: the policy allows eval or another origin: ${policy}`);
+}
+
 for (const css of readdirSync(join(dist, '_astro')).filter((n) => n.endsWith('.css'))) {
   const text = readFileSync(join(dist, '_astro', css), 'utf8');
   for (const m of text.matchAll(/url\((['"]?)((?:https?:)?\/\/[^)'"]+)/g)) problems.push(`_astro/${css}: url() to another origin: ${m[2]}`);
@@ -114,4 +139,4 @@ if (problems.length) {
   console.error(`Site checks: ${problems.length} problem(s)\n${problems.map((p) => `  - ${p}`).join('\n')}`);
   process.exit(1);
 }
-console.log(`Site checks: ${validated} pages valid HTML, ${links} internal links and anchors resolve, no KaTeX error, ${formulas} TeX sources clean, no foreign asset.`);
+console.log(`Site checks: ${validated} pages valid HTML, ${links} internal links and anchors resolve, no KaTeX error, ${formulas} TeX sources clean, no foreign asset, a Content Security Policy on every page (${inlineScripts} inline scripts, each hashed).`);

@@ -40,3 +40,21 @@ export function formatTimes(x: number): string {
 export function formatPercent(x: number, decimals = 1): string {
   return `${(x * 100).toFixed(decimals)}%`;
 }
+
+/**
+ * Control characters (C0, DEL, C1) and invisible formatting characters that reorder or hide text:
+ * the bidirectional embeddings, overrides and isolates (U+202A–U+202E, U+2066–U+2069), the marks
+ * U+200E, U+200F and U+061C, zero-width characters and the byte-order mark.
+ */
+const UNSHOWABLE = /[\u0000-\u001f\u007f-\u009f\u061c\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff]+/g;
+
+/**
+ * Text someone gave (a URL value, a pasted cell), made safe to quote back in a message: control
+ * and bidirectional formatting characters become a space, and the result is cut to `max`
+ * characters with an ellipsis. Shown as text, never as markup.
+ */
+export function echoText(text: string, max = 24): string {
+  const plain = text.replace(UNSHOWABLE, ' ');
+  const chars = [...plain];
+  return chars.length > max ? `${chars.slice(0, max - 1).join('')}…` : plain;
+}

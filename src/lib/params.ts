@@ -4,6 +4,7 @@
  */
 import { nearestDivisor } from './divisors';
 import { PIXEL_1_BIG_CORE } from './devices';
+import { echoText } from './format';
 
 /** URL key of each shared parameter. */
 export type ParamName =
@@ -123,7 +124,7 @@ export function coerceParam(name: ParamName, given: string | number, fallback?: 
   const p = PARAMS[name];
   const def = fallback ?? p.defaultValue;
   const text = typeof given === 'number' ? String(given) : given.trim();
-  const shown = text.length > 24 ? `${text.slice(0, 23)}…` : text;
+  const shown = echoText(text);
   if (text === '') return { value: def, issue: { name, given: shown, reason: 'empty', used: def } };
   const x = typeof given === 'number' ? given : DECIMAL.test(text) ? Number(text) : NaN;
   if (!Number.isFinite(x)) return { value: def, issue: { name, given: shown, reason: 'not-a-number', used: def } };
@@ -159,7 +160,7 @@ export function parseParams(
     const { value, issue } = coerceParam(name, all[0], fallback);
     values[name] = value;
     if (issue) issues.push(issue);
-    if (all.length > 1) issues.push({ name, given: all.slice(1).join(', ').slice(0, 24), reason: 'repeated', used: value });
+    if (all.length > 1) issues.push({ name, given: echoText(all.slice(1).join(', ')), reason: 'repeated', used: value });
   }
   const whole = { ...fallbackValues(defaults), ...values };
   for (const change of fitDivisors(whole)) {
@@ -208,6 +209,33 @@ export function serializeParams(values: ParamValues, names: readonly ParamName[]
   for (const name of PARAM_NAMES) {
     const v = values[name];
     if (names.includes(name) && v !== undefined && Number.isFinite(v)) out.set(name, String(v));
+  }
+  return out.toString();
+}
+
+/** A page's own query keys besides the parameters: key → the values it accepts (null: any, checked by the page). */
+export type ExtraKeys = ReadonlyMap<string, readonly string[] | null>;
+
+/**
+ * The query string (without "?") a page keeps in its address bar for a query it was given: the
+ * page's parameters that were given (first value, as used: clamped, rounded or replaced), in schema
+ * order, then the page's own keys with an accepted value, in the order given. Every other key —
+ * unknown, misspelt, repeated or hostile — is dropped, so it travels into no link or snippet.
+ */
+export function canonicalQuery(
+  query: string | URLSearchParams,
+  names: readonly ParamName[] = PARAM_NAMES,
+  extras: ExtraKeys = new Map(),
+  defaults: ParamValues = {},
+): string {
+  const search = typeof query === 'string' ? new URLSearchParams(query) : query;
+  const given = names.filter((n) => search.has(n));
+  const { values } = parseParams(search, given, defaults);
+  const out = new URLSearchParams(serializeParams(values, given));
+  for (const [key, value] of search) {
+    if (out.has(key) || isParamName(key) || !extras.has(key)) continue;
+    const accepted = extras.get(key);
+    if (accepted === null || accepted?.includes(value)) out.set(key, value);
   }
   return out.toString();
 }

@@ -23,6 +23,7 @@ import {
   type StackKind,
   type StackLayer,
 } from './stack';
+import { echoText } from './format';
 
 /** The version this code writes. Links with another version are refused with a message. */
 export const STACK_FORMAT_VERSION = 1;
@@ -68,10 +69,9 @@ export interface Decoded {
   messages: string[];
 }
 
-/** Show at most 24 characters of what someone gave (always rendered as text, never markup). */
+/** Show at most 24 characters of what someone gave, without control or bidi characters (always rendered as text). */
 export function shown(text: string): string {
-  const oneLine = text.replace(/[\u0000-\u001f\u007f]+/g, ' ');
-  return oneLine.length > 24 ? `${oneLine.slice(0, 23)}…` : oneLine;
+  return echoText(text);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -218,10 +218,11 @@ export function decodeStack(text: string): Decoded {
     }
     const token = tokens[i];
     if (token === '') continue;
-    const star = /^(.*)\*(\d{1,4})$/.exec(token);
-    const count = star ? Number(star[2]) : 1;
-    if (count < 1 || count > LIMITS.rows) {
-      messages.push(`Row ${layers.length + 1} (“${shown(token)}”) was left out: a repeat count must be from 1 to ${LIMITS.rows}.`);
+    // Anything after the last * is a repeat count, so a bad count is reported as one.
+    const star = /^(.*)\*([^*]*)$/.exec(token);
+    const count = star ? (intIn(star[2], 1, LIMITS.rows) ?? 0) : 1;
+    if (count < 1) {
+      messages.push(`Row ${layers.length + 1} (“${shown(token)}”) was left out: its repeat count “${shown(star ? star[2] : '')}” is not a whole number from 1 to ${LIMITS.rows}.`);
       continue;
     }
     const row = parseRowToken(star ? star[1] : token);
@@ -327,7 +328,18 @@ function splitMarkdown(line: string): string[] {
   return body.split(/(?<!\\)\|/).map((c) => c.trim().replace(/\\\|/g, '|'));
 }
 
-const BOOL: Readonly<Record<string, boolean>> = { yes: true, y: true, true: true, '1': true, no: false, n: false, false: false, '0': false, '': false };
+/** The yes/no words a table cell may hold; anything else (including `constructor`) is not a yes or a no. */
+const BOOL: ReadonlyMap<string, boolean> = new Map([
+  ['yes', true],
+  ['y', true],
+  ['true', true],
+  ['1', true],
+  ['no', false],
+  ['n', false],
+  ['false', false],
+  ['0', false],
+  ['', false],
+]);
 
 /**
  * Read a pasted table (the CSV or Markdown the exporters write, or a spreadsheet's tab-separated
@@ -350,6 +362,7 @@ export function fromTable(text: string): Decoded {
   let bn: boolean | undefined;
   let anyBn = false;
   let line = 0;
+  let layerLines = 0;
   for (const raw of lines.slice(1)) {
     line += 1;
     if (markdown && /^\|?\s*:?-{3,}/.test(raw)) continue;
@@ -368,10 +381,12 @@ export function fromTable(text: string): Decoded {
       const shape = parseShape(get('output') || get('shape'));
       if (shape) input = shape;
       else messages.push(`The input row's shape “${shown(get('output'))}” is not H x W x C; 224 x 224 x 3 is used.`);
-      const b = BOOL[get('bn').toLowerCase()];
+      const b = BOOL.get(get('bn').toLowerCase());
       if (b !== undefined && get('bn') !== '') bn = b;
+      else if (b === undefined) messages.push(`The input row's bn “${shown(get('bn'))}” is not yes or no; no BatchNorm is assumed.`);
       continue;
     }
+    layerLines += 1;
     const kind = KIND_NAMES.get(kindText);
     const where = `Line ${line + 1}`;
     if (!kind) {
@@ -409,21 +424,25 @@ export function fromTable(text: string): Decoded {
     else if (padding !== '') problems.push(`padding “${shown(padding)}” is neither same nor valid`);
     const bias = get('bias').toLowerCase();
     if (bias !== '') {
-      const b = BOOL[bias];
+      const b = BOOL.get(bias);
       if (b === undefined) problems.push(`bias “${shown(bias)}” is not yes or no`);
       else l.bias = b;
     }
-    if (BOOL[get('bn').toLowerCase()] === true) anyBn = true;
+    const rowBn = get('bn').toLowerCase();
+    if (!BOOL.has(rowBn)) messages.push(`${where}: bn “${shown(rowBn)}” is not yes or no and was read as no.`);
+    else if (BOOL.get(rowBn) === true) anyBn = true;
     if (problems.length > 0) {
       messages.push(`${where} was left out: ${problems.join('; ')}.`);
       continue;
     }
     layers.push(l);
   }
+  const sawInput = input !== undefined;
   if (!input) {
     input = { h: 224, w: 224, c: 3 };
     if (!messages.some((m) => m.startsWith('The input row'))) messages.push('No “input” row: the input is taken as 224 x 224 x 3.');
   }
-  if (layers.length === 0) return { stack: null, messages: [...messages, 'No layer rows could be read, so nothing was imported.'] };
+  // A table with an input row and no layer lines is an empty stack (what an empty stack exports).
+  if (layers.length === 0 && (layerLines > 0 || !sawInput)) return { stack: null, messages: [...messages, 'No layer rows could be read, so nothing was imported.'] };
   return { stack: { input, bn: bn ?? anyBn, layers }, messages };
 }

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { baseURL, figuresReady, launch, watchedPage } from './harness';
 import { mobilenetV1, mobilenetV2, xception, frameworkCounts } from '../../src/lib/architectures';
-import { encodeStack } from '../../src/lib/stack-codec';
+import { encodeStack, toCsv } from '../../src/lib/stack-codec';
 import { computeStack, preset } from '../../src/lib/stack';
 
 let browser: Browser;
@@ -174,6 +174,70 @@ describe('calculator', () => {
     await expect.poll(() => total(page, 'params')).toBe(String(xception().params));
     expect(await total(page, 'macs')).toBe(String(xception().multAdds));
     console.info(`calculator: Xception recompute ${ms.toFixed(2)} ms; V2 URL ${encodeStack(preset('mobilenet-v2')).length} chars`);
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+
+  it('undoes Load preset and Import (Undo button and Back), and never applies a pending edit to the new stack', async () => {
+    const { context, page, problems } = await watchedPage(browser);
+    const start = 'v1_32x32x3_conv.n8_pw.n16';
+    await page.goto(`${baseURL()}/calculator/?stack=${start}`);
+    await ready(page);
+    const stackInUrl = () => page.evaluate(() => new URL(location.href).searchParams.get('stack'));
+    const rows = page.locator('[data-role=rows] tr');
+    // Type into row 2 and, without leaving the box, load a preset from a script (no focus change).
+    const out = page.getByLabel('Row 2 output channels', { exact: true });
+    await out.click();
+    await out.press('End');
+    await page.keyboard.type('7');
+    await page.getByLabel('Preset').selectOption('resnet-stage');
+    await out.focus();
+    await page.evaluate(() => document.querySelector<HTMLButtonElement>('stack-calculator button[data-action=load]')?.click());
+    const resnet = preset('resnet-stage');
+    await expect.poll(stackInUrl).toBe(encodeStack(resnet));
+    expect(await rows.count()).toBe(resnet.layers.length);
+    expect(await total(page, 'params')).toBe(computeStack(resnet).totals.params.toString());
+    // Undo: the stack from before, with the edit that was pending (row 2: 167 channels).
+    const undo = page.locator('button[data-action=undo][data-after=load]');
+    expect(await undo.getAttribute('aria-label')).toBe('Undo: restore the previous stack');
+    await undo.click();
+    await expect.poll(stackInUrl).toBe('v1_32x32x3_conv.n8_pw.n167');
+    expect(await rows.count()).toBe(2);
+    expect(await page.getByLabel('Row 2 output channels', { exact: true }).inputValue()).toBe('167');
+    // Import, then the browser's Back button undoes it too, and Forward redoes it.
+    await page.getByLabel(/Import: paste a CSV/).fill(toCsv(preset('mobilenet-v2')));
+    await page.getByRole('button', { name: 'Import table' }).click();
+    await expect.poll(stackInUrl).toBe(encodeStack(preset('mobilenet-v2')));
+    expect(await page.getByRole('button', { name: 'Undo: restore the previous stack' }).count()).toBe(1);
+    expect(await page.locator('button[data-action=undo][data-after=import]').isVisible()).toBe(true);
+    await page.goBack();
+    await expect.poll(stackInUrl).toBe('v1_32x32x3_conv.n8_pw.n167');
+    await expect.poll(() => rows.count()).toBe(2);
+    await page.goForward();
+    await expect.poll(() => total(page, 'params')).toBe(String(mobilenetV2().params));
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+
+  it('names a bad repeat count and round-trips the empty stack it leaves through CSV', async () => {
+    const { context, page, problems } = await watchedPage(browser, { acceptDownloads: true });
+    await page.goto(`${baseURL()}/calculator/?stack=v1_32x32x3_bn_conv.n8*99999`);
+    await ready(page);
+    const box = page.locator('stack-calculator [data-role=messages]');
+    expect(await box.innerText()).toContain('repeat count “99999” is not a whole number from 1 to 300');
+    expect(await box.innerText()).not.toContain('unknown layer kind');
+    expect(await page.locator('[data-role=rows] tr').count()).toBe(0);
+    const download = page.waitForEvent('download');
+    await page.getByRole('button', { name: 'Download CSV' }).click();
+    let csv = '';
+    for await (const chunk of await (await download).createReadStream()) csv += chunk.toString();
+    await page.goto(`${baseURL()}/calculator/`);
+    await ready(page);
+    await page.getByLabel(/Import: paste a CSV/).fill(csv);
+    await page.getByRole('button', { name: 'Import table' }).click();
+    await expect.poll(() => page.evaluate(() => new URL(location.href).searchParams.get('stack'))).toBe('v1_32x32x3_bn');
+    expect(await page.locator('[data-role=rows] tr').count()).toBe(0);
+    expect(await box.isVisible()).toBe(false);
     expect(problems).toEqual([]);
     await context.close();
   });

@@ -16,6 +16,27 @@ afterAll(async () => {
 
 const dist = (): string => inject('distDir');
 const embedIds = (): string[] => (existsSync(join(dist(), 'embed')) ? readdirSync(join(dist(), 'embed')).sort() : []);
+const slideNumber = (page: Page): number => Number(/#slide-(\d+)$/.exec(page.url())?.[1] ?? NaN);
+
+describe('lecture deck links', () => {
+  it('corrects a slide hash that names no slide, at load and while playing', async () => {
+    const { context, page, problems } = await watchedPage(browser, { viewport: { width: 1280, height: 720 } });
+    await page.goto(`${baseURL()}/lecture/overview/#slide-3`);
+    await expect.poll(() => slideNumber(page)).toBe(3);
+    const total = await page.locator('[data-slide]').count();
+    await page.evaluate(() => (location.hash = '#slide-9999'));
+    await expect.poll(() => page.evaluate(() => location.hash)).toBe(`#slide-${total}`);
+    expect(await page.evaluate(() => [...document.querySelectorAll('[data-slide]')].findIndex((s) => s.hasAttribute('data-active')) + 1)).toBe(total);
+    await page.evaluate(() => (location.hash = '#slide-nope'));
+    await expect.poll(() => page.evaluate(() => location.hash)).toBe(`#slide-${total}`);
+    await page.goto(`${baseURL()}/lecture/overview/#slide-0`);
+    await expect.poll(() => page.evaluate(() => location.hash)).toBe('#slide-1');
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+
+});
+
 
 describe('embed routes', () => {
   it('exist for every figure id of the site', () => {
@@ -37,11 +58,11 @@ describe('embed routes', () => {
     expect(problems).toEqual([]);
     // Inside an iframe it reports its height to the parent page.
     await page.setContent('<main></main>');
-    const height = await page.evaluate(
+    const message = await page.evaluate(
       (src) =>
-        new Promise<number>((ok) => {
+        new Promise<{ figure: unknown; height: number }>((ok) => {
           addEventListener('message', (e) => {
-            if (e.data?.type === 'separable:height') ok(e.data.height);
+            if (e.data?.type === 'separable:height') ok({ figure: e.data.figure, height: e.data.height });
           });
           const frame = document.createElement('iframe');
           frame.title = 'figure';
@@ -51,7 +72,8 @@ describe('embed routes', () => {
         }),
       `${baseURL()}/embed/${id}/`,
     );
-    expect(height).toBeGreaterThan(150);
+    expect(message.height).toBeGreaterThan(150);
+    expect(message.figure).toBe(id);
     await context.close();
   });
 

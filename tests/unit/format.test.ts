@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatCompact, formatInt, formatPercent, formatTimes, toSignificant } from '../../src/lib/format';
+import { echoText, formatCompact, formatInt, formatPercent, formatTimes, toSignificant } from '../../src/lib/format';
 
 describe('number formatting', () => {
   it('formatInt groups thousands exactly (source article 001: 13,176,900)', () => {
@@ -25,5 +25,22 @@ describe('number formatting', () => {
     expect(formatTimes(123.4)).toBe('123×');
     expect(formatPercent(0.9486, 2)).toBe('94.86%');
     expect(formatPercent(0.5)).toBe('50.0%');
+  });
+});
+
+describe('echoText(text, max)', () => {
+  it('turns control, bidirectional and zero-width characters into spaces (Unicode TR9 explicit formatting characters)', () => {
+    expect(echoText('a\u0000b\u001bc\u007fd\u0085e')).toBe('a b c d e');
+    expect(echoText('x\u202Egnp.exe')).toBe('x gnp.exe');
+    for (const ch of ['\u061c', '\u200b', '\u200e', '\u200f', '\u202a', '\u202b', '\u202c', '\u202d', '\u2066', '\u2067', '\u2068', '\u2069', '\ufeff']) {
+      expect(echoText(`a${ch}b`)).toBe('a b');
+    }
+    expect(echoText('a\u202e\u202d\u0000b')).toBe('a b');
+  });
+  it('keeps ordinary text, including right-to-left letters, and cuts to max characters with an ellipsis', () => {
+    expect(echoText('שלום <b>')).toBe('שלום <b>');
+    expect(echoText('x'.repeat(30))).toBe(`${'x'.repeat(23)}…`);
+    expect(echoText('x'.repeat(30), 5)).toBe('xxxx…');
+    expect(echoText('x'.repeat(24))).toBe('x'.repeat(24));
   });
 });

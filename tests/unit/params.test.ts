@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { PARAMS, PARAM_NAMES, coerceParam, describeIssue, fitDivisors, isParamName, parseParams, serializeParams, type ParamName } from '../../src/lib/params';
+import { PARAMS, PARAM_NAMES, canonicalQuery, coerceParam, describeIssue, fitDivisors, isParamName, parseParams, serializeParams, type ParamName } from '../../src/lib/params';
 
 describe('PARAMS schema', () => {
   it('has every shared parameter with default inside its range and on its step', () => {
@@ -57,6 +57,13 @@ describe('coerceParam(name, given)', () => {
   });
   it('treats an empty value as missing: default, with an issue', () => {
     expect(coerceParam('m', '   ')).toEqual({ value: 32, issue: { name: 'm', given: '', reason: 'empty', used: 32 } });
+  });
+  it('quotes a value without control or bidirectional override characters', () => {
+    const r = coerceParam('k', 'abc\u202Efdp.exe\u0000x');
+    expect(r.issue?.given).toBe('abc fdp.exe x');
+    const repeated = parseParams('k=3&k=%E2%80%AEevil%00', ['k']).issues[0];
+    expect(repeated.given).toBe(' evil ');
+    expect(describeIssue(repeated)).not.toMatch(/[\u0000-\u001f\u202a-\u202e]/);
   });
   it('cuts what it quotes back to 24 characters', () => {
     const r = coerceParam('k', 'x'.repeat(500));
@@ -154,5 +161,36 @@ describe('describeIssue(issue)', () => {
     expect(describeIssue({ name: 'k', given: '3.4', reason: 'off-step', used: 3 })).toContain('whole number');
     expect(describeIssue({ name: 'k', given: '7', reason: 'repeated', used: 5 })).toContain('more than once');
     expect(describeIssue({ name: 'k', given: '', reason: 'empty', used: 3 })).toContain('left empty');
+  });
+});
+
+describe('canonicalQuery(query, names, extras)', () => {
+  const embedKeys = new Map([
+    ['theme', ['light', 'dark']],
+    ['controls', ['0', '1']],
+  ]);
+  it('keeps the page parameters that were given, as used, in schema order', () => {
+    expect(canonicalQuery('n=128&k=5', ['k', 'n', 'm'])).toBe('k=5&n=128');
+    expect(canonicalQuery('k=99&alpha=0.33&k=2', ['k', 'alpha'])).toBe('k=11&alpha=0.35');
+    expect(canonicalQuery('k=%3Cscript%3E', ['k'])).toBe('k=3');
+    expect(canonicalQuery('', ['k'])).toBe('');
+  });
+  it('drops unknown, unused, inherited-name and hostile keys', () => {
+    expect(canonicalQuery('k=5&utm_source=x&__proto__=1&constructor=2&%3Cimg%3E=1&alpha=0.5', ['k'])).toBe('k=5');
+  });
+  it("keeps a page's own keys with an accepted value, first value only", () => {
+    expect(canonicalQuery('theme=dark&controls=0&k=5&evil=1', ['k'], embedKeys)).toBe('k=5&theme=dark&controls=0');
+    expect(canonicalQuery('theme=%22%3E%3Cscript%3E&controls=maybe', ['k'], embedKeys)).toBe('');
+    expect(canonicalQuery('theme=dark&theme=light', [], embedKeys)).toBe('theme=dark');
+    expect(canonicalQuery('stack=v1_8x8x3_gap&params=keras&x=1', [], new Map([['stack', null], ['params', null]]))).toBe('stack=v1_8x8x3_gap&params=keras');
+  });
+  it('is idempotent: the canonical query of a canonical query is itself (property)', () => {
+    fc.assert(
+      fc.property(fc.array(fc.tuple(fc.constantFrom('k', 'n', 'alpha', 'theme', 'x', '__proto__'), fc.string({ maxLength: 8 })), { maxLength: 8 }), (pairs) => {
+        const q = new URLSearchParams(pairs).toString();
+        const once = canonicalQuery(q, ['k', 'n', 'alpha'], embedKeys);
+        expect(canonicalQuery(once, ['k', 'n', 'alpha'], embedKeys)).toBe(once);
+      }),
+    );
   });
 });

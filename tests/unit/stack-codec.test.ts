@@ -86,6 +86,22 @@ describe('encodeStack / decodeStack', () => {
     );
   });
 
+  it('names a bad repeat count as a repeat count, whatever follows the *', () => {
+    for (const count of ['0', '99999', '301', 'x', '']) {
+      const d = decodeStack(`v1_8x8x3_conv*${count}`);
+      expect(d.stack!.layers).toEqual([]);
+      expect(d.messages).toHaveLength(1);
+      expect(d.messages[0]).toContain('repeat count');
+      expect(d.messages[0]).not.toContain('unknown layer kind');
+    }
+  });
+
+  it('quotes what it could not read without control or bidirectional characters', () => {
+    const d = decodeStack('v1_8x8x3_co\u202env\u0000x_pw');
+    expect(d.messages[0]).toContain('“co nv x”');
+    for (const m of d.messages) expect(m).not.toMatch(/[\u0000-\u001f\u202a-\u202e\u2066-\u2069]/);
+  });
+
   it('caps the number of rows', () => {
     const d = decodeStack('v1_8x8x3' + '_gap'.repeat(LIMITS.rows + 5));
     expect(d.stack!.layers).toHaveLength(LIMITS.rows);
@@ -105,12 +121,33 @@ describe('CSV and Markdown', () => {
 
   it('round-trips arbitrary stacks through both tables (property)', () => {
     fc.assert(
-      fc.property(arbStack.filter((s) => s.layers.length > 0), (s) => {
+      fc.property(arbStack, (s) => {
         expect(fromTable(toCsv(s)).stack).toEqual(tableNormal(s));
         expect(fromTable(toMarkdown(s)).stack).toEqual(tableNormal(s));
       }),
       { numRuns: 60 },
     );
+  });
+
+  it('round-trips a stack whose only row had an impossible repeat count (an empty stack)', () => {
+    const { stack } = decodeStack('v1_32x32x3_bn_conv.n8*0');
+    expect(stack).toEqual({ input: { h: 32, w: 32, c: 3 }, bn: true, layers: [] });
+    expect(fromTable(toCsv(stack!))).toEqual({ stack, messages: [] });
+    expect(fromTable(toMarkdown(stack!))).toEqual({ stack, messages: [] });
+  });
+
+  it('reads yes and no from a fixed list: object keys such as constructor are neither', () => {
+    const d = fromTable('kind,k,out,bias,bn\ninput,,,,__proto__,\nstandard,3,8,constructor,no\nstandard,3,8,yes,toString\n');
+    expect(d.stack!.bn).toBe(false);
+    expect(d.stack!.layers).toHaveLength(1);
+    expect(d.stack!.layers[0].bias).toBe(true);
+    const text = d.messages.join(' ');
+    expect(text).toContain('bias “constructor” is not yes or no');
+    expect(text).toContain('bn “__proto__” is not yes or no');
+    expect(text).toContain('bn “tostring” is not yes or no');
+    const input = fromTable('kind,output,bn\ninput,8x8x3,__proto__\nstandard,,\n');
+    expect(input.stack!.bn).toBe(false);
+    expect(input.messages.join(' ')).toContain('bn “__proto__” is not yes or no');
   });
 
   it('writes exact totals in the last line, and errors as text', () => {

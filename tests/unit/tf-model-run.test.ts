@@ -1,7 +1,9 @@
 import * as tf from '@tensorflow/tfjs';
 import { describe, expect, it } from 'vitest';
 import { frameworkCounts, mobilenetV1 } from '../../src/lib/architectures';
-import { CPU_MAX_MACS, CPU_WARN_MACS, costedLayerName, cpuGuard, runMobileNetV1 } from '../../src/lib/tf/model-run';
+import { CPU_MAX_MACS, CPU_WARN_MACS, costedLayerName, cpuGuard, forwardInSteps, runMobileNetV1 } from '../../src/lib/tf/model-run';
+import { buildMobileNetV1, buildMobileNetV2 } from '../../src/lib/tf/models';
+import { releaseBackendMemory, type Tf } from '../../src/lib/tf/load';
 import { useCpuBackend } from './support/tf-cpu';
 
 useCpuBackend(tf, { leakCheck: true });
@@ -41,7 +43,7 @@ describe('runMobileNetV1(tf, …)', () => {
     expect(tf.memory().numTensors).toBe(before);
   });
 
-  it('reports each pass to onPass and stops after the pass during which it was cancelled', async () => {
+  it('reports the build and each pass to onPass and stops after the pass during which it was cancelled', async () => {
     const signal = { aborted: false };
     const seen: number[] = [];
     const r = await runMobileNetV1(tf, {
@@ -56,9 +58,49 @@ describe('runMobileNetV1(tf, …)', () => {
         if (done === 2) signal.aborted = true;
       },
     });
-    expect(seen).toEqual([1, 2]);
+    expect(seen).toEqual([0, 1, 2]);
     expect(r.runs).toHaveLength(1);
     expect(r.aborted).toBe(true);
+  });
+
+  it('stops within the pass when cancelled between two layers, and leaves no tensor', async () => {
+    const before = tf.memory().numTensors;
+    const signal = { aborted: false };
+    let layers = 0;
+    const r = await runMobileNetV1(tf, {
+      alpha: 0.25,
+      resolution: 32,
+      now: fakeClock(),
+      signal,
+      between: () => {
+        layers += 1;
+        if (layers === 10) signal.aborted = true;
+      },
+    });
+    // Cancelled during the warm-up, ten layers in: no pass finished, none was timed.
+    expect(layers).toBe(10);
+    expect(r.aborted).toBe(true);
+    expect(r.runs).toEqual([]);
+    expect(tf.memory().numTensors).toBe(before);
+  });
+
+  it('does not count the time spent between layers (yielding to the page) in a pass', async () => {
+    // A clock that moves only while the page has the thread: 100 ms per yield, none for the layers.
+    let t = 0;
+    let yields = 0;
+    const r = await runMobileNetV1(tf, {
+      alpha: 0.25,
+      resolution: 32,
+      now: () => t,
+      warmup: 0,
+      repeats: 2,
+      between: () => {
+        t += 100;
+        yields += 1;
+      },
+    });
+    expect(yields).toBeGreaterThan(80);
+    expect(r.runs).toEqual([0, 0]);
   });
 
   it('rejects a repeat count below 1', async () => {
@@ -99,5 +141,75 @@ describe('runMobileNetV1(tf, { perLayer: true })', () => {
 describe('costedLayerName(tfName)', () => {
   it('folds BatchNorm and ReLU6 into their convolution and names the classifier as the cost model does', () => {
     expect(['conv1', 'conv1_bn', 'conv1_relu', 'conv_dw_13_bn', 'global_average_pooling', 'predictions'].map(costedLayerName)).toEqual(['conv1', 'conv1', 'conv1', 'conv_dw_13', 'pool', 'conv_preds']);
+  });
+});
+
+describe('forwardInSteps(tf, model, x)', () => {
+  it('equals model.predict(x) for MobileNet V1, one layer at a time, and leaves only the output', async () => {
+    const model = buildMobileNetV1(tf, { alpha: 0.25, resolution: 32, classes: 10 });
+    const x = tf.randomUniform([1, 32, 32, 3], 0, 1, 'float32', 7);
+    const before = tf.memory().numTensors;
+    const expected = model.predict(x) as tf.Tensor;
+    const seen: number[] = [];
+    const y = await forwardInSteps(tf, model, x, { between: () => void seen.push(tf.memory().numTensors) });
+    expect(y).toBeDefined();
+    expect(y!.shape).toEqual([1, 10]);
+    expect(Array.from(await y!.data())).toEqual(Array.from(await expected.data()));
+    // One call after every layer but the input; at most x, the output so far and predict's result live.
+    expect(seen).toHaveLength(model.layers.length - 1);
+    expect(Math.max(...seen)).toBeLessThanOrEqual(before + 2);
+    tf.dispose([y!, expected, x]);
+    model.dispose();
+  });
+
+  it('returns nothing and disposes everything when cancelled part-way', async () => {
+    const model = buildMobileNetV1(tf, { alpha: 0.25, resolution: 32, classes: 10 });
+    const x = tf.zeros([1, 32, 32, 3]);
+    const before = tf.memory().numTensors;
+    const signal = { aborted: false };
+    let n = 0;
+    const y = await forwardInSteps(tf, model, x, { signal, between: () => void (++n === 3 && (signal.aborted = true)) });
+    expect(y).toBeUndefined();
+    expect(n).toBe(3);
+    expect(tf.memory().numTensors).toBe(before);
+    x.dispose();
+    model.dispose();
+  });
+
+  it('refuses a model that is not a chain (MobileNet V2 adds shortcuts)', async () => {
+    const model = buildMobileNetV2(tf, { alpha: 0.35, resolution: 32, classes: 10 });
+    const x = tf.zeros([1, 32, 32, 3]);
+    await expect(forwardInSteps(tf, model, x)).rejects.toThrow(/chain/);
+    x.dispose();
+    model.dispose();
+  });
+});
+
+describe('releaseBackendMemory(tf)', () => {
+  /** Just enough of tfjs to see what releaseBackendMemory asks for and does. */
+  function fakeTf(backend: string, dataIds: number) {
+    const calls: string[] = [];
+    const factory = () => ({}) as never;
+    const fake = {
+      getBackend: () => backend,
+      backend: () => ({ numDataIds: () => dataIds }),
+      findBackendFactory: (name: string) => (calls.push(`find ${name}`), factory),
+      removeBackend: (name: string) => void calls.push(`remove ${name}`),
+      registerBackend: (name: string, f: unknown, priority: number) => (calls.push(`register ${name} ${f === factory} ${priority}`), true),
+    };
+    return { tf: fake as unknown as Tf, calls };
+  }
+  it('replaces an empty webgl backend with a fresh one of the same factory and priority (2, as tfjs-backend-webgl registers it)', () => {
+    const { tf: fake, calls } = fakeTf('webgl', 0);
+    expect(releaseBackendMemory(fake)).toBe(true);
+    expect(calls).toEqual(['find webgl', 'remove webgl', 'register webgl true 2']);
+  });
+  it('leaves a webgl backend that still holds tensors, and the cpu backend, alone', () => {
+    for (const [name, ids] of [['webgl', 3], ['cpu', 0]] as const) {
+      const { tf: fake, calls } = fakeTf(name, ids);
+      expect(releaseBackendMemory(fake)).toBe(false);
+      expect(calls).toEqual([]);
+    }
+    expect(releaseBackendMemory(tf as unknown as Tf)).toBe(false);
   });
 });

@@ -59,4 +59,8 @@ export const CALC = {
   linkMessages: 'Some of the link could not be used:',
   importMessages: 'Some of the pasted table could not be used:',
   sameAsInput: '= in',
+  loadedPreset: 'Loaded the preset',
+  undo: 'Undo',
+  undoLabel: 'Undo: restore the previous stack',
+  restored: 'The stack from before was restored.',
 } as const;

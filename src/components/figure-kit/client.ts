@@ -7,6 +7,7 @@
  *        │ figure within 200 px of the viewport
  *   figure's render chunk loaded ── keep the build's picture that CSS shows for this box (wide
  *        │                            or narrow), drop the other, redraw it for the measured width
+ *        │ (a failed fetch keeps the static SVG and is tried again: back online, or after a backoff)
  *        │ every store change, and every change of the box's width, while loaded
  *   redraw (same render function as the build) + polite summary for screen readers
  */
@@ -17,20 +18,26 @@ import './term-links';
 import './ghosts';
 import { FIGURE_KATEX } from './katex-options';
 import { FIGURES } from './registry';
+import { lazy, retryLater } from './lazy';
 import { patch } from './svg';
 import { frameFor } from './frame';
 import type { FigureContext, FigureDef, FigureView } from './types';
 import type { ParamName } from '../../lib/params';
 import { divisors } from '../../lib/divisors';
+import { ui } from '../../i18n';
 
-let katexLoad: Promise<typeof import('katex').default> | undefined;
+const exportLoad = lazy(() => import('./export'));
+const katexLoad = lazy(() => import('katex').then((m) => m.default));
 function typeset(el: HTMLElement, tex: string): void {
-  katexLoad ??= import('katex').then((m) => m.default);
-  void katexLoad.then((katex) => {
-    if (el.dataset.tex !== tex) return;
-    el.innerHTML = katex.renderToString(tex, { ...FIGURE_KATEX, displayMode: true, throwOnError: false });
-    document.dispatchEvent(new Event('sep:typeset'));
-  });
+  katexLoad().then(
+    (katex) => {
+      if (el.dataset.tex !== tex) return;
+      el.innerHTML = katex.renderToString(tex, { ...FIGURE_KATEX, displayMode: true, throwOnError: false });
+      document.dispatchEvent(new Event('sep:typeset'));
+    },
+    // Offline: the formula keeps its last numbers until KaTeX arrives, then shows the newest.
+    () => retryLater(() => el.dataset.tex === tex && typeset(el, tex), katexLoad),
+  );
 }
 
 /**
@@ -126,29 +133,40 @@ class SepFigure extends HTMLElement {
         const button = (e.target as HTMLElement).closest<HTMLButtonElement>('button[data-action]');
         if (!button) return;
         const title = this.querySelector('svg title')?.textContent ?? id;
-        void import('./export').then((m) => m.runAction(this, button.dataset.action ?? '', title));
+        exportLoad().then(
+          (m) => m.runAction(this, button.dataset.action ?? '', title),
+          () => {
+            const status = this.querySelector('[data-role=menu-status]');
+            if (status) status.textContent = ui().exportOffline;
+          },
+        );
       });
       menu.hidden = false;
     }
     // Lecture slides ask the figures of a newly shown slide to redraw from the store.
     this.addEventListener('sep:redraw', () => this.draw());
+    // A figure that comes into view while its code cannot be fetched keeps its build-time picture
+    // and hydrates as soon as the code arrives (back online, or on a later try).
     const start = (): void => {
-      void load().then((def) => {
-        this.def = def;
-        this.keepShownVariant();
-        // Only the figure's own parameters redraw it, at most once per frame however many
-        // inputs a fast drag fires in between.
-        subscribeKeys(params, [...def.params], () => this.schedule());
-        // A new width (rotation, window resize, a slide scaled to another screen) gets a new layout.
-        if ('ResizeObserver' in window) {
-          const frame = this.querySelector('.fig-frame');
-          if (frame)
-            new ResizeObserver(() => {
-              if (this.measure() === this.boxWidth && this.measureHeight() === this.boxHeight) return;
-              this.schedule();
-            }).observe(frame);
-        }
-      });
+      load().then(
+        (def) => {
+          this.def = def;
+          this.keepShownVariant();
+          // Only the figure's own parameters redraw it, at most once per frame however many
+          // inputs a fast drag fires in between.
+          subscribeKeys(params, [...def.params], () => this.schedule());
+          // A new width (rotation, window resize, a slide scaled to another screen) gets a new layout.
+          if ('ResizeObserver' in window) {
+            const frame = this.querySelector('.fig-frame');
+            if (frame)
+              new ResizeObserver(() => {
+                if (this.measure() === this.boxWidth && this.measureHeight() === this.boxHeight) return;
+                this.schedule();
+              }).observe(frame);
+          }
+        },
+        () => retryLater(start, load),
+      );
     };
     if (!('IntersectionObserver' in window)) return start();
     const io = new IntersectionObserver(

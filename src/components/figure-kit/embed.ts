@@ -33,7 +33,7 @@ if (window.parent !== window) {
     const height = Math.ceil(document.documentElement.scrollHeight);
     if (height === last) return;
     last = height;
-    window.parent.postMessage({ type: 'separable:height', figure: document.body.dataset.figure, height }, '*');
+    window.parent.postMessage({ type: 'separable:height', figure: document.querySelector<HTMLElement>('[data-figure]')?.dataset.figure, height }, '*');
   };
   new ResizeObserver(post).observe(document.documentElement);
   post();

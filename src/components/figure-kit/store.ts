@@ -7,11 +7,13 @@ import { map } from 'nanostores';
 import {
   PARAMS,
   PARAM_NAMES,
+  canonicalQuery,
   coerceParam,
   describeIssue,
   fitDivisors,
   parseParams,
   serializeParams,
+  type ExtraKeys,
   type ParamIssue,
   type ParamName,
   type ParamValues,
@@ -37,9 +39,28 @@ function pageParamNames(): ParamName[] {
   return PARAM_NAMES.filter((n) => used.has(n));
 }
 
+/** The page's own query keys (body data-url-keys: `key` or `key=a|b`), e.g. an embed's theme. */
+function pageExtraKeys(): ExtraKeys {
+  const out = new Map<string, readonly string[] | null>();
+  for (const token of (document.body.dataset.urlKeys ?? '').split(/\s+/)) {
+    const [key, values] = token.split('=');
+    if (key) out.set(key, values === undefined ? null : values.split('|'));
+  }
+  return out;
+}
+
 const defaults = pageDefaults();
 const used = pageParamNames();
 const initial = parseParams(location.search, PARAM_NAMES, defaults);
+
+// Once every page script has read the query as given (and explained what it could not use), the
+// address bar keeps only what the page uses: unknown or hostile keys never reach a shared link.
+queueMicrotask(() => {
+  const canonical = canonicalQuery(location.search, used, pageExtraKeys(), defaults);
+  if (canonical !== location.search.replace(/^\?/, '')) {
+    history.replaceState(history.state, '', `${location.pathname}${canonical ? `?${canonical}` : ''}${location.hash}`);
+  }
+});
 
 /** The shared values. */
 export const params = map<Values>(initial.values);
@@ -56,6 +77,14 @@ export function reportText(...messages: string[]): void {
   }
   box.hidden = false;
 }
+
+document.querySelector('#param-messages [data-role=dismiss]')?.addEventListener('click', (e) => {
+  const box = (e.currentTarget as HTMLElement).closest<HTMLElement>('#param-messages');
+  if (box) {
+    box.hidden = true;
+    box.querySelector('ul')?.remove();
+  }
+});
 
 /** Messages for the reader about values that could not be used as given. */
 export function report(issues: readonly ParamIssue[]): void {

@@ -114,6 +114,10 @@ class DeckPlayer extends HTMLElement {
     window.addEventListener('hashchange', () => {
       const p = parsePosition(location.hash, this.steps);
       if (p && formatPosition(p) !== formatPosition(this.pos)) this.go(p);
+      // A slide hash that names no slide as written (#slide-9999, #slide-x) is corrected in place.
+      else if (location.hash.startsWith('#slide-') && location.hash !== formatPosition(this.pos)) {
+        history.replaceState(history.state, '', `${location.pathname}${location.search}${formatPosition(this.pos)}`);
+      }
     });
     const refit = (): void => {
       cancelAnimationFrame(this.fitFrame);
@@ -556,8 +560,9 @@ class DeckPlayer extends HTMLElement {
     const ids = new Set([...this.querySelectorAll<HTMLElement>('sep-figure')].map((f) => f.dataset.figure ?? ''));
     // A figure that computes in the browser (e.g. with TensorFlow.js) runs once now, which also
     // fetches everything its computation needs.
-    for (const id of ids) void FIGURES[id]?.().then((def) => def.compute?.(params.get()).catch(() => undefined));
-    void import('katex');
+    // A preload that fails (offline) is only a head start lost: each figure loads again when shown.
+    for (const id of ids) void FIGURES[id]?.().then((def) => def.compute?.(params.get()), () => undefined).catch(() => undefined);
+    void import('katex').catch(() => undefined);
     document.fonts?.forEach((face) => {
       if (face.family.replace(/["']/g, '').startsWith('KaTeX')) void face.load().catch(() => undefined);
     });

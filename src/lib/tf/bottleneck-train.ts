@@ -19,6 +19,7 @@
 import type { Scalar, Tensor2D, Variable } from '@tensorflow/tfjs-core';
 import { BOTTLENECK_DEFAULTS, bottleneckData } from '../bottleneck';
 import { gaussianMatrix } from '../random';
+import { retryable } from '../lazy';
 import type { Tf } from './load';
 import type { Cancellable } from './conv-bench';
 
@@ -212,9 +213,5 @@ export async function compareBottlenecks(
   return { relu, linear, lossRatio: relu.finalLoss / linear.finalLoss };
 }
 
-let gradients: Promise<unknown> | undefined;
-
-/** Registers tfjs-core's gradient functions once (idempotent: the registry is global). */
-function registerGradients(): Promise<unknown> {
-  return (gradients ??= import('@tensorflow/tfjs-core/dist/register_all_gradients'));
-}
+/** Registers tfjs-core's gradient functions once (idempotent: the registry is global); a failed fetch is tried again. */
+const registerGradients = retryable(() => import('@tensorflow/tfjs-core/dist/register_all_gradients'), { firstDelayMs: 0 });

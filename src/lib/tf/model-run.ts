@@ -1,15 +1,63 @@
 /**
  * Build MobileNet V1 with tf.layers (random weights) and time its forward pass: what the live
- * "Real model" block runs. DOM-free; the caller passes tfjs, the clock and a cancel flag.
- * Timing follows the tfjs-examples habit: one untimed warm-up (shader compilation, buffer
- * allocation), then the median of a few timed runs, each ending with `await data()` so the time
- * includes the device finishing its work.
+ * "Real model" block runs. DOM-free; the caller passes tfjs, the clock, a cancel flag and what to
+ * do between layers. Timing follows the tfjs-examples habit: one untimed warm-up (shader
+ * compilation, buffer allocation), then the median of a few timed runs, each ending with
+ * `await data()` so the time includes the device finishing its work.
+ *
+ * A pass runs one layer at a time (forwardInSteps) rather than through model.predict: the page
+ * can handle Cancel between two layers instead of after a whole pass, and predict's graph cache
+ * (tfjs-layers keeps the last 100 models' sorted graphs) would keep every disposed model alive.
  */
 import type * as tfjs from '@tensorflow/tfjs';
 import { frameworkCounts, mobilenetV1, type MobileNetOptions } from '../architectures';
 import { randomUniforms } from '../random';
 import { median, type Cancellable } from './conv-bench';
+import { releaseBackendMemory } from './load';
 import { buildMobileNetV1, modelCounts, type ModelCounts, type TF } from './models';
+
+/** Options of forwardInSteps. */
+export interface StepOptions {
+  /** Checked after every layer: when set, the pass stops and nothing is returned. */
+  readonly signal?: Cancellable;
+  /** Awaited after every layer (the browser yields to the page there). */
+  readonly between?: () => void | Promise<void>;
+}
+
+/**
+ * forwardInSteps(tf, model, x, { signal, between }): model.predict(x) one layer at a time, for a
+ * model whose layers form a chain (MobileNet V1). Each intermediate tensor is disposed once the
+ * next layer has read it. Resolves the output (the caller disposes it), or undefined when
+ * cancelled, with every intermediate disposed either way.
+ */
+export async function forwardInSteps(tf: TF, model: tfjs.LayersModel, x: tfjs.Tensor, options: StepOptions = {}): Promise<tfjs.Tensor | undefined> {
+  const layers = model.layers.slice(1);
+  layers.forEach((layer, i) => {
+    const from = layer.inboundNodes[0]?.inboundLayers ?? [];
+    if (layer.inboundNodes.length !== 1 || from.length !== 1 || from[0] !== model.layers[i]) {
+      throw new Error(`forwardInSteps needs a chain of layers; ${layer.name} does not read only the layer before it.`);
+    }
+  });
+  let y = x;
+  try {
+    for (const layer of layers) {
+      const input = y;
+      y = tf.tidy(() => layer.apply(input, { training: false }) as tfjs.Tensor);
+      if (input !== x) input.dispose();
+      if (options.signal?.aborted) break;
+      await options.between?.();
+      if (options.signal?.aborted) break;
+    }
+  } catch (e) {
+    if (y !== x) y.dispose();
+    throw e;
+  }
+  if (options.signal?.aborted) {
+    if (y !== x) y.dispose();
+    return undefined;
+  }
+  return y;
+}
 
 /** Options of runMobileNetV1. */
 export interface ModelRunOptions extends MobileNetOptions {
@@ -21,9 +69,17 @@ export interface ModelRunOptions extends MobileNetOptions {
   readonly repeats?: number;
   /** Seed of the random input image (default 1). */
   readonly seed?: number;
-  /** Checked between passes; when set, the run stops and reports what it has. */
+  /** Checked after every layer; when set, the run stops and reports what it has. */
   readonly signal?: Cancellable;
-  /** Called after each pass (e.g. to update a progress line); awaited, so it can yield to the page. */
+  /**
+   * Awaited after every layer (the browser yields to the page there, so Cancel takes effect within
+   * a layer's time). Time spent in it is not counted in a pass.
+   */
+  readonly between?: () => void | Promise<void>;
+  /**
+   * Called once the model is built (done = 0) and after each pass (e.g. to update a progress
+   * line); awaited, so it can yield to the page.
+   */
   readonly onPass?: (done: number, total: number) => void | Promise<void>;
   /** After the timed passes, run one more pass layer by layer and time each costed layer (default false). */
   readonly perLayer?: boolean;
@@ -105,6 +161,14 @@ export async function timeLayers(tf: TF, model: tfjs.LayersModel, x: tfjs.Tensor
  */
 export async function runMobileNetV1(tf: TF, options: ModelRunOptions): Promise<ModelRunResult> {
   const { now, warmup = 1, repeats = 3, seed = 1, signal, onPass, perLayer = false } = options;
+  let paused = 0;
+  const between =
+    options.between &&
+    (async () => {
+      const t = now();
+      await options.between?.();
+      paused += now() - t;
+    });
   if (!Number.isInteger(warmup) || warmup < 0) throw new RangeError(`warmup must be a non-negative integer, got ${warmup}`);
   if (!Number.isInteger(repeats) || repeats < 1) throw new RangeError(`repeats must be a positive integer, got ${repeats}`);
   const arch = mobilenetV1(options);
@@ -118,8 +182,10 @@ export async function runMobileNetV1(tf: TF, options: ModelRunOptions): Promise<
   let outputShape: number[] = [];
   let outputSum = Number.NaN;
   let aborted = false;
-  const pass = async (): Promise<void> => {
-    const y = model.predict(x) as tfjs.Tensor;
+  /** One forward pass; false when it was cancelled part-way. */
+  const pass = async (): Promise<boolean> => {
+    const y = await forwardInSteps(tf, model, x, { signal, between });
+    if (!y) return false;
     try {
       const data = await y.data();
       outputShape = y.shape;
@@ -129,20 +195,26 @@ export async function runMobileNetV1(tf: TF, options: ModelRunOptions): Promise<
     } finally {
       y.dispose();
     }
+    return true;
   };
   const total = warmup + repeats;
+  const backend = tf.getBackend();
   try {
+    await onPass?.(0, total);
     for (let i = 0; i < total; i++) {
       if (signal?.aborted) {
         aborted = true;
         break;
       }
-      if (i < warmup) await pass();
-      else {
-        const start = now();
-        await pass();
-        runs.push(now() - start);
+      paused = 0;
+      const start = now();
+      const done = await pass();
+      const ms = now() - start - paused;
+      if (!done) {
+        aborted = true;
+        break;
       }
+      if (i >= warmup) runs.push(ms);
       await onPass?.(i + 1, total);
     }
     const layers = perLayer && !aborted && !signal?.aborted ? await timeLayers(tf, model, x, now) : [];
@@ -154,13 +226,15 @@ export async function runMobileNetV1(tf: TF, options: ModelRunOptions): Promise<
       medianMs: median(runs),
       outputShape,
       outputSum,
-      backend: tf.getBackend(),
+      backend,
       aborted,
       layers,
     };
   } finally {
     x.dispose();
     model.dispose();
+    // The textures the passes used stay in WebGL's pool after dispose; give them back.
+    releaseBackendMemory(tf);
   }
 }
 

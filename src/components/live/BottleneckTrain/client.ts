@@ -9,6 +9,9 @@ import { patch } from '../../figure-kit/svg';
 import { formatTimes, toSignificant } from '../../../lib/format';
 import { bottleneckData } from '../../../lib/bottleneck';
 import { trainingChart, type TrainingState } from './chart';
+import { isFetchFailure, lazy, tfDownloadMessage } from '../../figure-kit/lazy';
+
+const tfParts = lazy(() => Promise.all([import('../../../lib/tf/load'), import('../../../lib/tf/bottleneck-train')]));
 
 const fmtLoss = (x: number): string => (Number.isFinite(x) ? x.toExponential(2) : '—');
 
@@ -90,7 +93,7 @@ class BottleneckTrain extends HTMLElement {
     this.dataset.state = 'loading';
     this.set('status', 'Loading TensorFlow.js…');
     try {
-      const [{ loadTf }, train] = await Promise.all([import('../../../lib/tf/load'), import('../../../lib/tf/bottleneck-train')]);
+      const [{ loadTf }, train] = await tfParts();
       // Tiny matrices: the cpu backend is faster than a GPU round trip here, and gives the same numbers everywhere.
       const { tf, backend } = await loadTf({ preferred: ['cpu'] });
       this.set('backend', `${backend} (TensorFlow.js)`);
@@ -125,7 +128,7 @@ class BottleneckTrain extends HTMLElement {
       this.set('status', stopped ? `Stopped after ${toSignificant(seconds, 2)} s. Press Run to start again.` : `Done in ${toSignificant(seconds, 2)} s on the ${backend} backend.`);
     } catch (e) {
       this.dataset.state = 'failed';
-      this.set('status', `This browser could not run the training: ${e instanceof Error ? e.message : String(e)}. The explanation above does not depend on it.`);
+      this.set('status', isFetchFailure(e) ? tfDownloadMessage() : `This browser could not run the training: ${e instanceof Error ? e.message : String(e)}. The explanation above does not depend on it.`);
     } finally {
       this.running = false;
       run.disabled = false;

@@ -8,6 +8,9 @@ import { patch } from '../../figure-kit/svg';
 import { BENCH_REPEATS, BENCH_WARMUP, benchPlan, type BenchSizes } from '../../../lib/bench-guard';
 import { formatInt, formatTimes, toSignificant } from '../../../lib/format';
 import { benchChart, equivalenceText, type BenchMeasurement } from './chart';
+import { isFetchFailure, lazy, tfDownloadMessage } from '../../figure-kit/lazy';
+
+const tfParts = lazy(() => Promise.all([import('../../../lib/tf/load'), import('../../../lib/tf/conv-bench')]));
 
 /** A WebGL context can be had here (headless Chromium with --disable-gpu has none). */
 function hasWebGl(): boolean {
@@ -104,7 +107,7 @@ class ConvBench extends HTMLElement {
     this.dataset.state = 'loading';
     this.set('status', 'Loading TensorFlow.js…');
     try {
-      const [{ loadTf }, bench] = await Promise.all([import('../../../lib/tf/load'), import('../../../lib/tf/conv-bench')]);
+      const [{ loadTf }, bench] = await tfParts();
       const preferred = hasWebGl() ? (['webgl', 'cpu'] as const) : (['cpu'] as const);
       const { tf, backend, failed } = await loadTf({ preferred });
       const fellBack = failed.length > 0 ? ` (${failed.map((f) => `${f.backend} ${f.reason}`).join('; ')})` : preferred.length === 1 ? ' (this browser offers no WebGL)' : '';
@@ -142,7 +145,7 @@ class ConvBench extends HTMLElement {
       this.dataset.state = 'done';
     } catch (e) {
       this.dataset.state = 'failed';
-      this.set('status', `This browser could not run the block: ${e instanceof Error ? e.message : String(e)}. The predicted numbers above still hold.`);
+      this.set('status', isFetchFailure(e) ? tfDownloadMessage() : `This browser could not run the block: ${e instanceof Error ? e.message : String(e)}. The predicted numbers above still hold.`);
     } finally {
       this.running = false;
       button.disabled = benchPlan(this.sizes()).refusal !== null;

@@ -11,6 +11,9 @@ import { paperParams } from './paper-count';
 import { cpuGuard, runMobileNetV1, type LayerTime } from '../../../lib/tf/model-run';
 import { patch } from '../../figure-kit/svg';
 import { countChart, timeChart } from './chart';
+import { isFetchFailure, lazy, tfDownloadMessage } from '../../figure-kit/lazy';
+
+const tfLoad = lazy(() => import('../../../lib/tf/load'));
 
 /** Whether this browser can make a WebGL context at all; without one tfjs would log errors trying. */
 function hasWebGL(): boolean {
@@ -22,6 +25,28 @@ function hasWebGL(): boolean {
   }
 }
 
+
+/**
+ * Let the page handle input and paint: continue in a new task, behind what is already queued.
+ * (scheduler.yield() would continue ahead of other tasks, and a click could wait a whole run.)
+ */
+function yieldToPage(): Promise<void> {
+  return new Promise((ok) => {
+    const channel = new MessageChannel();
+    channel.port1.onmessage = () => ok();
+    channel.port2.postMessage(null);
+  });
+}
+
+/** Between two layers: yield when the page has waited 20 ms or more, so Cancel is handled within a layer. */
+function betweenLayers(): () => Promise<void> {
+  let last = performance.now();
+  return async () => {
+    if (performance.now() - last < 20) return;
+    await yieldToPage();
+    last = performance.now();
+  };
+}
 
 const ms = (x: number): string => (Number.isFinite(x) ? `${x >= 100 ? Math.round(x) : x.toFixed(1)} ms` : '–');
 
@@ -45,7 +70,7 @@ class V1Model extends HTMLElement {
     run.addEventListener('click', () => void this.run());
     cancel.addEventListener('click', () => {
       this.signal.aborted = true;
-      this.el('status').textContent = 'Cancelling after the current pass…';
+      this.el('status').textContent = 'Cancelling…';
     });
     const choice = this.el<HTMLSelectElement>('backend-choice');
     choice.addEventListener('change', () => this.show(params.get().alpha, params.get().res));
@@ -154,7 +179,7 @@ class V1Model extends HTMLElement {
     this.dataset.state = 'loading';
     status.textContent = 'Loading TensorFlow.js…';
     try {
-      const { loadTfLayers } = await import('../../../lib/tf/load');
+      const { loadTfLayers } = await tfLoad();
       const preferred = this.preferred();
       if (preferred.length === 0) throw new Error('this browser cannot create a WebGL context; choose cpu.');
       const { tf, backend, failed } = await loadTfLayers({ preferred });
@@ -178,8 +203,9 @@ class V1Model extends HTMLElement {
         repeats: 3,
         perLayer: true,
         signal: this.signal,
+        between: betweenLayers(),
         onPass: async (done, total) => {
-          status.textContent = `Forward pass ${done} of ${total} done…`;
+          status.textContent = done === 0 ? `Built; forward pass 1 of ${total}…` : `Forward pass ${done} of ${total} done…`;
           // A cpu pass blocks the page; between passes let input (Cancel) and painting through.
           await new Promise((resolve) => setTimeout(resolve, 0));
           await tf.nextFrame();
@@ -208,6 +234,9 @@ class V1Model extends HTMLElement {
         this.dataset.state = 'cancelled';
         this.el('forward').textContent = 'cancelled before the model was built';
         status.textContent = 'Cancelled.';
+      } else if (isFetchFailure(e)) {
+        this.dataset.state = 'error';
+        status.textContent = tfDownloadMessage();
       } else {
         this.dataset.state = 'error';
         status.textContent = `Could not run: ${e instanceof Error ? e.message : String(e)}`;

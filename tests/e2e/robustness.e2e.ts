@@ -1,0 +1,155 @@
+// A flaky network and hostile addresses: lazy code that failed to download is fetched again (the
+// page recovers by itself and says what is going on meanwhile), and the address bar keeps only
+// what the page uses.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { baseURL, figuresReady, launch, watchedPage } from './harness';
+
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launch();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+/** What went wrong, less the browser's own log lines for requests made while offline. */
+const unexpected = (problems: string[]): string[] => problems.filter((p) => !/ERR_INTERNET_DISCONNECTED/.test(p));
+
+const COST = '[data-figure="cost-bars"]';
+const note = (page: Page) => page.locator('#net-status');
+
+describe('a flaky network', () => {
+  it('offline → slider → online → slider: the formula and the figure follow, with no uncaught error', async () => {
+    const { context, page, problems } = await watchedPage(browser, { viewport: { width: 1280, height: 900 } });
+    await page.goto(`${baseURL()}/depthwise-separable/`, { waitUntil: 'networkidle' });
+    await page.locator(COST).scrollIntoViewIfNeeded();
+    await figuresReady(page);
+    const formula = page.locator(`${COST} [data-role=formula]`);
+    const slider = page.locator(COST).getByRole('slider', { name: /Kernel size/ });
+    const typeset = () => formula.locator('annotation').first().textContent();
+    await context.setOffline(true);
+    await slider.fill('5');
+    // The picture follows at once (its code is here); the formula waits for KaTeX, and the reader is told.
+    await expect.poll(() => page.locator(`${COST} [data-quantity="params-standard"]`).first().getAttribute('data-exact')).toBe(String(25 * 32 * 64));
+    await expect.poll(() => note(page).isVisible()).toBe(true);
+    expect(await note(page).innerText()).toContain('offline');
+    expect(await typeset()).not.toContain('\\frac{1}{25}');
+    await context.setOffline(false);
+    await slider.fill('7');
+    await expect.poll(() => formula.getAttribute('data-tex')).toContain('\\frac{1}{49}');
+    await expect.poll(typeset).toBe(await formula.getAttribute('data-tex'));
+    await expect.poll(() => page.locator(`${COST} [data-quantity="params-standard"]`).first().getAttribute('data-exact')).toBe(String(49 * 32 * 64));
+    await expect.poll(() => note(page).isVisible()).toBe(false);
+    expect(problems.filter((p) => p.startsWith('uncaught'))).toEqual([]);
+    expect(unexpected(problems)).toEqual([]);
+    await context.close();
+  });
+
+  it('a figure scrolled into view while offline hydrates once back online', async () => {
+    const { context, page, problems } = await watchedPage(browser, { viewport: { width: 1280, height: 720 } });
+    await page.goto(`${baseURL()}/mobilenet-v1/`, { waitUntil: 'networkidle' });
+    const tradeoff = page.locator('[data-figure="tradeoff"]');
+    expect(await tradeoff.getAttribute('data-ready')).toBeNull();
+    await context.setOffline(true);
+    await tradeoff.scrollIntoViewIfNeeded();
+    await expect.poll(() => note(page).isVisible()).toBe(true);
+    await page.waitForTimeout(500);
+    expect(await tradeoff.getAttribute('data-ready')).toBeNull();
+    // The build-time picture stays readable meanwhile.
+    expect(await tradeoff.locator('svg [data-quantity]').count()).toBeGreaterThan(0);
+    await context.setOffline(false);
+    await expect.poll(() => tradeoff.getAttribute('data-ready'), { timeout: 10_000 }).toBe('');
+    await expect.poll(() => note(page).isVisible()).toBe(false);
+    // Hydrated: it follows the controls again.
+    const box = tradeoff.getByRole('spinbutton', { name: /Input resolution, exact value/ });
+    await box.fill('192');
+    await box.press('Enter');
+    await expect.poll(() => tradeoff.locator('[data-role=current]').evaluateAll((els) => els.map((e) => e.getAttribute('data-point')))).toContain('slim-1-192');
+    expect(unexpected(problems)).toEqual([]);
+    await context.close();
+  });
+
+  it('a live block says plainly that TensorFlow.js could not be downloaded, and runs once back online', async () => {
+    const { context, page, problems } = await watchedPage(browser);
+    await page.goto(`${baseURL()}/mobilenet-v1/?alpha=0.25&res=96`, { waitUntil: 'networkidle' });
+    const block = page.locator('v1-model');
+    await block.scrollIntoViewIfNeeded();
+    await block.getByRole('combobox', { name: 'Backend' }).selectOption('cpu');
+    const run = block.getByRole('button', { name: 'Build and run' });
+    await context.setOffline(true);
+    await run.click();
+    await expect.poll(() => block.getAttribute('data-state')).toBe('error');
+    expect(await block.locator('[data-role=status]').innerText()).toContain('could not be downloaded (you seem to be offline)');
+    await context.setOffline(false);
+    await run.click();
+    await page.waitForFunction(() => ['done', 'error'].includes(document.querySelector<HTMLElement>('v1-model')?.dataset.state ?? '') && document.querySelector<HTMLElement>('v1-model')?.dataset.state !== 'error', null, { timeout: 45_000 });
+    expect(await block.getAttribute('data-state')).toBe('done');
+    expect(problems.filter((p) => p.startsWith('uncaught'))).toEqual([]);
+    expect(unexpected(problems)).toEqual([]);
+    await context.close();
+  });
+});
+
+describe('the address bar', () => {
+  const search = (page: Page) => page.evaluate(() => location.search);
+
+  it('keeps only the parameters a page uses, as used, and drops unknown or hostile keys at load', async () => {
+    const { context, page, problems } = await watchedPage(browser);
+    const junk = `utm_source=x&__proto__=1&constructor=2&${encodeURIComponent('"><img src=x>')}=1&alpha=0.5`;
+    await page.goto(`${baseURL()}/depthwise-separable/?n=128&k=99&${junk}#figure-cost-bars`);
+    await figuresReady(page);
+    await expect.poll(() => search(page)).toBe('?k=11&n=128');
+    expect(await page.evaluate(() => location.hash)).toBe('#figure-cost-bars');
+    expect(await page.locator('#param-messages').innerText()).toContain('Kernel size (k) must be from 1 to 11');
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+
+  it("keeps a page's own keys with accepted values: embed options, the calculator's stack", async () => {
+    const { context, page, problems } = await watchedPage(browser);
+    await page.goto(`${baseURL()}/embed/cost-bars/?theme=evil&controls=0&x=1&k=5`);
+    await figuresReady(page);
+    await expect.poll(() => search(page)).toBe('?k=5&controls=0');
+    expect(await page.locator('#param-messages').innerText()).toContain('theme option must be');
+    await page.goto(`${baseURL()}/calculator/?stack=v1_8x8x3_pw.n4&params=keras&junk=%3Cb%3E`);
+    await page.waitForSelector('stack-calculator[data-ready]');
+    await expect.poll(() => search(page)).toBe('?stack=v1_8x8x3_pw.n4&params=keras');
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+
+  it('quotes a bad value without control or bidirectional override characters', async () => {
+    const { context, page, problems } = await watchedPage(browser);
+    await page.goto(`${baseURL()}/?k=%E2%80%AEabc%00def`);
+    const box = page.locator('#param-messages');
+    await expect.poll(() => box.isVisible()).toBe(true);
+    const text = await box.locator('li').first().textContent();
+    expect(text).toContain('“ abc def”');
+    expect(text).not.toMatch(/[\u0000-\u001f\u202a-\u202e\u2066-\u2069]/);
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+});
+
+describe('the Content Security Policy', () => {
+  it('refuses an injected inline script, and the refusal is a console error the suite catches', async () => {
+    const { context, page, problems } = await watchedPage(browser);
+    await page.goto(`${baseURL()}/mobilenet-v1/`);
+    const policy = await page.locator('head > meta[http-equiv="Content-Security-Policy"]').getAttribute('content');
+    expect(policy).toMatch(/script-src 'self'( 'sha256-[A-Za-z0-9+/=]+')*;/);
+    const violations = await page.evaluate(async () => {
+      const seen: string[] = [];
+      document.addEventListener('securitypolicyviolation', (e) => seen.push(e.violatedDirective));
+      const s = document.createElement('script');
+      s.textContent = 'document.body.dataset.injected = "1"';
+      document.head.appendChild(s);
+      await new Promise((r) => setTimeout(r, 50));
+      return { seen, injected: document.body.dataset.injected ?? null };
+    });
+    expect(violations.injected).toBeNull();
+    expect(violations.seen).toContain('script-src-elem');
+    await expect.poll(() => problems.filter((p) => p.startsWith('console error') && p.includes('Content Security Policy')).length).toBeGreaterThan(0);
+    await context.close();
+  });
+});
