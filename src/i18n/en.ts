@@ -19,6 +19,8 @@ export const en = {
   noscript: 'The figures show their default values. Turn on JavaScript to move the sliders.',
   footerNote: 'Every count on this site is computed exactly from the formulas; numbers taken from papers are cited where they appear.',
   chapter: 'Chapter',
+  embedWithoutControls: 'Embed without controls',
+  exportDark: 'Dark colours',
 } as const;
 
 export type UiStrings = typeof en;
