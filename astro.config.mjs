@@ -3,9 +3,11 @@ import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
 import remarkMath from 'remark-math';
 import rehypeKatex from 'rehype-katex';
+import katexFonts from './scripts/katex-fonts.mjs';
 
 // Math is rendered to HTML at build time; the browser gets KaTeX's CSS and fonts, never its JavaScript
-// (except the small lazy chunk that re-typesets a figure's formula after a slider moves).
+// (except the small lazy chunk that re-typesets a figure's formula after a slider moves). The fonts
+// are trimmed to woff2 and split into subsets for the site's math (scripts/katex-fonts.mjs).
 export default defineConfig({
   output: 'static',
   trailingSlash: 'always',
@@ -18,5 +20,5 @@ export default defineConfig({
     remarkPlugins: [remarkMath],
     rehypePlugins: [[rehypeKatex, { strict: 'error' }]],
   },
-  integrations: [mdx()],
+  integrations: [mdx(), katexFonts()],
 });
