@@ -134,6 +134,12 @@ function walk(dir, out = []) {
   return out;
 }
 
+/** A subset of a font (TrueType, WOFF or WOFF2) holding `text`'s characters, as woff2 or truetype. */
+export async function subsetFace(font, text, targetFormat = 'woff2') {
+  const { default: subsetFont } = await import('subset-font');
+  return subsetFont(font, text, { targetFormat });
+}
+
 const hash8 = (buf) => createHash('sha256').update(buf).digest('base64url').slice(0, 8);
 
 /** Rewrite KaTeX's stylesheet as it is bundled: woff2 only, swap. */
@@ -145,7 +151,6 @@ function trimStylesheet(css) {
 
 /** Split every KaTeX face in the built site into a subset for the site's math and the rest. */
 export async function splitFaces(distDir, log = () => {}) {
-  const { default: subsetFont } = await import('subset-font');
   const files = walk(distDir);
   const pages = files.filter((f) => f.endsWith('.html'));
   const used = new Set(ALWAYS);
@@ -168,7 +173,7 @@ export async function splitFaces(distDir, log = () => {}) {
       else {
         // Subset the woff2 file the pages use now (its outlines as they are drawn today).
         const woff2 = readFileSync(join(fontsDir, `${name}.woff2`));
-        const subset = await subsetFont(woff2, [...keep].map((c) => String.fromCodePoint(c)).join(''), { targetFormat: 'woff2' });
+        const subset = await subsetFace(woff2, [...keep].map((c) => String.fromCodePoint(c)).join(''));
         const file = `${name}.${hash8(subset)}.woff2`;
         writeFileSync(join(distDir, '_astro', file), subset);
         const full = woff2.length;
