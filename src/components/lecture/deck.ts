@@ -208,8 +208,10 @@ class DeckPlayer extends HTMLElement {
     // fetches everything its computation needs.
     for (const id of ids) void FIGURES[id]?.().then((def) => def.compute?.(params.get()).catch(() => undefined));
     void import('katex');
+    // Each KaTeX face is a subset with the site's math characters plus the original file for every
+    // other character (its range runs to U+10FFFF); the subsets are what the slides draw with.
     document.fonts?.forEach((face) => {
-      if (face.family.replace(/["']/g, '').startsWith('KaTeX')) void face.load().catch(() => undefined);
+      if (face.family.replace(/["']/g, '').startsWith('KaTeX') && !/10FFFF$/i.test(face.unicodeRange)) void face.load().catch(() => undefined);
     });
   }
 }
