@@ -87,6 +87,8 @@ class StackCalculator extends HTMLElement {
       else messages.push(`flops=“${shown(f)}” is not one of ${FLOP_CONVENTIONS.join(', ')}; MACs used.`);
     }
     for (const e of this.querySelectorAll<HTMLElement>('[data-role=controls], [data-role=add-bar], [data-role=io], [data-role=actions-head]')) e.hidden = false;
+    // The controls are drawn (disabled) at build time, so the table below them never moves.
+    for (const group of this.querySelectorAll<HTMLFieldSetElement>('[data-role=controls] fieldset')) group.disabled = false;
     (this.q('[data-role=params]') as HTMLSelectElement).value = this.params;
     (this.q('[data-role=flops]') as HTMLSelectElement).value = this.flops;
     this.wire();
