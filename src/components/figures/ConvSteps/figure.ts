@@ -201,7 +201,7 @@ export const figure: FigureDef = {
   id: 'conv-steps',
   title: 'A depthwise separable convolution, step by step',
   chapter: '/depthwise-separable/',
-  source: 'Reference convolution (src/lib/conv-reference.ts), seeded integers',
+  source: 'A reference convolution on seeded integers, computed by the site',
   params: ['step', 'seed'],
   steps: STEP_COUNT,
   render,

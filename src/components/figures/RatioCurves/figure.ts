@@ -103,7 +103,7 @@ export const figure: FigureDef = {
   id: 'ratio-curves',
   title: 'The ratio 1/N + 1/D_K² and its asymptote',
   chapter: '/depthwise-separable/',
-  source: 'Howard et al. 2017, eq. 5; exact rationals from src/lib/cost.ts',
+  source: 'Howard et al. 2017, eq. 5; exact fractions from the site’s cost model',
   params: ['k', 'n'],
   render,
 };
