@@ -98,23 +98,6 @@ export function unicodeRange(codePoints) {
   return parts.join(',');
 }
 
-/**
- * A unicode-range for every code point outside a set (a short value: one range per gap). The
- * original face is used for exactly these, as it was for every character before the split.
- */
-export function complementRange(codePoints) {
-  const sorted = [...codePoints].sort((a, b) => a - b);
-  const out = [];
-  let next = 0;
-  for (const c of sorted) {
-    if (c > next) out.push([next, c - 1]);
-    next = c + 1;
-  }
-  if (next <= 0x10ffff) out.push([next, 0x10ffff]);
-  const hex = (n) => n.toString(16).toUpperCase();
-  return out.map(([a, b]) => (a === b ? `U+${hex(a)}` : `U+${hex(a)}-${hex(b)}`)).join(',');
-}
-
 const ENTITIES = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: '\u00a0' };
 const decode = (s) =>
   s.replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);/gi, (m, e) =>
@@ -196,7 +179,10 @@ export async function splitFaces(distDir, log = () => {}) {
         const full = woff2.length;
         before += full;
         after += subset.length;
-        faces.set(name, { file, keep: unicodeRange(keep), rest: complementRange(keep) });
+        // The rest is exactly the face's other characters: a character the face lacks must not make
+        // the browser fetch the whole file to find that out.
+        const rest = new Set([...all].filter((c) => !keep.has(c)));
+        faces.set(name, { file, keep: unicodeRange(keep), rest: rest.size > 0 ? unicodeRange(rest) : null });
         log(`${name}: ${keep.size} of ${all.size} characters, ${full} → ${subset.length} bytes`);
       }
     }

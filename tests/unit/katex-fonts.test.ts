@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import katex from 'katex';
-import { ALWAYS, cmapCodePoints, complementRange, katexText, subsetFace, unicodeRange } from '../../scripts/katex-fonts.mjs';
+import { ALWAYS, cmapCodePoints, katexText, subsetFace, unicodeRange } from '../../scripts/katex-fonts.mjs';
 
 const fonts = join(createRequire(import.meta.url).resolve('katex/package.json'), '..', 'dist', 'fonts');
 const ttf = (name: string): Buffer => readFileSync(join(fonts, `${name}.ttf`));
@@ -38,13 +38,6 @@ describe('unicodeRange', () => {
       for (let c = a; c <= b; c++) covered.add(c);
     }
     expect([...covered].sort((x, y) => x - y)).toEqual([...set].sort((x, y) => x - y));
-  });
-});
-
-describe('complementRange', () => {
-  it('covers every code point outside the set, one range per gap', () => {
-    expect(complementRange(new Set([0x41, 0x42, 0x44]))).toBe('U+0-40,U+43,U+45-10FFFF');
-    expect(complementRange(new Set([0]))).toBe('U+1-10FFFF');
   });
 });
 

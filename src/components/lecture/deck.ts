@@ -208,11 +208,13 @@ class DeckPlayer extends HTMLElement {
     // fetches everything its computation needs.
     for (const id of ids) void FIGURES[id]?.().then((def) => def.compute?.(params.get()).catch(() => undefined));
     void import('katex');
-    // Each KaTeX face is a subset with the site's math characters plus the original file for every
-    // other character (its range runs to U+10FFFF); the subsets are what the slides draw with.
+    // Each KaTeX face is split into a subset with the site's math characters (the one declared
+    // last) and the original file for the face's other characters; the slides draw with the subsets.
+    const katexFaces = new Map<string, FontFace>();
     document.fonts?.forEach((face) => {
-      if (face.family.replace(/["']/g, '').startsWith('KaTeX') && !/10FFFF$/i.test(face.unicodeRange)) void face.load().catch(() => undefined);
+      if (face.family.replace(/["']/g, '').startsWith('KaTeX')) katexFaces.set(`${face.family}|${face.style}|${face.weight}`, face);
     });
+    for (const face of katexFaces.values()) void face.load().catch(() => undefined);
   }
 }
 
