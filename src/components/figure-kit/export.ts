@@ -14,6 +14,7 @@ import { texToLines, type TexLine, type TexRun } from './tex-text';
 
 const SVG_NS = 'http://www.w3.org/2000/svg';
 const XML_NS = 'http://www.w3.org/XML/1998/namespace';
+const XLINK_NS = 'http://www.w3.org/1999/xlink';
 
 export type Palette = 'light' | 'dark';
 
@@ -66,6 +67,15 @@ const SOURCE_SIZE = 11;
 export function linkToView(root: HTMLElement): string {
   const q = currentQuery();
   return `${location.origin}${location.pathname}${q ? `?${q}` : ''}#${root.id}`;
+}
+
+/** The page's URL for this figure with only the parameters the figure reads (shorter, same picture). */
+export function figureLink(root: HTMLElement): string {
+  const reads = new Set((root.dataset.params ?? '').split(/\s+/).filter(Boolean));
+  const all = new URLSearchParams(currentQuery());
+  const q = new URLSearchParams([...all].filter(([k]) => reads.has(k)));
+  const query = q.toString();
+  return `${location.origin}${location.pathname}${query ? `?${query}` : ''}#${root.id}`;
 }
 
 /** The theme the page shows now: the reader's choice, else the system's. */
@@ -301,7 +311,6 @@ export function standaloneSvg(root: HTMLElement, svg: SVGSVGElement, options: Ex
     const colour = (name: string): string => colours.read(vars.getPropertyValue(name).trim() || '#000').rgb;
     const fontUi = vars.getPropertyValue('--font-ui').trim().replace(/"/g, "'") || 'sans-serif';
     const [vx, vy, vw, vh] = (svg.getAttribute('viewBox') ?? '0 0 400 300').split(/[\s,]+/).map(Number);
-    const width = Math.ceil(vw + 2 * PAD);
 
     // Text is measured in a scratch SVG inside the same container (same fonts as the page).
     const scratch = document.createElementNS(SVG_NS, 'svg');
@@ -377,16 +386,23 @@ export function standaloneSvg(root: HTMLElement, svg: SVGSVGElement, options: Ex
       y += 8;
     }
 
-    // Where it came from: the figure's sources, and a link back to this exact view.
+    // Where it came from: the figure's sources, and a link back to this exact view. The address is
+    // never broken (it would not work when copied); the picture widens for it if it must.
     const small = measure(SOURCE_SIZE);
-    const sourceLines = [
-      ...(options.source ? wrap(`Data: ${options.source}`, vw, small) : []),
-      ...wrap(`Source: Separable (${linkToView(root)})`, vw, small),
-    ];
-    for (const line of sourceLines) {
+    for (const line of options.source ? wrap(`Data: ${options.source}`, vw, small) : []) {
       y += SOURCE_SIZE + 4;
       parts.push(el('text', { x: PAD, y, 'font-size': SOURCE_SIZE, fill: colour('--fg-soft') }, line));
     }
+    const url = figureLink(root);
+    y += SOURCE_SIZE + 4;
+    const source = el('text', { x: PAD, y, 'font-size': SOURCE_SIZE, fill: colour('--fg-soft') }, 'Source: Separable (');
+    const link = el('a', { href: url });
+    link.setAttributeNS(XLINK_NS, 'xlink:href', url);
+    link.appendChild(el('tspan', {}, url));
+    source.appendChild(link);
+    source.appendChild(doc.createTextNode(')'));
+    parts.push(source);
+    const width = Math.ceil(Math.max(vw, small(`Source: Separable (${url})`)) + 2 * PAD);
     const height = Math.ceil(y + PAD);
 
     out.setAttribute('width', String(width));
