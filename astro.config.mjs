@@ -4,9 +4,11 @@ import mdx from '@astrojs/mdx';
 import remarkMath from 'remark-math';
 import rehypeKatex from 'rehype-katex';
 import remarkDisplayMath from './src/markdown/remark-display-math.mjs';
+import katexFonts from './scripts/katex-fonts.mjs';
 
 // Math is rendered to HTML at build time; the browser gets KaTeX's CSS and fonts, never its JavaScript
-// (except the small lazy chunk that re-typesets a figure's formula after a slider moves).
+// (except the small lazy chunk that re-typesets a figure's formula after a slider moves). The fonts
+// are trimmed to woff2 and split into subsets for the site's math (scripts/katex-fonts.mjs).
 export default defineConfig({
   output: 'static',
   trailingSlash: 'always',
@@ -19,7 +21,7 @@ export default defineConfig({
     remarkPlugins: [remarkMath, remarkDisplayMath],
     rehypePlugins: [[rehypeKatex, { strict: 'error' }]],
   },
-  integrations: [mdx()],
+  integrations: [mdx(), katexFonts()],
   vite: {
     build: {
       // Never inline a bundled script into the page: the Content Security Policy allows scripts

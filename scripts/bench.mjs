@@ -4,9 +4,10 @@
 // Flags: --build (rebuild first), --route=/path/ (only that route), --moves=N, --live (also press
 // every live block's Run button and report its timings and the JavaScript it fetched), --throttle N
 // (step each chapter's sliders at N× slower CPU in a 412 px viewport), --no-screens (skip the
-// legibility table of every figure on every screen).
+// legibility table of every figure on every screen), --lighthouse (Lighthouse's mobile audit of
+// every chapter, the calculator and one embed; --runs=N takes the median of N runs per page).
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { chromium } from 'playwright-core';
@@ -27,6 +28,8 @@ for (let i = 0; i < argv.length; i++) {
 }
 const dist = process.env.SEPARABLE_OUT_DIR ?? 'dist';
 const MOVES = Number(args.moves ?? 100);
+/** Bytes a page may ship on its first load (gzip), and of that, JavaScript. */
+const BUDGET = { firstLoad: 100 * 1024, js: 30 * 1024 };
 
 if (args.build || !existsSync(join(dist, 'index.html'))) {
   const r = spawnSync('npx', ['astro', 'build'], { stdio: 'inherit', env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' } });
@@ -50,29 +53,95 @@ function routes() {
   return out.sort();
 }
 
+/** The chapter routes, from the chapters' front matter (slug: …). */
+function chapterRoutes() {
+  const dir = 'content/chapters/en';
+  return readdirSync(dir)
+    .filter((f) => f.endsWith('.mdx'))
+    .map((f) => /^slug:\s*([a-z0-9-]+)\s*$/m.exec(readFileSync(join(dir, f), 'utf8'))?.[1])
+    .filter(Boolean)
+    .map((slug) => `/${slug}/`);
+}
+
+/** Pages a reader lands on; lecture decks and embeds are reported but held to no byte budget. */
+const budgeted = (route) => !/^\/(lecture\/[^/]+|embed\/[^/]+)\/$/.test(route);
+
+/**
+ * Lighthouse 12 with its default mobile settings (Moto G Power viewport, simulated slow 4G and a
+ * 4× slower CPU): performance and accessibility scores, CLS, LCP and TBT, the median of `runs`.
+ */
+async function lighthouseRows(base, pages, runs) {
+  const { default: lighthouse } = await import('lighthouse');
+  const chromeLauncher = await import('chrome-launcher');
+  const chrome = await chromeLauncher.launch({
+    chromePath: launchOptions().executablePath,
+    chromeFlags: ['--headless=new', ...launchOptions().args],
+  });
+  const rows = [];
+  try {
+    for (const route of pages) {
+      const samples = [];
+      for (let i = 0; i < runs; i++) {
+        const r = await lighthouse(base + route, { port: chrome.port, output: 'json', logLevel: 'error', onlyCategories: ['performance', 'accessibility'] });
+        const a = r.lhr.audits;
+        samples.push({
+          performance: Math.round(r.lhr.categories.performance.score * 100),
+          accessibility: Math.round(r.lhr.categories.accessibility.score * 100),
+          cls: a['cumulative-layout-shift'].numericValue,
+          lcpMs: a['largest-contentful-paint'].numericValue,
+          fcpMs: a['first-contentful-paint'].numericValue,
+          tbtMs: a['total-blocking-time'].numericValue,
+          failedA11y: Object.values(r.lhr.categories.accessibility.auditRefs)
+            .map((ref) => a[ref.id])
+            .filter((x) => x.score !== null && x.score < 1 && x.scoreDisplayMode === 'binary')
+            .map((x) => x.id),
+        });
+      }
+      // The run with the median performance score stands for the page.
+      samples.sort((x, y) => x.performance - y.performance);
+      rows.push({ route, runs, ...samples[Math.floor(samples.length / 2)], performanceRuns: samples.map((x) => x.performance) });
+    }
+  } finally {
+    await chrome.kill();
+  }
+  return rows;
+}
+
 const quantile = (xs, q) => {
   const s = [...xs].sort((a, b) => a - b);
   return s[Math.min(s.length - 1, Math.floor(q * (s.length - 1) + 0.5))];
 };
 
-/** Bytes of JS and CSS the page fetched while loading (gzip, as a server would send them). */
+/** What a response is, for the byte budget: the page itself, its styles, scripts and fonts. */
+function kindOf(type) {
+  if (type.includes('javascript')) return 'js';
+  if (type.includes('css')) return 'css';
+  if (type.includes('html')) return 'html';
+  if (type.startsWith('font/') || type.includes('woff')) return 'font';
+  if (type.startsWith('image/')) return 'image';
+  return null;
+}
+
+/** Bytes the page fetched while loading, per kind (gzip, as a server would send them; fonts as they are). */
 async function shipped(page, url) {
   const bodies = [];
   const onResponse = async (r) => {
-    const type = r.headers()['content-type'] ?? '';
-    const kind = type.includes('javascript') ? 'js' : type.includes('css') ? 'css' : null;
+    const kind = kindOf(r.headers()['content-type'] ?? '');
     if (!kind) return;
-    bodies.push(r.body().then((b) => ({ kind, url: r.url(), gz: gzipSync(b, { level: 9 }).length })).catch(() => null));
+    // woff2 is already compressed; gzip would only add its header.
+    const size = (b) => (kind === 'font' ? Math.min(b.length, gzipSync(b, { level: 9 }).length) : gzipSync(b, { level: 9 }).length);
+    bodies.push(r.body().then((b) => ({ kind, url: r.url(), gz: size(b) })).catch(() => null));
   };
   page.on('response', onResponse);
   await page.goto(url, { waitUntil: 'networkidle' });
+  // Fonts that the first paint asked for have been fetched by now; wait for any still loading.
+  await page.evaluate(() => document.fonts.ready.then(() => undefined));
+  await page.waitForLoadState('networkidle');
   page.off('response', onResponse);
   const files = (await Promise.all(bodies)).filter(Boolean);
-  return {
-    js: files.filter((f) => f.kind === 'js').reduce((a, f) => a + f.gz, 0),
-    css: files.filter((f) => f.kind === 'css').reduce((a, f) => a + f.gz, 0),
-    files: files.map((f) => ({ ...f, url: new URL(f.url).pathname })),
-  };
+  const sum = (k) => files.filter((f) => f.kind === k).reduce((a, f) => a + f.gz, 0);
+  const out = { html: sum('html'), js: sum('js'), css: sum('css'), font: sum('font'), image: sum('image') };
+  return { ...out, total: out.html + out.js + out.css + out.font + out.image, files: files.map((f) => ({ ...f, url: new URL(f.url).pathname })) };
 }
 
 /**
@@ -253,7 +322,7 @@ for (const route of only) {
     if (!type.includes('javascript')) return;
     r.body().then((b) => (bytesSoFar.js += gzipSync(b, { level: 9 }).length)).catch(() => undefined);
   });
-  const row = { route, jsGzip: bytes.js, cssGzip: bytes.css, files: bytes.files };
+  const row = { route, firstLoadGzip: bytes.total, htmlGzip: bytes.html, jsGzip: bytes.js, cssGzip: bytes.css, fontBytes: bytes.font, imageGzip: bytes.image, files: bytes.files };
   const sliders = await sliderLatencies(page, MOVES);
   row.sliders = sliders.map((l) => ({
     slider: `${l.figure}:${l.param}`,
@@ -300,13 +369,24 @@ const screenRows = args['no-screens']
       only.filter((r) => /^\/lecture\/[^/]+\/$/.test(r)),
     );
 await browser.close();
+let lighthouseResults = [];
+if (args.lighthouse) {
+  const embed = only.find((r) => r.startsWith('/embed/cost-bars/')) ?? only.find((r) => r.startsWith('/embed/'));
+  const pages = typeof args.route === 'string' ? [args.route] : [...chapterRoutes(), '/calculator/', embed].filter(Boolean);
+  lighthouseResults = await lighthouseRows(url, pages, Number(args.runs ?? 1));
+}
 server.close();
 
 const kb = (b) => `${(b / 1024).toFixed(1)} kB`;
 const ms = (x) => (x === undefined ? '—' : `${x.toFixed(2)} ms`);
-console.log('\nBytes shipped on load (gzip), and in all once every figure has drawn and its slider moved (KaTeX, figure code, TensorFlow.js where a figure computes with it):');
-console.log(`${'route'.padEnd(34)}${'JS'.padStart(10)}${'CSS'.padStart(10)}${'JS after use'.padStart(18)}`);
-for (const r of results) console.log(`${r.route.padEnd(34)}${kb(r.jsGzip).padStart(10)}${kb(r.cssGzip).padStart(10)}${kb(r.jsGzipAfterFigures).padStart(18)}`);
+console.log(`\nFirst load (gzip; fonts as sent), budget ${kb(BUDGET.firstLoad)} in all and ${kb(BUDGET.js)} of JavaScript per page; then JS in all once every figure has drawn and its slider moved (KaTeX, figure code, TensorFlow.js where a figure computes with it):`);
+console.log(`${'route'.padEnd(34)}${'HTML'.padStart(9)}${'CSS'.padStart(9)}${'JS'.padStart(9)}${'fonts'.padStart(9)}${'total'.padStart(10)}${'JS after use'.padStart(15)}`);
+const over = [];
+for (const r of results) {
+  const bad = budgeted(r.route) ? [r.firstLoadGzip > BUDGET.firstLoad && 'total', r.jsGzip > BUDGET.js && 'JS'].filter(Boolean) : [];
+  if (bad.length) over.push(`${r.route} (${bad.join(', ')})`);
+  console.log(`${r.route.padEnd(34)}${kb(r.htmlGzip).padStart(9)}${kb(r.cssGzip).padStart(9)}${kb(r.jsGzip).padStart(9)}${kb(r.fontBytes).padStart(9)}${kb(r.firstLoadGzip).padStart(10)}${kb(r.jsGzipAfterFigures).padStart(15)}${bad.length ? '  over budget' : ''}`);
+}
 console.log(`\nSlider input → figure numbers updated, over ${MOVES} moves (median / p95), and → next frame:`);
 for (const r of results) {
   for (const l of r.sliders) {
@@ -325,16 +405,30 @@ if (args.live) {
   console.log('\nLive blocks (Run pressed once, default sizes):');
   for (const r of results) for (const l of r.live ?? []) console.log(`${r.route.padEnd(34)}${l.block.padEnd(20)} ${l.state.padEnd(8)} ${String(l.wallMs).padStart(6)} ms  +${kb(l.jsGzipAfterRun)} JS  ${JSON.stringify(l.report)}`);
 }
+if (args.lighthouse) {
+  console.log('\nLighthouse (mobile; goals: performance ≥ 95, accessibility 100, CLS ≤ 0.02):');
+  console.log(`${'route'.padEnd(30)}${'perf'.padStart(6)}${'a11y'.padStart(6)}${'CLS'.padStart(8)}${'LCP'.padStart(9)}${'FCP'.padStart(9)}${'TBT'.padStart(8)}`);
+  for (const r of lighthouseResults) {
+    const bad = r.performance < 95 || r.accessibility < 100 || r.cls > 0.02;
+    if (bad) over.push(`${r.route} (Lighthouse)`);
+    const runs = r.runs > 1 ? `  runs ${r.performanceRuns.join(' ')}` : '';
+    console.log(`${r.route.padEnd(30)}${String(r.performance).padStart(6)}${String(r.accessibility).padStart(6)}${r.cls.toFixed(3).padStart(8)}${`${(r.lcpMs / 1000).toFixed(2)} s`.padStart(9)}${`${(r.fcpMs / 1000).toFixed(2)} s`.padStart(9)}${`${Math.round(r.tbtMs)} ms`.padStart(8)}${runs}${r.failedA11y.length ? `  a11y: ${r.failedA11y.join(', ')}` : ''}${bad ? '  below goal' : ''}`);
+  }
+}
 const underFloor = screenRows.length > 0 ? printScreens(screenRows) : 0;
 if (throttleRows.length > 0) printThrottle(throttleRows);
 mkdirSync('reports', { recursive: true });
-const out = { date: new Date().toISOString(), moves: MOVES, chromium: launchOptions().executablePath, results, screens: screenRows, underFloor, throttle: throttleRows };
+const out = { date: new Date().toISOString(), moves: MOVES, budget: BUDGET, chromium: launchOptions().executablePath, results, lighthouse: lighthouseResults, screens: screenRows, underFloor, throttle: throttleRows };
 writeFileSync('reports/bench.json', `${JSON.stringify(out, null, 2)}\n`);
 console.log('\nWrote reports/bench.json');
+if (over.length) {
+  console.error(`\nOver the byte budget: ${over.join('; ')}`);
+  process.exitCode = 1;
+}
 // Budgets (scripts/budgets.mjs): a missed one fails the bench.
 const missed = missedBudgets(out);
 if (missed.length > 0) {
   console.log(`\n${missed.length} budget(s) missed:`);
   for (const m of missed) console.log(`  ✖ ${m}`);
   process.exitCode = 1;
-} else console.log('\nEvery budget held.');
+} else if (!over.length) console.log('\nEvery budget held.');

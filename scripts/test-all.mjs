@@ -1,7 +1,9 @@
-// The whole test command (npm test): Chromium present, type check, unit tests, production build,
-// site checks over the build, then end-to-end tests in Chromium. Stops at the first failing step.
+// The whole test command (npm test): Chromium and the programs that open exported figures and
+// printed pages present (rsvg-convert, pdftotext), type check, unit tests, production build, site
+// checks over the build, then end-to-end tests in Chromium. Stops at the first failing step.
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync, existsSync } from 'node:fs';
+import { delimiter, join } from 'node:path';
 import { findChromium } from '../tests/e2e/chromium.mjs';
 
 const env = { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' };
@@ -33,24 +35,40 @@ function finish(code) {
   process.exit(code);
 }
 
-function ensureChromium() {
-  if (findChromium()) return;
-  const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
+const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
+
+/** Whether a program is on the PATH. */
+function onPath(name) {
+  return (process.env.PATH ?? '').split(delimiter).some((dir) => dir && existsSync(join(dir, name)));
+}
+
+/** Debian packages for what the browser tests need, installed when missing (as root, like CI). */
+const NEEDED = [
+  { what: 'Chromium', found: () => Boolean(findChromium()), pkg: 'chromium', hint: 'or point CHROMIUM_PATH at a Chromium or Chrome binary' },
+  { what: 'rsvg-convert (exported figures are opened with it)', found: () => onPath('rsvg-convert'), pkg: 'librsvg2-bin' },
+  { what: 'pdftotext and pdfinfo (printed pages are read with them)', found: () => onPath('pdftotext') && onPath('pdfinfo'), pkg: 'poppler-utils' },
+];
+
+function ensureTools() {
+  const missing = NEEDED.filter((n) => !n.found());
+  if (missing.length === 0) return;
   if (!isRoot) {
-    console.error('Chromium is needed for the browser tests and was not found.\nInstall it with:  sudo apt-get install -y chromium\n(or point CHROMIUM_PATH at a Chromium or Chrome binary).');
+    for (const m of missing) console.error(`${m.what} is needed for the browser tests and was not found.\nInstall it with:  sudo apt-get install -y ${m.pkg}${m.hint ? `\n(${m.hint}).` : ''}`);
     process.exit(1);
   }
-  console.log('▶ Chromium not found: installing Debian\'s package');
+  const pkgs = missing.map((m) => m.pkg);
+  console.log(`▶ Installing Debian's ${pkgs.join(', ')}`);
   run('apt-get update', 'apt-get', ['update', '-qq']);
-  run('install chromium', 'apt-get', ['install', '-y', '-qq', 'chromium']);
-  if (!findChromium()) {
-    console.error('Chromium is still missing after apt-get install.');
+  run(`install ${pkgs.join(' ')}`, 'apt-get', ['install', '-y', '-qq', ...pkgs]);
+  const still = NEEDED.filter((n) => !n.found());
+  if (still.length > 0) {
+    console.error(`Still missing after apt-get install: ${still.map((m) => m.what).join('; ')}`);
     process.exit(1);
   }
 }
 
 mkdirSync('reports', { recursive: true });
-ensureChromium();
+ensureTools();
 run('type check', 'npx', ['astro', 'check', '--minimumFailingSeverity', 'warning']);
 run('unit tests', 'npx', ['vitest', 'run', '--reporter=default', '--reporter=json', '--outputFile.json=reports/unit.json']);
 run('build', 'npx', ['astro', 'build']);

@@ -138,6 +138,9 @@ class StackCalculator extends HTMLElement {
       if (isFlopConvention(f)) this.flops = f;
       else messages.push(`flops=“${shown(f)}” is not one of ${FLOP_CONVENTIONS.join(', ')}; MACs used.`);
     }
+    for (const e of this.querySelectorAll<HTMLElement>('[data-role=controls], [data-role=add-bar], [data-role=io], [data-role=actions-head]')) e.hidden = false;
+    // The controls are drawn (disabled) at build time, so the table below them never moves.
+    for (const group of this.querySelectorAll<HTMLFieldSetElement>('[data-role=controls] fieldset')) group.disabled = false;
     (this.q('[data-role=params]') as HTMLSelectElement).value = this.params;
     (this.q('[data-role=flops]') as HTMLSelectElement).value = this.flops;
     return { stack: stack ?? decodeStack(this.dataset.default ?? '').stack ?? preset('mobilenet-v1'), messages };

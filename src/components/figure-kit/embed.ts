@@ -28,13 +28,22 @@ if (back) {
 }
 
 if (window.parent !== window) {
+  // The content's own height: the document's scrollHeight never drops below the iframe's.
+  const main = document.querySelector('main');
+  const content = (): number => {
+    const bottom = main ? main.getBoundingClientRect().bottom + window.scrollY : document.body.scrollHeight;
+    const pad = parseFloat(getComputedStyle(document.body).paddingBottom) || 0;
+    return Math.ceil(bottom + pad);
+  };
   let last = 0;
   const post = (): void => {
-    const height = Math.ceil(document.documentElement.scrollHeight);
+    const height = content();
     if (height === last) return;
     last = height;
     window.parent.postMessage({ type: 'separable:height', figure: document.querySelector<HTMLElement>('[data-figure]')?.dataset.figure, height }, '*');
   };
-  new ResizeObserver(post).observe(document.documentElement);
+  const watch = new ResizeObserver(post);
+  watch.observe(document.body);
+  if (main) watch.observe(main);
   post();
 }

@@ -563,9 +563,13 @@ class DeckPlayer extends HTMLElement {
     // A preload that fails (offline) is only a head start lost: each figure loads again when shown.
     for (const id of ids) void FIGURES[id]?.().then((def) => def.compute?.(params.get()), () => undefined).catch(() => undefined);
     void import('katex').catch(() => undefined);
+    // Each KaTeX face is split into a subset with the site's math characters (the one declared
+    // last) and the original file for the face's other characters; the slides draw with the subsets.
+    const katexFaces = new Map<string, FontFace>();
     document.fonts?.forEach((face) => {
-      if (face.family.replace(/["']/g, '').startsWith('KaTeX')) void face.load().catch(() => undefined);
+      if (face.family.replace(/["']/g, '').startsWith('KaTeX')) katexFaces.set(`${face.family}|${face.style}|${face.weight}`, face);
     });
+    for (const face of katexFaces.values()) void face.load().catch(() => undefined);
   }
 }
 

@@ -206,7 +206,7 @@ export const figure: FigureDef = {
   id: 'block-shapes',
   title: 'Residual and inverted residual blocks',
   chapter: '/mobilenet-v2/',
-  source: 'He et al. 2016, Fig. 5; Sandler et al. 2018, Table 1 and Fig. 3; costs from src/lib/blocks.ts',
+  source: 'He et al. 2016, Fig. 5; Sandler et al. 2018, Table 1 and Fig. 3; costs from the site’s cost model',
   params: ['m', 'n', 'df', 't', 's'],
   render,
 };

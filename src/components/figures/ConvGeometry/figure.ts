@@ -495,7 +495,7 @@ export const figure: FigureDef = {
   id: 'conv-geometry',
   title: 'Input, kernels, output and which channels connect',
   chapter: '/grouped-convolution/',
-  source: 'Cost model (src/lib/cost.ts); Howard et al. 2017, §3.1',
+  source: 'The site’s cost model; Howard et al. 2017, §3.1',
   params: ['k', 'm', 'n', 'df', 'g', 's', 'layer'],
   render,
 };

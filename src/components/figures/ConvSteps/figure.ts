@@ -389,7 +389,7 @@ export const figure: FigureDef = {
   id: 'conv-steps',
   title: 'A convolution, step by step',
   chapter: '/depthwise-separable/',
-  source: 'Reference convolution (src/lib/conv-reference.ts), seeded integers',
+  source: 'A reference convolution on seeded integers, computed by the site',
   params: ['step', 'seed', 'layer'],
   controls: ['step'],
   steps: STEP_COUNT,

@@ -166,7 +166,7 @@ export const figure: FigureDef = {
   id: 'ratio-curves',
   title: 'The cost ratio against N, and its floor',
   chapter: '/depthwise-separable/',
-  source: 'Howard et al. 2017, eq. 5; exact rationals from src/lib/cost.ts',
+  source: 'Howard et al. 2017, eq. 5; exact fractions from the site’s cost model',
   params: ['k', 'n'],
   render,
 };

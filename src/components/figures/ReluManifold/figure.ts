@@ -574,7 +574,7 @@ export const figure: FigureDef<ManifoldData> = {
   id: 'relu-manifold',
   title: 'ReLU in n dimensions and back: the spiral experiment',
   chapter: '/linear-bottlenecks/',
-  source: 'Sandler et al. 2018, Figure 1; computed with src/lib/manifold.ts and TensorFlow.js',
+  source: 'Sandler et al. 2018, Figure 1; computed by the site and with TensorFlow.js',
   params: ['dim', 'seed', 'act'],
   compute,
   render,

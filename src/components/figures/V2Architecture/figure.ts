@@ -304,7 +304,7 @@ export const figure: FigureDef = {
   id: 'v2-architecture',
   title: 'MobileNet V2: 17 bottlenecks, their cost and their memory',
   chapter: '/mobilenet-v2/',
-  source: 'Sandler et al. 2018, Tables 2–4 and §5; computed with src/lib/architectures.ts and src/lib/memory.ts',
+  source: 'Sandler et al. 2018, Tables 2–4 and §5; counts and memory from the site’s model',
   params: ['alpha', 'res'],
   render,
 };

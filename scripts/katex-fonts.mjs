@@ -1,0 +1,258 @@
+// KaTeX's fonts, trimmed for the web without changing the math (an Astro integration, used in
+// astro.config.mjs):
+// - while building, KaTeX's stylesheet keeps only the woff2 source of each face (every browser the
+//   site supports reads woff2) and shows text in a fallback font until a face arrives
+//   (font-display: swap) instead of hiding it;
+// - after the build, each face the pages use is split in two: a small subset holding exactly the
+//   characters that appear in the site's typeset math (plus digits and the characters formulas
+//   retypeset in the browser can show), and the original file for every other character of the
+//   face, each with its unicode-range. A browser fetches a face only for characters in its range,
+//   so a page downloads the subsets; any other character still finds its glyph in the original
+//   file, so nothing is ever drawn in another font.
+import { createHash } from 'node:crypto';
+import { readFileSync, readdirSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { basename, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { createRequire } from 'node:module';
+
+const require = createRequire(import.meta.url);
+
+/**
+ * Characters kept in every subset whatever the pages show now: numbers and their punctuation, and
+ * the Latin and Greek letters. The letters matter beyond the formulas that use them: FreeType's
+ * auto-hinter (Chromium on Linux) measures a face's blue zones and stem widths on reference
+ * letters, so a face without them would be drawn a shade differently.
+ */
+export const ALWAYS = `0123456789.,+−-=()[]/:;·×≈%\u200b\u2009 ${letters(0x41, 0x5a)}${letters(0x61, 0x7a)}${letters(0x391, 0x3a9)}${letters(0x3b1, 0x3c9)}`;
+
+function letters(from, to) {
+  let s = '';
+  for (let c = from; c <= to; c++) s += String.fromCodePoint(c);
+  return s;
+}
+
+/** The code points a TrueType font maps to a glyph (its cmap: formats 4 and 12). */
+export function cmapCodePoints(ttf) {
+  const view = new DataView(ttf.buffer, ttf.byteOffset, ttf.byteLength);
+  const numTables = view.getUint16(4);
+  let cmap = -1;
+  for (let i = 0; i < numTables; i++) {
+    const rec = 12 + 16 * i;
+    const tag = String.fromCharCode(ttf[rec], ttf[rec + 1], ttf[rec + 2], ttf[rec + 3]);
+    if (tag === 'cmap') cmap = view.getUint32(rec + 8);
+  }
+  if (cmap < 0) throw new Error('font has no cmap table');
+  const out = new Set();
+  const subtables = view.getUint16(cmap + 2);
+  for (let i = 0; i < subtables; i++) {
+    const platform = view.getUint16(cmap + 4 + 8 * i);
+    const encoding = view.getUint16(cmap + 6 + 8 * i);
+    const at = cmap + view.getUint32(cmap + 8 + 8 * i);
+    const format = view.getUint16(at);
+    const unicode = platform === 0 || (platform === 3 && (encoding === 1 || encoding === 10));
+    if (!unicode) continue;
+    if (format === 4) {
+      const segs = view.getUint16(at + 6) / 2;
+      const ends = at + 14;
+      const starts = ends + 2 * segs + 2;
+      const deltas = starts + 2 * segs;
+      const ranges = deltas + 2 * segs;
+      for (let s = 0; s < segs; s++) {
+        const end = view.getUint16(ends + 2 * s);
+        const start = view.getUint16(starts + 2 * s);
+        const delta = view.getInt16(deltas + 2 * s);
+        const rangeOffset = view.getUint16(ranges + 2 * s);
+        for (let c = start; c <= end && c !== 0xffff; c++) {
+          let glyph;
+          if (rangeOffset === 0) glyph = (c + delta) & 0xffff;
+          else {
+            const g = view.getUint16(ranges + 2 * s + rangeOffset + 2 * (c - start));
+            glyph = g === 0 ? 0 : (g + delta) & 0xffff;
+          }
+          if (glyph !== 0) out.add(c);
+        }
+      }
+    } else if (format === 12) {
+      const groups = view.getUint32(at + 12);
+      for (let g = 0; g < groups; g++) {
+        const start = view.getUint32(at + 16 + 12 * g);
+        const end = view.getUint32(at + 20 + 12 * g);
+        for (let c = start; c <= end; c++) out.add(c);
+      }
+    }
+  }
+  return out;
+}
+
+/** A CSS unicode-range value for a set of code points: runs of neighbours become ranges. */
+export function unicodeRange(codePoints) {
+  const sorted = [...codePoints].sort((a, b) => a - b);
+  const parts = [];
+  const hex = (n) => n.toString(16).toUpperCase();
+  for (let i = 0; i < sorted.length; ) {
+    let j = i;
+    while (j + 1 < sorted.length && sorted[j + 1] === sorted[j] + 1) j++;
+    parts.push(i === j ? `U+${hex(sorted[i])}` : `U+${hex(sorted[i])}-${hex(sorted[j])}`);
+    i = j + 1;
+  }
+  return parts.join(',');
+}
+
+const ENTITIES = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: '\u00a0' };
+const decode = (s) =>
+  s.replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);/gi, (m, e) =>
+    e[0] === '#' ? String.fromCodePoint(e[1] === 'x' || e[1] === 'X' ? parseInt(e.slice(2), 16) : Number(e.slice(1))) : (ENTITIES[e] ?? m),
+  );
+
+/** The characters inside KaTeX's HTML output (<span class="katex-html">…) of one page. */
+export function katexText(html) {
+  let text = '';
+  const re = /<span class="katex-html"[^>]*>/g;
+  for (let m = re.exec(html); m; m = re.exec(html)) {
+    // Walk to the matching </span>, keeping the text between tags.
+    let depth = 1;
+    let i = re.lastIndex;
+    const tag = /<(\/?)span\b[^>]*>|<[^>]*>/g;
+    tag.lastIndex = i;
+    for (let t = tag.exec(html); t && depth > 0; t = tag.exec(html)) {
+      text += decode(html.slice(i, t.index));
+      if (t[0].startsWith('<span')) depth += 1;
+      else if (t[1] === '/') depth -= 1;
+      i = tag.lastIndex;
+    }
+    re.lastIndex = i;
+  }
+  return text;
+}
+
+function walk(dir, out = []) {
+  for (const name of readdirSync(dir)) {
+    const p = join(dir, name);
+    if (statSync(p).isDirectory()) walk(p, out);
+    else out.push(p);
+  }
+  return out;
+}
+
+/** A subset of a font (TrueType, WOFF or WOFF2) holding `text`'s characters, as woff2 or truetype. */
+export async function subsetFace(font, text, targetFormat = 'woff2') {
+  const { default: subsetFont } = await import('subset-font');
+  return subsetFont(font, text, { targetFormat });
+}
+
+const hash8 = (buf) => createHash('sha256').update(buf).digest('base64url').slice(0, 8);
+
+/** Rewrite KaTeX's stylesheet as it is bundled: woff2 only, swap. */
+function trimStylesheet(css) {
+  return css
+    .replace(/font-display:\s*block/g, 'font-display:swap')
+    .replace(/(url\([^)]*\.woff2\)\s*format\(["']woff2["']\))(?:\s*,\s*url\([^)]*\.(?:woff|ttf)\)\s*format\(["'](?:woff|truetype)["']\))+/g, '$1');
+}
+
+/** Split every KaTeX face in the built site into a subset for the site's math and the rest. */
+export async function splitFaces(distDir, log = () => {}) {
+  const files = walk(distDir);
+  const pages = files.filter((f) => f.endsWith('.html'));
+  const used = new Set(ALWAYS);
+  for (const p of pages) for (const ch of katexText(readFileSync(p, 'utf8'))) used.add(ch);
+  const fontsDir = join(require.resolve('katex/package.json'), '..', 'dist', 'fonts');
+  const faces = new Map();
+  let before = 0;
+  let after = 0;
+
+  async function split(face) {
+    const src = /url\(([^)]*?KaTeX_[A-Za-z0-9-]+?)\.[A-Za-z0-9_-]+\.woff2\)/.exec(face);
+    if (!src) return face;
+    const url = src[1];
+    const name = basename(url);
+    if (!faces.has(name)) {
+      const ttf = readFileSync(join(fontsDir, `${name}.ttf`));
+      const all = cmapCodePoints(ttf);
+      const keep = new Set([...used].map((c) => c.codePointAt(0)).filter((c) => all.has(c)));
+      if (keep.size === 0) faces.set(name, null);
+      else {
+        // Subset the woff2 file the pages use now (its outlines as they are drawn today).
+        const woff2 = readFileSync(join(fontsDir, `${name}.woff2`));
+        const subset = await subsetFace(woff2, [...keep].map((c) => String.fromCodePoint(c)).join(''));
+        const file = `${name}.${hash8(subset)}.woff2`;
+        writeFileSync(join(distDir, '_astro', file), subset);
+        const full = woff2.length;
+        before += full;
+        after += subset.length;
+        // The rest is exactly the face's other characters: a character the face lacks must not make
+        // the browser fetch the whole file to find that out.
+        const rest = new Set([...all].filter((c) => !keep.has(c)));
+        faces.set(name, { file, keep: unicodeRange(keep), rest: rest.size > 0 ? unicodeRange(rest) : null });
+        log(`${name}: ${keep.size} of ${all.size} characters, ${full} → ${subset.length} bytes`);
+      }
+    }
+    const f = faces.get(name);
+    if (!f) return face;
+    const body = face.replace(/;?\s*}$/, '');
+    const subsetRule = `${body.replace(/url\([^)]*\.woff2\)/, `url(${url.slice(0, url.length - name.length)}${f.file})`)};unicode-range:${f.keep}}`;
+    // The original file serves every other character of the face; declared first, so the subset wins.
+    return f.rest ? `${body};unicode-range:${f.rest}}${subsetRule}` : subsetRule;
+  }
+
+  const rewrite = async (text) => {
+    const faceRe = /@font-face\s*{[^}]*font-family:\s*KaTeX_[^}]*}/g;
+    let out = '';
+    let last = 0;
+    for (let m = faceRe.exec(text); m; m = faceRe.exec(text)) {
+      out += text.slice(last, m.index) + (await split(m[0]));
+      last = faceRe.lastIndex;
+    }
+    return out + text.slice(last);
+  };
+
+  // Stylesheets get a new name (their content changed), and pages are pointed at it.
+  const renamed = new Map();
+  for (const file of files.filter((f) => f.endsWith('.css'))) {
+    const css = readFileSync(file, 'utf8');
+    if (!css.includes('KaTeX_')) continue;
+    const next = await rewrite(css);
+    if (next === css) continue;
+    const fresh = file.replace(/\.[A-Za-z0-9_-]+\.css$/, `.${hash8(next)}.css`);
+    writeFileSync(file, next);
+    if (fresh !== file) {
+      renameSync(file, fresh);
+      renamed.set(basename(file), basename(fresh));
+    }
+  }
+  for (const page of pages) {
+    const html = readFileSync(page, 'utf8');
+    let next = html.includes('KaTeX_') ? await rewrite(html) : html;
+    for (const [from, to] of renamed) next = next.split(from).join(to);
+    if (next !== html) writeFileSync(page, next);
+  }
+  return { before, after, faces: [...faces.values()].filter(Boolean).length };
+}
+
+/** The integration: trim KaTeX's stylesheet while bundling, split its faces after the build. */
+export default function katexFonts() {
+  return {
+    name: 'katex-fonts',
+    hooks: {
+      'astro:config:setup': ({ updateConfig }) => {
+        updateConfig({
+          vite: {
+            plugins: [
+              {
+                name: 'katex-fonts:stylesheet',
+                enforce: 'pre',
+                transform(code, id) {
+                  if (/[\\/]katex[\\/]dist[\\/]katex(\.min)?\.css$/.test(id.split('?')[0])) return { code: trimStylesheet(code), map: null };
+                  return undefined;
+                },
+              },
+            ],
+          },
+        });
+      },
+      'astro:build:done': async ({ dir, logger }) => {
+        const r = await splitFaces(fileURLToPath(dir), (m) => logger.debug(m));
+        logger.info(`KaTeX faces split for the site's math: ${r.faces} faces, ${r.before} → ${r.after} bytes of woff2 fetched for typical math`);
+      },
+    },
+  };
+}

@@ -1,0 +1,65 @@
+// The build step that splits KaTeX's faces (scripts/katex-fonts.mjs): reading a font's character
+// map, writing unicode-range values, finding the characters of typeset math, and subsets that hold
+// exactly the characters asked for.
+import { describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
+import katex from 'katex';
+import { ALWAYS, cmapCodePoints, katexText, subsetFace, unicodeRange } from '../../scripts/katex-fonts.mjs';
+
+const fonts = join(createRequire(import.meta.url).resolve('katex/package.json'), '..', 'dist', 'fonts');
+const ttf = (name: string): Buffer => readFileSync(join(fonts, `${name}.ttf`));
+const cp = (s: string): number[] => [...s].map((c) => c.codePointAt(0) as number);
+
+describe('cmapCodePoints', () => {
+  it('reads the Latin letters, digits, minus sign and dot operator of KaTeX_Main', () => {
+    const main: Set<number> = cmapCodePoints(ttf('KaTeX_Main-Regular'));
+    for (const c of cp('ABCXYZabcxyz0123456789+=()\u2212\u22c5')) expect(main.has(c)).toBe(true);
+  });
+
+  it('finds delimiters but no letters in KaTeX_Size1 (it holds only the first larger size of big symbols)', () => {
+    const size1: Set<number> = cmapCodePoints(ttf('KaTeX_Size1-Regular'));
+    for (const c of cp('()[]{}\u2211\u222b')) expect(size1.has(c)).toBe(true);
+    for (const c of cp('AZaz09')) expect(size1.has(c)).toBe(false);
+  });
+});
+
+describe('unicodeRange', () => {
+  it('joins neighbouring code points into ranges, in order', () => {
+    expect(unicodeRange(new Set([0x45, 0x41, 0x42, 0x43, 0x2212]))).toBe('U+41-43,U+45,U+2212');
+  });
+
+  it('covers exactly the given set', () => {
+    const set = new Set([1, 2, 3, 10, 12, 13, 0x10ffff]);
+    const covered = new Set<number>();
+    for (const part of unicodeRange(set).split(',')) {
+      const [a, b = a] = part.slice(2).split('-').map((h: string) => parseInt(h, 16));
+      for (let c = a; c <= b; c++) covered.add(c);
+    }
+    expect([...covered].sort((x, y) => x - y)).toEqual([...set].sort((x, y) => x - y));
+  });
+});
+
+describe('katexText', () => {
+  it('collects the characters KaTeX draws, not the TeX source kept for screen readers', () => {
+    const html = `<p>Text ∮ outside</p>${katex.renderToString('\\frac{1}{N} + \\sum_k \\alpha', { throwOnError: true })}`;
+    const text: string = katexText(html);
+    for (const c of ['1', 'N', '+', '∑', 'k', 'α']) expect(text).toContain(c);
+    // The MathML annotation holds the source (\frac, \alpha); the drawn HTML does not.
+    expect(text).not.toContain('\\');
+    expect(text).not.toContain('∮');
+  });
+});
+
+describe('subsets', () => {
+  it('hold exactly the requested characters that the face has', async () => {
+    const want = 'N=+1/9';
+    const out: Buffer = await subsetFace(ttf('KaTeX_Main-Regular'), want, 'truetype');
+    expect([...(cmapCodePoints(out) as Set<number>)].sort((a, b) => a - b)).toEqual(cp(want).sort((a, b) => a - b));
+  });
+
+  it('always keep the digits, so a formula retypeset with new numbers needs no other file', () => {
+    for (const d of '0123456789') expect(ALWAYS).toContain(d);
+  });
+});
