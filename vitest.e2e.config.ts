@@ -10,5 +10,8 @@ export default defineConfig({
     hookTimeout: 60_000,
     // Two cores: one browser at a time keeps timings and tfjs runs steady.
     fileParallelism: false,
+    // A poll waits for the page, not for a fixed time: on a loaded two-core machine a redraw can
+    // take longer than vitest's default second.
+    expect: { poll: { timeout: 5_000, interval: 50 } },
   },
 });
