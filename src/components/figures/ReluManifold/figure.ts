@@ -13,6 +13,7 @@
  * by side; narrow ones (phones) three columns in two groups and the charts stacked; slides keep
  * one short row pair within frame.height, with the lost chart beside it where there is room.
  */
+import { retryable } from '../../../lib/lazy';
 import { scaleLinear } from 'd3-scale';
 import {
   errorCurve,
@@ -509,7 +510,13 @@ function render(v: FigureParams, frame: FigureFrame, data?: ManifoldData): Figur
 }
 
 type Loaded = { tf: import('../../../lib/tf/load').Tf; backend: string; run: typeof import('../../../lib/tf/manifold-tf').reluRoundTripTf };
-let loading: Promise<Loaded> | undefined;
+/** tfjs and the round trip, fetched on first use; a failed fetch (offline) is tried again later. */
+const loading = retryable<Loaded>(() =>
+  Promise.all([import('../../../lib/tf/load'), import('../../../lib/tf/manifold-tf')]).then(async ([load, m]) => {
+    const got = await load.loadTf({ preferred: ['cpu'] });
+    return { tf: got.tf, backend: got.backend, run: m.reluRoundTripTf };
+  }),
+);
 /** tfjs round trips by `n|seed|σ|inverse`, oldest dropped first; about 100 kB each. */
 const tripCache = new Map<string, RoundTrip>();
 const CACHE_MAX = 160;
@@ -552,11 +559,7 @@ async function prefetch(l: Loaded, seed: number, activation: Activation): Promis
  * training block uses it too, so the two never switch tfjs' global backend under each other.
  */
 async function compute(v: FigureParams): Promise<ManifoldData> {
-  loading ??= Promise.all([import('../../../lib/tf/load'), import('../../../lib/tf/manifold-tf')]).then(async ([load, m]) => {
-    const got = await load.loadTf({ preferred: ['cpu'] });
-    return { tf: got.tf, backend: got.backend, run: m.reluRoundTripTf };
-  });
-  const l = await loading;
+  const l = await loading();
   const activation = activationOf(v.act);
   const seed = v.seed;
   const dim = Math.min(64, Math.max(2, Math.round(v.dim)));
