@@ -50,3 +50,9 @@ describe('texToLines', () => {
     expect(plain(tex)).toEqual(['1/N + 1/D_{K}^{2} = 1/64 + 1/9 = 73/576 ≈ 0.127']);
   });
 });
+
+describe('texToLines with linked terms', () => {
+  it('keeps what \\htmlData{term=…}{…} wraps and drops the mark', () => {
+    expect(plain(String.raw`\frac{1}{N}+\htmlData{term=pointwise}{\frac{1}{D_K^2}} = \htmlData{term=out-channels}{64}`)).toEqual(plain(String.raw`\frac{1}{N}+\frac{1}{D_K^2} = 64`));
+  });
+});

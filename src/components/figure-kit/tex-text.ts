@@ -182,6 +182,10 @@ function mathAtoms(src: string, shift: Atom['shift']): Atom[] {
           r.i += 1;
           out.push({ text: ' (', italic: false, shift }, ...mathAtoms(r.argument(), shift).map((a) => ({ ...a, op: false })), { text: ')', italic: false, shift });
         }
+      } else if (name === 'htmlData' || name === 'htmlClass' || name === 'htmlId' || name === 'htmlStyle') {
+        // Linking marks for the page (term=…): the exported text keeps only what they wrap.
+        r.argument();
+        out.push(...mathAtoms(r.argument(), shift));
       } else if (TEXT_COMMANDS.has(name)) {
         push(textOf(r.argument()), name === 'textit');
       } else if (name === 'sqrt') {
