@@ -15,7 +15,7 @@ import { FIGURES } from '../figure-kit/registry';
 import { params, setParams } from '../figure-kit/store';
 import { PARAM_NAMES, isParamName, parseParams, type ParamValues } from '../../lib/params';
 import { CANVAS, fitCanvas } from './canvas';
-import { clampPosition, formatPosition, nextPosition, parsePosition, previousPosition, typedSlide, type Position } from './position';
+import { clampPosition, formatPosition, nextPosition, parsePositionClamped, previousPosition, typedSlide, type Position } from './position';
 import { LECTURE as t } from './strings';
 
 const NEXT_KEYS = new Set(['ArrowRight', 'ArrowDown', 'PageDown', 'n', 'N']);
@@ -110,9 +110,9 @@ class DeckPlayer extends HTMLElement {
     });
 
     const linkedState = PARAM_NAMES.some((n) => new URLSearchParams(location.search).has(n));
-    this.go(parsePosition(location.hash, this.steps) ?? { slide: 0, step: 0 }, { preset: !linkedState, broadcast: false, focus: false });
+    this.go(parsePositionClamped(location.hash, this.steps) ?? { slide: 0, step: 0 }, { preset: !linkedState, broadcast: false, focus: false });
     window.addEventListener('hashchange', () => {
-      const p = parsePosition(location.hash, this.steps);
+      const p = parsePositionClamped(location.hash, this.steps);
       if (p && formatPosition(p) !== formatPosition(this.pos)) this.go(p);
       // A slide hash that names no slide as written (#slide-9999, #slide-x) is corrected in place.
       else if (location.hash.startsWith('#slide-') && location.hash !== formatPosition(this.pos)) {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { clampPosition, formatPosition, nextPosition, parsePosition, previousPosition, typedSlide } from './position';
+import { clampPosition, formatPosition, nextPosition, parsePosition, parsePositionClamped, previousPosition, typedSlide } from './position';
 import { CANVAS, FIGURE_BOX_WIDTH, fitCanvas } from './canvas';
 import { SLIDE_HEIGHT, SLIDE_WIDTH, SLIDE_ZOOM } from '../figure-kit/frame';
 
@@ -88,5 +88,18 @@ describe('the slide canvas', () => {
     // A tall window: height is not the limit, width is.
     expect(fitCanvas(640, 2000).scale).toBe(0.5);
     expect(fitCanvas(0, 720)).toEqual({ scale: 1, x: 0, y: 0 });
+  });
+});
+
+describe('parsePositionClamped(hash, steps)', () => {
+  const steps = [0, 2, 0];
+  it('clamps a slide number outside the deck into it, and a step to the slide’s steps', () => {
+    expect(parsePositionClamped('#slide-9999', steps)).toEqual({ slide: 2, step: 0 });
+    expect(parsePositionClamped('#slide-0', steps)).toEqual({ slide: 0, step: 0 });
+    expect(parsePositionClamped('#slide-2.7', steps)).toEqual({ slide: 1, step: 2 });
+  });
+  it('reads nothing from a hash that is not a slide number', () => {
+    expect(parsePositionClamped('#slide-x', steps)).toBeUndefined();
+    expect(parsePositionClamped('#intro', steps)).toBeUndefined();
   });
 });

@@ -17,6 +17,13 @@ export function parsePosition(hash: string, steps: readonly number[]): Position 
   return { slide, step: Math.min(Number(m[2] ?? 0), steps[slide]) };
 }
 
+/** A slide hash read as a reader's link: numbers outside the deck clamp into it (#slide-9999 is the last slide, #slide-0 the first). */
+export function parsePositionClamped(hash: string, steps: readonly number[]): Position | undefined {
+  const m = /^#slide-(\d{1,9})(?:\.(\d{1,4}))?$/.exec(hash);
+  if (!m || steps.length === 0) return undefined;
+  return clampPosition({ slide: Number(m[1]) - 1, step: Number(m[2] ?? 0) }, steps);
+}
+
 /** The hash for a position (#slide-5, or #slide-5.2 with steps shown). */
 export function formatPosition({ slide, step }: Position): string {
   return `#slide-${slide + 1}${step > 0 ? `.${step}` : ''}`;
