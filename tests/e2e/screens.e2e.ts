@@ -18,23 +18,36 @@ const pagesWithFigures = (): string[] => routes().filter((r) => !r.startsWith('/
 const decks = (): string[] => routes().filter((r) => /^\/lecture\/[^/]+\/$/.test(r));
 
 describe('figures on a phone and a laptop', () => {
-  it.each(pagesWithFigures().flatMap((r) => PAGE_SCREENS.map((s) => [r, s.name] as const)))('%s on a %s: text at least 12 px, no layout shift, nothing wider than the screen', async (route, screenName) => {
+  it.each(pagesWithFigures().flatMap((r) => PAGE_SCREENS.map((s) => [r, s.name] as const)))('%s on a %s: text at least 12 px, no jump when figures hydrate, nothing wider than the screen', async (route, screenName) => {
     const screen = PAGE_SCREENS.find((s) => s.name === screenName)!;
     const { page, context, problems } = await watchedPage(browser, { viewport: { width: screen.width, height: screen.height } });
     await page.goto(`${baseURL()}${route}`);
     await figuresReady(page);
-    // The figures in the first screen relay out for their measured width without a visible jump.
-    const shift = await page.evaluate(
-      () =>
-        new Promise<number>((ok) => {
-          let sum = 0;
-          new PerformanceObserver((list) => {
-            for (const e of list.getEntries() as (PerformanceEntry & { value: number; hadRecentInput: boolean })[]) if (!e.hadRecentInput) sum += e.value;
-          }).observe({ type: 'layout-shift', buffered: true });
-          requestAnimationFrame(() => requestAnimationFrame(() => ok(sum)));
-        }),
-    );
-    expect(shift, 'layout shift while the first screen hydrates').toBeLessThanOrEqual(0.02);
+    // The figures in the first screen relay out for their measured width without a visible jump:
+    // each is about as tall after its script has laid it out as the build's draft shown by CSS (the
+    // same page with the figures' code withheld): the shift that causes scores at most 0.02. (Web fonts arriving move text too; Lighthouse's CLS in
+    // `npm run bench -- --lighthouse` covers the page as a whole.)
+    const firstScreen = () =>
+      [...document.querySelectorAll<HTMLElement>('sep-figure')]
+        .filter((f) => f.getBoundingClientRect().top < innerHeight)
+        .map((f) => ({ id: f.id, height: f.getBoundingClientRect().height, bottom: f.getBoundingClientRect().bottom }));
+    const hydrated = await page.evaluate(firstScreen);
+    const still = await browser.newContext({ viewport: { width: screen.width, height: screen.height }, reducedMotion: 'reduce' });
+    const draft = await still.newPage();
+    await draft.route('**/_astro/figure.*.js', (r) => r.abort());
+    await draft.goto(`${baseURL()}${route}`);
+    await draft.waitForTimeout(300);
+    const drafts = await draft.evaluate(firstScreen);
+    await still.close();
+    for (const f of hydrated) {
+      const before = drafts.find((d) => d.id === f.id);
+      if (!before) continue;
+      // What the change costs as layout shift: the content below the figure moves by the change
+      // (distance fraction) over the part of the screen it covers (impact fraction), as CLS scores it.
+      const moved = Math.abs(f.height - before.height);
+      const impact = Math.min(1, Math.max(0, screen.height - Math.min(before.bottom, f.bottom) + moved) / screen.height);
+      expect((moved / screen.height) * impact, `${f.id} changes height by ${moved.toFixed(1)} px when it hydrates`).toBeLessThanOrEqual(0.02);
+    }
     await hydrateAllFigures(page);
     const figures = await page.evaluate(measureFigures);
     for (const f of figures) {
