@@ -124,7 +124,8 @@ describe('figure export', () => {
     await page.goto(`${baseURL()}${route}`);
     const fig = page.locator(`sep-figure[data-figure="${id}"]`).first();
     await fig.scrollIntoViewIfNeeded();
-    await expect.poll(() => fig.getAttribute('data-ready')).not.toBeNull();
+    // A figure that computes in the browser (TensorFlow.js) may take a while to draw first.
+    await expect.poll(() => fig.getAttribute('data-ready'), { timeout: 30_000 }).not.toBeNull();
     await fig.locator('.fig-menu > summary').click();
     const anchor = (await fig.getAttribute('id')) ?? '';
     for (const palette of ['light', 'dark'] as const) {
