@@ -51,9 +51,10 @@ describe.each(ROUTES)('page %s', (route) => {
         const box = svg?.getBoundingClientRect();
         return { id: f.getAttribute('data-figure'), shapes: svg ? svg.querySelectorAll('rect, path, circle, line, text, polygon').length : 0, height: box?.height ?? 0 };
       });
+      // Hidden on purpose: the draft CSS does not show, and an exercise's worked solution until asked for.
       const draftHidden = (el: Element): boolean => {
         const draft = el.closest('[data-variant]');
-        return draft !== null && getComputedStyle(draft).display === 'none';
+        return (draft !== null && getComputedStyle(draft).display === 'none') || el.closest('.ex-solution[hidden]') !== null;
       };
       const katex = [...document.querySelectorAll('.katex')].filter((k) => !draftHidden(k));
       return {

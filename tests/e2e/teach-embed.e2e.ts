@@ -51,7 +51,7 @@ describe('embed routes', () => {
     expect(await page.locator('header, nav').count()).toBe(0);
     expect(await page.evaluate(() => document.documentElement.dataset.theme)).toBe('dark');
     // controls=0 hides the parameter controls; a figure's own step buttons stay.
-    expect(await page.locator('param-control:not(.control-stepper)').evaluateAll((els) => els.filter((e) => (e as HTMLElement).offsetParent !== null).length)).toBe(0);
+    expect(await page.locator('param-control:not(.control-stepper, .control-player)').evaluateAll((els) => els.filter((e) => (e as HTMLElement).offsetParent !== null).length)).toBe(0);
     expect(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBeLessThanOrEqual(0);
     const back = page.locator('[data-role=chapter-link]');
     expect(await back.getAttribute('href')).toMatch(/^\/[a-z0-9-]*\/?(\?.*)?#figure-/);
