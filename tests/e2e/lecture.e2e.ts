@@ -260,6 +260,7 @@ describe('lecture decks', () => {
         .locator('[data-fragment]')
         .evaluateAll((els) => els.map((e) => getComputedStyle(e).visibility === 'visible'));
     await page.goto(`${baseURL()}/lecture/overview/#slide-${n}`);
+    await expect.poll(() => position(page)).toEqual([n, 0]);
     await expect.poll(shown).toEqual(Array(steps[n - 1]).fill(false));
     await page.keyboard.press('ArrowRight');
     await expect.poll(() => position(page)).toEqual([n, 1]);
@@ -271,6 +272,7 @@ describe('lecture decks', () => {
     await page.keyboard.press('End');
     await page.keyboard.press('Home');
     await page.goto(`${baseURL()}/lecture/overview/#slide-${n + 1}`);
+    await expect.poll(() => position(page)).toEqual([n + 1, 0]);
     await page.keyboard.press('ArrowLeft');
     await expect.poll(() => position(page)).toEqual([n, steps[n - 1]]);
     await expect.poll(shown).toEqual(Array(steps[n - 1]).fill(true));
