@@ -8,7 +8,8 @@ const paramDefaults = z.object(Object.fromEntries(PARAM_NAMES.map((name) => [nam
 
 /** Chapters live in content/chapters/<lang>/NN-slug.mdx; the file name gives the route. */
 const chapters = defineCollection({
-  loader: glob({ pattern: '**/[^_]*.mdx', base: './content/chapters' }),
+  // The id is the file's path (en/05-…, zh/05-…), not the slug, which both editions share.
+  loader: glob({ pattern: '**/[^_]*.mdx', base: './content/chapters', generateId: ({ entry }) => entry.replace(/\.mdx$/, '') }),
   schema: z.object({
     /** Title shown in the header, the table of contents and the browser tab. */
     title: z.string(),
@@ -29,7 +30,7 @@ const chapters = defineCollection({
 
 /** Lecture decks live in content/decks/<lang>/<slug>.mdx: a sequence of <Slide> elements. */
 const decks = defineCollection({
-  loader: glob({ pattern: '**/[^_]*.mdx', base: './content/decks' }),
+  loader: glob({ pattern: '**/[^_]*.mdx', base: './content/decks', generateId: ({ entry }) => entry.replace(/\.mdx$/, '') }),
   schema: z.object({
     /** Title on the deck's first screen and in the lecture index. */
     title: z.string(),
