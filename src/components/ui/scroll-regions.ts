@@ -11,13 +11,24 @@ export function markScrollable(root: ParentNode = document): void {
       el.setAttribute('role', 'region');
       el.setAttribute('aria-label', el.classList.contains('katex-display') ? 'Formula, scrolls sideways' : 'Table, scrolls sideways');
       el.dataset.scrollRegion = '';
+      el.addEventListener('scroll', () => markMore(el), { passive: true });
     } else if (!scrolls && el.dataset.scrollRegion !== undefined) {
       el.removeAttribute('tabindex');
       el.removeAttribute('role');
       el.removeAttribute('aria-label');
       delete el.dataset.scrollRegion;
     }
+    markMore(el);
   });
+}
+
+/** Whether there is more to the right than the box shows: its right edge then fades out. */
+function markMore(el: HTMLElement): void {
+  const more = el.dataset.scrollRegion !== undefined && el.scrollLeft + el.clientWidth < el.scrollWidth - 1;
+  if (more !== (el.dataset.scrollMore !== undefined)) {
+    if (more) el.dataset.scrollMore = '';
+    else delete el.dataset.scrollMore;
+  }
 }
 
 let pending = 0;
