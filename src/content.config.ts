@@ -47,4 +47,17 @@ const decks = defineCollection({
   }),
 });
 
-export const collections = { chapters, decks };
+/** The words of the pages that are not chapters (home, calculator, references, lectures, not found), per language. */
+const pages = defineCollection({
+  loader: glob({ pattern: '**/[^_]*.mdx', base: './content/pages' }),
+  schema: z.object({
+    /** Which page the words are for. */
+    page: z.enum(['home', 'calculator', 'references', 'lectures', 'not-found']),
+    title: z.string(),
+    /** One sentence for the meta description. */
+    description: z.string(),
+    lang: z.enum(['en', 'zh']),
+  }),
+});
+
+export const collections = { chapters, decks, pages };

@@ -47,7 +47,8 @@ export function pageChecks(pick: (route: string) => boolean): void {
       expect(overflow, 'sideways scroll at 360 px').toBeLessThanOrEqual(0);
       expect(problems).toEqual([]);
       await context.close();
-    });
+      // A chapter draws seven or more figures and axe reads all of them: slow on a shared machine.
+    }, 180_000);
 
     it('shows its text, formulas and figures with JavaScript off', async () => {
       const { context, page } = await watchedPage(browser, { javaScriptEnabled: false });
