@@ -27,6 +27,8 @@ export const en = {
   stepScrubber: 'Step',
   footerNote: 'Every count on this site is computed exactly from the formulas; numbers taken from papers are cited where they appear.',
   chaptersHeading: 'Chapters',
+  scrollsFormula: 'Formula, scrolls sideways',
+  scrollsTable: 'Table, scrolls sideways',
   embedDescription: (title: string) => `${title}: an interactive figure from Separable.`,
   openInChapter: 'Open in its chapter on Separable',
   sheetDescription: (title: string) => `Printable exercises with generated numbers for the chapter ${title}.`,

@@ -3,13 +3,16 @@
  * reachable from the keyboard, so each one that actually overflows becomes a focusable, labelled
  * region (and stops being one when the window grows).
  */
+import { pageLang, ui } from '../../i18n';
+
 export function markScrollable(root: ParentNode = document): void {
   root.querySelectorAll<HTMLElement>('.katex-display, .table-scroll').forEach((el) => {
     const scrolls = el.scrollWidth > el.clientWidth + 1;
     if (scrolls && !el.hasAttribute('tabindex')) {
       el.tabIndex = 0;
       el.setAttribute('role', 'region');
-      el.setAttribute('aria-label', el.classList.contains('katex-display') ? 'Formula, scrolls sideways' : 'Table, scrolls sideways');
+      const t = ui(pageLang());
+      el.setAttribute('aria-label', el.classList.contains('katex-display') ? t.scrollsFormula : t.scrollsTable);
       el.dataset.scrollRegion = '';
       el.addEventListener('scroll', () => markMore(el), { passive: true });
     } else if (!scrolls && el.dataset.scrollRegion !== undefined) {
