@@ -3,8 +3,8 @@ import { en } from '../../src/i18n/en';
 import { zh } from '../../src/i18n/zh';
 import { ui } from '../../src/i18n';
 
-/** Keys whose value is a name or symbol, the same in both editions. */
-const NAMES = new Set(['siteName']);
+/** Keys whose value is a name, the same in both editions, or written in the other edition's language (the link to it). */
+const NAMES = new Set(['siteName', 'langSwitch.label', 'langSwitch.title']);
 /** Han ideographs and CJK punctuation. */
 const CJK = /[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef]/;
 
