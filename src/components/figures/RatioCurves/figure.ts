@@ -14,6 +14,7 @@ import type { FigureDef, FigureFrame, FigureParams, FigureView } from '../../fig
 import { quantity } from '../../figure-kit/marks';
 import { isNarrow } from '../../figure-kit/frame';
 import { subscripted } from '../../figure-kit/text';
+import { linePath } from '../../figure-kit/paths';
 
 /** Kernel sizes always drawn. */
 export const CURVE_KERNELS = [1, 3, 5, 7] as const;
@@ -60,14 +61,9 @@ const ratioOf = (k: number, n: number): number => rationalToNumber(separableRati
 
 /** The curve 1/N + 1/K² sampled on a log grid of N (continuous in N for the drawing). */
 function curvePath(p: Plot, k: number): string {
-  const pts: string[] = [];
   const steps = 96;
-  for (let i = 0; i <= steps; i++) {
-    const n = N_DOMAIN[0] * (N_DOMAIN[1] / N_DOMAIN[0]) ** (i / steps);
-    const r = 1 / n + 1 / (k * k);
-    pts.push(`${i === 0 ? 'M' : 'L'}${p.x(n).toFixed(1)},${p.y(r).toFixed(1)}`);
-  }
-  return pts.join('');
+  const ns = Array.from({ length: steps + 1 }, (_, i) => N_DOMAIN[0] * (N_DOMAIN[1] / N_DOMAIN[0]) ** (i / steps));
+  return linePath(ns, (n) => p.x(n), (n) => p.y(1 / n + 1 / (k * k)));
 }
 
 /** Label positions: the wanted ys, pushed apart to at least `gap` in order, kept within [lo, hi]. */
