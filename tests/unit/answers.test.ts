@@ -59,7 +59,7 @@ describe('checkAnswer(text, exact, tolerance, slips)', () => {
   it('rejects a near miss of an exact count with a "close" message', () => {
     const v = checkAnswer('18433', 18432, 'exact', slips);
     expect(v.status).toBe('wrong');
-    expect(v.feedback).toMatch(/^Close/);
+    expect(v.note).toBe('closeExact');
   });
   it('names the slip a wrong value matches', () => {
     expect(checkAnswer('576', 18432, 'exact', slips)).toEqual({ status: 'wrong', feedback: 'That is one kernel.' });
@@ -75,7 +75,11 @@ describe('checkAnswer(text, exact, tolerance, slips)', () => {
     expect(checkAnswer('1.21e6', 1_204_224, '3sf').status).toBe('wrong');
   });
   it('asks for a number when the text is not one', () => {
-    expect(checkAnswer('lots', 1, 'exact').status).toBe('unreadable');
+    expect(checkAnswer('lots', 1, 'exact')).toEqual({ status: 'unreadable', feedback: '', note: 'unreadable' });
+  });
+  it('says "close" with the tolerance it missed, and "not yet" for a far miss', () => {
+    expect(checkAnswer('0.126', 73 / 576, '3sf').note).toBe('close3sf');
+    expect(checkAnswer('5', 18432, 'exact', slips)).toEqual({ status: 'wrong', feedback: '', note: 'notYet' });
   });
   it('never matches a slip equal to the answer (the answer wins)', () => {
     expect(checkAnswer('9', 9, 'exact', [{ value: 9, feedback: 'x' }]).status).toBe('correct');
