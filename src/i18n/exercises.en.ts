@@ -38,11 +38,14 @@ export interface MisconceptionWords {
 export type ExerciseWordsOf = ComputeWords | PredictWords | MisconceptionWords;
 
 export interface ExerciseWordsShape {
+  /** The printable sheets' page description, for a chapter's title. */
+  readonly sheetDescription: (chapterTitle: string) => string;
   readonly verdict: Readonly<Record<VerdictNote, string>>;
   readonly sets: Readonly<Record<ExerciseChapter, Readonly<Record<string, ExerciseWordsOf>>>>;
 }
 
 export const exercisesEn = {
+  sheetDescription: (chapterTitle: string) => `Printable exercises with generated numbers for the chapter ${chapterTitle}.`,
   verdict: {
     unreadable: 'Write a number, e.g. 4608, 4,608, 1.2e6, 3/512 or 11.3%.',
     closeExact: 'Close, but not it: this count is exact. Check the arithmetic of each factor.',

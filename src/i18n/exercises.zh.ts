@@ -5,6 +5,7 @@
 import type { ExerciseWords } from './exercises.en';
 
 export const exercisesZh: ExerciseWords = {
+  sheetDescription: (chapterTitle: string) => `“${chapterTitle}”一章的可打印练习，题中数字由题组编号生成。`,
   verdict: {
     unreadable: '请写一个数，例如 4608、4,608、1.2e6、3/512 或 11.3%。',
     closeExact: '很接近，但不对：这个计数是精确值。请逐个核对每个因子的算术。',

@@ -108,7 +108,7 @@ export function mobilenetV1Numbers() {
     /** How much more the slim checkpoints' counts are than the printed ones, in percent (all four the same). */
     slim075MorePercent: toSignificant(-100 * relativeGap(slim075[0]), 2),
     /** Weights of the convolutions alone (first 3×3, depthwise, pointwise): the classifier left out. */
-    convWeights: kinds.conv.weights + kinds.depthwise.weights + kinds.pointwise.weights,
+    convWeights: (['conv', 'depthwise', 'pointwise'] as const).reduce((sum, kind) => sum + (kinds[kind]?.weights ?? 0), 0),
     /** PyTorch's count with a bias on every convolution, as the source article's code builds it: one per BN channel. */
     pytorchWithConvBias: fw.pytorch.parameters + v1.bnChannels,
   };
@@ -142,7 +142,7 @@ export function mobilenetV2Numbers() {
   const v2 = mobilenetV2();
   const v1 = mobilenetV1();
   const structure = v2Structure();
-  const blocks = v2.blocks;
+  const blocks = v2.blocks ?? [];
   const b73 = blocks[15];
   return {
     v2,

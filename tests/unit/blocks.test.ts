@@ -53,7 +53,8 @@ describe('invertedResidualLayers', () => {
   });
   it('every V2 block is this list: the architecture table and the block costing agree layer by layer', () => {
     const v2 = mobilenetV2();
-    for (const b of v2.blocks) {
+    expect(v2.blocks).toHaveLength(17);
+    for (const b of v2.blocks ?? []) {
       const roles = v2.layers.filter((l) => l.block === b.index && l.role !== 'shortcut').map((l) => [l.role, l.cin, l.cout]);
       expect(roles).toEqual(invertedResidualLayers({ cin: b.cin, cout: b.cout, t: b.t, stride: b.stride }).map((l) => [l.role, l.cin, l.cout]));
     }
