@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import katex from 'katex';
 import { exercisesEn } from '../../src/i18n/exercises.en';
 import { exercisesZh } from '../../src/i18n/exercises.zh';
 import { exercisesFor } from '../../src/components/exercises/localize';
@@ -119,5 +120,15 @@ describe('exercise words in two languages', () => {
       expect(all, GLOSSARY[key].zh).toContain(GLOSSARY[key].zh);
     }
     expect(all).toContain('乘加');
+  });
+  it('the worked solutions and $…$ spans typeset in both languages (KaTeX, strict: Chinese in \\text is allowed)', () => {
+    for (const lang of ['en', 'zh'] as const) {
+      for (const chapter of EXERCISE_CHAPTERS) {
+        for (const e of exercisesFor(chapter, 3, lang)) {
+          const tex = [...(e.kind === 'compute' ? e.solution : []), ...texts([e]).flatMap((t) => t.split('$').filter((_, i) => i % 2 === 1))];
+          for (const line of tex) expect(() => katex.renderToString(line, { throwOnError: true, strict: 'error' }), `${lang} ${chapter}/${e.id}: ${line}`).not.toThrow();
+        }
+      }
+    }
   });
 });
