@@ -37,6 +37,23 @@ const UNIT_SCALE: Readonly<Record<string, number>> = {
   mib: 1024 ** 2,
   connections: 1,
   points: 1,
+  // The same units as a Chinese reader writes them (the exercises' Chinese edition).
+  参数: 1,
+  个参数: 1,
+  权重: 1,
+  个权重: 1,
+  乘加: 1,
+  次乘加: 1,
+  乘加次数: 1,
+  次: 1,
+  个: 1,
+  像素: 1,
+  个像素: 1,
+  通道: 1,
+  个通道: 1,
+  字节: 1,
+  个点: 1,
+  倍: 1,
 };
 
 const SUFFIX: Readonly<Record<string, number>> = { k: 1e3, K: 1e3, M: 1e6, G: 1e9 };
@@ -158,7 +175,7 @@ export function parseAnswer(text: string): ParsedAnswer | null {
   let s = text.trim().replace(/[\u2009\u202f\u00a0]/g, ' ').replace(/(\d)[ _](?=\d{3}\b)/g, '$1');
   if (s === '' || s.length > 80) return null;
   let scale = 1;
-  const unit = /\s*([a-zA-Z×][a-zA-Z-]*)\s*$/.exec(s);
+  const unit = /\s*([a-zA-Z×\u4e00-\u9fff][a-zA-Z\u4e00-\u9fff-]*)\s*$/.exec(s);
   if (unit && !(unit[1] in SUFFIX && /\d$/.test(s.slice(0, unit.index)))) {
     const u = unit[1].toLowerCase();
     if (!(u in UNIT_SCALE)) return null;

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import katex from 'katex';
 import { exercisesEn } from '../../src/i18n/exercises.en';
 import { exercisesZh } from '../../src/i18n/exercises.zh';
+import { exerciseWords } from '../../src/i18n/exercises';
 import { exercisesFor } from '../../src/components/exercises/localize';
 import { EXERCISE_CHAPTERS, exerciseData, type Exercise } from '../../src/lib/exercises';
 import { GLOSSARY } from '../../src/i18n/glossary';
@@ -80,7 +81,7 @@ describe('exercise words in two languages', () => {
   it('rendered in Chinese, exercises contain no English words (names, symbols, units and code excepted), and no "undefined"', () => {
     for (let seed = 1; seed <= 40; seed++) {
       for (const chapter of EXERCISE_CHAPTERS) {
-        for (const t of texts(exercisesFor(chapter, seed, 'zh'))) {
+        for (const t of texts(exercisesFor(chapter, seed, exercisesZh))) {
           expect(latinWords(t), `${chapter}@${seed}: ${t}`).toEqual([]);
           expect(t).not.toContain('undefined');
         }
@@ -90,13 +91,13 @@ describe('exercise words in two languages', () => {
   });
 
   it('the English check finds English: the same scan flags the English edition', () => {
-    expect(texts(exercisesFor('mobilenet-v1', 1, 'en')).flatMap(latinWords).length).toBeGreaterThan(50);
+    expect(texts(exercisesFor('mobilenet-v1', 1, exercisesEn)).flatMap(latinWords).length).toBeGreaterThan(50);
   });
 
   it('Chinese exercises quote the same numbers as the English ones (same answers, slips, figures and correct choices)', () => {
     for (const chapter of EXERCISE_CHAPTERS) {
-      const en = exercisesFor(chapter, 7, 'en');
-      const zh = exercisesFor(chapter, 7, 'zh');
+      const en = exercisesFor(chapter, 7, exercisesEn);
+      const zh = exercisesFor(chapter, 7, exercisesZh);
       const data = exerciseData(chapter, 7);
       expect(zh.map((e) => e.id)).toEqual(en.map((e) => e.id));
       zh.forEach((e, i) => {
@@ -115,20 +116,28 @@ describe('exercise words in two languages', () => {
   });
 
   it('Chinese exercises use the glossary terms (深度卷积, 逐点卷积, 倒残差, 乘加次数 …)', () => {
-    const all = EXERCISE_CHAPTERS.flatMap((c) => texts(exercisesFor(c, 1, 'zh'))).join('\n');
+    const all = EXERCISE_CHAPTERS.flatMap((c) => texts(exercisesFor(c, 1, exercisesZh))).join('\n');
     for (const key of ['depthwiseConv', 'pointwiseConv', 'separableConv', 'groupedConv', 'standardConv', 'invertedResidual', 'linearBottleneck', 'manifold', 'channelShuffle', 'shortcut', 'batchNorm'] as const) {
       expect(all, GLOSSARY[key].zh).toContain(GLOSSARY[key].zh);
     }
     expect(all).toContain('乘加');
   });
   it('the worked solutions and $…$ spans typeset in both languages (KaTeX, strict: Chinese in \\text is allowed)', () => {
-    for (const lang of ['en', 'zh'] as const) {
+    for (const lang of [exercisesEn, exercisesZh]) {
       for (const chapter of EXERCISE_CHAPTERS) {
         for (const e of exercisesFor(chapter, 3, lang)) {
           const tex = [...(e.kind === 'compute' ? e.solution : []), ...texts([e]).flatMap((t) => t.split('$').filter((_, i) => i % 2 === 1))];
-          for (const line of tex) expect(() => katex.renderToString(line, { throwOnError: true, strict: 'error' }), `${lang} ${chapter}/${e.id}: ${line}`).not.toThrow();
+          for (const line of tex) expect(() => katex.renderToString(line, { throwOnError: true, strict: 'error' }), `${lang === exercisesEn ? 'en' : 'zh'} ${chapter}/${e.id}: ${line}`).not.toThrow();
         }
       }
     }
+  });
+});
+
+describe('exerciseWords(lang)', () => {
+  it("gives each edition's words: en → exercisesEn, zh → exercisesZh", () => {
+    expect(exerciseWords('en')).toBe(exercisesEn);
+    expect(exerciseWords('zh')).toBe(exercisesZh);
+    expect(exerciseWords()).toBe(exercisesEn);
   });
 });

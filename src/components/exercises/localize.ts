@@ -6,16 +6,6 @@
 import { exerciseData, type Exercise, type ExerciseChapter, type ExerciseVars } from '../../lib/exercises';
 import type { Verdict } from '../../lib/answers';
 import { exercisesEn, type ComputeWords, type ExerciseWords, type MisconceptionWords, type PredictWords, type Text } from '../../i18n/exercises.en';
-import { exercisesZh } from '../../i18n/exercises.zh';
-
-export type ExerciseLang = 'en' | 'zh';
-
-const WORDS: Readonly<Record<ExerciseLang, ExerciseWords>> = { en: exercisesEn, zh: exercisesZh };
-
-/** The exercise words of a language. */
-export function exerciseWords(lang: ExerciseLang = 'en'): ExerciseWords {
-  return WORDS[lang];
-}
 
 const say = (text: Text, v: ExerciseVars): string => (typeof text === 'function' ? text(v) : text);
 
@@ -24,9 +14,13 @@ function missing(what: string): never {
   throw new Error(`exercise words: no entry for ${what}`);
 }
 
-/** The exercises of a chapter for a seed, in a language: the same seed always gives the same numbers. */
-export function exercisesFor(chapter: ExerciseChapter, seed: number, lang: ExerciseLang = 'en'): Exercise[] {
-  const set: Readonly<Record<string, ComputeWords | PredictWords | MisconceptionWords>> = WORDS[lang].sets[chapter];
+/**
+ * The exercises of a chapter for a seed, in the language of `words` (exerciseWords(lang) from
+ * src/i18n/exercises.ts; English by default, so a page bundles only the words it shows). The same
+ * seed always gives the same numbers.
+ */
+export function exercisesFor(chapter: ExerciseChapter, seed: number, words: ExerciseWords = exercisesEn): Exercise[] {
+  const set: Readonly<Record<string, ComputeWords | PredictWords | MisconceptionWords>> = words.sets[chapter];
   return exerciseData(chapter, seed).map((d): Exercise => {
     const w = set[d.id] ?? missing(`${chapter}/${d.id}`);
     const v = d.vars;
@@ -60,7 +54,7 @@ export function exercisesFor(chapter: ExerciseChapter, seed: number, lang: Exerc
 }
 
 /** A verdict with its words: a matched slip keeps its own; a general note gets the language's. */
-export function verdictWithWords(verdict: Verdict, lang: ExerciseLang = 'en'): Verdict {
+export function verdictWithWords(verdict: Verdict, words: ExerciseWords = exercisesEn): Verdict {
   if (verdict.feedback || !verdict.note) return verdict;
-  return { ...verdict, feedback: WORDS[lang].verdict[verdict.note] };
+  return { ...verdict, feedback: words.verdict[verdict.note] };
 }
