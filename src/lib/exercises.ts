@@ -6,6 +6,10 @@
  *
  * Three kinds: compute (type a number), predict (commit to a guess, then a figure moves to show
  * the answer) and misconception (choices built on documented wrong ideas, each explained).
+ *
+ * This module holds no words: exerciseData gives numbers (formatted, in `vars`), answers, slips
+ * and correct choices by key; src/i18n/exercises.<lang>.ts hold the words and
+ * src/components/exercises/localize.ts puts the two together.
  */
 import { mobilenetV1 } from './architectures';
 import { invertedResidual } from './blocks';
