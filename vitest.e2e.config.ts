@@ -22,11 +22,11 @@ export default defineConfig({
     projects: [
       {
         extends: true,
-        test: { name: 'side-by-side', include: ['tests/e2e/**/*.e2e.ts'], exclude: TIMED, fileParallelism: true, sequence: { groupOrder: 0 } },
+        test: { name: 'side-by-side', include: ['tests/e2e/**/*.e2e.ts'], exclude: TIMED, sequence: { groupOrder: 0 } },
       },
       {
         extends: true,
-        test: { name: 'timed', include: TIMED, fileParallelism: false, sequence: { groupOrder: 1 } },
+        test: { name: 'timed', include: TIMED, poolOptions: { forks: { singleFork: true } }, sequence: { groupOrder: 1 } },
       },
     ],
   },

@@ -31,7 +31,6 @@ export const en = {
   scrollsTable: 'Table, scrolls sideways',
   embedDescription: (title: string) => `${title}: an interactive figure from Separable.`,
   openInChapter: 'Open in its chapter on Separable',
-  sheetDescription: (title: string) => `Printable exercises with generated numbers for the chapter ${title}.`,
   deckMinutes: (m: number) => `${m} minutes`,
   chapter: 'Chapter',
   chapterNumber: (n: number) => `Chapter ${n}`,

@@ -7,7 +7,7 @@ import { axeViolations, baseURL, figuresReady, launch, routes, watchedPage } fro
 import { hydrateAllFigures } from './figure-metrics.mjs';
 
 /** Routes the second file takes: decks, embeds and exercise sheets (many, each small). */
-export const isToolRoute = (route: string): boolean => /^\/(lecture|embed|exercises)\//.test(route);
+export const isToolRoute = (route: string): boolean => /^(\/zh)?\/(lecture|embed|exercises)\//.test(route);
 
 /** Defines the checks of every page for the routes `pick` keeps. */
 export function pageChecks(pick: (route: string) => boolean): void {

@@ -9,7 +9,8 @@ import { FIGURES } from '../figure-kit/registry';
 import { figureValues } from './figure-values';
 import { exercisesView, isDone, type ExerciseProgress, type ExercisesState } from './view';
 import { checkAnswer } from '../../lib/answers';
-import { exercisesFor, isExerciseChapter, type Exercise } from '../../lib/exercises';
+import { isExerciseChapter, type Exercise } from '../../lib/exercises';
+import { exercisesFor, verdictWithWords } from './localize';
 import { ui } from '../../i18n';
 
 const KEY = 'separable-exercises';
@@ -78,7 +79,7 @@ class SepExercises extends HTMLElement {
       this.act(item.dataset.id ?? '', (ex, p) => {
         if (ex.kind !== 'compute') return p;
         const text = input?.value ?? '';
-        return { ...p, text, verdict: checkAnswer(text, ex.answer, ex.tolerance, ex.slips) };
+        return { ...p, text, verdict: verdictWithWords(checkAnswer(text, ex.answer, ex.tolerance, ex.slips)) };
       });
     });
     this.addEventListener('change', (e) => {

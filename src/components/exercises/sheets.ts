@@ -2,7 +2,8 @@
 import { h, patch } from '../figure-kit/svg';
 import { sheetView } from './view';
 import { coerceParam } from '../../lib/params';
-import { exercisesFor, isExerciseChapter } from '../../lib/exercises';
+import { isExerciseChapter } from '../../lib/exercises';
+import { exercisesFor } from './localize';
 import { ui } from '../../i18n';
 
 const t = ui('en').exercises;

@@ -6,8 +6,8 @@
 import { getCollection, getEntry, type CollectionEntry } from 'astro:content';
 import type { Lang } from '../../lib/locale';
 
-export const chaptersIn = (lang: Lang): Promise<CollectionEntry<'chapters'>[]> => getCollection('chapters', (c) => c.data.lang === lang);
-export const decksIn = (lang: Lang): Promise<CollectionEntry<'decks'>[]> => getCollection('decks', (d) => d.data.lang === lang);
+export const chaptersIn = (lang: Lang): Promise<CollectionEntry<'chapters'>[]> => getCollection('chapters', (c: CollectionEntry<'chapters'>) => c.data.lang === lang);
+export const decksIn = (lang: Lang): Promise<CollectionEntry<'decks'>[]> => getCollection('decks', (d: CollectionEntry<'decks'>) => d.data.lang === lang);
 
 /** The words of a page that is not a chapter, in a language. */
 export async function pageWords(lang: Lang, page: CollectionEntry<'pages'>['data']['page']): Promise<CollectionEntry<'pages'>> {
