@@ -48,7 +48,6 @@ export const zh: UiText = {
   scrollsTable: '表格，可横向滚动',
   embedDescription: (title: string) => `${title}：来自 Separable 的交互式图表。`,
   openInChapter: '在 Separable 的对应章节中打开',
-  sheetDescription: (title: string) => `“${title}”一章的可打印练习，题目中的数字按编号生成。`,
   deckMinutes: (m: number) => `${m} 分钟`,
   chapter: '章节',
   chapterNumber: (n: number) => `第 ${n} 章`,
