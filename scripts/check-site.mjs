@@ -144,7 +144,7 @@ const LATIN_OK = new Set(
   // Names, units, formats and symbols that stay in Latin script in Chinese technical writing.
   ('Separable MobileNet MobileNets Xception Inception ResNet ResNeXt ShuffleNet ImageNet COCO VOC ReLU ReLU6 BatchNorm Keras PyTorch TensorFlow tfjs WebGL WASM CPU GPU CSV SVG PNG PDF KaTeX ' +
     'MACs FLOPs GHz GB MB kB URL Howard Sandler Chollet Zhang Szegedy Ioffe Krizhevsky Simonyan Zisserman Sifre Mallat Hinton Google arXiv CVPR ICLR ICML NeurIPS ECCV et al top log max min sqrt float32 float16 int8 Pixel Snapdragon Adreno ARM Cortex Ryzen Intel NVIDIA Apple ' +
-    'dw pw conv sep std res alpha rho Esc Enter Space Page Down Up Tab Shift B L O F').split(/\s+/).map((w) => w.toLowerCase()),
+    'dw pw conv sep std res alpha rho Esc Enter Space Page Down Up Tab Shift B L O F NASNet NasNet MobileNetV1 MobileNetV2 SeparableConv2D Conv2D DepthwiseConv2D JFT').split(/\s+/).map((w) => w.toLowerCase()),
 );
 const twinsChecked = { pairs: 0, figures: 0, numbers: 0 };
 const pageDom = (html) => {
@@ -155,7 +155,8 @@ const pageDom = (html) => {
 /** Text a reader sees outside math, code, keys, citations and the reference list. */
 function readerText(root) {
   const clone = root.cloneNode(true);
-  for (const el of clone.querySelectorAll('.katex, code, pre, kbd, cite, script, style, .references, a[href*="references/#"], [data-status], .sr-only[data-tex], annotation')) el.remove();
+  // (Also left out: anything marked as another language, such as the link to the English edition.)
+  for (const el of clone.querySelectorAll('.katex, code, pre, kbd, cite, script, style, .references, a[href*="references/#"], [data-status], .sr-only[data-tex], annotation, [lang]:not([lang^="zh"])')) el.remove();
   // Text nodes joined with spaces: neighbouring elements are separate words even without any.
   const parts = [];
   const walk = (node) => {
@@ -198,7 +199,7 @@ for (const file of files) {
   // The Chinese page speaks Chinese: its interface (header, controls, captions, figure text) has
   // no English word besides names and symbols, and its paragraphs are mostly Chinese characters.
   const chrome = [...dz.querySelectorAll('header, nav, footer, button, label, summary, legend, caption, th, figcaption, svg text, svg title, .controls, .param-messages')];
-  const attrs = [...dz.querySelectorAll('[aria-label], [title], [placeholder], [alt]')].flatMap((e) => ['aria-label', 'title', 'placeholder', 'alt'].map((a) => e.getAttribute(a) ?? ''));
+  const attrs = [...dz.querySelectorAll('[aria-label], [title], [placeholder], [alt]')].filter((e) => !e.closest('[lang]:not([lang^="zh"])')).flatMap((e) => ['aria-label', 'title', 'placeholder', 'alt'].map((a) => e.getAttribute(a) ?? ''));
   const english = [...new Set([...chrome.map(readerText), ...attrs].flatMap(latinWords))];
   if (english.length > 0) problems.push(`${twinRoute}: English in the interface: ${english.slice(0, 12).join(', ')}${english.length > 12 ? ` … (${english.length})` : ''}`);
   const main = dz.querySelector('main');
