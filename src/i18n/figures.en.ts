@@ -14,6 +14,35 @@ export const figuresEn = {
     desc: (summary: string) =>
       `Three activation functions σ(z) for z from −4 to 9: ReLU = max(0, z) is 0 for negative z and z above; ReLU6 = min(max(0, z), 6) also stops at 6; linear is σ(z) = z. ${summary}`,
   },
+  arithmeticIntensity: {
+    title: 'Arithmetic intensity: why fewer mult-adds are not proportionally faster',
+    source: 'Roofline model of Williams et al. 2009; layer sizes from the cost model; latencies from Sandler et al. 2018, Table 4; default ceilings for one big core of a Pixel 1 (see the chapter).',
+    svgTitle: 'Arithmetic intensity on a roofline: standard, depthwise and pointwise layers, and every MobileNet V1 and V2 layer',
+    example: { standard: 'standard', depthwise: 'depthwise', pointwise: 'pointwise' },
+    layerTip: (name: string, intensity: string, memory: boolean) => `${name}: ${intensity} mult-adds per byte, ${memory ? 'memory' : 'compute'}-bound`,
+    yAxis: 'G mult-adds/s (log)',
+    memoryBound: 'memory-bound',
+    xAxis: 'mult-adds per byte moved (log)',
+    measured: 'Measured on a Pixel 1',
+    measuredWhere: 'one big core; MobileNetV2, Table 4',
+    time: 'Time',
+    multAdds: 'Mult-adds',
+    ratio: (what: string) => `${what}, V2 ÷ V1 = `,
+    boundHead: 'Roofline bound at these ceilings:',
+    pointer: 'Time the two layers on your own device: the live block in chapter 3, “Run it”.',
+    summary: (precision: string, std: string, dw: string, pw: string, ridge: string, memV1: string, n1: string, memV2: string, n2: string) =>
+      `Per byte moved (${precision}): standard ${std}, depthwise ${dw}, pointwise ${pw} mult-adds. The ridge is at ${ridge}: ${memV1} of MobileNet V1's ${n1} layers and ${memV2} of V2's ${n2} are memory-bound.`,
+    desc: (summary: string) => `${summary} On a Pixel 1 big core MobileNet V2 took 75 ms against V1's 113 ms (Sandler et al. 2018, Table 4).`,
+    perByte: 'Mult-adds per byte: ',
+    perByteMoved: 'Mult-adds per byte moved:',
+    ridge: 'Ridge π/β = ',
+    ridgeShort: 'Ridge ',
+    memoryBoundV1: '; memory-bound: V1 ',
+    ofLayers: (n: string) => ` of ${n}, V2 `,
+    ofLayersEnd: (n: string) => ` of ${n} layers`,
+    short: { standard: 'std ', depthwise: ' · dw ', pointwise: ' · pw ' },
+    legend: { conv: 'first conv', depthwise: 'depthwise', pointwise: 'pointwise', fc: 'classifier' },
+  },
   // @@NEXT
 };
 
