@@ -107,6 +107,7 @@ function quantities(view: FigureView): [string, string][] {
 /** Values each figure is drawn at besides its defaults: other steps, modes and sizes. */
 const OTHER_VALUES = [
   { step: 3, act: 1, layer: 2, k: 5, m: 8, n: 16, g: 4, t: 3, alpha: 0.5, res: 160, precision: 2, segments: 8, sg: 4, dim: 3 },
+  { step: 1, layer: 1, g: 5, m: 30, n: 40, k: 7, s: 2, df: 9, sc: 24, sg: 6, t: 12, precision: 1, peak: 100, bw: 5 },
   { step: 7, act: 2, layer: 4, k: 1, m: 64, n: 128, g: 64, s: 2, t: 1, alpha: 1.4, res: 96, precision: 1, segments: 1, sg: 1, dim: 15, df: 7 },
 ];
 
