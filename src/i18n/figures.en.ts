@@ -298,6 +298,44 @@ export const figuresEn = {
     desc: (points: string, meanSq: string, seed: string, act: string, lost: string, errs: string) =>
       `${points} points of a spiral (mean squared radius ${meanSq}) are mapped to n dimensions by a random matrix T (seed ${seed}) and passed through ${act}. Points with fewer than two independent active coordinates are lost: ${lost}. The rest are recovered exactly from their active coordinates. Mapped back with the pseudo-inverse of T instead, the spiral returns at about half size; mean squared errors: ${errs}. Charts show the lost fraction against n beside the prediction (1 + n)/2ⁿ, and the error against n over random matrices.`,
   },
+  tradeoff: {
+    title: 'Accuracy against mult-adds',
+    source: 'Howard et al. 2017 (arXiv:1704.04861), Tables 6–9; TF-slim MobileNet V1 README (tensorflow/models), checkpoint table; MobileNet mult-adds computed from Table 1.',
+    svgTitle: 'MobileNet V1: ImageNet accuracy against mult-adds',
+    /** Names of the points whose published name is a description. */
+    pointLabel: { 'paper-conv-mobilenet': 'Conv MobileNet (full convolutions)', 'paper-shallow': 'Shallow MobileNet' } as Record<string, string>,
+    shortLabel: { 'paper-conv-mobilenet': 'Conv MobileNet', 'paper-shallow': 'Shallow' } as Record<string, string>,
+    paperSource: (table: string) => `Howard et al. 2017, Table ${table}`,
+    slimSource: 'TF-slim MobileNet V1 README',
+    computedCost: (macs: string, printed: string) => `${macs} mult-adds (computed; printed ${printed}M)`,
+    printedCost: (printed: string) => `${printed}M mult-adds (printed)`,
+    pointTitle: (label: string, top1: string, cost: string, params: string, source: string) => `${label}: top-1 ${top1}%, ${cost}, ${params}M parameters — ${source}`,
+    xAxis: 'mult-adds (log scale)',
+    yAxis: 'ImageNet top-1',
+    legend: { slim: 'TF-slim checkpoints', paper: 'paper, Tables 6, 7, 9', variant: 'paper variants, Tables 4, 5', other: 'other nets, Tables 8, 9', current: 'your setting' },
+    listSep: '; ',
+    found: (setting: string, macs: string, acc: string) => `${setting}: ${macs} mult-adds; published top-1 ${acc}.`,
+    notFound: (setting: string, macs: string) => `${setting}: ${macs} mult-adds; no published accuracy for this setting.`,
+    desc: (summary: string, count: string) =>
+      `${summary} The chart places ${count} published results by mult-adds on a log scale and ImageNet top-1 accuracy: the 16 TF-slim MobileNet V1 checkpoints (α 1, 0.75, 0.5, 0.25 at 224, 192, 160, 128), the paper's own MobileNet results, its full-convolution and shallow variants, and GoogleNet, VGG 16, Squeezenet and AlexNet as the paper reports them. The table below the chart lists every point with its source.`,
+    multAdds: ' mult-adds',
+    top1: 'top-1 ',
+    none: 'No published accuracy for this setting.',
+    noneLine1: 'No published accuracy',
+    noneLine2: 'for this setting.',
+    table: {
+      summary: (n: string) => `All ${n} points and their sources`,
+      caption: 'Published ImageNet top-1 accuracy; mult-adds computed for MobileNet V1 settings, as printed otherwise',
+      model: 'Model',
+      kind: 'Kind',
+      top1: 'Top-1',
+      used: 'Mult-adds used',
+      printed: 'Printed',
+      source: 'Source',
+      group: { slim: 'TF-slim checkpoint', paper: 'paper', variant: 'paper (variant)', other: 'other network' },
+      note: '≠: the source prints mult-adds 1M or more away from the count of that setting (Table 1 with ⌊c·α⌋ channels). The chart places every MobileNet point at the count.',
+    },
+  },
   // @@NEXT
 };
 
