@@ -69,7 +69,7 @@ const ALLOWED = new Set(
   `ReLU ReLU6 MobileNet MobileNetV1 MobileNetV2 V1 V2 Xception Inception ShuffleNet ResNet VGG VGG16 GoogLeNet AlexNet
   SqueezeNet NASNet MnasNet EfficientNet DenseNet Pixel TensorFlow Keras
   Howard Sandler Chollet Szegedy Zhang Williams He Krizhevsky Simonyan Iandola Ioffe Tan Sifre Mallat Jin Huang Ma Zoph et al
-  log max min top Conv1 conv1 Logits FC TensorFlow js TypeScript TF slim README arXiv tensorflow models Squeezenet GoogleNet Conv float32 float64 cpu webgl wasm fc conv dw pw BN ImageNet COCO PASCAL VOC CIFAR
+  log max min top Conv1 conv1 Logits FC TensorFlow js TypeScript TF slim README arXiv tensorflow models Squeezenet GoogleNet Conv PyTorch s1 s2 float32 float64 cpu webgl wasm fc conv dw pw BN ImageNet COCO PASCAL VOC CIFAR
   GB MB KB kB G M K B FLOPs MACs GFLOPS px bit bits byte bytes Gops ms s`.split(/\s+/).filter(Boolean),
 );
 
@@ -88,8 +88,8 @@ function visibleText(view: FigureView): string[] {
 /** Latin words of two or more letters (subscripted symbols such as D_K and single letters pass). */
 function englishWords(texts: readonly string[]): string[] {
   const words = new Set<string>();
-  // Identifiers (Keras layer names such as conv_dw_1, symbols such as D_K) are code, kept as written.
-  for (const t of texts) for (const w of t.replace(/[A-Za-z0-9]+(_[A-Za-z0-9]+)+/g, ' ').match(/[A-Za-z][A-Za-z0-9]+/g) ?? []) if (!ALLOWED.has(w)) words.add(w);
+  // Identifiers (Keras layer names such as conv_dw_1, symbols such as D_K, calls such as parameters()) are code, kept as written.
+  for (const t of texts) for (const w of t.replace(/[A-Za-z0-9]+(_[A-Za-z0-9]+)+|[A-Za-z]\w*\(\)/g, ' ').match(/[A-Za-z][A-Za-z0-9]+/g) ?? []) if (!ALLOWED.has(w)) words.add(w);
   return [...words];
 }
 
