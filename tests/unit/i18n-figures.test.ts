@@ -69,7 +69,7 @@ const ALLOWED = new Set(
   `ReLU ReLU6 MobileNet MobileNetV1 MobileNetV2 V1 V2 Xception Inception ShuffleNet ResNet VGG VGG16 GoogLeNet AlexNet
   SqueezeNet NASNet MnasNet EfficientNet DenseNet Pixel TensorFlow Keras
   Howard Sandler Chollet Szegedy Zhang Williams He Krizhevsky Simonyan Iandola Ioffe Tan Sifre Mallat Jin Huang Ma Zoph et al
-  log max min top Conv1 conv1 Logits FC TensorFlow js TypeScript TF slim README arXiv tensorflow models Squeezenet GoogleNet Conv PyTorch s1 s2 float32 float64 cpu webgl wasm fc conv dw pw BN ImageNet COCO PASCAL VOC CIFAR
+  log max min top Conv1 conv1 Logits FC TensorFlow js TypeScript TF slim README arXiv tensorflow models Squeezenet GoogleNet Conv PyTorch s1 s2 SepConv MaxPool Applications float32 float64 cpu webgl wasm fc conv dw pw BN ImageNet COCO PASCAL VOC CIFAR
   GB MB KB kB G M K B FLOPs MACs GFLOPS px bit bits byte bytes Gops ms s`.split(/\s+/).filter(Boolean),
 );
 
