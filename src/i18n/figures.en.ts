@@ -33,6 +33,7 @@ export const figuresEn = {
     summary: (precision: string, std: string, dw: string, pw: string, ridge: string, memV1: string, n1: string, memV2: string, n2: string) =>
       `Per byte moved (${precision}): standard ${std}, depthwise ${dw}, pointwise ${pw} mult-adds. The ridge is at ${ridge}: ${memV1} of MobileNet V1's ${n1} layers and ${memV2} of V2's ${n2} are memory-bound.`,
     desc: (summary: string) => `${summary} On a Pixel 1 big core MobileNet V2 took 75 ms against V1's 113 ms (Sandler et al. 2018, Table 4).`,
+    comma: ', ',
     perByte: 'Mult-adds per byte: ',
     perByteMoved: 'Mult-adds per byte moved:',
     ridge: 'Ridge π/β = ',

@@ -31,6 +31,7 @@ export const figuresZh: FigureStrings = {
     summary: (precision, std, dw, pw, ridge, memV1, n1, memV2, n2) =>
       `每搬运一字节（${precision}）：标准卷积 ${std} 次乘加，深度卷积 ${dw} 次，逐点卷积 ${pw} 次。拐点在 ${ridge}：MobileNet V1 的 ${n1} 层中有 ${memV1} 层、V2 的 ${n2} 层中有 ${memV2} 层受内存带宽限制。`,
     desc: (summary) => `${summary}在 Pixel 1 的一个大核上，MobileNet V2 耗时 75 ms，V1 为 113 ms（Sandler et al. 2018，表 4）。`,
+    comma: '，',
     perByte: '每字节乘加次数：',
     perByteMoved: '每搬运一字节的乘加次数：',
     ridge: '拐点 π/β = ',

@@ -79,12 +79,17 @@ type Seg = string | SvgNode;
 function flow(groups: { text: string; segs: Seg[]; sep?: string }[], x: number, y: number, width: number, cls: string, char = CHAR13, lineH = 18): { node: SvgNode; height: number } {
   const lines: Seg[][] = [[]];
   let used = 0;
+  // A line with CJK text keeps a few units spare: its Latin runs sit wider beside CJK glyphs.
+  let wide = false;
   for (const g of groups) {
     const w = textUnits(g.text) * char;
-    if (used > 0 && used + w > width) {
+    const cjk = textUnits(g.text) > [...g.text].length;
+    if (used > 0 && used + w > width - (wide || cjk ? 12 : 0)) {
       lines.push([]);
       used = 0;
+      wide = false;
     }
+    wide ||= cjk;
     const sep = g.sep ?? ' · ';
     lines[lines.length - 1].push(...(used > 0 ? [sep] : []), ...g.segs);
     used += w + (used > 0 ? sep.length * char : 0);
