@@ -314,6 +314,7 @@ export const figuresEn = {
     xAxis: 'mult-adds (log scale)',
     yAxis: 'ImageNet top-1',
     legend: { slim: 'TF-slim checkpoints', paper: 'paper, Tables 6, 7, 9', variant: 'paper variants, Tables 4, 5', other: 'other nets, Tables 8, 9', current: 'your setting' },
+    accuracy: (top1: string, source: string) => `${top1}% (${source})`,
     listSep: '; ',
     found: (setting: string, macs: string, acc: string) => `${setting}: ${macs} mult-adds; published top-1 ${acc}.`,
     notFound: (setting: string, macs: string) => `${setting}: ${macs} mult-adds; no published accuracy for this setting.`,

@@ -306,6 +306,7 @@ export const figuresZh: FigureStrings = {
     xAxis: '乘加次数（对数刻度）',
     yAxis: 'ImageNet top-1',
     legend: { slim: 'TF-slim 检查点', paper: '论文，表 6、7、9', variant: '论文中的变体，表 4、5', other: '其他网络，表 8、9', current: '当前设置' },
+    accuracy: (top1, source) => `${top1}%（${source}）`,
     listSep: '；',
     found: (setting, macs, acc) => `${setting}：乘加次数 ${macs}；已发表的 top-1 准确率 ${acc}。`,
     notFound: (setting, macs) => `${setting}：乘加次数 ${macs}；此设置没有已发表的准确率。`,

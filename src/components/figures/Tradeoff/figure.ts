@@ -186,7 +186,7 @@ function render(v: FigureParams, frame: FigureFrame, _data?: unknown, shrink = 0
   }
   const cx = x(macs);
   const found = published.length > 0;
-  const accText = published.map((p) => `${p.top1}% (${sourceIn(T, p.source)})`).join(T.listSep);
+  const accText = published.map((p) => T.accuracy(String(p.top1), sourceIn(T, p.source))).join(T.listSep);
   const summary = found
     ? T.found(`α ${alpha}, ${res}×${res}`, formatInt(macs), accText)
     : T.notFound(`α ${alpha}, ${res}×${res}`, formatInt(macs));
