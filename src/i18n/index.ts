@@ -1,18 +1,17 @@
 import { en, type UiStrings } from './en';
+import { DEFAULT_LANG, langOfTag, type Lang } from '../lib/locale';
 
-/** The editions: English at the site's root, Simplified Chinese under /zh/. */
-export type Lang = 'en' | 'zh';
+export type { Lang } from '../lib/locale';
 
-export const LANGS: readonly Lang[] = ['en', 'zh'];
+// Until an edition's interface strings exist, its pages fall back to English ones.
+const STRINGS: Record<Lang, UiStrings> = { en, zh: en };
 
-const STRINGS: Partial<Record<Lang, UiStrings>> = { en };
-
-/** The interface strings for a language (English until a language's file is added). */
-export function ui(lang: Lang = 'en'): UiStrings {
-  return STRINGS[lang] ?? en;
+/** The interface strings for a language. */
+export function ui(lang: Lang = DEFAULT_LANG): UiStrings {
+  return STRINGS[lang];
 }
 
-/** The edition a document is written in, from its <html lang> ("zh-CN" → zh); English otherwise. */
-export function langOf(tag: string | null | undefined): Lang {
-  return tag?.toLowerCase().startsWith('zh') ? 'zh' : 'en';
+/** The language of the page this script runs in (browser only), from <html lang>. */
+export function pageLang(): Lang {
+  return typeof document === 'undefined' ? DEFAULT_LANG : langOfTag(document.documentElement.lang);
 }

@@ -34,8 +34,6 @@ export const kitEn = {
     sourceAfter: ')',
   },
   embed: {
-    description: (title: string) => `${title}: an interactive figure from Separable.`,
-    openInChapter: 'Open in its chapter on Separable',
     badTheme: 'The theme option must be “light” or “dark”; the system setting is used instead.',
     badControls: 'The controls option must be 0 (hidden) or 1 (shown); they are shown.',
   },

@@ -29,8 +29,6 @@ export const kitZh: KitStrings = {
     sourceAfter: '）',
   },
   embed: {
-    description: (title) => `${title}：来自 Separable 的交互式图表。`,
-    openInChapter: '在 Separable 的对应章节中打开',
     badTheme: 'theme 选项只能是“light”或“dark”；已改用系统设置。',
     badControls: 'controls 选项只能是 0（隐藏）或 1（显示）；已显示控件。',
   },

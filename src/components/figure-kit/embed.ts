@@ -4,9 +4,9 @@
  */
 import { currentQuery, params, reportText } from './store';
 import { kitText } from '../../i18n/kit';
-import { langOf } from '../../i18n';
+import { pageLang } from '../../i18n';
 
-const words = kitText(langOf(document.documentElement.lang)).embed;
+const words = kitText(pageLang()).embed;
 
 const q = new URLSearchParams(location.search);
 const theme = q.get('theme');

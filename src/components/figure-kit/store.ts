@@ -18,7 +18,7 @@ import {
   type ParamName,
   type ParamValues,
 } from '../../lib/params';
-import { langOf } from '../../i18n';
+import { pageLang } from '../../i18n';
 
 export type Values = Record<ParamName, number>;
 
@@ -89,7 +89,7 @@ document.querySelector('#param-messages [data-role=dismiss]')?.addEventListener(
 
 /** Messages for the reader about values that could not be used as given. */
 export function report(issues: readonly ParamIssue[]): void {
-  const lang = langOf(document.documentElement.lang);
+  const lang = pageLang();
   reportText(...issues.map((i) => describeIssue(i, lang)));
 }
 

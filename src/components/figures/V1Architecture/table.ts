@@ -3,7 +3,7 @@ import { params } from '../../figure-kit/store';
 import { formatInt } from '../../../lib/format';
 import { isCostError } from '../../../lib/errors';
 import { layerTable } from './layers';
-import { langOf } from '../../../i18n';
+import { pageLang } from '../../../i18n';
 import { figureText } from '../../../i18n/figures';
 
 class V1LayerTable extends HTMLElement {
@@ -19,7 +19,7 @@ class V1LayerTable extends HTMLElement {
     this.key = key;
     const body = this.querySelector('[data-role=rows]');
     if (!body) return;
-    const lang = langOf(document.documentElement.lang);
+    const lang = pageLang();
     const caption = this.querySelector('[data-role=caption]');
     if (caption) caption.textContent = figureText(lang).v1Architecture.table.caption(String(alpha), String(res));
     let table: ReturnType<typeof layerTable>;
