@@ -5,6 +5,9 @@
 import { nearestDivisor } from './divisors';
 import { PIXEL_1_BIG_CORE } from './devices';
 import { echoText } from './format';
+import { paramsEn as EN } from '../i18n/params.en';
+import { paramText } from '../i18n/params';
+import type { Lang } from '../i18n';
 
 /** URL key of each shared parameter. */
 export type ParamName =
@@ -59,31 +62,31 @@ const spec = (s: ParamSpec): ParamSpec => s;
 
 /** Ranges and defaults of every shared parameter. */
 export const PARAMS: Readonly<Record<ParamName, ParamSpec>> = {
-  k: spec({ name: 'k', label: 'Kernel size', symbol: 'D_K', abbr: 'D_K', min: 1, max: 11, step: 1, defaultValue: 3, unit: 'pixels' }),
-  m: spec({ name: 'm', label: 'Input channels', symbol: 'M', abbr: 'M', min: 1, max: 2048, step: 1, defaultValue: 32, unit: 'channels' }),
-  n: spec({ name: 'n', label: 'Output channels', symbol: 'N', abbr: 'N', min: 1, max: 2048, step: 1, defaultValue: 64, unit: 'channels' }),
-  df: spec({ name: 'df', label: 'Feature map size', symbol: 'D_F', abbr: 'D_F', min: 1, max: 512, step: 1, defaultValue: 14, unit: 'pixels' }),
-  g: spec({ name: 'g', label: 'Groups', symbol: 'G', abbr: 'G', min: 1, max: 2048, step: 1, defaultValue: 1, unit: 'groups' }),
-  s: spec({ name: 's', label: 'Stride', symbol: 's', abbr: 's', min: 1, max: 4, step: 1, defaultValue: 1, unit: 'pixels' }),
-  t: spec({ name: 't', label: 'Expansion factor', symbol: 't', abbr: 't', min: 1, max: 12, step: 1, defaultValue: 6, unit: '×' }),
-  alpha: spec({ name: 'alpha', label: 'Width multiplier', symbol: '\\alpha', abbr: 'α', min: 0.1, max: 2, step: 0.05, defaultValue: 1, unit: '×' }),
-  res: spec({ name: 'res', label: 'Input resolution', symbol: '\\rho \\cdot 224', abbr: 'res', min: 32, max: 512, step: 1, defaultValue: 224, unit: 'pixels' }),
-  dim: spec({ name: 'dim', label: 'Embedding dimension', symbol: 'n', abbr: 'n', min: 2, max: 64, step: 1, defaultValue: 5, unit: 'dimensions' }),
-  seed: spec({ name: 'seed', label: 'Random seed', symbol: '\\text{seed}', abbr: 'seed', min: 0, max: 999_999, step: 1, defaultValue: 1, unit: '' }),
-  act: spec({ name: 'act', label: 'Activation', symbol: '\\sigma', abbr: 'σ', min: 0, max: 2, step: 1, defaultValue: 0, unit: '', choices: ['ReLU', 'ReLU6', 'linear (none)'] }),
-  layer: spec({ name: 'layer', label: 'Layer type', symbol: '\\text{layer}', abbr: 'layer', min: 0, max: 4, step: 1, defaultValue: 0, unit: '', choices: ['standard', 'grouped', 'depthwise', 'pointwise', 'depthwise separable'] }),
-  step: spec({ name: 'step', label: 'Step', symbol: '\\text{step}', abbr: 'step', min: 0, max: 9999, step: 1, defaultValue: 0, unit: '' }),
+  k: spec({ name: 'k', label: EN.label.k, symbol: 'D_K', abbr: 'D_K', min: 1, max: 11, step: 1, defaultValue: 3, unit: EN.unit.k }),
+  m: spec({ name: 'm', label: EN.label.m, symbol: 'M', abbr: 'M', min: 1, max: 2048, step: 1, defaultValue: 32, unit: EN.unit.m }),
+  n: spec({ name: 'n', label: EN.label.n, symbol: 'N', abbr: 'N', min: 1, max: 2048, step: 1, defaultValue: 64, unit: EN.unit.n }),
+  df: spec({ name: 'df', label: EN.label.df, symbol: 'D_F', abbr: 'D_F', min: 1, max: 512, step: 1, defaultValue: 14, unit: EN.unit.df }),
+  g: spec({ name: 'g', label: EN.label.g, symbol: 'G', abbr: 'G', min: 1, max: 2048, step: 1, defaultValue: 1, unit: EN.unit.g }),
+  s: spec({ name: 's', label: EN.label.s, symbol: 's', abbr: 's', min: 1, max: 4, step: 1, defaultValue: 1, unit: EN.unit.s }),
+  t: spec({ name: 't', label: EN.label.t, symbol: 't', abbr: 't', min: 1, max: 12, step: 1, defaultValue: 6, unit: EN.unit.t }),
+  alpha: spec({ name: 'alpha', label: EN.label.alpha, symbol: '\\alpha', abbr: 'α', min: 0.1, max: 2, step: 0.05, defaultValue: 1, unit: EN.unit.alpha }),
+  res: spec({ name: 'res', label: EN.label.res, symbol: '\\rho \\cdot 224', abbr: 'res', min: 32, max: 512, step: 1, defaultValue: 224, unit: EN.unit.res }),
+  dim: spec({ name: 'dim', label: EN.label.dim, symbol: 'n', abbr: 'n', min: 2, max: 64, step: 1, defaultValue: 5, unit: EN.unit.dim }),
+  seed: spec({ name: 'seed', label: EN.label.seed, symbol: '\\text{seed}', abbr: 'seed', min: 0, max: 999_999, step: 1, defaultValue: 1, unit: EN.unit.seed }),
+  act: spec({ name: 'act', label: EN.label.act, symbol: '\\sigma', abbr: 'σ', min: 0, max: 2, step: 1, defaultValue: 0, unit: EN.unit.act, choices: EN.choices.act }),
+  layer: spec({ name: 'layer', label: EN.label.layer, symbol: '\\text{layer}', abbr: 'layer', min: 0, max: 4, step: 1, defaultValue: 0, unit: EN.unit.layer, choices: EN.choices.layer }),
+  step: spec({ name: 'step', label: EN.label.step, symbol: '\\text{step}', abbr: 'step', min: 0, max: 9999, step: 1, defaultValue: 0, unit: EN.unit.step }),
   // Chollet 2017, §1.2: the number of channel segments the spatial convolutions of a block see.
-  segments: spec({ name: 'segments', label: 'Channel segments', symbol: 'S', abbr: 'S', min: 1, max: 2048, step: 1, defaultValue: 4, unit: 'segments of M', divides: 'm' }),
+  segments: spec({ name: 'segments', label: EN.label.segments, symbol: 'S', abbr: 'S', min: 1, max: 2048, step: 1, defaultValue: 4, unit: EN.unit.segments, divides: 'm' }),
   // Zhang et al. 2018 (ShuffleNet), §3.1: C channels in G groups in each of two stacked layers.
-  sc: spec({ name: 'sc', label: 'Channels', symbol: 'C', abbr: 'C', min: 1, max: 24, step: 1, defaultValue: 12, unit: 'channels per layer' }),
-  sg: spec({ name: 'sg', label: 'Groups per layer', symbol: 'G', abbr: 'G', min: 1, max: 24, step: 1, defaultValue: 3, unit: 'groups of C', divides: 'sc' }),
+  sc: spec({ name: 'sc', label: EN.label.sc, symbol: 'C', abbr: 'C', min: 1, max: 24, step: 1, defaultValue: 12, unit: EN.unit.sc }),
+  sg: spec({ name: 'sg', label: EN.label.sg, symbol: 'G', abbr: 'G', min: 1, max: 24, step: 1, defaultValue: 3, unit: EN.unit.sg, divides: 'sc' }),
   // Bytes per number moved: the roofline's traffic (Williams et al. 2009).
-  precision: spec({ name: 'precision', label: 'Number format', symbol: 'b', abbr: 'b', min: 0, max: 2, step: 1, defaultValue: 0, unit: '', choices: ['32-bit float (4 bytes)', '16-bit float (2 bytes)', '8-bit integer (1 byte)'] }),
+  precision: spec({ name: 'precision', label: EN.label.precision, symbol: 'b', abbr: 'b', min: 0, max: 2, step: 1, defaultValue: 0, unit: EN.unit.precision, choices: EN.choices.precision }),
   // Defaults: one big core of a Pixel 1 and its memory (devices.ts says where they come from).
-  peak: spec({ name: 'peak', label: 'Compute ceiling', symbol: '\\pi', abbr: 'π', min: 0.1, max: 1_000_000, step: 0.1, defaultValue: PIXEL_1_BIG_CORE.peak, unit: 'G mult-adds/s' }),
-  bw: spec({ name: 'bw', label: 'Memory bandwidth', symbol: '\\beta', abbr: 'β', min: 0.1, max: 10_000, step: 0.1, defaultValue: PIXEL_1_BIG_CORE.bandwidth, unit: 'GB/s' }),
-  ex: spec({ name: 'ex', label: 'Exercise set', symbol: '\\text{set}', abbr: 'set', min: 1, max: 999_999, step: 1, defaultValue: 1, unit: '' }),
+  peak: spec({ name: 'peak', label: EN.label.peak, symbol: '\\pi', abbr: 'π', min: 0.1, max: 1_000_000, step: 0.1, defaultValue: PIXEL_1_BIG_CORE.peak, unit: EN.unit.peak }),
+  bw: spec({ name: 'bw', label: EN.label.bw, symbol: '\\beta', abbr: 'β', min: 0.1, max: 10_000, step: 0.1, defaultValue: PIXEL_1_BIG_CORE.bandwidth, unit: EN.unit.bw }),
+  ex: spec({ name: 'ex', label: EN.label.ex, symbol: '\\text{set}', abbr: 'set', min: 1, max: 999_999, step: 1, defaultValue: 1, unit: EN.unit.ex }),
 };
 
 export const PARAM_NAMES = Object.keys(PARAMS) as ParamName[];
@@ -240,27 +243,27 @@ export function canonicalQuery(
   return out.toString();
 }
 
-/** A plain-text sentence for the reader explaining an issue. */
-export function describeIssue(issue: ParamIssue): string {
+/** A plain-text sentence for the reader explaining an issue, in the page's language. */
+export function describeIssue(issue: ParamIssue, lang: Lang = 'en'): string {
+  const T = paramText(lang);
   const p = PARAMS[issue.name];
-  const what = `${p.label} (${issue.name})`;
-  const range = `${p.min} to ${p.max}`;
+  const what = T.what(T.label[issue.name], issue.name);
+  const range = T.range(String(p.min), String(p.max));
+  const used = String(issue.used);
   switch (issue.reason) {
     case 'empty':
-      return `${what} was left empty; using ${issue.used}.`;
+      return T.issue.empty(what, used);
     case 'not-a-number':
-      return `${what} must be a number from ${range}, not “${issue.given}”; using ${issue.used}.`;
+      return T.issue.notANumber(what, range, issue.given, used);
     case 'out-of-range':
-      return `${what} must be from ${range}; “${issue.given}” was changed to ${issue.used}.`;
+      return T.issue.outOfRange(what, range, issue.given, used);
     case 'off-step':
-      return p.step === 1
-        ? `${what} must be a whole number; “${issue.given}” was rounded to ${issue.used}.`
-        : `${what} moves in steps of ${p.step}; “${issue.given}” was rounded to ${issue.used}.`;
+      return p.step === 1 ? T.issue.notWhole(what, issue.given, used) : T.issue.offStep(what, String(p.step), issue.given, used);
     case 'repeated':
-      return `${what} was given more than once; using the first value, ${issue.used}.`;
+      return T.issue.repeated(what, used);
     case 'not-a-divisor': {
-      const of = PARAMS[p.divides ?? issue.name];
-      return `${what} must divide ${of.label} (${of.name}) evenly; “${issue.given}” was changed to ${issue.used}.`;
+      const of = p.divides ?? issue.name;
+      return T.issue.notADivisor(what, T.what(T.label[of], of), issue.given, used);
     }
   }
 }

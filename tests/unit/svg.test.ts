@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { escapeXml, h, toMarkup } from '../../src/components/figure-kit/svg';
 import { quantity, wrapWords } from '../../src/components/figure-kit/marks';
+import { textUnits } from '../../src/components/figure-kit/text';
 
 describe('figure-kit svg trees', () => {
   it('h() drops falsy children and flattens arrays', () => {
@@ -21,6 +22,15 @@ describe('figure-kit svg trees', () => {
     const lines = wrapWords('Groups must divide the number of input channels exactly', 20);
     expect(lines.join(' ')).toBe('Groups must divide the number of input channels exactly');
     for (const l of lines) expect(l.length).toBeLessThanOrEqual(20);
+  });
+  it('wrapWords() breaks Chinese between characters, counting each as two Latin ones, and keeps punctuation with its character', () => {
+    // 22 characters (44 units) in lines of at most 20 units: 10 characters a line.
+    const text = '分组数必须整除输入通道数，否则无法均分。M = 32';
+    const lines = wrapWords(text, 20);
+    expect(lines.join('')).toBe(text.replace(/ /g, '').replace('M=32', 'M = 32'));
+    for (const l of lines) expect(textUnits(l)).toBeLessThanOrEqual(20);
+    expect(lines.some((l) => l.startsWith('，') || l.startsWith('。'))).toBe(false);
+    expect(textUnits('深度卷积 3×3')).toBe(12);
   });
 });
 

@@ -15,7 +15,7 @@ const unescape = (s: string): string => s.replace(/&quot;/g, '"').replace(/&#39;
 export function predictPicture(e: Extract<Exercise, { kind: 'predict' }>, state: 'before' | 'after', uid: string, width: number): SvgNode | undefined {
   const def = ALL_FIGURES[e.figure.id];
   if (!def) return undefined;
-  return def.render(figureValues(e.figure[state]), { uid, width, context: 'page' }).svg;
+  return def.render(figureValues(e.figure[state]), { uid, width, context: 'page', lang: 'en' }).svg;
 }
 
 export function exerciseMarkup(tree: SvgNode, exercises: readonly Exercise[], uidPrefix: string): string {

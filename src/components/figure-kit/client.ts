@@ -24,7 +24,8 @@ import { frameFor } from './frame';
 import type { FigureContext, FigureDef, FigureView } from './types';
 import type { ParamName } from '../../lib/params';
 import { divisors } from '../../lib/divisors';
-import { ui } from '../../i18n';
+import { kitText } from '../../i18n/kit';
+import { langAt } from './lang';
 
 const exportLoad = lazy(() => import('./export'));
 const katexLoad = lazy(() => import('katex').then((m) => m.default));
@@ -137,7 +138,7 @@ class SepFigure extends HTMLElement {
           (m) => m.runAction(this, button.dataset.action ?? '', title),
           () => {
             const status = this.querySelector('[data-role=menu-status]');
-            if (status) status.textContent = ui().exportOffline;
+            if (status) status.textContent = kitText(langAt(this)).exportOffline;
           },
         );
       });
@@ -217,7 +218,7 @@ class SepFigure extends HTMLElement {
     if (box === 0) return;
     this.boxWidth = box;
     this.boxHeight = this.measureHeight();
-    const frame = frameFor(this.dataset.uid ?? def.id, box, (this.dataset.context ?? 'page') as FigureContext, this.boxHeight);
+    const frame = frameFor(this.dataset.uid ?? def.id, box, (this.dataset.context ?? 'page') as FigureContext, this.boxHeight, langAt(this));
     const values = params.get();
     if (!def.compute) return this.show(def.render(values, frame));
     // Asynchronous data (e.g. TensorFlow.js): only the newest request may draw.

@@ -3,15 +3,19 @@
  * the state, and tell the parent page how tall the figure is so its iframe can fit it.
  */
 import { currentQuery, params, reportText } from './store';
+import { kitText } from '../../i18n/kit';
+import { pageLang } from '../../i18n';
+
+const words = kitText(pageLang()).embed;
 
 const q = new URLSearchParams(location.search);
 const theme = q.get('theme');
 if (theme !== null && theme !== 'light' && theme !== 'dark') {
-  reportText('The theme option must be “light” or “dark”; the system setting is used instead.');
+  reportText(words.badTheme);
 }
 const controls = q.get('controls');
 if (controls !== null && controls !== '0' && controls !== '1') {
-  reportText('The controls option must be 0 (hidden) or 1 (shown); they are shown.');
+  reportText(words.badControls);
 }
 
 const back = document.querySelector<HTMLAnchorElement>('[data-role=chapter-link]');

@@ -11,6 +11,8 @@
 import { currentQuery } from './store';
 import { FIGURES } from './registry';
 import { texToLines, type TexLine, type TexRun } from './tex-text';
+import { kitText } from '../../i18n/kit';
+import { langAt } from './lang';
 
 const SVG_NS = 'http://www.w3.org/2000/svg';
 const XML_NS = 'http://www.w3.org/XML/1998/namespace';
@@ -389,20 +391,21 @@ export function standaloneSvg(root: HTMLElement, svg: SVGSVGElement, options: Ex
     // Where it came from: the figure's sources, and a link back to this exact view. The address is
     // never broken (it would not work when copied); the picture widens for it if it must.
     const small = measure(SOURCE_SIZE);
-    for (const line of options.source ? wrap(`Data: ${options.source}`, vw, small) : []) {
+    const words = kitText(langAt(root)).file;
+    for (const line of options.source ? wrap(words.data(options.source), vw, small) : []) {
       y += SOURCE_SIZE + 4;
       parts.push(el('text', { x: PAD, y, 'font-size': SOURCE_SIZE, fill: colour('--fg-soft') }, line));
     }
     const url = figureLink(root);
     y += SOURCE_SIZE + 4;
-    const source = el('text', { x: PAD, y, 'font-size': SOURCE_SIZE, fill: colour('--fg-soft') }, 'Source: Separable (');
+    const source = el('text', { x: PAD, y, 'font-size': SOURCE_SIZE, fill: colour('--fg-soft') }, words.sourceBefore);
     const link = el('a', { href: url });
     link.setAttributeNS(XLINK_NS, 'xlink:href', url);
     link.appendChild(el('tspan', {}, url));
     source.appendChild(link);
-    source.appendChild(doc.createTextNode(')'));
+    source.appendChild(doc.createTextNode(words.sourceAfter));
     parts.push(source);
-    const width = Math.ceil(Math.max(vw, small(`Source: Separable (${url})`)) + 2 * PAD);
+    const width = Math.ceil(Math.max(vw, small(`${words.sourceBefore}${url}${words.sourceAfter}`)) + 2 * PAD);
     const height = Math.ceil(y + PAD);
 
     out.setAttribute('width', String(width));
@@ -449,17 +452,17 @@ export async function downloadPng(root: HTMLElement, svg: SVGSVGElement, options
     img.decoding = 'async';
     await new Promise<void>((ok, fail) => {
       img.onload = () => ok();
-      img.onerror = () => fail(new Error('The figure could not be drawn as an image.'));
+      img.onerror = () => fail(new Error(kitText(langAt(root)).status.imageFailed));
       img.src = url;
     });
     const canvas = document.createElement('canvas');
     canvas.width = Math.round(width * scale);
     canvas.height = Math.round(height * scale);
     const ctx = canvas.getContext('2d');
-    if (!ctx) throw new Error('This browser cannot draw to a canvas.');
+    if (!ctx) throw new Error(kitText(langAt(root)).status.noCanvas);
     ctx.drawImage(img, 0, 0, canvas.width, canvas.height);
     const blob = await new Promise<Blob | null>((ok) => canvas.toBlob(ok, 'image/png'));
-    if (!blob) throw new Error('The PNG could not be made.');
+    if (!blob) throw new Error(kitText(langAt(root)).status.pngFailed);
     const name = `${fileName(root.dataset.figure ?? 'figure', options.palette)}@${scale}x.png`;
     save(blob, name);
     return name;
@@ -470,13 +473,14 @@ export async function downloadPng(root: HTMLElement, svg: SVGSVGElement, options
 
 /** Put text on the clipboard; where that is refused, show it selected for the reader to copy. */
 export async function copyText(text: string, status: HTMLElement, what: string): Promise<void> {
+  const words = kitText(langAt(status)).status;
   try {
     await navigator.clipboard.writeText(text);
-    status.textContent = `${what} copied.`;
+    status.textContent = words.copied(what);
   } catch {
     status.textContent = '';
     const label = document.createElement('label');
-    label.textContent = `${what} (select and copy):`;
+    label.textContent = words.selectAndCopy(what);
     const area = document.createElement('textarea');
     area.readOnly = true;
     area.rows = 3;
@@ -494,14 +498,16 @@ export async function runAction(root: HTMLElement, action: string, title: string
   if (!status || !svg) return;
   const id = root.dataset.figure ?? 'figure';
   const option = (name: string): boolean => root.querySelector<HTMLInputElement>(`[data-option=${name}]`)?.checked ?? false;
+  const lang = langAt(root);
+  const words = kitText(lang).status;
   status.textContent = '';
-  if (action === 'link') return copyText(linkToView(root), status, 'Link');
-  if (action === 'embed') return copyText(embedSnippet(id, title, { theme: currentTheme(), controls: !option('no-controls') }), status, 'Embed code');
+  if (action === 'link') return copyText(linkToView(root), status, words.link);
+  if (action === 'embed') return copyText(embedSnippet(id, title, { theme: currentTheme(), controls: !option('no-controls') }), status, words.embed);
   const def = await FIGURES[id]?.().catch(() => undefined);
-  const options: ExportOptions = { palette: option('dark') ? 'dark' : 'light', title: def?.title ?? title, source: def?.source };
+  const options: ExportOptions = { palette: option('dark') ? 'dark' : 'light', title: def?.title(lang) ?? title, source: def?.source?.(lang) };
   try {
-    if (action === 'svg') status.textContent = `Saved ${downloadSvg(root, svg, options)}.`;
-    else if (action.startsWith('png-')) status.textContent = `Saved ${await downloadPng(root, svg, options, Number(action.slice(4)))}.`;
+    if (action === 'svg') status.textContent = words.saved(downloadSvg(root, svg, options));
+    else if (action.startsWith('png-')) status.textContent = words.saved(await downloadPng(root, svg, options, Number(action.slice(4))));
   } catch (err) {
     status.textContent = (err as Error).message;
   }

@@ -7,6 +7,7 @@
  *                 screen), so 12 px labels read at 16.8 px at 1280×720 and 25 px at 1920×1080
  */
 import type { FigureContext, FigureFrame } from './types';
+import type { Lang } from '../../i18n';
 
 /** Slide pictures are drawn this much larger than on a page. */
 export const SLIDE_ZOOM = 1.4;
@@ -36,19 +37,19 @@ export function isNarrow(frame: Pick<FigureFrame, 'width'>): boolean {
  * has a height of its own (the slide's space below its title and control strip), and the figure
  * is laid out to fit it, so it is never scaled below the slide zoom.
  */
-export function frameFor(uid: string, boxWidth: number, context: FigureContext, boxHeight = 0): FigureFrame {
+export function frameFor(uid: string, boxWidth: number, context: FigureContext, boxHeight = 0, lang: Lang = 'en'): FigureFrame {
   if (context === 'slide') {
     const height = boxHeight > 0 ? Math.max(120, Math.floor(boxHeight / SLIDE_ZOOM)) : SLIDE_HEIGHT;
-    return { uid, width: Math.max(200, Math.floor(boxWidth / SLIDE_ZOOM)), height, context };
+    return { uid, width: Math.max(200, Math.floor(boxWidth / SLIDE_ZOOM)), height, context, lang };
   }
-  return { uid, width: Math.max(200, Math.floor(boxWidth)), context };
+  return { uid, width: Math.max(200, Math.floor(boxWidth)), context, lang };
 }
 
 /** The frames the build renders: a wide and a narrow picture for pages, one for slides. */
-export function referenceFrames(uid: string, context: FigureContext): { variant: 'wide' | 'narrow' | 'slide'; frame: FigureFrame }[] {
-  if (context === 'slide') return [{ variant: 'slide', frame: { uid, width: SLIDE_WIDTH, height: SLIDE_HEIGHT, context } }];
+export function referenceFrames(uid: string, context: FigureContext, lang: Lang = 'en'): { variant: 'wide' | 'narrow' | 'slide'; frame: FigureFrame }[] {
+  if (context === 'slide') return [{ variant: 'slide', frame: { uid, width: SLIDE_WIDTH, height: SLIDE_HEIGHT, context, lang } }];
   return [
-    { variant: 'wide', frame: { uid, width: REFERENCE_WIDTH.wide, context } },
-    { variant: 'narrow', frame: { uid: `${uid}-n`, width: REFERENCE_WIDTH.narrow, context } },
+    { variant: 'wide', frame: { uid, width: REFERENCE_WIDTH.wide, context, lang } },
+    { variant: 'narrow', frame: { uid: `${uid}-n`, width: REFERENCE_WIDTH.narrow, context, lang } },
   ];
 }

@@ -5,7 +5,7 @@
  * tells the reader plainly. Callers always handle the rejection, so none goes uncaught.
  */
 import { retryable, type Retryable } from '../../lib/lazy';
-import { ui } from '../../i18n';
+import { pageLang, ui } from '../../i18n';
 
 const loads = new Set<Retryable<unknown>>();
 const waiting = new Set<() => void>();
@@ -27,7 +27,8 @@ function note(): HTMLElement {
 /** Tell the reader that part of the page could not be downloaded and will be tried again. */
 export function reportLoadFailure(): void {
   const el = note();
-  el.textContent = navigator.onLine === false ? ui().offlineNote : ui().loadFailedNote;
+  const t = ui(pageLang());
+  el.textContent = navigator.onLine === false ? t.offlineNote : t.loadFailedNote;
   el.hidden = false;
 }
 
@@ -88,5 +89,6 @@ export function isFetchFailure(e: unknown): boolean {
 
 /** The reader's sentence for TensorFlow.js that could not be downloaded. */
 export function tfDownloadMessage(): string {
-  return navigator.onLine === false ? ui().tfOffline : ui().tfLoadFailed;
+  const t = ui(pageLang());
+  return navigator.onLine === false ? t.tfOffline : t.tfLoadFailed;
 }

@@ -1,6 +1,7 @@
 /** Small marks shared by figures. */
 import { h, type Attr, type SvgNode } from './svg';
 import type { FigureView } from './types';
+import { breakTokens, textUnits } from './text';
 
 /**
  * A computed number as an SVG tspan (put it inside a text): data-quantity names it, data-exact
@@ -10,15 +11,19 @@ export function quantity(name: string, exact: number, text: string, attrs: Recor
   return h('tspan', { ...attrs, 'data-quantity': name, 'data-exact': String(exact) }, text);
 }
 
-/** Greedy word wrap for SVG text, which does not wrap by itself. */
+/**
+ * Greedy word wrap for SVG text, which does not wrap by itself; `width` in Latin characters (a
+ * CJK character counts two, and a line may break between CJK characters).
+ */
 export function wrapWords(text: string, width: number): string[] {
   const lines: string[] = [];
   let line = '';
-  for (const word of text.split(/\s+/)) {
-    if (line && line.length + 1 + word.length > width) {
+  for (const { word, space } of breakTokens(text)) {
+    const joined = line && space ? `${line} ${word}` : `${line}${word}`;
+    if (line && textUnits(joined) > width) {
       lines.push(line);
       line = word;
-    } else line = line ? `${line} ${word}` : word;
+    } else line = joined;
   }
   if (line) lines.push(line);
   return lines;

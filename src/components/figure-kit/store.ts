@@ -18,6 +18,7 @@ import {
   type ParamName,
   type ParamValues,
 } from '../../lib/params';
+import { pageLang } from '../../i18n';
 
 export type Values = Record<ParamName, number>;
 
@@ -88,7 +89,8 @@ document.querySelector('#param-messages [data-role=dismiss]')?.addEventListener(
 
 /** Messages for the reader about values that could not be used as given. */
 export function report(issues: readonly ParamIssue[]): void {
-  reportText(...issues.map(describeIssue));
+  const lang = pageLang();
+  reportText(...issues.map((i) => describeIssue(i, lang)));
 }
 
 report(initial.issues.filter((i) => used.includes(i.name)));

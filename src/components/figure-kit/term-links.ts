@@ -14,6 +14,8 @@
  * Everything lit gets `data-lit`; the figure element gets `data-lit-term="<name>"`, so a figure's
  * CSS decides how lit and unlit parts look. Nothing changes for a figure without terms.
  */
+import { kitText } from '../../i18n/kit';
+import { langAt } from './lang';
 
 const ready = new WeakSet<HTMLElement>();
 
@@ -45,7 +47,7 @@ function light(fig: HTMLElement, term: string | null, announce: boolean): void {
   if (!announce) return;
   const live = fig.querySelector('[data-role=announce]');
   const mark = fig.querySelector(`svg [data-term="${CSS.escape(term)}"][data-term-label]`);
-  if (live) live.textContent = mark?.getAttribute('data-term-label') ?? term.replace(/-/g, ' ');
+  if (live) live.textContent = mark?.getAttribute('data-term-label') ?? kitText(langAt(fig)).terms[term] ?? term.replace(/-/g, ' ');
 }
 
 /** Make the figure's formula keyboard-reachable when it has terms (again after each typeset). */
@@ -56,7 +58,7 @@ function prepareFormula(fig: HTMLElement): void {
   if (has && !formula.hasAttribute('tabindex')) {
     formula.tabIndex = 0;
     formula.setAttribute('role', 'group');
-    formula.setAttribute('aria-label', 'Formula: press the left and right arrow keys to point at each term in the figure');
+    formula.setAttribute('aria-label', kitText(langAt(fig)).formulaNav);
     formula.dataset.termNav = '';
   } else if (!has && formula.dataset.termNav !== undefined) {
     formula.removeAttribute('tabindex');

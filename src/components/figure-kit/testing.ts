@@ -2,6 +2,7 @@
 import { PARAMS, PARAM_NAMES, type ParamName } from '../../lib/params';
 import type { SvgNode } from './svg';
 import type { FigureContext, FigureFrame } from './types';
+import type { Lang } from '../../i18n';
 
 /** Every shared parameter at its schema default. */
 export const defaultValues = Object.fromEntries(PARAM_NAMES.map((n) => [n, PARAMS[n].defaultValue])) as Record<ParamName, number>;
@@ -15,6 +16,6 @@ export function findAll(node: SvgNode | string, pred: (n: SvgNode) => boolean, o
 }
 
 /** A page frame for figure tests (the build's wide reference width unless given). */
-export function testFrame(width = 680, uid = 't', context: FigureContext = 'page'): FigureFrame {
-  return { uid, width, context };
+export function testFrame(width = 680, uid = 't', context: FigureContext = 'page', lang: Lang = 'en'): FigureFrame {
+  return { uid, width, context, lang };
 }

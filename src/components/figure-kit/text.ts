@@ -18,3 +18,29 @@ export function subscripted(text: string): (SvgNode | string)[] {
   return out.filter((p) => p !== '');
 }
 
+
+/** CJK ideographs, kana and full-width punctuation: each about 1 em wide. */
+const WIDE = /[\u2e80-\u9fff\uf900-\ufaff\ufe30-\ufe4f\uff00-\uffef\u3000-\u303f]/;
+
+/**
+ * Width of a text in characters of the figures' Latin text (about 0.6 em each): a CJK character,
+ * about 1 em wide, counts 2. Figures that size text by character count use this, not .length.
+ */
+export function textUnits(text: string): number {
+  let n = 0;
+  for (const c of text) n += WIDE.test(c) ? 2 : 1;
+  return n;
+}
+
+/**
+ * The places a line may break: at spaces (dropped), and before or after a CJK character, which
+ * needs no space (full-width punctuation stays with the character before it).
+ */
+export function breakTokens(text: string): { word: string; space: boolean }[] {
+  const out: { word: string; space: boolean }[] = [];
+  for (const [i, chunk] of text.split(/\s+/).filter(Boolean).entries()) {
+    const parts = chunk.match(/[\u2e80-\u9fff\uf900-\ufaff\u3040-\u30ff][\u3000-\u303f\uff00-\uffef”’）》」]*|[^\u2e80-\u9fff\uf900-\ufaff\u3040-\u30ff]+/g) ?? [chunk];
+    parts.forEach((word, j) => out.push({ word, space: i > 0 && j === 0 }));
+  }
+  return out;
+}

@@ -1,5 +1,6 @@
 import type { ParamName } from '../../lib/params';
 import type { SvgNode } from './svg';
+import type { Lang } from '../../i18n';
 
 /** The values a figure reads, already validated by the parameter schema. */
 export type FigureParams = Readonly<Record<ParamName, number>>;
@@ -20,6 +21,8 @@ export interface FigureFrame {
   /** Height it should stay within, where the place limits it (slides); undefined on pages. */
   readonly height?: number;
   readonly context: FigureContext;
+  /** The edition the figure's words are in. */
+  readonly lang: Lang;
 }
 
 /** Everything a figure shows for one set of parameters: a pure function's output. */
@@ -39,11 +42,12 @@ export interface FigureView {
  */
 export interface FigureDef<Data = unknown> {
   readonly id: string;
-  readonly title: string;
+  /** Its title in a language (the embed page's heading, exported files). */
+  title(lang: Lang): string;
   /** Chapter route it belongs to (for embed back-links), e.g. '/depthwise-separable/'. */
   readonly chapter?: string;
   /** Where its numbers come from, one line, shown under embedded copies. */
-  readonly source?: string;
+  source?(lang: Lang): string;
   readonly params: readonly ParamName[];
   /** The controls shown where the figure stands alone (embeds, lecture slides); default: params. */
   readonly controls?: readonly ParamName[];

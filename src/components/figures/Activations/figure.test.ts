@@ -5,7 +5,7 @@ import type { SvgNode } from '../../figure-kit/svg';
 import { pathPoints } from '../../figure-kit/paths';
 
 const viewBox = (svg: SvgNode) => String(svg.attrs.viewBox).split(' ').map(Number);
-const slide = (width: number) => ({ uid: 's', width, height: 335, context: 'slide' as const });
+const slide = (width: number) => ({ uid: 's', width, height: 335, context: 'slide' as const, lang: 'en' as const });
 
 describe('activations.render(values, frame)', () => {
   it('ReLU6 is flat at 6 beyond z = 6 and at 0 below 0 (Sandler et al. 2018, §3.2)', () => {

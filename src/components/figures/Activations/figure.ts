@@ -8,7 +8,8 @@
  * is as tall as the slide allows.
  */
 import { activate, type Activation } from '../../../lib/manifold';
-import { PARAMS } from '../../../lib/params';
+import { figureText } from '../../../i18n/figures';
+import { paramText } from '../../../i18n/params';
 import { h, type SvgNode } from '../../figure-kit/svg';
 import type { FigureDef, FigureFrame, FigureParams, FigureView } from '../../figure-kit/types';
 import { quantity } from '../../figure-kit/marks';
@@ -18,7 +19,6 @@ import { linePath } from '../../figure-kit/paths';
 const X = { min: -4, max: 9 };
 const Y = { min: -4, max: 9 };
 const ACTS: readonly Activation[] = ['relu', 'relu6', 'linear'];
-const NAMES = ['ReLU', 'ReLU6', 'linear'];
 /** The input whose output the figure prints: past 6, where ReLU6 and ReLU part. */
 export const SAMPLE = 8;
 /**
@@ -70,6 +70,7 @@ export function scales(L: ActivationsLayout): { px: (z: number) => number; py: (
 
 function render(v: FigureParams, frame: FigureFrame): FigureView {
   const uid = frame.uid;
+  const T = figureText(frame.lang).activations;
   const W = frame.width;
   const L = layout(frame);
   const { px, py } = scales(L);
@@ -103,17 +104,17 @@ function render(v: FigureParams, frame: FigureFrame): FigureView {
       'g',
       { transform: `translate(${at.x} ${at.y})` },
       h('line', { class: `act-line act-${a}${i === chosen ? ' act-chosen' : ''}`, x1: 0, x2: 22, y1: -4, y2: -4 }),
-      h('text', { class: i === chosen ? 'fig-heading' : 'fig-label', x: 28, y: 0 }, NAMES[i]),
+      h('text', { class: i === chosen ? 'fig-heading' : 'fig-label', x: 28, y: 0 }, T.names[i]),
     );
   });
   const valueAt = L.legend === 'right' ? { x: lx, y: ly + 3 * 26 + 16 } : { x: 0, y: ly + 26 };
-  const name = PARAMS.act.choices?.[chosen] ?? NAMES[chosen];
-  const summary = `${name} selected: σ(${SAMPLE}) = ${out}. ReLU is max(0, z), ReLU6 is min(max(0, z), 6), linear passes z through.`;
+  const name = paramText(frame.lang).choices.act[chosen] ?? T.names[chosen];
+  const summary = T.summary(name, String(SAMPLE), String(out));
   const svg = h(
     'svg',
     { viewBox: `0 0 ${W} ${L.height}`, role: 'img', 'aria-labelledby': `${uid}-title ${uid}-desc`, class: 'fig-svg act', 'data-layout': frame.context === 'slide' ? 'slide' : L.legend === 'below' ? 'narrow' : 'wide' },
-    h('title', { id: `${uid}-title` }, 'ReLU, ReLU6 and linear activations'),
-    h('desc', { id: `${uid}-desc` }, `Three activation functions σ(z) for z from −4 to 9: ReLU = max(0, z) is 0 for negative z and z above; ReLU6 = min(max(0, z), 6) also stops at 6; linear is σ(z) = z. ${summary}`),
+    h('title', { id: `${uid}-title` }, T.svgTitle),
+    h('desc', { id: `${uid}-desc` }, T.desc(summary)),
     grid,
     h('line', { class: 'act-axis', x1: px(0), x2: px(0), y1: L.y0, y2: bottom }),
     h('line', { class: 'act-axis', x1: L.x0, x2: L.x0 + L.size, y1: py(0), y2: py(0) }),
@@ -130,9 +131,9 @@ function render(v: FigureParams, frame: FigureFrame): FigureView {
 
 export const figure: FigureDef = {
   id: 'activations',
-  title: 'ReLU, ReLU6 and linear',
+  title: (lang) => figureText(lang).activations.title,
   chapter: '/linear-bottlenecks/',
-  source: 'Sandler et al. 2018, §3.2 and §4',
+  source: (lang) => figureText(lang).activations.source,
   params: ['act'],
   render,
 };

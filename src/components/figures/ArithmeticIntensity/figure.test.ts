@@ -48,8 +48,8 @@ describe('arithmeticIntensity.render(values, frame)', () => {
     ['phone', testFrame(316)],
     ['laptop page', testFrame(680)],
     ['wide laptop', testFrame(1100)],
-    ['slide', { uid: 's', width: SLIDE_WIDTH, height: SLIDE_HEIGHT, context: 'slide' as const }],
-    ['narrow slide', { uid: 's', width: 460, height: SLIDE_HEIGHT, context: 'slide' as const }],
+    ['slide', { uid: 's', width: SLIDE_WIDTH, height: SLIDE_HEIGHT, context: 'slide' as const, lang: 'en' as const }],
+    ['narrow slide', { uid: 's', width: 460, height: SLIDE_HEIGHT, context: 'slide' as const, lang: 'en' as const }],
   ])('is laid out inside its %s frame', (_, frame) => {
     for (const v of [defaultValues, { ...defaultValues, peak: 33_500, bw: 4_800, precision: 2 }, { ...defaultValues, k: 1, m: 2048, n: 2048, df: 224 }]) {
       const { svg } = figure.render(v, frame);

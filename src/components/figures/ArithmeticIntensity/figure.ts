@@ -14,7 +14,8 @@ import { mobilenetV1, mobilenetV2 } from '../../../lib/architectures';
 import { convCost, rationalToNumber, type ConvCost } from '../../../lib/cost';
 import { isCostError } from '../../../lib/errors';
 import { formatCompact, toSignificant } from '../../../lib/format';
-import { PARAMS } from '../../../lib/params';
+import { figureText } from '../../../i18n/figures';
+import { paramText } from '../../../i18n/params';
 import { PIXEL_1_TABLE4, arithmeticIntensity, attainable, boundBy, bytesPerElement, layerBytes, networkSeconds, placeLayers, ridgePoint, type PlacedLayer } from '../../../lib/roofline';
 import { h, type SvgNode } from '../../figure-kit/svg';
 import { isNarrow } from '../../figure-kit/frame';
@@ -70,7 +71,9 @@ function examples(v: FigureParams, b: number): Example[] {
 }
 
 /** The roofline chart with the examples on the roof and both networks' layers in strips below. */
-function chart(ex: Example[], v1: PlacedLayer[], v2: PlacedLayer[], device: Device, x0: number, width: number, top: number, plotH: number): { node: SvgNode; height: number } {
+type Text = ReturnType<typeof figureText>['arithmeticIntensity'];
+
+function chart(T: Text, ex: Example[], v1: PlacedLayer[], v2: PlacedLayer[], device: Device, x0: number, width: number, top: number, plotH: number): { node: SvgNode; height: number } {
   const left = x0 + 40;
   const right = x0 + width - 8;
   const plotTop = top + 20;
@@ -111,7 +114,7 @@ function chart(ex: Example[], v1: PlacedLayer[], v2: PlacedLayer[], device: Devi
             y: py + (row === 0 ? -12 : 22),
             'text-anchor': anchor,
           },
-          e.name,
+          T.example[e.name],
         ),
       );
     });
@@ -122,7 +125,7 @@ function chart(ex: Example[], v1: PlacedLayer[], v2: PlacedLayer[], device: Devi
       h('text', { class: 'fig-small', x: left - 6, y: yy + 4, 'text-anchor': 'end' }, label),
       h('line', { class: 'strip-line', x1: left, x2: right, y1: yy, y2: yy }),
       layers.map((l) =>
-        h('circle', { class: `layer k-${l.kind}`, cx: x(l.intensity), cy: yy, r: 4 }, h('title', {}, `${l.name}: ${toSignificant(l.intensity, 3)} mult-adds per byte, ${l.bound}-bound`)),
+        h('circle', { class: `layer k-${l.kind}`, cx: x(l.intensity), cy: yy, r: 4 }, h('title', {}, T.layerTip(l.name, toSignificant(l.intensity, 3), l.bound === 'memory'))),
       ),
     );
   const stripTop = plotBottom + 34;
@@ -176,8 +179,8 @@ function chart(ex: Example[], v1: PlacedLayer[], v2: PlacedLayer[], device: Devi
         ),
       ),
     ),
-    h('text', { class: 'fig-small', x: left, y: top + 10 }, 'G mult-adds/s (log)'),
-    h('text', { class: 'fig-small zone-label', x: left + 4, y: plotBottom - 6 }, xr - left > 60 ? 'memory-bound' : ''),
+    h('text', { class: 'fig-small', x: left, y: top + 10 }, T.yAxis),
+    h('text', { class: 'fig-small zone-label', x: left + 4, y: plotBottom - 6 }, xr - left > 60 ? T.memoryBound : ''),
     h('line', { class: 'ridge', x1: xr, x2: xr, y1: plotTop, y2: plotBottom }),
     h('path', { class: 'roof', d: roof }),
     h(
@@ -193,13 +196,13 @@ function chart(ex: Example[], v1: PlacedLayer[], v2: PlacedLayer[], device: Devi
     exNodes,
     strip(v1, 'V1', stripTop),
     strip(v2, 'V2', stripTop + 20),
-    h('text', { class: 'fig-small', x: right, y: stripTop + 42, 'text-anchor': 'end' }, 'mult-adds per byte moved (log)'),
+    h('text', { class: 'fig-small', x: right, y: stripTop + 42, 'text-anchor': 'end' }, T.xAxis),
   );
   return { node, height: stripTop + 46 - top };
 }
 
 /** Table 4 of Sandler et al. 2018 beside the two networks' mult-adds, and the roofline's bound. */
-function evidence(v1Macs: number, v2Macs: number, boundV1: number, boundV2: number, x0: number, width: number, top: number, pointTo = true): { node: SvgNode; height: number } {
+function evidence(T: Text, v1Macs: number, v2Macs: number, boundV1: number, boundV2: number, x0: number, width: number, top: number, pointTo = true): { node: SvgNode; height: number } {
   const t4 = PIXEL_1_TABLE4;
   const timeRatio = t4.v2.ms / t4.v1.ms;
   const macsRatio = v2Macs / v1Macs;
@@ -210,7 +213,7 @@ function evidence(v1Macs: number, v2Macs: number, boundV1: number, boundV2: numb
     h(
       'g',
       { class: 'pair' },
-      h('text', { class: 'fig-label', x: x0, y }, `${title}, V2 ÷ V1 = `, ratio),
+      h('text', { class: 'fig-label', x: x0, y }, T.ratio(title), ratio),
       h('text', { class: 'fig-small', x: x0, y: y + 20 }, 'V1'),
       h('rect', {
         class: 'ev-v1',
@@ -233,17 +236,17 @@ function evidence(v1Macs: number, v2Macs: number, boundV1: number, boundV2: numb
       h('text', { class: 'fig-value', x: barX + (barMax * b) / a + 6, y: y + 40 }, textB),
     );
   let y = top + 12;
-  const headNode = h('g', {}, h('text', { class: 'fig-heading', x: x0, y }, 'Measured on a Pixel 1'), h('text', { class: 'fig-small', x: x0, y: y + 17 }, 'one big core; MobileNetV2, Table 4'));
+  const headNode = h('g', {}, h('text', { class: 'fig-heading', x: x0, y }, T.measured), h('text', { class: 'fig-small', x: x0, y: y + 17 }, T.measuredWhere));
   y += 17 + 20;
-  const time = pair('Time', y, t4.v1.ms, t4.v2.ms, `${t4.v1.ms} ms`, `${t4.v2.ms} ms`, quantity('time-ratio', timeRatio, `${timeRatio.toFixed(2)}×`));
+  const time = pair(T.time, y, t4.v1.ms, t4.v2.ms, `${t4.v1.ms} ms`, `${t4.v2.ms} ms`, quantity('time-ratio', timeRatio, `${timeRatio.toFixed(2)}×`));
   y += 56;
-  const macs = pair('Mult-adds', y, v1Macs, v2Macs, formatCompact(v1Macs), formatCompact(v2Macs), quantity('macs-ratio', macsRatio, `${macsRatio.toFixed(2)}×`));
+  const macs = pair(T.multAdds, y, v1Macs, v2Macs, formatCompact(v1Macs), formatCompact(v2Macs), quantity('macs-ratio', macsRatio, `${macsRatio.toFixed(2)}×`));
   y += 60;
   const ms = (sec: number): string => toSignificant(sec * 1e3, 3);
   const boundNode = h(
     'text',
     { class: 'fig-small' },
-    h('tspan', { x: x0, y }, 'Roofline bound at these ceilings:'),
+    h('tspan', { x: x0, y }, T.boundHead),
     h('tspan', { x: x0, y: y + 16 }, 'V1 ≥ ', quantity('bound-v1-ms', boundV1 * 1e3, ms(boundV1)), ' ms, V2 ≥ ', quantity('bound-v2-ms', boundV2 * 1e3, ms(boundV2)), ' ms'),
     h('tspan', { x: x0, y: y + 32 }, 'V2 ÷ V1 = ', quantity('bound-ratio', boundRatio, `${boundRatio.toFixed(2)}×`)),
   );
@@ -254,7 +257,7 @@ function evidence(v1Macs: number, v2Macs: number, boundV1: number, boundV2: numb
     h(
       'text',
       { class: 'fig-label pointer' },
-      wrapWords('Time the two layers on your own device: the live block in chapter 3, “Run it”.', Math.floor(width / 6.8)).map((line, i) => h('tspan', { x: x0, y: y + i * 16 }, line)),
+      wrapWords(T.pointer, Math.floor(width / 6.8)).map((line, i) => h('tspan', { x: x0, y: y + i * 16 }, line)),
     );
   return {
     node: h('g', { class: 'evidence' }, headNode, time, macs, boundNode, pointer),
@@ -264,10 +267,11 @@ function evidence(v1Macs: number, v2Macs: number, boundV1: number, boundV2: numb
 
 function render(v: FigureParams, frame: FigureFrame): FigureView {
   const uid = frame.uid;
+  const T = figureText(frame.lang).arithmeticIntensity;
   const W = frame.width;
   const narrow = isNarrow(frame);
   const slide = frame.context === 'slide';
-  const title = h('title', { id: `${uid}-title` }, 'Arithmetic intensity on a roofline: standard, depthwise and pointwise layers, and every MobileNet V1 and V2 layer');
+  const title = h('title', { id: `${uid}-title` }, T.svgTitle);
   const b = bytesPerElement(v.precision);
   const device: Device = { peak: v.peak, bandwidth: v.bw };
   let ex: Example[];
@@ -291,9 +295,9 @@ function render(v: FigureParams, frame: FigureFrame): FigureView {
   const memV1 = v1.filter((l) => l.bound === 'memory').length;
   const memV2 = v2.filter((l) => l.bound === 'memory').length;
   const [std, dw, pw] = ex;
-  const precisionName = PARAMS.precision.choices?.[v.precision] ?? '';
-  const summary = `Per byte moved (${precisionName}): standard ${toSignificant(std.intensity, 3)}, depthwise ${toSignificant(dw.intensity, 3)}, pointwise ${toSignificant(pw.intensity, 3)} mult-adds. The ridge is at ${toSignificant(ridge, 3)}: ${memV1} of MobileNet V1's ${v1.length} layers and ${memV2} of V2's ${v2.length} are memory-bound.`;
-  const desc = h('desc', { id: `${uid}-desc` }, `${summary} On a Pixel 1 big core MobileNet V2 took 75 ms against V1's 113 ms (Sandler et al. 2018, Table 4).`);
+  const precisionName = paramText(frame.lang).choices.precision[v.precision] ?? '';
+  const summary = T.summary(precisionName, toSignificant(std.intensity, 3), toSignificant(dw.intensity, 3), toSignificant(pw.intensity, 3), toSignificant(ridge, 3), String(memV1), String(v1.length), String(memV2), String(v2.length));
+  const desc = h('desc', { id: `${uid}-desc` }, T.desc(summary));
   const pad = 8;
   let chartPart: { node: SvgNode; height: number };
   let evPart: { node: SvgNode; height: number };
@@ -306,26 +310,26 @@ function render(v: FigureParams, frame: FigureFrame): FigureView {
     h(
       'text',
       { class: 'fig-value', x: pad, y: 14 },
-      'Mult-adds per byte: ',
-      h('tspan', { class: 'ex-text-standard' }, 'standard '),
+      T.perByte,
+      h('tspan', { class: 'ex-text-standard' }, `${T.example.standard} `),
       quantity('intensity-standard', std.intensity, toSignificant(std.intensity, 3)),
-      ', ',
-      h('tspan', { class: 'ex-text-depthwise' }, 'depthwise '),
+      T.comma,
+      h('tspan', { class: 'ex-text-depthwise' }, `${T.example.depthwise} `),
       quantity('intensity-depthwise', dw.intensity, toSignificant(dw.intensity, 3)),
-      ', ',
-      h('tspan', { class: 'ex-text-pointwise' }, 'pointwise '),
+      T.comma,
+      h('tspan', { class: 'ex-text-pointwise' }, `${T.example.pointwise} `),
       quantity('intensity-pointwise', pw.intensity, toSignificant(pw.intensity, 3)),
     ),
     h(
       'text',
       { class: 'fig-small', x: pad, y: 31 },
-      'Ridge π/β = ',
+      T.ridge,
       quantity('ridge', ridge, toSignificant(ridge, 3)),
-      '; memory-bound: V1 ',
+      T.memoryBoundV1,
       quantity('memory-bound-v1', memV1, String(memV1)),
-      ` of ${v1.length}, V2 `,
+      T.ofLayers(String(v1.length)),
       quantity('memory-bound-v2', memV2, String(memV2)),
-      ` of ${v2.length} layers`,
+      T.ofLayersEnd(String(v2.length)),
     ),
   );
   let body: SvgNode[];
@@ -334,8 +338,8 @@ function render(v: FigureParams, frame: FigureFrame): FigureView {
   const compact = W < 620;
   const top = compact ? headerH + 18 : headerH;
   if (narrow && !slide) {
-    chartPart = chart(ex, v1, v2, device, pad, W - 2 * pad, top, 190);
-    evPart = evidence(v1Macs, v2Macs, boundV1, boundV2, pad, W - 2 * pad, top + chartPart.height + 12);
+    chartPart = chart(T, ex, v1, v2, device, pad, W - 2 * pad, top, 190);
+    evPart = evidence(T, v1Macs, v2Macs, boundV1, boundV2, pad, W - 2 * pad, top + chartPart.height + 12);
     body = [chartPart.node, evPart.node];
     height = top + chartPart.height + 12 + evPart.height;
   } else {
@@ -343,13 +347,13 @@ function render(v: FigureParams, frame: FigureFrame): FigureView {
     const evW = slide ? Math.min(290, Math.max(210, Math.floor(W * 0.4))) : Math.min(260, Math.floor(W * 0.36));
     const chartW = W - evW - 3 * pad;
     const plotH = slide ? Math.min(170, (frame.height ?? 335) - top - 132) : 220;
-    chartPart = chart(ex, v1, v2, device, pad, chartW, top, plotH);
-    evPart = evidence(v1Macs, v2Macs, boundV1, boundV2, W - evW - pad, evW, top, !slide);
+    chartPart = chart(T, ex, v1, v2, device, pad, chartW, top, plotH);
+    evPart = evidence(T, v1Macs, v2Macs, boundV1, boundV2, W - evW - pad, evW, top, !slide);
     body = [chartPart.node, evPart.node];
     height = top + Math.max(chartPart.height, evPart.height) + 4;
   }
-  const headerNode = compact ? narrowHeader(ex, ridge, memV1, memV2, v1.length, v2.length, pad) : header;
-  const legend = legendNode(pad, height, W);
+  const headerNode = compact ? narrowHeader(T, ex, ridge, memV1, memV2, v1.length, v2.length, pad) : header;
+  const legend = legendNode(T, pad, height, W);
   const svg = h(
     'svg',
     {
@@ -368,28 +372,28 @@ function render(v: FigureParams, frame: FigureFrame): FigureView {
   return { svg, summary };
 }
 
-function narrowHeader(ex: Example[], ridge: number, memV1: number, memV2: number, n1: number, n2: number, pad: number): SvgNode {
+function narrowHeader(T: Text, ex: Example[], ridge: number, memV1: number, memV2: number, n1: number, n2: number, pad: number): SvgNode {
   const [std, dw, pw] = ex;
   return h(
     'g',
     { class: 'numbers' },
-    h('text', { class: 'fig-value', x: pad, y: 14 }, 'Mult-adds per byte moved:'),
+    h('text', { class: 'fig-value', x: pad, y: 14 }, T.perByteMoved),
     h(
       'text',
       { class: 'fig-value', x: pad, y: 32 },
-      'std ',
+      T.short.standard,
       quantity('intensity-standard', std.intensity, toSignificant(std.intensity, 3)),
-      ' · dw ',
+      T.short.depthwise,
       quantity('intensity-depthwise', dw.intensity, toSignificant(dw.intensity, 3)),
-      ' · pw ',
+      T.short.pointwise,
       quantity('intensity-pointwise', pw.intensity, toSignificant(pw.intensity, 3)),
     ),
     h(
       'text',
       { class: 'fig-small', x: pad, y: 50 },
-      'Ridge ',
+      T.ridgeShort,
       quantity('ridge', ridge, toSignificant(ridge, 3)),
-      '; memory-bound: V1 ',
+      T.memoryBoundV1,
       quantity('memory-bound-v1', memV1, String(memV1)),
       `/${n1}, V2 `,
       quantity('memory-bound-v2', memV2, String(memV2)),
@@ -398,12 +402,12 @@ function narrowHeader(ex: Example[], ridge: number, memV1: number, memV2: number
   );
 }
 
-function legendNode(pad: number, y: number, width: number): SvgNode {
+function legendNode(T: Text, pad: number, y: number, width: number): SvgNode {
   const items: [string, string][] = [
-    ['k-conv', 'first conv'],
-    ['k-depthwise', 'depthwise'],
-    ['k-pointwise', 'pointwise'],
-    ['k-fc', 'classifier'],
+    ['k-conv', T.legend.conv],
+    ['k-depthwise', T.legend.depthwise],
+    ['k-pointwise', T.legend.pointwise],
+    ['k-fc', T.legend.fc],
   ];
   const step = Math.min(100, (width - 2 * pad) / items.length);
   return h(
@@ -427,9 +431,9 @@ function legendNode(pad: number, y: number, width: number): SvgNode {
 
 export const figure: FigureDef = {
   id: 'arithmetic-intensity',
-  title: 'Arithmetic intensity: why fewer mult-adds are not proportionally faster',
+  title: (lang) => figureText(lang).arithmeticIntensity.title,
   chapter: '/depthwise-separable/',
-  source: 'Roofline model of Williams et al. 2009; layer sizes from the cost model; latencies from Sandler et al. 2018, Table 4; default ceilings for one big core of a Pixel 1 (see the chapter).',
+  source: (lang) => figureText(lang).arithmeticIntensity.source,
   params: ['k', 'm', 'n', 'df', 'precision', 'peak', 'bw'],
   controls: ['precision', 'peak', 'bw'],
   render,

@@ -17,6 +17,11 @@ import { h, type SvgNode } from '../../figure-kit/svg';
 import type { FigureDef, FigureFrame, FigureParams, FigureView } from '../../figure-kit/types';
 import { errorView, quantity, wrapWords } from '../../figure-kit/marks';
 import { isNarrow } from '../../figure-kit/frame';
+import { textUnits } from '../../figure-kit/text';
+import { figureText } from '../../../i18n/figures';
+import type { Lang } from '../../../i18n';
+
+type Text = ReturnType<typeof figureText>['blockShapes'];
 
 /** Tallest tensor in picture units; heights are channels × this / the widest tensor of both blocks. */
 export const MAX_BAR = 110;
@@ -25,19 +30,27 @@ const BAR_W = 24;
 const CHAR = 7.5;
 
 /** Why there is no identity shortcut, in words. */
-export function shortcutReason(rule: ShortcutRule, cin: number, cout: number, stride: number): string {
-  if (rule.reason === 'stride') return `no shortcut: stride ${stride} shrinks the map`;
-  if (rule.reason === 'channels') return `no shortcut: ${cin} ≠ ${cout} channels`;
-  if (rule.reason === 'both') return `no shortcut: stride ${stride}, ${cin} ≠ ${cout}`;
-  return 'identity shortcut: same shape in and out';
+export function shortcutReason(rule: ShortcutRule, cin: number, cout: number, stride: number, lang: Lang = 'en'): string {
+  const T = figureText(lang).blockShapes;
+  if (rule.reason === 'stride') return T.noShortcutStride(String(stride));
+  if (rule.reason === 'channels') return T.noShortcutChannels(String(cin), String(cout));
+  if (rule.reason === 'both') return T.noShortcutBoth(String(stride), String(cin), String(cout));
+  return T.identityRule;
+}
+
+/** The reason alone (no "no shortcut:"), for the projection shortcut's note. */
+function becauseOf(T: Text, rule: ShortcutRule, cin: number, cout: number, stride: number): string {
+  if (rule.reason === 'stride') return T.becauseStride(String(stride));
+  if (rule.reason === 'channels') return T.becauseChannels(String(cin), String(cout));
+  return T.becauseBoth(String(stride), String(cin), String(cout));
 }
 
 /** What a layer is called over its arrow (two short lines) and under it. */
-function opLabel(l: BlockLayer): { above: [string, string]; below: string[] } {
+function opLabel(T: Text, l: BlockLayer): { above: [string, string]; below: string[] } {
   const kernel = `${l.k}×${l.k}`;
-  const name = l.kind === 'depthwise' ? 'depthwise' : l.role === 'expand' ? 'expand' : l.role === 'project' ? 'project' : l.role === 'reduce' ? 'reduce' : 'conv';
-  const act = l.activation === 'linear' ? 'linear' : l.activation === 'relu6' ? 'ReLU6' : 'ReLU';
-  return { above: [kernel, name], below: l.stride > 1 ? [act, `stride ${l.stride}`] : [act] };
+  const name = T.op[l.kind === 'depthwise' ? 'depthwise' : l.role === 'expand' ? 'expand' : l.role === 'project' ? 'project' : l.role === 'reduce' ? 'reduce' : 'conv'];
+  const act = T.act[l.activation === 'linear' ? 'linear' : l.activation === 'relu6' ? 'relu6' : 'relu'];
+  return { above: [kernel, name], below: l.stride > 1 ? [act, T.stride(String(l.stride))] : [act] };
 }
 
 /** The formula's term each layer is counted in. */
@@ -52,7 +65,7 @@ interface Panel {
 }
 
 /** One block in a box of width `w` at (x0, y0): heading, shortcut, tensors to scale, layers, cost. */
-function panel(uid: string, x0: number, y0: number, w: number, heading: string, sub: string, block: BlockCost, scale: number, barMax: number, which: 'residual' | 'inverted', stride: number): Panel {
+function panel(T: Text, uid: string, x0: number, y0: number, w: number, heading: string, sub: string, block: BlockCost, scale: number, barMax: number, which: 'residual' | 'inverted', stride: number, lang: Lang): Panel {
   const main = block.layers.filter((l) => l.role !== 'shortcut');
   const projection = block.layers.find((l) => l.role === 'shortcut');
   const subLines = wrapWords(sub, Math.max(12, Math.floor(w / CHAR)));
@@ -75,13 +88,14 @@ function panel(uid: string, x0: number, y0: number, w: number, heading: string, 
     );
   });
   const ops = main.map((l, i) => {
-    const { above, below } = opLabel(l);
+    const { above, below } = opLabel(T, l);
     const x = (XS[i] + BAR_W + XS[i + 1]) / 2;
-    const about = `${l.k}×${l.k} ${l.kind === 'depthwise' ? 'depthwise' : l.role} convolution, ${l.cin} → ${l.cout} channels, ${l.activation}: ${formatInt(l.params)} weights, ${formatInt(l.multAdds)} mult-adds`;
+    const actName = T.act[l.activation === 'linear' ? 'linear' : l.activation === 'relu6' ? 'relu6' : 'relu'];
+    const about = T.layerAbout(String(l.k), T.opName[l.kind === 'depthwise' ? 'depthwise' : (l.role as keyof Text['opName'])] ?? l.role, String(l.cin), String(l.cout), actName, formatInt(l.params), formatInt(l.multAdds));
     return h(
       'g',
       // Focusable, so a keyboard reaches each layer (and the formula term it is counted in) too.
-      { class: 'bs-op', 'data-layer': l.role, 'data-term': termOf(l, which), tabindex: 0, role: 'group', 'aria-label': `${which === 'inverted' ? 'Inverted residual' : 'Residual'} block, ${about}` },
+      { class: 'bs-op', 'data-layer': l.role, 'data-term': termOf(l, which), tabindex: 0, role: 'group', 'aria-label': T.layerAria(which === 'inverted', about) },
       h('title', {}, about),
       h('line', { class: 'bs-arrow', x1: XS[i] + BAR_W + 3, x2: XS[i + 1] - 5, y1: mid, y2: mid, 'marker-end': `url(#${uid}-head)` }),
       h('text', { class: 'fig-small', x, y: mid - 22, 'text-anchor': 'middle' }, above[0]),
@@ -103,21 +117,22 @@ function panel(uid: string, x0: number, y0: number, w: number, heading: string, 
       h('path', { class: 'bs-plus', d: `M${x1c - 3.5} ${joinY}H${x1c + 3.5}M${x1c} ${joinY - 3.5}V${joinY + 3.5}` }),
     );
   const shortcut = block.shortcut.identity ? skip('bs-identity', 'identity') : projection ? skip('bs-projection', 'projection') : null;
-  const why = shortcutReason(block.shortcut, block.widths[0], block.widths[last], stride);
+  const why = shortcutReason(block.shortcut, block.widths[0], block.widths[last], stride, lang);
+  const because = block.shortcut.identity ? '' : becauseOf(T, block.shortcut, block.widths[0], block.widths[last], stride);
   // The longest wording that fits over the block.
-  const fit = (...options: string[]): string => options.find((o) => o.length * CHAR <= w) ?? options[options.length - 1];
+  const fit = (...options: string[]): string => options.find((o) => textUnits(o) * CHAR <= w) ?? options[options.length - 1];
   const note = block.shortcut.identity
-    ? 'identity shortcut, added at ⊕'
+    ? T.identityNote
     : projection
-      ? fit(`1×1 projection shortcut (${why.replace('no shortcut: ', '')})`, `1×1 projection (${why.replace('no shortcut: ', '')})`, '1×1 projection shortcut')
+      ? fit(T.projectionLong(because), T.projectionShort(because), T.projection)
       : why;
   const costY = mid + barMax / 2 + 54;
-  const costFits = ('params 0,000,000 · mult-adds 000,000,000'.length) * CHAR <= w;
+  const costFits = textUnits(`${T.params}0,000,000${T.multAdds}000,000,000`) * CHAR <= w;
   const cost = costFits
-    ? [h('text', { class: 'fig-value', x: x0, y: costY }, 'params ', quantity(`params-${which}`, block.params, formatInt(block.params)), ' · mult-adds ', quantity(`macs-${which}`, block.multAdds, formatInt(block.multAdds)))]
+    ? [h('text', { class: 'fig-value', x: x0, y: costY }, T.params, quantity(`params-${which}`, block.params, formatInt(block.params)), T.multAdds, quantity(`macs-${which}`, block.multAdds, formatInt(block.multAdds)))]
     : [
-        h('text', { class: 'fig-value', x: x0, y: costY }, 'params ', quantity(`params-${which}`, block.params, formatInt(block.params))),
-        h('text', { class: 'fig-value', x: x0, y: costY + 17 }, 'mult-adds ', quantity(`macs-${which}`, block.multAdds, formatInt(block.multAdds))),
+        h('text', { class: 'fig-value', x: x0, y: costY }, T.params, quantity(`params-${which}`, block.params, formatInt(block.params))),
+        h('text', { class: 'fig-value', x: x0, y: costY + 17 }, T.multAddsLine, quantity(`macs-${which}`, block.multAdds, formatInt(block.multAdds))),
       ];
   const node = h(
     'g',
@@ -147,8 +162,9 @@ function markers(uid: string): SvgNode {
 
 function render(v: FigureParams, frame: FigureFrame): FigureView {
   const uid = frame.uid;
+  const T = figureText(frame.lang).blockShapes;
   const W = frame.width;
-  const title = h('title', { id: `${uid}-title` }, 'A residual block and an inverted residual block, drawn to scale');
+  const title = h('title', { id: `${uid}-title` }, T.svgTitle);
   const opts = { cin: v.m, cout: v.n, t: v.t, stride: v.s, size: v.df };
   let res: BlockCost;
   let inv: BlockCost;
@@ -168,32 +184,33 @@ function render(v: FigureParams, frame: FigureFrame): FigureView {
   const barMax = frame.context === 'slide' && frame.height ? Math.max(60, Math.min(MAX_BAR, frame.height - 190)) : MAX_BAR;
   const widest = Math.max(...res.widths, ...inv.widths);
   const scale = barMax / widest;
-  const invNote = inv.shortcut.identity ? 'with an identity shortcut' : shortcutReason(inv.shortcut, v.m, v.n, v.s);
-  const summary = `Inverted residual ${inv.widths.join(' → ')}: ${formatInt(inv.params)} parameters, ${formatInt(inv.multAdds)} mult-adds, ${invNote}. Residual ${res.widths.join(' → ')}: ${formatInt(res.params)} parameters, ${formatInt(res.multAdds)} mult-adds.`;
+  const invNote = inv.shortcut.identity ? T.withIdentity : shortcutReason(inv.shortcut, v.m, v.n, v.s, frame.lang);
+  const summary = T.summary(inv.widths.join(' → '), formatInt(inv.params), formatInt(inv.multAdds), invNote, res.widths.join(' → '), formatInt(res.params), formatInt(res.multAdds));
+  const desc = T.desc(String(v.df), String(v.m), String(v.n), String(v.t), String(v.s), summary);
   const gap = 28;
   if (onlyInverted) {
-    const only = panel(uid, 0, 0, W, 'Inverted residual (MobileNet V2)', `narrow → wide → narrow, expanded ${v.t}×`, inv, scale, barMax, 'inverted', v.s);
+    const only = panel(T, uid, 0, 0, W, T.inverted, T.invertedSub(String(v.t)), inv, scale, barMax, 'inverted', v.s, frame.lang);
     const svg = h(
       'svg',
       { viewBox: `0 0 ${W} ${Math.ceil(only.height)}`, role: 'img', 'aria-labelledby': `${uid}-title ${uid}-desc`, class: 'fig-svg bs' },
       title,
-      h('desc', { id: `${uid}-desc` }, `Input ${v.df}×${v.df}×${v.m}, output ${v.n} channels, expansion t = ${v.t}, stride ${v.s}. ${summary}`),
+      h('desc', { id: `${uid}-desc` }, desc),
       markers(uid),
       only.node,
     );
     return { svg, tex, summary };
   }
   const pw = narrow ? W : (W - gap) / 2;
-  const a = panel(uid, 0, 0, pw, 'Residual (ResNet)', `wide → narrow → wide, narrowed ${v.t}×`, res, scale, barMax, 'residual', v.s);
+  const a = panel(T, uid, 0, 0, pw, T.residual, T.residualSub(String(v.t)), res, scale, barMax, 'residual', v.s, frame.lang);
   const b = narrow
-    ? panel(uid, 0, a.height + 18, pw, 'Inverted residual (MobileNet V2)', `narrow → wide → narrow, expanded ${v.t}×`, inv, scale, barMax, 'inverted', v.s)
-    : panel(uid, pw + gap, 0, pw, 'Inverted residual (MobileNet V2)', `narrow → wide → narrow, expanded ${v.t}×`, inv, scale, barMax, 'inverted', v.s);
+    ? panel(T, uid, 0, a.height + 18, pw, T.inverted, T.invertedSub(String(v.t)), inv, scale, barMax, 'inverted', v.s, frame.lang)
+    : panel(T, uid, pw + gap, 0, pw, T.inverted, T.invertedSub(String(v.t)), inv, scale, barMax, 'inverted', v.s, frame.lang);
   const height = narrow ? a.height + 18 + b.height : Math.max(a.height, b.height);
   const svg = h(
     'svg',
     { viewBox: `0 0 ${W} ${Math.ceil(height)}`, role: 'img', 'aria-labelledby': `${uid}-title ${uid}-desc`, class: 'fig-svg bs' },
     title,
-    h('desc', { id: `${uid}-desc` }, `Input ${v.df}×${v.df}×${v.m}, output ${v.n} channels, expansion t = ${v.t}, stride ${v.s}. ${summary}`),
+    h('desc', { id: `${uid}-desc` }, desc),
     markers(uid),
     narrow ? null : h('line', { class: 'bs-divider', x1: pw + gap / 2, x2: pw + gap / 2, y1: 4, y2: height - 4 }),
     a.node,
@@ -204,9 +221,9 @@ function render(v: FigureParams, frame: FigureFrame): FigureView {
 
 export const figure: FigureDef = {
   id: 'block-shapes',
-  title: 'Residual and inverted residual blocks',
+  title: (lang) => figureText(lang).blockShapes.title,
   chapter: '/mobilenet-v2/',
-  source: 'He et al. 2016, Fig. 5; Sandler et al. 2018, Table 1 and Fig. 3; costs from the site’s cost model',
+  source: (lang) => figureText(lang).blockShapes.source,
   params: ['m', 'n', 'df', 't', 's'],
   render,
 };

@@ -43,8 +43,8 @@ describe('channelShuffle.render(values, frame)', () => {
   it.each([
     ['phone', testFrame(316)],
     ['laptop page', testFrame(680)],
-    ['slide', { uid: 's', width: SLIDE_WIDTH, height: SLIDE_HEIGHT, context: 'slide' as const }],
-    ['narrow slide', { uid: 's', width: 460, height: SLIDE_HEIGHT, context: 'slide' as const }],
+    ['slide', { uid: 's', width: SLIDE_WIDTH, height: SLIDE_HEIGHT, context: 'slide' as const, lang: 'en' as const }],
+    ['narrow slide', { uid: 's', width: 460, height: SLIDE_HEIGHT, context: 'slide' as const, lang: 'en' as const }],
   ])('is laid out inside its %s frame for every C up to 24', (_, frame) => {
     for (const [sc, sg] of [
       [1, 1],

@@ -16,12 +16,17 @@ import { h, type SvgNode } from '../../figure-kit/svg';
 import { isNarrow } from '../../figure-kit/frame';
 import type { FigureDef, FigureFrame, FigureParams, FigureView } from '../../figure-kit/types';
 import { errorView, quantity } from '../../figure-kit/marks';
+import { figureText } from '../../../i18n/figures';
+import type { Lang } from '../../../i18n';
+
+type Text = ReturnType<typeof figureText>['channelShuffle'];
 
 /** Group colours cycle through this many classes (neighbouring groups always differ). */
 const HUES = 6;
 
 /** Sorted channel indices (0-based) as readable 1-based ranges: [0,1,2,3,8,9] → "1–4 and 9–10". */
-export function channelRanges(list: readonly number[]): string {
+export function channelRanges(list: readonly number[], lang: Lang = 'en'): string {
+  const T = figureText(lang).channelShuffle;
   const parts: string[] = [];
   let start = list[0];
   for (let i = 1; i <= list.length; i++) {
@@ -30,7 +35,7 @@ export function channelRanges(list: readonly number[]): string {
     parts.push(start === end ? `${start + 1}` : `${start + 1}–${end + 1}`);
     start = list[i];
   }
-  return parts.length <= 1 ? (parts[0] ?? '') : `${parts.slice(0, -1).join(', ')} and ${parts[parts.length - 1]}`;
+  return parts.length <= 1 ? (parts[0] ?? '') : `${parts.slice(0, -1).join(T.listSep)}${T.and}${parts[parts.length - 1]}`;
 }
 
 interface Geometry {
@@ -42,7 +47,7 @@ interface Geometry {
 }
 
 /** One panel: inputs, layer 1, (shuffle), layer 2, outputs, and what each output sees. */
-function panel(s: StackedGroups, x0: number, width: number, top: number, dy: number, heading: string, name: 'plain' | 'shuffled'): { node: SvgNode; height: number } {
+function panel(T: Text, lang: Lang, s: StackedGroups, x0: number, width: number, top: number, dy: number, heading: string, name: 'plain' | 'shuffled'): { node: SvgNode; height: number } {
   const C = s.channels;
   const G = s.groups;
   const headH = 40;
@@ -145,7 +150,7 @@ function panel(s: StackedGroups, x0: number, width: number, top: number, dy: num
         class: 'out',
         tabindex: 0,
         role: 'group',
-        'aria-label': `Output ${c + 1} sees input${s.reach[c].length === 1 ? '' : 's'} ${channelRanges(s.reach[c])}`,
+        'aria-label': T.outputAria(String(c + 1), s.reach[c].length !== 1, channelRanges(s.reach[c], lang)),
       },
       h('circle', {
         class: 'out-hit',
@@ -179,9 +184,9 @@ function panel(s: StackedGroups, x0: number, width: number, top: number, dy: num
       ),
     );
   const heads: [number, string][] = [
-    [(g.cols[0] + g.cols[1]) / 2, 'layer 1'],
-    [(g.cols[1] + g.cols[2]) / 2, name === 'shuffled' ? 'shuffle' : 'no shuffle'],
-    [(g.cols[2] + g.cols[3]) / 2, 'layer 2'],
+    [(g.cols[0] + g.cols[1]) / 2, T.layer1],
+    [(g.cols[1] + g.cols[2]) / 2, name === 'shuffled' ? T.shuffle : T.noShuffle],
+    [(g.cols[2] + g.cols[3]) / 2, T.layer2],
   ];
   const reach = s.reachPerOutput;
   const node = h(
@@ -194,18 +199,19 @@ function panel(s: StackedGroups, x0: number, width: number, top: number, dy: num
     nodes,
     numbers,
     outputs,
-    h('text', { class: 'fig-value', x: x0, y: g.bottom + 22 }, 'Each output sees ', quantity(`reach-${name}`, reach, formatInt(reach)), ` of ${C} inputs`),
-    h('text', { class: 'fig-small', x: x0, y: g.bottom + 40 }, 'Weights: ', quantity(`params-${name}`, s.params, formatInt(s.params)), name === 'shuffled' ? ' (the shuffle adds none)' : ''),
+    h('text', { class: 'fig-value', x: x0, y: g.bottom + 22 }, T.eachSees, quantity(`reach-${name}`, reach, formatInt(reach)), T.ofInputs(String(C))),
+    h('text', { class: 'fig-small', x: x0, y: g.bottom + 40 }, T.weights, quantity(`params-${name}`, s.params, formatInt(s.params)), name === 'shuffled' ? T.shuffleAddsNone : ''),
   );
   return { node, height: headH + C * dy + 46 };
 }
 
 function render(v: FigureParams, frame: FigureFrame): FigureView {
   const uid = frame.uid;
+  const T = figureText(frame.lang).channelShuffle;
   const W = frame.width;
   const narrow = isNarrow(frame);
   const slide = frame.context === 'slide';
-  const title = h('title', { id: `${uid}-title` }, 'Two stacked grouped layers, without and with a channel shuffle');
+  const title = h('title', { id: `${uid}-title` }, T.svgTitle);
   let plain: StackedGroups;
   let shuffled: StackedGroups;
   const C = v.sc;
@@ -219,8 +225,8 @@ function render(v: FigureParams, frame: FigureFrame): FigureView {
     throw e;
   }
   const n = C / G;
-  const summary = `C = ${C} channels in G = ${G} groups of ${n}: without a shuffle each output of the second layer sees ${plain.reachPerOutput} of the ${C} inputs, with it ${shuffled.reachPerOutput}. Both stacks have ${formatInt(plain.params)} weights.`;
-  const desc = h('desc', { id: `${uid}-desc` }, `${summary} Lines are coloured by the first-layer group whose inputs they carry (Zhang et al. 2018, Fig. 1).`);
+  const summary = T.summary(String(C), String(G), String(n), String(plain.reachPerOutput), String(shuffled.reachPerOutput), formatInt(plain.params));
+  const desc = h('desc', { id: `${uid}-desc` }, T.desc(summary));
   const pad = 8;
   const headerY = 16;
   const header = h(
@@ -228,7 +234,7 @@ function render(v: FigureParams, frame: FigureFrame): FigureView {
     { class: 'fig-value', x: pad, y: headerY },
     'G = ',
     quantity('groups', G, String(G)),
-    ` groups of ${n} channel${n === 1 ? '' : 's'}, C = `,
+    T.groupsOf(n),
     quantity('channels', C, String(C)),
   );
   let panels: SvgNode[];
@@ -236,16 +242,16 @@ function render(v: FigureParams, frame: FigureFrame): FigureView {
   const top = headerY + 10;
   if (narrow && !slide) {
     const dy = Math.max(9, Math.min(16, 200 / C));
-    const a = panel(plain, pad, W - 2 * pad, top, dy, 'Without shuffle', 'plain');
-    const b = panel(shuffled, pad, W - 2 * pad, top + a.height + 10, dy, 'With channel shuffle', 'shuffled');
+    const a = panel(T, frame.lang, plain, pad, W - 2 * pad, top, dy, T.without, 'plain');
+    const b = panel(T, frame.lang, shuffled, pad, W - 2 * pad, top + a.height + 10, dy, T.with, 'shuffled');
     panels = [a.node, b.node];
     height = top + a.height + 10 + b.height;
   } else {
     const avail = slide ? (frame.height ?? 335) - top - 90 : 260;
     const dy = Math.max(8, Math.min(18, avail / C));
     const half = (W - 3 * pad) / 2;
-    const a = panel(plain, pad, half, top, dy, 'Without shuffle', 'plain');
-    const b = panel(shuffled, 2 * pad + half, half, top, dy, 'With channel shuffle', 'shuffled');
+    const a = panel(T, frame.lang, plain, pad, half, top, dy, T.without, 'plain');
+    const b = panel(T, frame.lang, shuffled, 2 * pad + half, half, top, dy, T.with, 'shuffled');
     panels = [a.node, b.node];
     height = top + Math.max(a.height, b.height);
   }
@@ -267,9 +273,9 @@ function render(v: FigureParams, frame: FigureFrame): FigureView {
 
 export const figure: FigureDef = {
   id: 'channel-shuffle',
-  title: 'Channel shuffle: mixing groups for free',
+  title: (lang) => figureText(lang).channelShuffle.title,
   chapter: '/grouped-convolution/',
-  source: 'Connectivity of two stacked grouped 1×1 layers, with the channel shuffle of Zhang et al. 2018 (ShuffleNet), §3.1.',
+  source: (lang) => figureText(lang).channelShuffle.source,
   params: ['sc', 'sg'],
   controls: ['sg', 'sc'],
   render,

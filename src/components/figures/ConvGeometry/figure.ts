@@ -24,18 +24,14 @@ import { h, type SvgNode } from '../../figure-kit/svg';
 import type { FigureDef, FigureFrame, FigureParams, FigureView } from '../../figure-kit/types';
 import { errorView, quantity, wrapWords } from '../../figure-kit/marks';
 import { isNarrow } from '../../figure-kit/frame';
-import { subscripted } from '../../figure-kit/text';
+import { subscripted, textUnits } from '../../figure-kit/text';
+import { figureText } from '../../../i18n/figures';
+
+type Text = ReturnType<typeof figureText>['convGeometry'];
 
 /** Most channels drawn along one axis. */
 export const MAX_DRAWN = 16;
 
-const LAYER_NAMES: Record<LayerView, string> = {
-  standard: 'Standard convolution',
-  grouped: 'Grouped convolution',
-  depthwise: 'Depthwise convolution',
-  pointwise: 'Pointwise (1×1) convolution',
-  separable: 'Depthwise separable convolution',
-};
 
 interface Stage {
   label: string;
@@ -59,7 +55,7 @@ interface Plan {
 }
 
 /** The cost and connectivity of the chosen view, or a CostError from the cost model. */
-function plan(v: FigureParams): Plan {
+function plan(T: Text, v: FigureParams): Plan {
   const view = layerView(v.layer);
   const base = { cin: v.m, cout: v.n, inH: v.df, stride: v.s };
   if (view === 'separable') {
@@ -71,8 +67,8 @@ function plan(v: FigureParams): Plan {
       total,
       groups: v.m,
       stages: [
-        { label: `Depthwise ${v.k}×${v.k}: M → M`, cost: depthwise, conn: connectivity({ cin: v.m, cout: v.m, groups: v.m }, MAX_DRAWN), cls: 'c-depthwise', term: 'depthwise' },
-        { label: '1×1 pointwise: M → N', cost: pointwise, conn: connectivity({ cin: v.m, cout: v.n, groups: 1 }, MAX_DRAWN), cls: 'c-pointwise', term: 'pointwise' },
+        { label: T.stageDepthwise(String(v.k)), cost: depthwise, conn: connectivity({ cin: v.m, cout: v.m, groups: v.m }, MAX_DRAWN), cls: 'c-depthwise', term: 'depthwise' },
+        { label: T.stagePointwise, cost: pointwise, conn: connectivity({ cin: v.m, cout: v.n, groups: 1 }, MAX_DRAWN), cls: 'c-pointwise', term: 'pointwise' },
       ],
     };
   }
@@ -87,7 +83,7 @@ function plan(v: FigureParams): Plan {
   const cls = { standard: 'c-standard', grouped: 'c-standard', depthwise: 'c-depthwise', pointwise: 'c-pointwise' }[view];
   const cost = convCost({ kind: view, k, ...base, groups: view === 'grouped' || view === 'depthwise' ? groups : undefined });
   const term = view === 'grouped' ? ('groups' as const) : undefined;
-  return { view, k, total: cost, groups, staleG, stages: [{ label: `${k}×${k} kernels, G = ${groups}`, cost, conn: connectivity({ cin: v.m, cout: v.n, groups }, MAX_DRAWN), cls, term }] };
+  return { view, k, total: cost, groups, staleG, stages: [{ label: T.stageKernels(String(k), String(groups)), cost, conn: connectivity({ cin: v.m, cout: v.n, groups }, MAX_DRAWN), cls, term }] };
 }
 
 /** Sizes of one arrangement. */
@@ -155,8 +151,8 @@ function face(x: number, y: number, size: number, cell: number, cls: string, ter
 }
 
 /** "showing 16 of 512" or "all 8". */
-function showing(drawn: number, total: number): string {
-  return drawn < total ? `showing ${drawn} of ${formatInt(total)}` : `all ${formatInt(total)}`;
+function showing(T: Text, drawn: number, total: number): string {
+  return drawn < total ? T.showing(String(drawn), formatInt(total)) : T.all(formatInt(total));
 }
 
 interface Band {
@@ -168,7 +164,7 @@ interface Band {
 }
 
 /** Input ∗ kernels = output, to scale in space, with labels under it. */
-function tensorBand(p: Plan, v: FigureParams, L: Layout, x0: number, y0: number, stale: boolean): Band {
+function tensorBand(T: Text, p: Plan, v: FigureParams, L: Layout, x0: number, y0: number, stale: boolean): Band {
   const first = p.stages[0];
   const last = p.stages[p.stages.length - 1];
   const inDrawn = first.conn.rows.length;
@@ -189,12 +185,12 @@ function tensorBand(p: Plan, v: FigureParams, L: Layout, x0: number, y0: number,
   const inY = mid - inSide / 2;
   const nodes: (SvgNode | null)[] = [];
   nodes.push(slabs({ x: inX, y: inY, side: inSide, count: inDrawn, step: L.step }, first.conn.rowGroups, 'in-', 'in-channels'));
-  nodes.push(face(inX, inY, v.df, cell, 'face-in', 'in-channels', `Input: ${v.df}×${v.df} pixels, ${v.m} channels`));
+  nodes.push(face(inX, inY, v.df, cell, 'face-in', 'in-channels', T.inputFace(String(v.df), String(v.m))));
   // The first output's window ('same' padding may hang it over the border) and the next one, a stride on.
   const kSide = p.k * cell;
   const wx = inX - win.padBefore * cell;
   const wy = inY - win.padBefore * cell;
-  const windowLabel = `Kernel window ${p.k}×${p.k} on the input; the next window is ${v.s} pixel${v.s > 1 ? 's' : ''} further`;
+  const windowLabel = T.windowLabel(String(p.k), v.s);
   nodes.push(
     dg > 1 ? h('rect', { class: 'window window-next', x: wx + v.s * cell, y: wy, width: kSide, height: kSide }) : null,
     h('rect', { class: 'window', 'data-term': 'kernel-size', 'data-term-label': windowLabel, x: wx, y: wy, width: kSide, height: kSide }),
@@ -237,19 +233,19 @@ function tensorBand(p: Plan, v: FigureParams, L: Layout, x0: number, y0: number,
   const outX = x;
   const outY = mid - outSide / 2;
   nodes.push(slabs({ x: outX, y: outY, side: outSide, count: outDrawn, step: L.step }, last.conn.colGroups, 'out-', 'out-channels'));
-  nodes.push(face(outX, outY, dg, cell, 'face-out', 'output-size', `Output size D G = ${dg}: ${dg}×${dg} pixels, one per window position`));
+  nodes.push(face(outX, outY, dg, cell, 'face-out', 'output-size', T.outputFace(String(dg))));
   nodes.push(h('rect', { class: 'out-pixel', x: outX, y: outY, width: cell, height: cell }));
   const right = outX + Math.max(outSide, 1) + depthOut;
   // Labels: three lines under the band, the width of the band.
   const ly = top + L.face + 18;
   const q = (name: string, exact: number, text: string): SvgNode | string => (stale ? text : quantity(name, exact, text));
   const kernelText = separable
-    ? `${formatInt(v.m)} filters ${p.k}×${p.k}×1, then ${formatInt(v.n)} kernels 1×1×${formatInt(v.m)}`
-    : `${formatInt(kernelCount)} kernels, each ${p.k}×${p.k}×${formatInt(kernelDepth)}, stride ${v.s}`;
+    ? T.kernelsSeparable(formatInt(v.m), String(p.k), formatInt(v.n))
+    : T.kernels(formatInt(kernelCount), String(p.k), formatInt(kernelDepth), String(v.s));
   nodes.push(
-    h('text', { class: 'fig-label', x: x0, y: ly }, 'Input ', q('input-shape', v.m, `${v.df}×${v.df}×${formatInt(v.m)}`), ` (${showing(inDrawn, v.m)} channels)`),
+    h('text', { class: 'fig-label', x: x0, y: ly }, T.input, q('input-shape', v.m, `${v.df}×${v.df}×${formatInt(v.m)}`), T.inputChannels(showing(T, inDrawn, v.m))),
     h('text', { class: 'fig-label', x: x0, y: ly + 17 }, kernelText),
-    h('text', { class: 'fig-label', 'data-term': 'output-size', x: x0, y: ly + 34 }, 'Output ', q('output-shape', p.total.cout, `${dg}×${dg}×${formatInt(p.total.cout)}`), ', ', ...subscripted(`D_G = ⌈${v.df} / ${v.s}⌉ = `), q('output-size', dg, String(dg))),
+    h('text', { class: 'fig-label', 'data-term': 'output-size', x: x0, y: ly + 34 }, T.output, q('output-shape', p.total.cout, `${dg}×${dg}×${formatInt(p.total.cout)}`), ', ', ...subscripted(`D_G = ⌈${v.df} / ${v.s}⌉ = `), q('output-size', dg, String(dg))),
   );
   const w = Math.max(right - x0, 0);
   return {
@@ -261,12 +257,12 @@ function tensorBand(p: Plan, v: FigureParams, L: Layout, x0: number, y0: number,
 }
 
 /** "columns: outputs", or "columns: 16 of 64 outputs" when sampled. */
-function axisCaption(axis: string, what: string, drawn: number, total: number): string {
-  return drawn < total ? `${axis}: ${drawn} of ${formatInt(total)} ${what}` : `${axis}: ${what}`;
+function axisCaption(T: Text, axis: string, what: string, drawn: number, total: number): string {
+  return drawn < total ? T.axisSampled(axis, String(drawn), formatInt(total), what) : T.axisAll(axis, what);
 }
 
 /** One connectivity matrix; each column is a focusable kernel that lights up the rows it reads. */
-function matrix(stage: Stage, x0: number, y0: number, cell: number, stageIndex: number, inputTotal: number, slabAt: Band['slabAt'], focusable: boolean, captions = true): { node: SvgNode; w: number; h: number } {
+function matrix(T: Text, stage: Stage, x0: number, y0: number, cell: number, stageIndex: number, inputTotal: number, slabAt: Band['slabAt'], focusable: boolean, captions = true): { node: SvgNode; w: number; h: number } {
   const { conn } = stage;
   const top = y0 + 22;
   const w = conn.cols.length * cell;
@@ -275,14 +271,14 @@ function matrix(stage: Stage, x0: number, y0: number, cell: number, stageIndex: 
     const reads = conn.rows.map((m, r) => (conn.cells[r][c] ? m : -1)).filter((m) => m >= 0);
     const perOutput = stage.cost.cin / conn.groups;
     const firstIn = Math.floor(n / (stage.cost.cout / conn.groups)) * perOutput;
-    const range = perOutput === 1 ? `input channel ${firstIn + 1}` : perOutput === inputTotal ? `all ${formatInt(inputTotal)} input channels` : `input channels ${firstIn + 1} to ${firstIn + perOutput}`;
+    const range = perOutput === 1 ? T.readsOne(String(firstIn + 1)) : perOutput === inputTotal ? T.readsAll(formatInt(inputTotal)) : T.readsRange(String(firstIn + 1), String(firstIn + perOutput));
     return h(
       'g',
       {
         class: 'kernel',
         tabindex: focusable ? 0 : undefined,
         role: 'group',
-        'aria-label': `Kernel ${n + 1} (output channel ${n + 1}) reads ${range}`,
+        'aria-label': T.kernelAria(String(n + 1), range),
         'data-kernel': `${stageIndex}-${n}`,
         'data-reads': reads.join(' '),
       },
@@ -309,18 +305,18 @@ function matrix(stage: Stage, x0: number, y0: number, cell: number, stageIndex: 
         'data-term': term,
         'data-term-label':
           term === 'groups'
-            ? `G = ${conn.groups} groups: ${conn.groups} blocks on the diagonal of the connectivity matrix`
+            ? T.groupsTerm(String(conn.groups))
             : term
-              ? `${term === 'depthwise' ? 'Depthwise' : 'Pointwise'} matrix: ${formatInt(stage.cost.params)} parameters, ${formatInt(stage.cost.multAdds)} mult-adds`
+              ? T.matrixTerm(term === 'depthwise', formatInt(stage.cost.params), formatInt(stage.cost.multAdds))
               : undefined,
       },
       h('text', { class: 'fig-label', x: x0 - 14, y: y0 + 12 }, stage.label),
-      h('text', { class: 'fig-small', x: x0 - 12, y: top + hgt / 2, 'text-anchor': 'middle', transform: `rotate(-90 ${x0 - 12} ${top + hgt / 2})` }, 'inputs'),
+      h('text', { class: 'fig-small', x: x0 - 12, y: top + hgt / 2, 'text-anchor': 'middle', transform: `rotate(-90 ${x0 - 12} ${top + hgt / 2})` }, T.inputs),
       h('rect', { class: 'matrix-frame', x: x0, y: top, width: w, height: hgt }),
       conn.rows.map((_, r) => conn.cols.map((__, c) => (conn.cells[r][c] ? null : h('rect', { class: 'cell off', x: x0 + c * cell + 1, y: top + r * cell + 1, width: cell - 2, height: cell - 2 })))),
       kernels,
-      captions ? h('text', { class: 'fig-small', x: x0 - 14, y: top + hgt + 15 }, axisCaption('columns', 'outputs', conn.cols.length, stage.cost.cout)) : null,
-      captions ? h('text', { class: 'fig-small', x: x0 - 14, y: top + hgt + 30 }, axisCaption('rows', 'inputs', conn.rows.length, stage.cost.cin)) : null,
+      captions ? h('text', { class: 'fig-small', x: x0 - 14, y: top + hgt + 15 }, axisCaption(T, T.columns, T.outputs, conn.cols.length, stage.cost.cout)) : null,
+      captions ? h('text', { class: 'fig-small', x: x0 - 14, y: top + hgt + 30 }, axisCaption(T, T.rows, T.inputs, conn.rows.length, stage.cost.cin)) : null,
     ),
     w: w + 14,
     h: hgt + 22 + (captions ? 36 : 4),
@@ -328,11 +324,11 @@ function matrix(stage: Stage, x0: number, y0: number, cell: number, stageIndex: 
 }
 
 /** The three numbers, in a row (wide) or two columns (narrow). */
-function numbers(p: Plan, connections: number, x0: number, y0: number, width: number, stale: boolean): { node: SvgNode; h: number } {
+function numbers(T: Text, p: Plan, connections: number, x0: number, y0: number, width: number, stale: boolean): { node: SvgNode; h: number } {
   const items: [string, string, number][] = [
-    ['Connections', 'connections', connections],
-    ['Parameters', 'params', p.total.params],
-    ['Mult-adds', 'macs', p.total.multAdds],
+    [T.connections, 'connections', connections],
+    [T.parameters, 'params', p.total.params],
+    [T.multAdds, 'macs', p.total.multAdds],
   ];
   // Columns as wide as the longest number (14 px bold, about 8.4 units a digit) needs.
   const longest = Math.max(...items.map(([, , value]) => formatInt(value).length));
@@ -356,12 +352,12 @@ function numbers(p: Plan, connections: number, x0: number, y0: number, width: nu
  * Under a grouped layer, the G that work for these M and N; when the reader's G does not, why it
  * is greyed. The note always takes the room of the longer text, so moving G never moves the page.
  */
-function groupsNote(p: Plan, v: FigureParams, x: number, y: number, width: number): { node: SvgNode; h: number } {
+function groupsNote(T: Text, p: Plan, v: FigureParams, x: number, y: number, width: number): { node: SvgNode; h: number } {
   const valid = validGroups(v.m, v.n).join(', ');
-  const reason = `G = ${p.staleG ?? p.groups} does not divide both M = ${v.m} and N = ${v.n}: no such layer. Greyed: G = ${p.groups}. G can be ${valid}.`;
+  const reason = T.staleReason(String(p.staleG ?? p.groups), String(v.m), String(v.n), String(p.groups), valid);
   const perLine = Math.max(30, Math.floor(width / 7.6));
   const room = wrapWords(reason, perLine).length;
-  const lines = p.staleG !== undefined ? wrapWords(reason, perLine) : wrapWords(`G can be ${valid}: these divide both M = ${v.m} and N = ${v.n}.`, perLine);
+  const lines = p.staleG !== undefined ? wrapWords(reason, perLine) : wrapWords(T.validNote(valid, String(v.m), String(v.n)), perLine);
   return {
     node: h(
       'text',
@@ -373,7 +369,7 @@ function groupsNote(p: Plan, v: FigureParams, x: number, y: number, width: numbe
 }
 
 /** The formula: params and mult-adds with the reader's numbers, laid out for the frame. */
-function formulaTex(p: Plan, v: FigureParams, layout: TexLayout): string {
+function formulaTex(T: Text, p: Plan, v: FigureParams, layout: TexLayout): string {
   const s = v.s;
   const [params, macs] =
     p.view === 'separable'
@@ -383,14 +379,15 @@ function formulaTex(p: Plan, v: FigureParams, layout: TexLayout): string {
         : [standardParamsTex({ k: p.k, m: v.m, n: v.n }, layout), standardMacsTex({ k: p.k, m: v.m, n: v.n, df: v.df, s }, layout)];
   return texEquations(
     [
-      { label: 'params', steps: params.steps },
-      { label: 'mult-adds', steps: macs.steps },
+      { label: T.texParams, steps: params.steps },
+      { label: T.texMultAdds, steps: macs.steps },
     ],
     layout,
   );
 }
 
 function draw(p: Plan, v: FigureParams, frame: FigureFrame): { nodes: SvgNode[]; height: number } {
+  const T = figureText(frame.lang).convGeometry;
   const L = layoutFor(frame, v.m, v.n);
   const stale = p.staleG !== undefined;
   const two = p.stages.length === 2;
@@ -398,11 +395,11 @@ function draw(p: Plan, v: FigureParams, frame: FigureFrame): { nodes: SvgNode[];
   const nodes: SvgNode[] = [];
   let y = 0;
   if (!L.slide) {
-    nodes.push(h('text', { class: 'fig-heading', x: 0, y: 16 }, stale ? `${LAYER_NAMES[p.view]}, G = ${p.groups} shown` : LAYER_NAMES[p.view]));
+    nodes.push(h('text', { class: 'fig-heading', x: 0, y: 16 }, stale ? T.staleHeading(T.layerNames[p.view], String(p.groups)) : T.layerNames[p.view]));
     y = 26;
   }
   const content: SvgNode[] = [];
-  const band = tensorBand(p, v, L, 0, y, stale);
+  const band = tensorBand(T, p, v, L, 0, y, stale);
   content.push(band.node);
   const cols = Math.max(...p.stages.map((st) => st.conn.cols.length));
   // On a slide the matrices go beside the tensors, their captions left out (the band names the channels).
@@ -410,27 +407,27 @@ function draw(p: Plan, v: FigureParams, frame: FigureFrame): { nodes: SvgNode[];
   let bottom: number;
   // The matrices' column: as wide as a matrix or its captions ("columns: outputs (showing 16 of 64)").
   const mw = Math.max(...p.stages.map((st) => st.conn.cols.length)) * cell + 14;
-  const captions = p.stages.flatMap((st) => (L.slide ? [st.label] : [st.label, axisCaption('columns', 'outputs', st.conn.cols.length, st.cost.cout)]));
-  const rw = Math.max(mw, ...captions.map((c) => Math.ceil(c.length * 6.8))) + 4;
+  const captions = p.stages.flatMap((st) => (L.slide ? [st.label] : [st.label, axisCaption(T, T.columns, T.outputs, st.conn.cols.length, st.cost.cout)]));
+  const rw = Math.max(mw, ...captions.map((c) => Math.ceil(textUnits(c) * 6.8))) + 4;
   const rx = L.width - rw;
   if (L.narrow || rx < band.w + 20) {
     // One column: tensors, matrices, numbers.
     let my = y + band.h + 8;
     p.stages.forEach((st, i) => {
-      const mx = matrix(st, 24, my, cell, i, v.m, band.slabAt, !stale);
+      const mx = matrix(T, st, 24, my, cell, i, v.m, band.slabAt, !stale);
       content.push(mx.node);
       my += mx.h + 6;
     });
-    const nums = numbers(p, connections, 0, my, L.width, stale);
+    const nums = numbers(T, p, connections, 0, my, L.width, stale);
     content.push(nums.node);
     bottom = my + nums.h;
   } else {
     // Tensors and numbers on the left, the matrices stacked on the right.
-    const nums = numbers(p, connections, 0, y + band.h + 4, Math.min(rx - 16, 450), stale);
+    const nums = numbers(T, p, connections, 0, y + band.h + 4, Math.min(rx - 16, 450), stale);
     content.push(nums.node);
     let my = y;
     p.stages.forEach((st, i) => {
-      const mx = matrix(st, rx + 14, my, cell, i, v.m, band.slabAt, !stale, !L.slide);
+      const mx = matrix(T, st, rx + 14, my, cell, i, v.m, band.slabAt, !stale, !L.slide);
       content.push(mx.node);
       my += mx.h + 6;
     });
@@ -438,7 +435,7 @@ function draw(p: Plan, v: FigureParams, frame: FigureFrame): { nodes: SvgNode[];
   }
   nodes.push(h('g', { class: stale ? 'cg-content cg-stale' : 'cg-content', 'aria-hidden': stale ? 'true' : undefined }, content));
   if (p.view === 'grouped') {
-    const note = groupsNote(p, v, 0, bottom + (L.slide ? 0 : 6), L.width);
+    const note = groupsNote(T, p, v, 0, bottom + (L.slide ? 0 : 6), L.width);
     nodes.push(note.node);
     bottom += (L.slide ? 0 : 6) + note.h;
   }
@@ -447,18 +444,19 @@ function draw(p: Plan, v: FigureParams, frame: FigureFrame): { nodes: SvgNode[];
 
 function render(v: FigureParams, frame: FigureFrame): FigureView {
   const uid = frame.uid;
-  const title = h('title', { id: `${uid}-title` }, 'Input, kernels and output of one layer to scale, and the connectivity matrix');
+  const T = figureText(frame.lang).convGeometry;
+  const title = h('title', { id: `${uid}-title` }, T.svgTitle);
   const slide = frame.context === 'slide';
   const narrow = slide ? frame.width < 400 : isNarrow(frame);
   let p: Plan;
   try {
-    p = plan(v);
+    p = plan(T, v);
   } catch (e) {
     if (!isCostError(e)) throw e;
     // Nothing to draw: the message, at the height a standard layer of these sizes takes (no jump).
     let height = 300;
     try {
-      height = draw(plan({ ...v, layer: 0 }), v, frame).height;
+      height = draw(plan(T, { ...v, layer: 0 }), v, frame).height;
     } catch (inner) {
       if (!(inner instanceof CostError)) throw inner;
     }
@@ -468,11 +466,11 @@ function render(v: FigureParams, frame: FigureFrame): FigureView {
   const stale = p.staleG !== undefined;
   const connections = p.stages.reduce((s, st) => s + st.conn.connections, 0);
   const dg = p.total.outH;
-  const reads = p.view === 'separable' ? `each depthwise filter reads 1 input channel, each pointwise kernel all ${v.m}` : `each kernel reads ${formatInt(v.m / p.groups)} of the ${formatInt(v.m)} input channels`;
+  const reads = p.view === 'separable' ? T.readsSeparable(String(v.m)) : T.readsKernel(formatInt(v.m / p.groups), formatInt(v.m));
   const summary = stale
-    ? `G = ${p.staleG} does not divide both M = ${v.m} and N = ${v.n}, so the layer cannot be built; the figure keeps G = ${p.groups}, greyed. G can be ${validGroups(v.m, v.n).join(', ')}.`
-    : `${LAYER_NAMES[p.view]} with M = ${v.m}, N = ${v.n}, a ${p.k}×${p.k} kernel and stride ${v.s}: a ${v.df}×${v.df} input gives a ${dg}×${dg} output; ${reads}; ${formatInt(connections)} channel connections and ${formatInt(p.total.params)} parameters.`;
-  const desc = h('desc', { id: `${uid}-desc` }, `${summary} Output ${dg}×${p.total.outW}×${p.total.cout}.`);
+    ? T.staleSummary(String(p.staleG), String(v.m), String(v.n), String(p.groups), validGroups(v.m, v.n).join(', '))
+    : T.summary(T.layerNames[p.view], String(v.m), String(v.n), String(p.k), String(v.s), String(v.df), String(dg), reads, formatInt(connections), formatInt(p.total.params));
+  const desc = h('desc', { id: `${uid}-desc` }, T.desc(summary, `${dg}×${p.total.outW}×${p.total.cout}`));
   const svg = h(
     'svg',
     {
@@ -488,14 +486,14 @@ function render(v: FigureParams, frame: FigureFrame): FigureView {
     nodes,
   );
   // A slide keeps to its height: the picture carries the numbers; the formula is for pages.
-  return { svg, tex: slide ? undefined : formulaTex(p, v, { narrow, terms: true }), summary };
+  return { svg, tex: slide ? undefined : formulaTex(T, p, v, { narrow, terms: true }), summary };
 }
 
 export const figure: FigureDef = {
   id: 'conv-geometry',
-  title: 'Input, kernels, output and which channels connect',
+  title: (lang) => figureText(lang).convGeometry.title,
   chapter: '/grouped-convolution/',
-  source: 'The site’s cost model; Howard et al. 2017, §3.1',
+  source: (lang) => figureText(lang).convGeometry.source,
   params: ['k', 'm', 'n', 'df', 'g', 's', 'layer'],
   render,
 };

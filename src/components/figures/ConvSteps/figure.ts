@@ -19,6 +19,8 @@ import { h, type SvgNode } from '../../figure-kit/svg';
 import type { FigureDef, FigureFrame, FigureParams, FigureView } from '../../figure-kit/types';
 import { quantity, wrapWords } from '../../figure-kit/marks';
 import { isNarrow } from '../../figure-kit/frame';
+import { textUnits } from '../../figure-kit/text';
+import { figureText } from '../../../i18n/figures';
 
 const SIZE = 5;
 const K = 3;
@@ -180,7 +182,7 @@ function outline(cls: string, x0: number, y0: number, cell: number, row: number,
 /** A row of `count` grids with a label above and captions below; `each(i, x, y)` draws grid i. */
 function gridRow(label: string, count: number, rows: number, cols: number, cell: number, z: Sizes, caption: (i: number) => string, each: (i: number, x: number, y: number) => SvgNode[], lead = 0): Block {
   // At least as wide as its label (12 px text, about 6.8 units a character).
-  const w = Math.max(lead + count * cols * cell + (count - 1) * z.gap, Math.ceil(label.length * 6.8));
+  const w = Math.max(lead + count * cols * cell + (count - 1) * z.gap, Math.ceil(textUnits(label) * 6.8));
   const h0 = 16 + rows * cell + (z.captions ? 16 : 4);
   return {
     w,
@@ -252,21 +254,22 @@ function sizesFor(frame: FigureFrame): Sizes {
 }
 
 function separableView(v: FigureParams, frame: FigureFrame): { parts: SvgNode[]; height: number; summary: string; attrs: Record<string, string | number> } {
+  const T = figureText(frame.lang).convSteps;
   const z = sizesFor(frame);
   const { ex, dw, pw, at } = stepsFor(v.seed);
   const plan = at(v.step);
   const s = plan.step;
   const isDw = plan.phase === 'depthwise';
   const dwIndexOf = (y: number, x: number, m: number): number => m * OUT * OUT + y * OUT + x;
-  const inputs = gridRow('Input 5×5×3', M, SIZE, SIZE, z.input, z, (m) => `channel ${m + 1}`, (m, x, y) => [
+  const inputs = gridRow(T.input, M, SIZE, SIZE, z.input, z, (m) => T.channel(String(m + 1)), (m, x, y) => [
     grid(x, y, z.input, SIZE, SIZE, (yy, xx) => num(value(ex.input, yy, xx, m)), () => (isDw && s.n === m ? 'cs-active' : '')),
     isDw && s.n === m ? outline('cs-hl-dw', x, y, z.input, s.y, s.x, K, K) : h('g', {}),
   ]);
-  const filters = gridRow('Depthwise filters 3×3', M, K, K, z.filter, z, (m) => `filter ${m + 1}`, (m, x, y) => [
+  const filters = gridRow(T.depthwiseFilters, M, K, K, z.filter, z, (m) => T.filter(String(m + 1)), (m, x, y) => [
     grid(x, y, z.filter, K, K, (i, j) => num(ex.depthwise.data[(i * K + j) * M + m]), () => ''),
     isDw && s.n === m ? outline('cs-hl-dw', x, y, z.filter, 0, 0, K, K) : h('g', {}),
   ]);
-  const mids = gridRow('Depthwise output 3×3×3', M, OUT, OUT, z.mid, z, (m) => `channel ${m + 1}`, (m, x, y) => [
+  const mids = gridRow(T.depthwiseOutput, M, OUT, OUT, z.mid, z, (m) => T.channel(String(m + 1)), (m, x, y) => [
     grid(
       x,
       y,
@@ -279,13 +282,13 @@ function separableView(v: FigureParams, frame: FigureFrame): { parts: SvgNode[];
     isDw && s.n === m ? outline('cs-hl-current', x, y, z.mid, s.y, s.x, 1, 1) : !isDw ? outline('cs-hl-pw', x, y, z.mid, s.y, s.x, 1, 1) : h('g', {}),
   ]);
   const lead = 46;
-  const pwBlock = gridRow('Pointwise 1×1', 1, M, N, z.mid, z, () => '', (_, x, y) => [
+  const pwBlock = gridRow(T.pointwise, 1, M, N, z.mid, z, () => '', (_, x, y) => [
     grid(x, y, z.mid, M, N, (m, n) => num(ex.pointwise.data[m * N + n]), () => ''),
-    ...Array.from({ length: M }, (_, m) => h('text', { class: 'fig-small', x: x - 6, y: y + m * z.mid + z.mid / 2, 'text-anchor': 'end', 'dominant-baseline': 'central' }, `from ${m + 1}`)),
+    ...Array.from({ length: M }, (_, m) => h('text', { class: 'fig-small', x: x - 6, y: y + m * z.mid + z.mid / 2, 'text-anchor': 'end', 'dominant-baseline': 'central' }, T.from(String(m + 1)))),
     ...Array.from({ length: N }, (_, n) => (z.captions ? h('text', { class: 'fig-small', x: x + n * z.mid + z.mid / 2, y: y + M * z.mid + 13, 'text-anchor': 'middle' }, `→${n + 1}`) : null)).filter((n): n is SvgNode => n !== null),
     !isDw ? outline('cs-hl-pw', x, y, z.mid, 0, s.n, M, 1) : h('g', {}),
   ], lead);
-  const outs = gridRow('Output 3×3×2', N, OUT, OUT, z.out, z, (n) => `output ${n + 1}`, (n, x, y) => [
+  const outs = gridRow(T.output, N, OUT, OUT, z.out, z, (n) => T.outputN(String(n + 1)), (n, x, y) => [
     grid(
       x,
       y,
@@ -302,31 +305,32 @@ function separableView(v: FigureParams, frame: FigureFrame): { parts: SvgNode[];
   ]);
   const laid = flow([inputs, filters, mids, pwBlock, outs], frame.width, 0);
   const what = isDw
-    ? `Depthwise, channel ${s.n + 1}: filter ${s.n + 1} on the window at row ${s.y + 1}, column ${s.x + 1}.`
-    : `Pointwise, output ${s.n + 1}: the 3 filtered channels at row ${s.y + 1}, column ${s.x + 1}, weighted by column ${s.n + 1} of the 1×1 kernel.`;
-  const heading = `Step ${plan.index + 1} of ${STEP_COUNT}: ${isDw ? 'depthwise' : 'pointwise'}`;
+    ? T.dwWhat(String(s.n + 1), String(s.y + 1), String(s.x + 1))
+    : T.pwWhat(String(s.n + 1), String(s.y + 1), String(s.x + 1));
+  const heading = (isDw ? T.dwHeading : T.pwHeading)(String(plan.index + 1), String(STEP_COUNT));
   const text = textLines(frame, laid.bottom + 6, heading, what, sumText(s).replace(/ = [^=]*$/, ''), quantity('step-value', s.value, num(s.value)));
   const summary = isDw
-    ? `Step ${plan.index + 1} of ${STEP_COUNT}: depthwise filter ${s.n + 1} at row ${s.y + 1}, column ${s.x + 1} gives ${sumText(s)}.`
-    : `Step ${plan.index + 1} of ${STEP_COUNT}: pointwise output ${s.n + 1} at row ${s.y + 1}, column ${s.x + 1} gives ${sumText(s)}.`;
-  return { parts: [...laid.nodes, ...text.nodes], height: text.bottom, summary: `${summary} The 5×5×3 input is filtered channel by channel into 3×3×3, then mixed by a 1×1 kernel into 3×3×2.`, attrs: { 'data-step': plan.index, 'data-phase': plan.phase } };
+    ? T.dwSummary(String(plan.index + 1), String(STEP_COUNT), String(s.n + 1), String(s.y + 1), String(s.x + 1), sumText(s))
+    : T.pwSummary(String(plan.index + 1), String(STEP_COUNT), String(s.n + 1), String(s.y + 1), String(s.x + 1), sumText(s));
+  return { parts: [...laid.nodes, ...text.nodes], height: text.bottom, summary: T.separableEnd(summary), attrs: { 'data-step': plan.index, 'data-phase': plan.phase } };
 }
 
 function standardView(v: FigureParams, frame: FigureFrame): { parts: SvgNode[]; height: number; summary: string; attrs: Record<string, string | number> } {
+  const T = figureText(frame.lang).convSteps;
   const z = sizesFor(frame);
   const { ex, conv, at, outIndex, isDone } = standardStepsFor(v.seed);
   const p = at(v.step);
   const weight = (i: number, j: number, m: number, n: number): number => ex.kernel.data[((i * K + j) * M + m) * N + n];
-  const inputs = gridRow('Input 5×5×3', M, SIZE, SIZE, z.input, z, (m) => `channel ${m + 1}`, (m, x, y) => [
+  const inputs = gridRow(T.input, M, SIZE, SIZE, z.input, z, (m) => T.channel(String(m + 1)), (m, x, y) => [
     grid(x, y, z.input, SIZE, SIZE, (yy, xx) => num(value(ex.input, yy, xx, m)), () => (m === p.m ? 'cs-active' : '')),
     // The kernel covers the same window on every channel; the channel added now is drawn thick.
     outline(m === p.m ? 'cs-hl-std' : 'cs-hl-std cs-hl-faint', x, y, z.input, p.y, p.x, K, K),
   ]);
-  const kernel = gridRow(`Kernel ${p.n + 1}: 3×3×3`, M, K, K, z.filter, z, (m) => `slice ${m + 1}`, (m, x, y) => [
+  const kernel = gridRow(T.kernel(String(p.n + 1)), M, K, K, z.filter, z, (m) => T.slice(String(m + 1)), (m, x, y) => [
     grid(x, y, z.filter, K, K, (i, j) => num(weight(i, j, m, p.n)), () => ''),
     outline(m === p.m ? 'cs-hl-std' : 'cs-hl-std cs-hl-faint', x, y, z.filter, 0, 0, K, K),
   ]);
-  const outs = gridRow('Output 3×3×2', N, OUT, OUT, z.out, z, (n) => `output ${n + 1}`, (n, x, y) => [
+  const outs = gridRow(T.output, N, OUT, OUT, z.out, z, (n) => T.outputN(String(n + 1)), (n, x, y) => [
     grid(
       x,
       y,
@@ -339,26 +343,26 @@ function standardView(v: FigureParams, frame: FigureFrame): { parts: SvgNode[]; 
     n === p.n ? outline('cs-hl-current', x, y, z.out, p.y, p.x, 1, 1) : h('g', {}),
   ]);
   const laid = flow([inputs, kernel, outs], frame.width, 0);
-  const heading = `Step ${p.index + 1} of ${STANDARD_STEP_COUNT}: output ${p.n + 1}, channel ${p.m + 1}`;
-  const what = `Output ${p.n + 1} at row ${p.y + 1}, column ${p.x + 1}: channel ${p.m + 1} of 3 through slice ${p.m + 1} of kernel ${p.n + 1}.`;
+  const heading = T.stdHeading(String(p.index + 1), String(STANDARD_STEP_COUNT), String(p.n + 1), String(p.m + 1));
+  const what = T.stdWhat(String(p.n + 1), String(p.y + 1), String(p.x + 1), String(p.m + 1));
   const running = p.partials.map((x, i) => (i === 0 ? num(x) : factor(x))).join(' + ');
   const extra =
     p.m === M - 1
-      ? `All three channels added: ${running} = ${num(p.value)}, output ${p.n + 1} at row ${p.y + 1}, column ${p.x + 1}`
-      : `Running total: ${running}${p.m > 0 ? ` = ${num(p.partials.reduce((a, b) => a + b, 0))}` : ''} so far`;
+      ? T.allAdded(running, num(p.value), String(p.n + 1), String(p.y + 1), String(p.x + 1))
+      : T.runningTotal(`${running}${p.m > 0 ? ` = ${num(p.partials.reduce((a, b) => a + b, 0))}` : ''}`);
   // A slide has room for one line of text above the sum: the step and the running total.
   const total = `${running}${p.m > 0 ? ` = ${num(p.partials.reduce((a, b) => a + b, 0))}` : ''}`;
   const slide = frame.context === 'slide';
   const text = textLines(
     frame,
     laid.bottom + 6,
-    slide ? `Step ${p.index + 1} of ${STANDARD_STEP_COUNT} · output ${p.n + 1}: ${total}` : heading,
+    slide ? T.slideHeading(String(p.index + 1), String(STANDARD_STEP_COUNT), String(p.n + 1), total) : heading,
     what,
     sumText(p.part).replace(/ = [^=]*$/, ''),
     quantity('step-value', p.part.value, num(p.part.value)),
     slide ? undefined : extra,
   );
-  const summary = `Step ${p.index + 1} of ${STANDARD_STEP_COUNT}: kernel ${p.n + 1} on channel ${p.m + 1} at row ${p.y + 1}, column ${p.x + 1} gives ${sumText(p.part)}. ${extra}.`;
+  const summary = T.stdSummary(String(p.index + 1), String(STANDARD_STEP_COUNT), String(p.n + 1), String(p.m + 1), String(p.y + 1), String(p.x + 1), sumText(p.part), extra);
   return { parts: [...laid.nodes, ...text.nodes], height: text.bottom, summary, attrs: { 'data-step': p.index, 'data-phase': 'standard' } };
 }
 
@@ -366,7 +370,8 @@ function render(v: FigureParams, frame: FigureFrame): FigureView {
   const uid = frame.uid;
   const mode = modeOf(v.layer);
   const view = mode === 'standard' ? standardView(v, frame) : separableView(v, frame);
-  const title = mode === 'standard' ? 'A standard convolution worked step by step' : 'A depthwise separable convolution worked step by step';
+  const T = figureText(frame.lang).convSteps;
+  const title = mode === 'standard' ? T.svgTitleStandard : T.svgTitleSeparable;
   const svg = h(
     'svg',
     {
@@ -387,9 +392,9 @@ function render(v: FigureParams, frame: FigureFrame): FigureView {
 
 export const figure: FigureDef = {
   id: 'conv-steps',
-  title: 'A convolution, step by step',
+  title: (lang) => figureText(lang).convSteps.title,
   chapter: '/depthwise-separable/',
-  source: 'A reference convolution on seeded integers, computed by the site',
+  source: (lang) => figureText(lang).convSteps.source,
   params: ['step', 'seed', 'layer'],
   controls: ['step'],
   steps: STEP_COUNT,

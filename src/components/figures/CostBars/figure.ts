@@ -20,6 +20,9 @@ import { errorView, quantity } from '../../figure-kit/marks';
 import { isNarrow } from '../../figure-kit/frame';
 import { subscripted } from '../../figure-kit/text';
 import { scaleLog } from 'd3-scale';
+import { figureText } from '../../../i18n/figures';
+
+type Text = ReturnType<typeof figureText>['costBars'];
 
 /** Fixed log axes (powers of ten): wide enough for every slider position, fixed so bars move. */
 export const MACS_DECADES: readonly [number, number] = [1, 13];
@@ -106,7 +109,7 @@ interface Shares {
 }
 
 /** The separable layer as a share of the standard one (linear), then zoomed to full width. */
-function shareGroup(L: Layout, top: number, s: Shares): { node: SvgNode; height: number } {
+function shareGroup(T: Text, L: Layout, top: number, s: Shares): { node: SvgNode; height: number } {
   const { x0: left, width, narrow } = L;
   const x0 = narrow ? 0 : left;
   const x1 = width;
@@ -119,17 +122,17 @@ function shareGroup(L: Layout, top: number, s: Shares): { node: SvgNode; height:
   const dwW = dw * unit;
   const pwW = pw * unit;
   const stdW = std * unit;
-  const fewer = s.ratio < 1 ? ` (${formatTimes(1 / s.ratio)} fewer)` : ' (it costs more)';
+  const fewer = s.ratio < 1 ? T.fewer(formatTimes(1 / s.ratio)) : T.costsMore;
   const nodes: (SvgNode | null)[] = [];
   let y = top + 14;
   const ratio = quantity('ratio', s.ratio, toSignificant(s.ratio, 3), { 'data-fraction': `${s.exact.num}/${s.exact.den}` });
   if (narrow) {
-    nodes.push(h('text', { class: 'fig-result', x: 0, y }, 'Separable ÷ standard = ', ratio), h('text', { class: 'fig-result', x: 0, y: y + 18 }, fewer.trim()));
+    nodes.push(h('text', { class: 'fig-result', x: 0, y }, T.ratio, ratio), h('text', { class: 'fig-result', x: 0, y: y + 18 }, fewer.trim()));
     y += 18;
-  } else nodes.push(h('text', { class: 'fig-result', x: 0, y }, 'Separable ÷ standard = ', ratio, fewer));
+  } else nodes.push(h('text', { class: 'fig-result', x: 0, y }, T.ratio, ratio, fewer));
   y += 10;
-  const dwLabel = `Depthwise part: 1/N = 1/${formatInt(s.n)} of the standard cost, ${formatInt(dw)} mult-adds`;
-  const pwLabel = `Pointwise part: 1 over the kernel size squared = 1/${formatInt(s.k * s.k)} of the standard cost, ${formatInt(pw)} mult-adds`;
+  const dwLabel = T.dwLabel(formatInt(s.n), formatInt(dw));
+  const pwLabel = T.pwLabel(formatInt(s.k * s.k), formatInt(pw));
   // Row 1: the standard cost as an outline, the separable parts inside it.
   nodes.push(
     h('rect', { class: 'cb-outline', x: x0, y, width: stdW, height: BAR_H }),
@@ -142,7 +145,7 @@ function shareGroup(L: Layout, top: number, s: Shares): { node: SvgNode; height:
     // An invisible mark spanning both parts keys the ghost of the separable total.
     h('rect', { class: 'cb-span', 'data-ghost-key': 'share-sep', x: x0, y, width: dwW + pwW, height: BAR_H }),
     // The outline's name sits inside it, right-aligned, where the separable parts leave room.
-    s.ratio <= 0.6 ? h('text', { class: 'fig-small', x: x0 + stdW - 6, y: y + BAR_H / 2, 'text-anchor': 'end', 'dominant-baseline': 'central' }, 'standard = 100%') : null,
+    s.ratio <= 0.6 ? h('text', { class: 'fig-small', x: x0 + stdW - 6, y: y + BAR_H / 2, 'text-anchor': 'end', 'dominant-baseline': 'central' }, T.standardFull) : null,
   );
   const rowBottom = y + BAR_H;
   // Row 2: the separable bar zoomed to the full width, with lines from its extent above.
@@ -157,21 +160,21 @@ function shareGroup(L: Layout, top: number, s: Shares): { node: SvgNode; height:
   );
   if (!narrow) {
     nodes.push(
-      h('text', { class: 'fig-label', x: x0 - 8, y: rowBottom - BAR_H / 2, 'text-anchor': 'end', 'dominant-baseline': 'central' }, 'share'),
-      h('text', { class: 'fig-label', x: x0 - 8, y: zoomTop + BAR_H / 2, 'text-anchor': 'end', 'dominant-baseline': 'central' }, `zoom ${zoom}`),
+      h('text', { class: 'fig-label', x: x0 - 8, y: rowBottom - BAR_H / 2, 'text-anchor': 'end', 'dominant-baseline': 'central' }, T.share),
+      h('text', { class: 'fig-label', x: x0 - 8, y: zoomTop + BAR_H / 2, 'text-anchor': 'end', 'dominant-baseline': 'central' }, T.zoom(zoom)),
     );
   }
   // The legend under both rows: each part's share of the standard layer and of the separable one.
   const pct = (x: number): string => `${toSignificant(x * 100, 3)}%`;
   const long = x1 - x0 >= 500;
   const swatch = (yy: number, cls: string, term: string): SvgNode => h('rect', { class: cls, 'data-term': term, x: x0, y: yy - 10, width: 12, height: 12, rx: 2 });
-  const tail = (part: number) => (long ? ` of the standard layer, ${pct(part / (dw + pw))} of the separable one` : ` (${pct(part / (dw + pw))} zoomed)`);
+  const tail = (part: number) => (long ? T.tailLong(pct(part / (dw + pw))) : T.tailShort(pct(part / (dw + pw))));
   y = zoomTop + BAR_H + 18;
   nodes.push(
     swatch(y, 'bar-depthwise', 'depthwise'),
-    h('text', { class: 'fig-small', 'data-term': 'depthwise', x: x0 + 17, y }, 'depthwise 1/N = ', quantity('share-depthwise', dw / std, pct(dw / std)), tail(dw)),
+    h('text', { class: 'fig-small', 'data-term': 'depthwise', x: x0 + 17, y }, T.depthwiseShare, quantity('share-depthwise', dw / std, pct(dw / std)), tail(dw)),
     swatch(y + 18, 'bar-pointwise', 'pointwise'),
-    h('text', { class: 'fig-small', 'data-term': 'pointwise', x: x0 + 17, y: y + 18 }, ...subscripted('pointwise 1/D_K² = '), quantity('share-pointwise', pw / std, pct(pw / std)), tail(pw)),
+    h('text', { class: 'fig-small', 'data-term': 'pointwise', x: x0 + 17, y: y + 18 }, ...subscripted(T.pointwiseShare), quantity('share-pointwise', pw / std, pct(pw / std)), tail(pw)),
   );
   y += 18;
   return { node: h('g', { class: 'cb-share' }, nodes), height: y + 6 - top };
@@ -179,12 +182,13 @@ function shareGroup(L: Layout, top: number, s: Shares): { node: SvgNode; height:
 
 function render(v: FigureParams, frame: FigureFrame): FigureView {
   const uid = frame.uid;
+  const T = figureText(frame.lang).costBars;
   const { k, m, n, df } = v;
   const slide = frame.context === 'slide';
   // A slide's box is wide and short: keep the wide arrangement down to 400 units.
   const narrow = slide ? frame.width < 400 : isNarrow(frame);
   const width = frame.width;
-  const title = h('title', { id: `${uid}-title` }, 'Cost of a standard and a depthwise separable convolution');
+  const title = h('title', { id: `${uid}-title` }, T.svgTitle);
   let std: ConvCost;
   let sep: ConvCost;
   try {
@@ -198,28 +202,28 @@ function render(v: FigureParams, frame: FigureFrame): FigureView {
   const r = rationalToNumber(exact);
   const summary =
     r <= 1
-      ? `With a ${k}×${k} kernel, M = ${m}, N = ${n} and a ${df}×${df} input, the separable layer needs ${toSignificant(r * 100, 3)}% of the standard layer's mult-adds: ${formatTimes(1 / r)} fewer. The depthwise part is 1/${n} of the standard cost, the pointwise part 1/${k * k}.`
-      : `With a ${k}×${k} kernel and N = ${n}, the separable layer costs more than the standard one: ${toSignificant(r, 3)} times as much.`;
-  const desc = h('desc', { id: `${uid}-desc` }, `${summary} Standard: ${formatInt(std.multAdds)} mult-adds and ${formatInt(std.params)} parameters. Separable: ${formatInt(sep.multAdds)} mult-adds and ${formatInt(sep.params)} parameters.`);
+      ? T.summaryCheaper(String(k), String(m), String(n), String(df), toSignificant(r * 100, 3), formatTimes(1 / r), String(k * k))
+      : T.summaryDearer(String(k), String(n), toSignificant(r, 3));
+  const desc = h('desc', { id: `${uid}-desc` }, T.desc(summary, formatInt(std.multAdds), formatInt(std.params), formatInt(sep.multAdds), formatInt(sep.params)));
   const L: Layout = { width, narrow, slide, x0: narrow ? 0 : 84, x1: narrow ? width : width - 96 };
   const groups: SvgNode[] = [];
   let y = 0;
-  const macs = logGroup(L, y, 'Mult-adds (log scale)', MACS_DECADES, [
-    { label: 'Standard', value: std.multAdds, quantity: 'macs-standard', cls: 'bar-standard' },
-    { label: 'Separable', value: sep.multAdds, quantity: 'macs-separable', cls: 'bar-separable' },
+  const macs = logGroup(L, y, T.macsAxis, MACS_DECADES, [
+    { label: T.standard, value: std.multAdds, quantity: 'macs-standard', cls: 'bar-standard' },
+    { label: T.separable, value: sep.multAdds, quantity: 'macs-separable', cls: 'bar-separable' },
   ], 'macs');
   groups.push(macs.node);
   y += macs.height + 8;
-  const params = logGroup(L, y, 'Parameters (log scale)', PARAMS_DECADES, [
-    { label: 'Standard', value: std.params, quantity: 'params-standard', cls: 'bar-standard' },
-    { label: 'Separable', value: sep.params, quantity: 'params-separable', cls: 'bar-separable' },
+  const params = logGroup(L, y, T.paramsAxis, PARAMS_DECADES, [
+    { label: T.standard, value: std.params, quantity: 'params-standard', cls: 'bar-standard' },
+    { label: T.separable, value: sep.params, quantity: 'params-separable', cls: 'bar-separable' },
   ], 'params');
   // A slide keeps to its height: the parameters are the same story, so they go.
   if (!slide) {
     groups.push(params.node);
     y += params.height + 8;
   }
-  const share = shareGroup(L, y, { std, sep, n, k, ratio: r, exact });
+  const share = shareGroup(T, L, y, { std, sep, n, k, ratio: r, exact });
   groups.push(share.node);
   y += share.height;
   const svg = h(
@@ -235,9 +239,9 @@ function render(v: FigureParams, frame: FigureFrame): FigureView {
 
 export const figure: FigureDef = {
   id: 'cost-bars',
-  title: 'Standard vs separable: the cost ratio',
+  title: (lang) => figureText(lang).costBars.title,
   chapter: '/depthwise-separable/',
-  source: 'Counts from the formulas of Howard et al. 2017, §3.1 (eq. 1–5).',
+  source: (lang) => figureText(lang).costBars.source,
   params: ['k', 'm', 'n', 'df'],
   render,
 };

@@ -62,8 +62,8 @@ describe('inceptionContinuum.render(values, frame)', () => {
   it.each([
     ['phone', testFrame(316)],
     ['laptop page', testFrame(680)],
-    ['slide', { uid: 's', width: SLIDE_WIDTH, height: SLIDE_HEIGHT, context: 'slide' as const }],
-    ['narrow slide', { uid: 's', width: 460, height: SLIDE_HEIGHT, context: 'slide' as const }],
+    ['slide', { uid: 's', width: SLIDE_WIDTH, height: SLIDE_HEIGHT, context: 'slide' as const, lang: 'en' as const }],
+    ['narrow slide', { uid: 's', width: 460, height: SLIDE_HEIGHT, context: 'slide' as const, lang: 'en' as const }],
   ])('is laid out inside its %s frame: viewBox as wide as the frame, nothing beyond it, no font-size attribute', (_, frame) => {
     for (const segments of [1, 4, 728]) {
       const { svg } = figure.render({ ...xc, segments }, frame);

@@ -16,26 +16,16 @@ import { h, type SvgNode } from '../../figure-kit/svg';
 import { isNarrow } from '../../figure-kit/frame';
 import type { FigureDef, FigureFrame, FigureParams, FigureView } from '../../figure-kit/types';
 import { errorView, quantity } from '../../figure-kit/marks';
+import { textUnits } from '../../figure-kit/text';
+import { figureText } from '../../../i18n/figures';
+
+type Text = ReturnType<typeof figureText>['inceptionContinuum'];
 
 /** Approximate advance of one character at 12–14 px (for fitting labels; no font metrics here). */
 const CHAR = 6.8;
 
-const POINT_NAMES: Record<Exclude<ContinuumPoint, 'between'>, { wide: string; short: string }> = {
-  regular: { wide: 'Regular convolution', short: 'Regular' },
-  inception: { wide: 'Inception', short: 'Inception' },
-  separable: { wide: 'Depthwise separable', short: 'Separable' },
-};
-
-/** What the block is, in a few words, for the result line and the summary. */
-const POINT_TEXT: Record<ContinuumPoint, string> = {
-  regular: 'a regular convolution after a 1×1',
-  inception: 'an Inception module',
-  separable: 'a depthwise separable convolution',
-  between: 'between the named points',
-};
-
 /** The spectrum: one stop per divisor, evenly spaced; named points labelled above. */
-function strip(all: ContinuumBlock[], current: ContinuumBlock, x0: number, x1: number, top: number, narrow: boolean): { node: SvgNode; height: number } {
+function strip(T: Text, all: ContinuumBlock[], current: ContinuumBlock, x0: number, x1: number, top: number, narrow: boolean): { node: SvgNode; height: number } {
   const n = all.length;
   const xAt = (i: number): number => (n === 1 ? (x0 + x1) / 2 : x0 + ((x1 - x0) * i) / (n - 1));
   const gap = n > 1 ? (x1 - x0) / (n - 1) : Infinity;
@@ -53,8 +43,8 @@ function strip(all: ContinuumBlock[], current: ContinuumBlock, x0: number, x1: n
   all.forEach((b, i) => {
     if (b.point === 'between') return;
     if (b.point === 'inception' && all.some((o, j) => j < i && o.point === 'inception')) return;
-    const text = narrow ? POINT_NAMES[b.point].short : POINT_NAMES[b.point].wide;
-    const w = text.length * CHAR;
+    const text = narrow ? T.pointNames[b.point].short : T.pointNames[b.point].wide;
+    const w = textUnits(text) * CHAR;
     const left = Math.max(x0 - 8, Math.min(xAt(i) - w / 2, x1 + 8 - w));
     const overlaps = boxes.some(([a, c]) => left < c + 8 && left + w > a - 8);
     boxes.push([left, left + w]);
@@ -122,7 +112,7 @@ function strip(all: ContinuumBlock[], current: ContinuumBlock, x0: number, x1: n
     ),
     h('line', { class: 'axis', x1: x0, x2: x1, y1: axisY, y2: axisY }),
     stops,
-    h('text', { class: 'fig-small', x: x0 - 8, y: axisY + 44 }, narrow ? 'segments S (divisors of M)' : 'segments S the spatial convolutions see (every divisor of M)'),
+    h('text', { class: 'fig-small', x: x0 - 8, y: axisY + 44 }, narrow ? T.axisShort : T.axisLong),
   );
   return { node, height: 44 + 50 + shiftDown };
 }
@@ -134,7 +124,7 @@ function shownSegments(s: number): (number | 'gap')[] {
 }
 
 /** The block: input, 1×1 over all channels, the segments with their spatial convolutions, output. */
-function block(b: ContinuumBlock, x0: number, width: number, top: number, height: number): SvgNode {
+function block(T: Text, b: ContinuumBlock, x0: number, width: number, top: number, height: number): SvgNode {
   const k = b.kernelSize;
   const colW = 16;
   const opW = Math.min(64, Math.max(40, width * 0.12));
@@ -199,7 +189,7 @@ function block(b: ContinuumBlock, x0: number, width: number, top: number, height
             y: y + 1 + inner / 2 + 4,
             'text-anchor': 'middle',
           },
-          segW >= 80 ? `${k}×${k}, ${formatInt(per)} ch` : `${k}×${k}`,
+          segW >= 80 ? T.segmentOp(String(k), formatInt(per)) : `${k}×${k}`,
         ),
       h('line', {
         class: 'flow',
@@ -213,7 +203,7 @@ function block(b: ContinuumBlock, x0: number, width: number, top: number, height
   return h(
     'g',
     { class: 'block' },
-    h('text', { class: 'fig-small', x: xIn, y: top + 10 }, 'in'),
+    h('text', { class: 'fig-small', x: xIn, y: top + 10 }, T.in),
     h('rect', { class: 'tensor', x: xIn, y: y0, width: colW, height: hh }),
     h('line', {
       class: 'flow',
@@ -249,13 +239,13 @@ function block(b: ContinuumBlock, x0: number, width: number, top: number, height
     }),
     segNodes,
     h('rect', { class: 'tensor', x: xOut, y: y0, width: colW, height: hh }),
-    h('text', { class: 'fig-small', x: xOut + colW, y: top + 10, 'text-anchor': 'end' }, 'out'),
-    h('text', { class: 'fig-small', x: x0, y: y0 + hh + 16 }, `M = ${formatInt(b.channels)}; ${formatInt(b.segments)} × ${k}×${k} on ${formatInt(per)} channel${per === 1 ? '' : 's'} each`),
+    h('text', { class: 'fig-small', x: xOut + colW, y: top + 10, 'text-anchor': 'end' }, T.out),
+    h('text', { class: 'fig-small', x: x0, y: y0 + hh + 16 }, T.blockNote(formatInt(b.channels), formatInt(b.segments), String(k), formatInt(per), per === 1)),
   );
 }
 
 /** Parameters and mult-adds of the chosen block, split 1×1 / spatial, against the S = 1 block. */
-function bars(b: ContinuumBlock, worst: ContinuumBlock, x0: number, width: number, top: number, narrow: boolean): { node: SvgNode; height: number } {
+function bars(T: Text, b: ContinuumBlock, worst: ContinuumBlock, x0: number, width: number, top: number, narrow: boolean): { node: SvgNode; height: number } {
   const labelW = narrow ? 0 : 92;
   const valueW = narrow ? 0 : 168;
   const barX = x0 + labelW;
@@ -264,7 +254,7 @@ function bars(b: ContinuumBlock, worst: ContinuumBlock, x0: number, width: numbe
   const rowH = narrow ? 58 : 38;
   const rows = [
     {
-      title: 'Parameters',
+      title: T.parameters,
       name: 'params',
       total: b.params,
       pw: b.pointwise.params,
@@ -272,7 +262,7 @@ function bars(b: ContinuumBlock, worst: ContinuumBlock, x0: number, width: numbe
       ref: worst.params,
     },
     {
-      title: 'Mult-adds',
+      title: T.multAdds,
       name: 'macs',
       total: b.multAdds,
       pw: b.pointwise.multAdds,
@@ -294,7 +284,7 @@ function bars(b: ContinuumBlock, worst: ContinuumBlock, x0: number, width: numbe
         y: narrow ? y + barH + 16 : y + barH / 2 + 5,
       },
       quantity(r.name, r.total, narrow ? formatInt(r.total) : formatCompact(r.total)),
-      h('tspan', { class: 'fig-small' }, ` · ${formatPercent(share, share < 0.1 ? 1 : 0)} of S = 1`),
+      h('tspan', { class: 'fig-small' }, T.ofSingle(formatPercent(share, share < 0.1 ? 1 : 0))),
     );
     return h(
       'g',
@@ -357,7 +347,7 @@ function bars(b: ContinuumBlock, worst: ContinuumBlock, x0: number, width: numbe
       height: 12,
       rx: 2,
     }),
-    h('text', { class: 'fig-small', x: barX + 73, y: legendY }, `${b.kernelSize}×${b.kernelSize} on segments`),
+    h('text', { class: 'fig-small', x: barX + 73, y: legendY }, T.onSegments(String(b.kernelSize))),
     !narrow &&
       h('rect', {
         class: 'bar-ref',
@@ -380,7 +370,8 @@ function render(v: FigureParams, frame: FigureFrame): FigureView {
   const W = frame.width;
   const narrow = isNarrow(frame);
   const slide = frame.context === 'slide';
-  const title = h('title', { id: `${uid}-title` }, 'From a regular convolution to a depthwise separable one, through Inception');
+  const T = figureText(frame.lang).inceptionContinuum;
+  const title = h('title', { id: `${uid}-title` }, T.svgTitle);
   let all: ContinuumBlock[];
   let b: ContinuumBlock;
   try {
@@ -398,19 +389,19 @@ function render(v: FigureParams, frame: FigureFrame): FigureView {
   }
   const worst = all[0];
   const pad = 12;
-  const named = POINT_TEXT[b.point];
-  const summary = `S = ${b.segments} of M = ${b.channels} (${named}): ${formatInt(b.params)} parameters and ${formatInt(b.multAdds)} mult-adds, ${formatPercent(b.params / worst.params, 1)} of the single-segment block.`;
+  const named = T.pointText[b.point];
+  const summary = T.summary(String(b.segments), String(b.channels), named, formatInt(b.params), formatInt(b.multAdds), formatPercent(b.params / worst.params, 1));
   const desc = h(
     'desc',
     { id: `${uid}-desc` },
-    `A 1×1 convolution over all ${b.channels} channels, then ${b.kernelSize}×${b.kernelSize} convolutions on ${b.segments} segments. ${summary} S = 1 is a regular convolution after a 1×1; S = M is a depthwise separable convolution; Inception modules use 3 or 4 segments (Chollet 2017).`,
+    T.desc(String(b.channels), String(b.kernelSize), String(b.segments), summary),
   );
-  const stripPart = strip(all, b, pad + 4, W - pad - 4, 0, narrow);
+  const stripPart = strip(T, all, b, pad + 4, W - pad - 4, 0, narrow);
   let body: SvgNode[];
   let height: number;
   // "S = 4: an Inception module", shortened to "S = 4" where the column is too narrow for it.
   const resultLine = (x: number, y: number, room: number): SvgNode =>
-    h('text', { class: 'fig-result', x, y }, 'S = ', quantity('segments', b.segments, formatInt(b.segments)), (`S = ${b.segments}: ${named}`.length + 1) * 8 <= room ? `: ${named}` : '');
+    h('text', { class: 'fig-result', x, y }, 'S = ', quantity('segments', b.segments, formatInt(b.segments)), (textUnits(`S = ${b.segments}${T.named(named)}`) + 1) * 8 <= room ? T.named(named) : '');
   if (slide) {
     // Strip on top, then block (left) and bars (right) side by side, within frame.height, for
     // whatever width the slide gives.
@@ -419,15 +410,15 @@ function render(v: FigureParams, frame: FigureFrame): FigureView {
     const barsW = W - 3 * pad - blockW;
     const barsX = 2 * pad + blockW;
     const blockH = Math.min(170, (frame.height ?? 335) - top - 8);
-    const barsPart = bars(b, worst, barsX, barsW, top + 40, barsW < 380);
-    body = [block(b, pad, blockW, top, blockH), resultLine(barsX, top + 18, barsW), barsPart.node];
+    const barsPart = bars(T, b, worst, barsX, barsW, top + 40, barsW < 380);
+    body = [block(T, b, pad, blockW, top, blockH), resultLine(barsX, top + 18, barsW), barsPart.node];
     height = Math.max(top + blockH, top + 40 + barsPart.height) + 8;
   } else {
     const blockTop = stripPart.height + 6;
     const blockH = narrow ? 140 : 150;
     const barsTop = blockTop + blockH + 40;
-    const barsPart = bars(b, worst, pad, W - 2 * pad, barsTop, narrow);
-    body = [block(b, pad, W - 2 * pad, blockTop, blockH), resultLine(pad, barsTop - 16, W - 2 * pad), barsPart.node];
+    const barsPart = bars(T, b, worst, pad, W - 2 * pad, barsTop, narrow);
+    body = [block(T, b, pad, W - 2 * pad, blockTop, blockH), resultLine(pad, barsTop - 16, W - 2 * pad), barsPart.node];
     height = barsTop + barsPart.height + 6;
   }
   const svg = h(
@@ -449,9 +440,9 @@ function render(v: FigureParams, frame: FigureFrame): FigureView {
 
 export const figure: FigureDef = {
   id: 'inception-continuum',
-  title: 'Regular, Inception, separable: one spectrum',
+  title: (lang) => figureText(lang).inceptionContinuum.title,
   chapter: '/xception/',
-  source: 'The spectrum of Chollet 2017, §1.1–1.2; counts from the cost model (a 1×1 plus a grouped convolution with one group per segment).',
+  source: (lang) => figureText(lang).inceptionContinuum.source,
   params: ['k', 'm', 'df', 'segments'],
   controls: ['segments', 'm', 'k'],
   render,

@@ -81,6 +81,6 @@ describe('ratioCurves.render(values, frame)', () => {
     const { svg, summary } = ratioCurves.render({ ...defaults, k: 1, n: 8 }, testFrame());
     expect(summary).toContain('costs more');
     expect(JSON.stringify(svg)).not.toContain('D_K');
-    expect(ratioCurves.title).not.toContain('_');
+    for (const lang of ['en', 'zh'] as const) expect(ratioCurves.title(lang)).not.toContain('_');
   });
 });

@@ -15,6 +15,9 @@ import { quantity } from '../../figure-kit/marks';
 import { isNarrow } from '../../figure-kit/frame';
 import { subscripted } from '../../figure-kit/text';
 import { linePath } from '../../figure-kit/paths';
+import { figureText } from '../../../i18n/figures';
+
+type Text = ReturnType<typeof figureText>['ratioCurves'];
 
 /** Kernel sizes always drawn. */
 export const CURVE_KERNELS = [1, 3, 5, 7] as const;
@@ -82,7 +85,7 @@ export function spread(ys: readonly number[], gap: number, lo: number, hi: numbe
   return result;
 }
 
-function axes(p: Plot, narrow: boolean): SvgNode {
+function axes(T: Text, p: Plot, narrow: boolean): SvgNode {
   const xt = narrow ? [1, 8, 64, 512] : [1, 4, 16, 64, 256, 1024];
   const yt = narrow || p.bottom - p.top < 200 ? [0.01, 0.1, 1] : [0.01, 0.02, 0.05, 0.1, 0.2, 0.5, 1, 2];
   return h(
@@ -95,13 +98,14 @@ function axes(p: Plot, narrow: boolean): SvgNode {
     yt.map((t) =>
       h('g', {}, h('line', { class: 'rc-grid', x1: p.left, x2: p.right, y1: p.y(t), y2: p.y(t) }), h('text', { class: 'fig-small', x: p.left - 5, y: p.y(t), 'text-anchor': 'end', 'dominant-baseline': 'central' }, String(t))),
     ),
-    h('text', { class: 'fig-label', x: (p.left + p.right) / 2, y: p.bottom + 32, 'text-anchor': 'middle' }, narrow ? 'N (log scale)' : 'N, output channels (log scale)'),
-    h('text', { class: 'fig-label', x: 0, y: 12 }, 'separable ÷ standard (log scale)'),
+    h('text', { class: 'fig-label', x: (p.left + p.right) / 2, y: p.bottom + 32, 'text-anchor': 'middle' }, narrow ? T.xAxisShort : T.xAxisLong),
+    h('text', { class: 'fig-label', x: 0, y: 12 }, T.yAxis),
   );
 }
 
 function render(v: FigureParams, frame: FigureFrame): FigureView {
   const uid = frame.uid;
+  const T = figureText(frame.lang).ratioCurves;
   const slide = frame.context === 'slide';
   const narrow = slide ? frame.width < 400 : isNarrow(frame);
   const p = plotFor(frame);
@@ -130,19 +134,19 @@ function render(v: FigureParams, frame: FigureFrame): FigureView {
   });
   const px = p.x(n);
   const py = p.y(r);
-  const fewer = r < 1 ? ` (${formatTimes(1 / r)} fewer)` : ' (costs more)';
-  const summary = `With a ${k}×${k} kernel and N = ${n}, a separable layer costs 1/${n} + 1/${k * k} = ${toSignificant(r, 3)} of a standard layer${fewer}; as N grows this approaches 1/${k * k} = ${toSignificant(1 / (k * k), 3)}.`;
-  const gapLabel = `The depthwise term 1/N = 1/${n}: the gap between the marker and the floor 1/${k * k}`;
+  const fewer = r < 1 ? T.fewer(formatTimes(1 / r)) : T.costsMore;
+  const summary = T.summary(String(k), String(n), String(k * k), toSignificant(r, 3), fewer, toSignificant(1 / (k * k), 3));
+  const gapLabel = T.gapLabel(String(n), String(k * k));
   const svg = h(
     'svg',
     { viewBox: `0 0 ${p.width} ${p.height}`, role: 'img', 'aria-labelledby': `${uid}-title ${uid}-desc`, class: 'fig-svg ratio-curves' },
-    h('title', { id: `${uid}-title` }, 'The cost ratio 1/N + 1/(kernel size)² against N for several kernel sizes'),
+    h('title', { id: `${uid}-title` }, T.svgTitle),
     h(
       'desc',
       { id: `${uid}-desc` },
-      `${summary} Curves for kernel sizes ${CURVE_KERNELS.join(', ')}: ${CURVE_KERNELS.map((kk) => `at N = ${n} the ratio is ${toSignificant(ratioOf(kk, n), 3)} for a ${kk}×${kk} kernel`).join('; ')}.`,
+      T.desc(summary, CURVE_KERNELS.join(', '), CURVE_KERNELS.map((kk) => T.curveAt(String(n), toSignificant(ratioOf(kk, n), 3), String(kk))).join(T.curveSep)),
     ),
-    axes(p, narrow),
+    axes(T, p, narrow),
     curves,
     // 1/N drawn: from the reader's asymptote up to the marker.
     h('line', { class: 'rc-gap', x1: px, x2: px, y1: p.y(separableRatioAt(k, Infinity)), y2: py, 'data-term': 'depthwise', 'data-term-label': gapLabel }),
@@ -150,7 +154,7 @@ function render(v: FigureParams, frame: FigureFrame): FigureView {
     h(
       'text',
       { class: 'fig-result', x: 0, y: p.height - 6 },
-      ...subscripted(`D_K = ${k}, N = ${n}: ratio `),
+      ...subscripted(T.result(String(k), String(n))),
       quantity('ratio', r, toSignificant(r, 3), { 'data-fraction': `${exact.num}/${exact.den}` }),
       narrow ? '' : fewer,
     ),
@@ -160,9 +164,9 @@ function render(v: FigureParams, frame: FigureFrame): FigureView {
 
 export const figure: FigureDef = {
   id: 'ratio-curves',
-  title: 'The cost ratio against N, and its floor',
+  title: (lang) => figureText(lang).ratioCurves.title,
   chapter: '/depthwise-separable/',
-  source: 'Howard et al. 2017, eq. 5; exact fractions from the site’s cost model',
+  source: (lang) => figureText(lang).ratioCurves.source,
   params: ['k', 'n'],
   render,
 };

@@ -9,7 +9,7 @@ const numbers = (svg: SvgNode, name: string) => all(svg, (n) => n.attrs['data-qu
 const panels = (svg: SvgNode, row: 'pinv' | 'active') => all(svg, (n) => n.attrs['data-row'] === row);
 const dots = (g: SvgNode) => all(g, (n) => n.tag === 'path' && String(n.attrs.class).includes('rm-dots')).map((p) => String(p.attrs.d));
 const viewBox = (svg: SvgNode) => String(svg.attrs.viewBox).split(' ').map(Number);
-const slide = (width: number) => ({ uid: 's', width, height: 335, context: 'slide' as const });
+const slide = (width: number) => ({ uid: 's', width, height: 335, context: 'slide' as const, lang: 'en' as const });
 
 /** Every text's estimated extent in picture units, following translate() of its ancestors. */
 function textBoxes(node: SvgNode, dx = 0, dy = 0, out: { text: string; left: number; right: number; y: number; cls: string }[] = []) {

@@ -27,12 +27,16 @@ import {
   type LostCurvePoint,
   type RoundTrip,
 } from '../../../lib/manifold';
-import { PARAMS } from '../../../lib/params';
 import { toSignificant } from '../../../lib/format';
 import { h, type SvgNode } from '../../figure-kit/svg';
 import type { FigureDef, FigureFrame, FigureParams, FigureView } from '../../figure-kit/types';
 import { quantity, wrapWords } from '../../figure-kit/marks';
 import { isNarrow } from '../../figure-kit/frame';
+import { textUnits } from '../../figure-kit/text';
+import { figureText } from '../../../i18n/figures';
+import { paramText } from '../../../i18n/params';
+
+type Text = ReturnType<typeof figureText>['reluManifold'];
 
 /** The paper's panels (Figure 1: n = 2, 3, 5, 15, 30). */
 export const FIXED_DIMS = [2, 3, 5, 15, 30] as const;
@@ -256,13 +260,13 @@ function legend(items: { width: number; draw: (x: number, y: number) => SvgNode 
   return { nodes, height: y - y0 + 18 };
 }
 
-function legendItems(kind: ManifoldLayout['kind']): { width: number; draw: (x: number, y: number) => SvgNode }[] {
+function legendItems(T: Text, kind: ManifoldLayout['kind']): { width: number; draw: (x: number, y: number) => SvgNode }[] {
   const ramp = 48;
-  const text = (s: string) => s.length * CHAR;
-  const along = kind === 'slide' ? 'centre → end' : 'centre → outer end';
-  const lost = kind === 'slide' ? 'lost' : 'lost: fewer than 2 active coordinates';
-  const input = kind === 'slide' ? 'input' : 'input spiral x';
-  const yours = kind === 'slide' ? 'your n' : 'framed: your n';
+  const text = (s: string) => textUnits(s) * CHAR;
+  const along = kind === 'slide' ? T.alongShort : T.alongLong;
+  const lost = kind === 'slide' ? T.lostShort : T.lostLong;
+  const input = kind === 'slide' ? T.inputShort : T.inputLong;
+  const yours = kind === 'slide' ? T.yoursShort : T.yoursLong;
   return [
     {
       width: ramp + 6 + text(along),
@@ -293,7 +297,7 @@ function legendItems(kind: ManifoldLayout['kind']): { width: number; draw: (x: n
 const nAxis = (x0: number, x1: number) => scaleLog().domain([2, 64]).range([x0, x1]);
 
 /** Frame, ticks and title of a chart with a log n axis; returns the plot box and its nodes. */
-function chartFrame(width: number, height: number, title: string, y: (v: number) => number, yTicks: number[], yLabel: (v: number) => string, box: { x0: number; x1: number; y0: number; y1: number }): SvgNode {
+function chartFrame(T: Text, width: number, height: number, title: string, y: (v: number) => number, yTicks: number[], yLabel: (v: number) => string, box: { x0: number; x1: number; y0: number; y1: number }): SvgNode {
   const xt = width >= 280 ? [2, 3, 5, 10, 15, 30, 64] : [2, 5, 15, 64];
   return h(
     'g',
@@ -303,7 +307,7 @@ function chartFrame(width: number, height: number, title: string, y: (v: number)
       h('g', {}, h('line', { class: 'rm-grid', x1: box.x0, x2: box.x1, y1: y(v), y2: y(v) }), h('text', { class: 'fig-small', x: box.x0 - 6, y: y(v) + 4, 'text-anchor': 'end' }, yLabel(v))),
     ),
     xt.map((n) => h('text', { class: 'fig-small', x: nAxis(box.x0, box.x1)(n), y: box.y1 + 15, 'text-anchor': 'middle' }, String(n))),
-    h('text', { class: 'fig-small', x: box.x1, y: height - 2, 'text-anchor': 'end' }, 'n (log scale)'),
+    h('text', { class: 'fig-small', x: box.x1, y: height - 2, 'text-anchor': 'end' }, T.nAxis),
   );
 }
 
@@ -313,19 +317,19 @@ function sliderMarker(x: number, box: { y0: number; y1: number }): SvgNode {
 }
 
 /** Lost fraction against n: the prediction (1 + n)/2ⁿ, the mean over random T, and these panels. */
-function lostChart(width: number, height: number, activation: Activation, dim: number, panels: { dim: number; lost: number }[], compact: boolean): SvgNode {
+function lostChart(T: Text, width: number, height: number, activation: Activation, dim: number, panels: { dim: number; lost: number }[], compact: boolean): SvgNode {
   const box = { x0: 44, x1: width - 12, y0: 26, y1: height - 34 };
   const y = scaleLinear().domain([0, 1]).range([box.y1, box.y0]);
   const { lost } = curvesFor(activation);
   const x = nAxis(box.x0, box.x1);
   const predicted = linePath(Array.from({ length: 63 }, (_, i) => i + 2), (n) => x(n), (n) => y(predictedLostFraction(n)));
-  const title = compact ? 'Points lost' : 'Points lost against n';
-  const names = [activation === 'relu' ? '(1 + n)/2ⁿ' : '(1 + n)/2ⁿ, ReLU', compact ? `mean of ${LOST_SEEDS} T` : `mean, ${LOST_SEEDS} random T`, 'the panels'];
-  const lx = Math.max(box.x0 + 40, box.x1 - 22 - Math.max(...names.map((t) => t.length * CHAR)));
+  const title = compact ? T.lostTitleShort : T.lostTitleLong;
+  const names = [activation === 'relu' ? T.predictedRelu : T.predictedOther, compact ? T.meanShort(String(LOST_SEEDS)) : T.meanLong(String(LOST_SEEDS)), T.thePanels];
+  const lx = Math.max(box.x0 + 40, box.x1 - 22 - Math.max(...names.map((t) => textUnits(t) * CHAR)));
   return h(
     'g',
     { 'data-role': 'lost-plot' },
-    chartFrame(width, height, title, y, [0, 0.25, 0.5, 0.75, 1], (v) => `${Math.round(v * 100)}%`, box),
+    chartFrame(T, width, height, title, y, [0, 0.25, 0.5, 0.75, 1], (v) => `${Math.round(v * 100)}%`, box),
     sliderMarker(x(dim), box),
     h('path', { class: 'rm-line rm-line-predicted', d: predicted, 'data-series': 'predicted' }),
     lost.map((p) => h('circle', { class: 'rm-mean-dot', cx: x(p.dim), cy: y(p.mean), r: 3.5, 'data-dim': p.dim, 'data-mean': String(p.mean) })),
@@ -344,7 +348,7 @@ function lostChart(width: number, height: number, activation: Activation, dim: n
 }
 
 /** Error against n over several random T, both ways back; the dots are this seed's panels. */
-function errorChart(width: number, height: number, activation: Activation, dim: number, panels: { dim: number; error: number }[]): SvgNode {
+function errorChart(T: Text, width: number, height: number, activation: Activation, dim: number, panels: { dim: number; error: number }[]): SvgNode {
   const box = { x0: 44, x1: width - 12, y0: 26, y1: height - 34 };
   const { pinv, active } = curvesFor(activation);
   const top = Math.max(1, ...pinv.map((p) => p.mean + p.std), ...active.map((p) => p.mean + p.std), ...panels.map((s) => s.error));
@@ -352,11 +356,11 @@ function errorChart(width: number, height: number, activation: Activation, dim: 
   const x = nAxis(box.x0, box.x1);
   const line = (pts: ErrorCurvePoint[]) => linePath(pts, (p) => x(p.dim), (p) => y(p.mean));
   const band = (pts: ErrorCurvePoint[]) => areaPath(pts, (p) => x(p.dim), (p) => y(Math.max(0, p.mean - p.std)), (p) => y(p.mean + p.std));
-  const lx = Math.max(box.x0 + 40, box.x1 - 22 - 16 * CHAR);
+  const lx = Math.max(box.x0 + 40, box.x1 - 22 - Math.max(...[T.backPinv, T.fromActive, T.pinvPanels].map((t) => textUnits(t) * CHAR)));
   return h(
     'g',
     { 'data-role': 'error-plot' },
-    chartFrame(width, height, `Error, mean ± spread of ${CURVE_SEEDS} T`, y, y.ticks(4), String, box),
+    chartFrame(T, width, height, T.errorTitle(String(CURVE_SEEDS)), y, y.ticks(4), String, box),
     sliderMarker(x(dim), box),
     h('path', { class: 'rm-band rm-band-pinv', d: band(pinv) }),
     h('path', { class: 'rm-band rm-band-active', d: band(active) }),
@@ -367,17 +371,18 @@ function errorChart(width: number, height: number, activation: Activation, dim: 
       'g',
       { class: 'rm-legend', transform: `translate(${lx} ${box.y0 + 4})` },
       h('line', { class: 'rm-line rm-line-pinv', x1: 0, x2: 16, y1: 6, y2: 6 }),
-      h('text', { class: 'fig-small', x: 22, y: 10 }, 'back with T⁺'),
+      h('text', { class: 'fig-small', x: 22, y: 10 }, T.backPinv),
       h('line', { class: 'rm-line rm-line-active', x1: 0, x2: 16, y1: 24, y2: 24 }),
-      h('text', { class: 'fig-small', x: 22, y: 28 }, 'from active rows'),
+      h('text', { class: 'fig-small', x: 22, y: 28 }, T.fromActive),
       h('circle', { class: 'rm-seed-dot', cx: 8, cy: 42, r: 3.5 }),
-      h('text', { class: 'fig-small', x: 22, y: 46 }, 'T⁺, the panels'),
+      h('text', { class: 'fig-small', x: 22, y: 46 }, T.pinvPanels),
     ),
   );
 }
 
 function render(v: FigureParams, frame: FigureFrame, data?: ManifoldData): FigureView {
   const uid = frame.uid;
+  const T = figureText(frame.lang).reluManifold;
   const W = frame.width;
   const activation = activationOf(v.act);
   const seed = v.seed;
@@ -388,12 +393,12 @@ function render(v: FigureParams, frame: FigureFrame, data?: ManifoldData): Figur
   const pairs = dims.map(pair);
   const L = layout(frame);
   const P = L.panel;
-  const actName = PARAMS.act.choices?.[Math.round(v.act)] ?? 'ReLU';
+  const actName = paramText(frame.lang).choices.act[Math.round(v.act)] ?? 'ReLU';
   const nodes: SvgNode[] = [];
   let y = 0;
 
   // Legend: what the colours, the dark dots, the outline and the frame mean.
-  const key = legend(legendItems(L.kind), W, y);
+  const key = legend(legendItems(T, L.kind), W, y);
   nodes.push(...key.nodes);
   y += key.height + 4;
 
@@ -403,8 +408,8 @@ function render(v: FigureParams, frame: FigureFrame, data?: ManifoldData): Figur
   const blockTop = y;
   groups.forEach((group, gi) => {
     const rows: { inverse: Inverse; heading: string; side: string }[] = [
-      { inverse: 'pinv', heading: L.kind === 'narrow' ? 'Back with T⁺ (the paper)' : 'Back with T⁺, as in the paper: about half size', side: 'via T⁺' },
-      { inverse: 'active', heading: L.kind === 'narrow' ? 'Back from the active coordinates' : 'Back from the active coordinates only: exact unless lost', side: 'via active' },
+      { inverse: 'pinv', heading: L.kind === 'narrow' ? T.rowPinvShort : T.rowPinvLong, side: T.rowPinvSide },
+      { inverse: 'active', heading: L.kind === 'narrow' ? T.rowActiveShort : T.rowActiveLong, side: T.rowActiveSide },
     ];
     rows.forEach((row, ri) => {
       // Row names once, above the first group; later groups keep the same order of rows.
@@ -428,11 +433,11 @@ function render(v: FigureParams, frame: FigureFrame, data?: ManifoldData): Figur
         nodes.push(panel(uid, colX(c), y, P, r, row.inverse, n, n === dim));
         const value =
           row.inverse === 'pinv'
-            ? h('text', { class: 'fig-small', x: colX(c), y: y + P + 14 }, 'error ', quantity('error', r.error, formatError(r.error), { 'data-dim': String(n) }))
+            ? h('text', { class: 'fig-small', x: colX(c), y: y + P + 14 }, T.error, quantity('error', r.error, formatError(r.error), { 'data-dim': String(n) }))
             : h(
                 'text',
                 { class: 'fig-small', x: colX(c), y: y + P + 14 },
-                'lost ',
+                T.lost,
                 quantity('lost', r.lostFraction, formatLost(r.lostFraction), { 'data-dim': String(n), 'data-count': String(r.lost.reduce((a, l) => a + l, 0)) }),
               );
         nodes.push(value);
@@ -448,22 +453,22 @@ function render(v: FigureParams, frame: FigureFrame, data?: ManifoldData): Figur
   if (L.charts === 'right') {
     const cx = W - L.chartWidth;
     const height = Math.max(160, blockBottom - blockTop);
-    nodes.push(h('g', { transform: `translate(${cx} ${blockTop})` }, lostChart(L.chartWidth, height, activation, dim, lostPanels, true)));
+    nodes.push(h('g', { transform: `translate(${cx} ${blockTop})` }, lostChart(T, L.chartWidth, height, activation, dim, lostPanels, true)));
     y = Math.max(y, blockTop + height);
   } else if (L.charts === 'side') {
     y += 6;
-    nodes.push(h('g', { transform: `translate(0 ${y})` }, lostChart(L.chartWidth, CHART_H, activation, dim, lostPanels, false)));
-    nodes.push(h('g', { transform: `translate(${W - L.chartWidth} ${y})` }, errorChart(L.chartWidth, CHART_H, activation, dim, errorPanels)));
+    nodes.push(h('g', { transform: `translate(0 ${y})` }, lostChart(T, L.chartWidth, CHART_H, activation, dim, lostPanels, false)));
+    nodes.push(h('g', { transform: `translate(${W - L.chartWidth} ${y})` }, errorChart(T, L.chartWidth, CHART_H, activation, dim, errorPanels)));
     y += CHART_H + 8;
   } else if (L.charts === 'stacked') {
     y += 6;
-    nodes.push(h('g', { transform: `translate(0 ${y})` }, lostChart(L.chartWidth, CHART_H, activation, dim, lostPanels, false)));
+    nodes.push(h('g', { transform: `translate(0 ${y})` }, lostChart(T, L.chartWidth, CHART_H, activation, dim, lostPanels, false)));
     y += CHART_H + 10;
-    nodes.push(h('g', { transform: `translate(0 ${y})` }, errorChart(L.chartWidth, CHART_H, activation, dim, errorPanels)));
+    nodes.push(h('g', { transform: `translate(0 ${y})` }, errorChart(T, L.chartWidth, CHART_H, activation, dim, errorPanels)));
     y += CHART_H + 8;
   }
 
-  const backendText = usable ? `Panels computed in this browser by TensorFlow.js (${usable.backend} backend, float32).` : 'Panels computed when the page was built (TypeScript, float64).';
+  const backendText = usable ? T.backendBrowser(usable.backend) : T.backendBuild;
   const backendAttrs = { 'data-role': 'backend', 'data-backend': usable?.backend ?? 'build', 'data-ms': usable ? String(Math.round(usable.ms * 10) / 10) : undefined };
   if (L.kind === 'slide') {
     // No room for the sentence on a slide; the backend stays readable by tests and tools.
@@ -478,15 +483,15 @@ function render(v: FigureParams, frame: FigureFrame, data?: ManifoldData): Figur
   const at = dims.indexOf(dim);
   const mine = pairs[at];
   const meanSq = mine.pinv.relativeError > 0 ? mine.pinv.error / mine.pinv.relativeError : 0;
-  const lostText = dims.map((n, i) => `n = ${n}: ${formatLost(pairs[i].active.lostFraction)}`).join('; ');
-  const errs = dims.map((n, i) => `n = ${n}: ${formatError(pairs[i].pinv.error)}`).join('; ');
-  const prediction = activation === 'relu' ? ` (predicted (1 + n)/2ⁿ = ${formatLost(predictedLostFraction(dim))})` : '';
-  const summary = `${actName}, seed ${seed}, n = ${dim}: ${formatLost(mine.active.lostFraction)} of the points are lost${prediction}; the rest come back exactly from their active coordinates. Error with T⁺: ${formatError(mine.pinv.error)}.`;
-  const title = h('title', { id: `${uid}-title` }, `A spiral sent through ${actName} in n dimensions and back`);
+  const lostText = dims.map((n, i) => `n = ${n}: ${formatLost(pairs[i].active.lostFraction)}`).join(T.listSep);
+  const errs = dims.map((n, i) => `n = ${n}: ${formatError(pairs[i].pinv.error)}`).join(T.listSep);
+  const prediction = activation === 'relu' ? T.predicted(formatLost(predictedLostFraction(dim))) : '';
+  const summary = T.summary(actName, String(seed), String(dim), formatLost(mine.active.lostFraction), prediction, formatError(mine.pinv.error));
+  const title = h('title', { id: `${uid}-title` }, T.svgTitle(actName));
   const desc = h(
     'desc',
     { id: `${uid}-desc` },
-    `${POINTS} points of a spiral (mean squared radius ${toSignificant(meanSq, 3)}) are mapped to n dimensions by a random matrix T (seed ${seed}) and passed through ${actName}. Points with fewer than two independent active coordinates are lost: ${lostText}. The rest are recovered exactly from their active coordinates. Mapped back with the pseudo-inverse of T instead, the spiral returns at about half size; mean squared errors: ${errs}. Charts show the lost fraction against n beside the prediction (1 + n)/2ⁿ, and the error against n over random matrices.`,
+    T.desc(String(POINTS), toSignificant(meanSq, 3), String(seed), actName, lostText, errs),
   );
   const svg = h(
     'svg',
@@ -565,9 +570,9 @@ async function compute(v: FigureParams): Promise<ManifoldData> {
 
 export const figure: FigureDef<ManifoldData> = {
   id: 'relu-manifold',
-  title: 'ReLU in n dimensions and back: the spiral experiment',
+  title: (lang) => figureText(lang).reluManifold.title,
   chapter: '/linear-bottlenecks/',
-  source: 'Sandler et al. 2018, Figure 1; computed by the site and with TensorFlow.js',
+  source: (lang) => figureText(lang).reluManifold.source,
   params: ['dim', 'seed', 'act'],
   compute,
   render,

@@ -19,6 +19,7 @@ import { errorView, quantity } from '../../figure-kit/marks';
 import { isNarrow } from '../../figure-kit/frame';
 import { placeLabels, textBox, type Box, type LabelRequest, type PlacedLabel, type Side } from './labels';
 import { linePath } from '../../figure-kit/paths';
+import { figureText } from '../../../i18n/figures';
 
 const Y_DOMAIN: [number, number] = [40, 76];
 
@@ -30,30 +31,38 @@ export function xDomain(current: number): [number, number] {
 }
 
 /** The named points, the label each gets and where it would rather sit. */
-const NAMED: Record<string, { text?: string; prefer: readonly Side[] }> = {
+const NAMED: Record<string, { short?: boolean; prefer: readonly Side[] }> = {
   vgg16: { prefer: ['left', 'above-left', 'below'] },
   googlenet: { prefer: ['right', 'below-right', 'above'] },
   squeezenet: { prefer: ['right', 'below-right', 'above-right'] },
   alexnet: { prefer: ['below', 'left', 'below-left'] },
-  'paper-conv-mobilenet': { text: 'Conv MobileNet', prefer: ['above-left', 'above', 'left', 'below'] },
-  'paper-shallow': { text: 'Shallow', prefer: ['above', 'right', 'above-right', 'below-right'] },
+  'paper-conv-mobilenet': { short: true, prefer: ['above-left', 'above', 'left', 'below'] },
+  'paper-shallow': { short: true, prefer: ['above', 'right', 'above-right', 'below-right'] },
 };
 
 /** Mark radius (half the side of a square) by group, for placement. */
 const RADIUS: Record<TradeoffPoint['group'], number> = { slim: 3.5, paper: 6.5, variant: 6, other: 5 };
 
-function pointTitle(p: TradeoffPoint): string {
-  const cost = p.computed
-    ? `${formatInt(p.macs)} mult-adds (computed; printed ${p.printedMacsM}M)`
-    : `${p.printedMacsM}M mult-adds (printed)`;
-  return `${p.label}: top-1 ${p.top1}%, ${cost}, ${p.printedParamsM}M parameters — ${sourceText(p.source)}`;
+type Text = ReturnType<typeof figureText>['tradeoff'];
+
+/** A point's source in the figure's language ("Howard et al. 2017, Table 6"). */
+export function sourceIn(T: Text, source: TradeoffPoint['source']): string {
+  return source.ref === 'howard2017' ? T.paperSource(source.table.replace(/^Table\s*/, '')) : T.slimSource;
+}
+
+/** A point's name in the figure's language (model names stay as published). */
+const labelIn = (T: Text, p: TradeoffPoint): string => T.pointLabel[p.id] ?? p.label;
+
+function pointTitle(T: Text, p: TradeoffPoint): string {
+  const cost = p.computed ? T.computedCost(formatInt(p.macs), String(p.printedMacsM)) : T.printedCost(String(p.printedMacsM));
+  return T.pointTitle(labelIn(T, p), String(p.top1), cost, String(p.printedParamsM), sourceIn(T, p.source));
 }
 
 const triangle = (cx: number, cy: number, r = 5.5): string => `M${cx} ${cy - r}L${cx + r} ${cy + r * 0.82}L${cx - r} ${cy + r * 0.82}Z`;
 
-function mark(p: TradeoffPoint, cx: number, cy: number): SvgNode {
+function mark(T: Text, p: TradeoffPoint, cx: number, cy: number): SvgNode {
   const common = { 'data-point': p.id, 'data-source': sourceText(p.source), 'data-top1': p.top1, 'data-macs': p.macs };
-  const title = h('title', {}, pointTitle(p));
+  const title = h('title', {}, pointTitle(T, p));
   if (p.group === 'other') return h('rect', { ...common, class: 'to-point to-other', x: cx - 4.5, y: cy - 4.5, width: 9, height: 9 }, title);
   if (p.group === 'variant') return h('path', { ...common, class: 'to-point to-variant', d: triangle(cx, cy) }, title);
   if (p.group === 'paper') return h('circle', { ...common, class: 'to-point to-paper', cx, cy, r: 5.5 }, title);
@@ -71,14 +80,14 @@ function geometry(frame: FigureFrame, shrink = 0): { left: number; right: number
   const narrow = isNarrow(frame);
   if (frame.context === 'slide') {
     // A narrow slide: the plot above, the readout and the legend under it, within the slide's height.
-    const bottom = Math.max(100, (frame.height ?? 335) - 80 - legend(0, 0, W).height - shrink);
+    const bottom = Math.max(100, (frame.height ?? 335) - 80 - legend(figureText(frame.lang).tradeoff, 0, 0, W).height - shrink);
     return { left: 40, right: W - 8, top: 16, bottom, panel: { x: 0, y: bottom + 42, w: W } };
   }
   const bottom = 22 + (narrow ? Math.min(320, Math.round(W * 0.92)) : Math.min(320, Math.round(W * 0.42)));
   return { left: narrow ? 40 : 46, right: W - 8, top: 22, bottom, panel: { x: 0, y: bottom + 42, w: W } };
 }
 
-function axes(g: ReturnType<typeof geometry>, x: (v: number) => number, y: (v: number) => number, domain: [number, number]): SvgNode {
+function axes(T: Text, g: ReturnType<typeof geometry>, x: (v: number) => number, y: (v: number) => number, domain: [number, number]): SvgNode {
   const { left, right, top, bottom } = g;
   const ticks: number[] = [];
   for (let e = Math.ceil(Math.log10(domain[0])); 10 ** e <= domain[1]; e++) ticks.push(10 ** e);
@@ -99,19 +108,19 @@ function axes(g: ReturnType<typeof geometry>, x: (v: number) => number, y: (v: n
     ),
     h('line', { class: 'to-axis', x1: left, x2: right, y1: bottom, y2: bottom }),
     h('line', { class: 'to-axis', x1: left, x2: left, y1: top, y2: bottom }),
-    h('text', { class: 'fig-small', x: (left + right) / 2, y: bottom + 31, 'text-anchor': 'middle' }, 'mult-adds (log scale)'),
-    h('text', { class: 'fig-small', x: 2, y: top + 2, transform: `rotate(-90 2 ${top + 2})`, 'text-anchor': 'end', 'dominant-baseline': 'hanging' }, 'ImageNet top-1'),
+    h('text', { class: 'fig-small', x: (left + right) / 2, y: bottom + 31, 'text-anchor': 'middle' }, T.xAxis),
+    h('text', { class: 'fig-small', x: 2, y: top + 2, transform: `rotate(-90 2 ${top + 2})`, 'text-anchor': 'end', 'dominant-baseline': 'hanging' }, T.yAxis),
   );
 }
 
 /** Legend items flowed into rows of `width`; returns the node and its height. */
-function legend(x0: number, y0: number, width: number): { node: SvgNode; height: number } {
+function legend(T: Text, x0: number, y0: number, width: number): { node: SvgNode; height: number } {
   const items: [string, (cx: number, cy: number) => SvgNode, string][] = [
-    ['slim', (cx, cy) => h('circle', { class: 'to-slim to-a1', cx, cy, r: 3.5 }), 'TF-slim checkpoints'],
-    ['paper', (cx, cy) => h('circle', { class: 'to-paper', cx, cy, r: 5 }), 'paper, Tables 6, 7, 9'],
-    ['variant', (cx, cy) => h('path', { class: 'to-variant', d: triangle(cx, cy, 5) }), 'paper variants, Tables 4, 5'],
-    ['other', (cx, cy) => h('rect', { class: 'to-other', x: cx - 4.5, y: cy - 4.5, width: 9, height: 9 }), 'other nets, Tables 8, 9'],
-    ['current', (cx, cy) => h('line', { class: 'to-current-line', x1: cx, x2: cx, y1: cy - 7, y2: cy + 7 }), 'your setting'],
+    ['slim', (cx, cy) => h('circle', { class: 'to-slim to-a1', cx, cy, r: 3.5 }), T.legend.slim],
+    ['paper', (cx, cy) => h('circle', { class: 'to-paper', cx, cy, r: 5 }), T.legend.paper],
+    ['variant', (cx, cy) => h('path', { class: 'to-variant', d: triangle(cx, cy, 5) }), T.legend.variant],
+    ['other', (cx, cy) => h('rect', { class: 'to-other', x: cx - 4.5, y: cy - 4.5, width: 9, height: 9 }), T.legend.other],
+    ['current', (cx, cy) => h('line', { class: 'to-current-line', x1: cx, x2: cx, y1: cy - 7, y2: cy + 7 }), T.legend.current],
   ];
   let x = x0;
   let y = y0 + 8;
@@ -132,10 +141,11 @@ const placed = new Map<string, PlacedLabel[]>();
 
 function render(v: FigureParams, frame: FigureFrame, _data?: unknown, shrink = 0): FigureView {
   const uid = frame.uid;
+  const T = figureText(frame.lang).tradeoff;
   const alpha = v.alpha;
   const res = v.res;
   const W = frame.width;
-  const title = h('title', { id: `${uid}-title` }, 'MobileNet V1: ImageNet accuracy against mult-adds');
+  const title = h('title', { id: `${uid}-title` }, T.svgTitle);
   let macs: number;
   try {
     macs = mobilenetV1({ alpha, resolution: res }).multAdds;
@@ -162,7 +172,7 @@ function render(v: FigureParams, frame: FigureFrame, _data?: unknown, shrink = 0
   });
   const named: LabelRequest[] = points
     .filter((p) => NAMED[p.id])
-    .map((p) => ({ id: p.id, text: NAMED[p.id].text ?? p.label, x: x(p.macs), y: y(p.top1), r: RADIUS[p.group], prefer: NAMED[p.id].prefer }));
+    .map((p) => ({ id: p.id, text: NAMED[p.id].short ? (T.shortLabel[p.id] ?? p.label) : p.label, x: x(p.macs), y: y(p.top1), r: RADIUS[p.group], prefer: NAMED[p.id].prefer }));
   const obstacles: Box[] = points.map((p) => {
     const r = RADIUS[p.group];
     return { x: x(p.macs) - r, y: y(p.top1) - r, w: 2 * r, h: 2 * r };
@@ -177,49 +187,49 @@ function render(v: FigureParams, frame: FigureFrame, _data?: unknown, shrink = 0
   }
   const cx = x(macs);
   const found = published.length > 0;
-  const accText = published.map((p) => `${p.top1}% (${sourceText(p.source)})`).join('; ');
+  const accText = published.map((p) => T.accuracy(String(p.top1), sourceIn(T, p.source))).join(T.listSep);
   const summary = found
-    ? `α ${alpha}, ${res}×${res}: ${formatInt(macs)} mult-adds; published top-1 ${accText}.`
-    : `α ${alpha}, ${res}×${res}: ${formatInt(macs)} mult-adds; no published accuracy for this setting.`;
+    ? T.found(`α ${alpha}, ${res}×${res}`, formatInt(macs), accText)
+    : T.notFound(`α ${alpha}, ${res}×${res}`, formatInt(macs));
   const desc = h(
     'desc',
     { id: `${uid}-desc` },
-    `${summary} The chart places ${points.length} published results by mult-adds on a log scale and ImageNet top-1 accuracy: the 16 TF-slim MobileNet V1 checkpoints (α 1, 0.75, 0.5, 0.25 at 224, 192, 160, 128), the paper's own MobileNet results, its full-convolution and shallow variants, and GoogleNet, VGG 16, Squeezenet and AlexNet as the paper reports them. The table below the chart lists every point with its source.`,
+    T.desc(summary, String(points.length)),
   );
   // The readout: the setting's mult-adds and what is published for it, wrapped to the panel.
   const panel = g.panel;
   const readout: SvgNode[] = [];
   let ry = panel.y + 14;
   const head = `α ${alpha}, ${res}×${res}: `;
-  const macsText = `${formatInt(macs)} mult-adds`;
+  const macsText = `${formatInt(macs)}${T.multAdds}`;
   if (textBox(head + macsText, 0, 0, 'start', 14).w <= panel.w) {
-    readout.push(h('text', { class: 'fig-result', x: panel.x, y: ry }, head, quantity('macs', macs, formatInt(macs)), ' mult-adds'));
+    readout.push(h('text', { class: 'fig-result', x: panel.x, y: ry }, head, quantity('macs', macs, formatInt(macs)), T.multAdds));
   } else {
-    readout.push(h('text', { class: 'fig-result', x: panel.x, y: ry }, head.trim()), h('text', { class: 'fig-result', x: panel.x, y: (ry += 18) }, quantity('macs', macs, formatInt(macs)), ' mult-adds'));
+    readout.push(h('text', { class: 'fig-result', x: panel.x, y: ry }, head.trim()), h('text', { class: 'fig-result', x: panel.x, y: (ry += 18) }, quantity('macs', macs, formatInt(macs)), T.multAdds));
   }
   ry += 20;
   if (found) {
     for (const p of published) {
       const q = quantity(p.group === 'paper' ? 'top1-paper' : 'top1-slim', p.top1, `${p.top1}%`);
-      const src = sourceText(p.source);
-      if (textBox(`top-1 ${p.top1}% — ${src}`, 0, 0, 'start', 13).w <= panel.w) {
-        readout.push(h('text', { class: 'fig-value', x: panel.x, y: ry }, 'top-1 ', q, ` — ${src}`));
+      const src = sourceIn(T, p.source);
+      if (textBox(`${T.top1}${p.top1}% — ${src}`, 0, 0, 'start', 13).w <= panel.w) {
+        readout.push(h('text', { class: 'fig-value', x: panel.x, y: ry }, T.top1, q, ` — ${src}`));
         ry += 18;
       } else {
-        readout.push(h('text', { class: 'fig-value', x: panel.x, y: ry }, 'top-1 ', q), h('text', { class: 'fig-small', x: panel.x + 10, y: ry + 16 }, src));
+        readout.push(h('text', { class: 'fig-value', x: panel.x, y: ry }, T.top1, q), h('text', { class: 'fig-small', x: panel.x + 10, y: ry + 16 }, src));
         ry += 36;
       }
     }
   } else {
-    const msg = 'No published accuracy for this setting.';
+    const msg = T.none;
     if (textBox(msg, 0, 0, 'start', 13).w <= panel.w) readout.push(h('text', { class: 'fig-value to-none', 'data-role': 'no-accuracy', x: panel.x, y: ry }, msg));
     else {
-      readout.push(h('text', { class: 'fig-value to-none', 'data-role': 'no-accuracy', x: panel.x, y: ry }, h('tspan', { x: panel.x }, 'No published accuracy'), h('tspan', { x: panel.x, dy: 17 }, 'for this setting.')));
+      readout.push(h('text', { class: 'fig-value to-none', 'data-role': 'no-accuracy', x: panel.x, y: ry }, h('tspan', { x: panel.x }, T.noneLine1), h('tspan', { x: panel.x, dy: 17 }, T.noneLine2)));
       ry += 17;
     }
     ry += 18;
   }
-  const leg = legend(panel.x, ry, panel.w);
+  const leg = legend(T, panel.x, ry, panel.w);
   const height = Math.max(g.bottom + 36, ry + leg.height + 4);
   // On a narrow slide the readout may wrap more than planned: shorten the plot by what is over.
   if (frame.context === 'slide' && frame.height && height > frame.height + 0.5 && shrink === 0 && isNarrow(frame)) return render(v, frame, undefined, height - frame.height);
@@ -228,10 +238,10 @@ function render(v: FigureParams, frame: FigureFrame, _data?: unknown, shrink = 0
     { viewBox: `0 0 ${W} ${Math.ceil(height)}`, role: 'img', 'aria-labelledby': `${uid}-title ${uid}-desc`, class: 'fig-svg to' },
     title,
     desc,
-    axes(g, x, y, domain),
+    axes(T, g, x, y, domain),
     h('g', { class: 'to-current-at', 'data-role': 'current-line', 'data-x': cx, style: `transform: translate(${cx.toFixed(2)}px, 0px)` }, h('line', { class: 'to-current-line', x1: 0, x2: 0, y1: g.top, y2: g.bottom })),
     h('g', { class: 'to-lines' }, lines),
-    points.map((p) => mark(p, x(p.macs), y(p.top1))),
+    points.map((p) => mark(T, p, x(p.macs), y(p.top1))),
     published.map((p) => h('circle', { class: 'to-current', 'data-role': 'current', 'data-point': p.id, cx: x(p.macs), cy: y(p.top1), r: 9 })),
     h(
       'g',
@@ -246,10 +256,9 @@ function render(v: FigureParams, frame: FigureFrame, _data?: unknown, shrink = 0
 
 export const figure: FigureDef = {
   id: 'tradeoff',
-  title: 'Accuracy against mult-adds',
+  title: (lang) => figureText(lang).tradeoff.title,
   chapter: '/mobilenet-v1/',
-  source:
-    'Howard et al. 2017 (arXiv:1704.04861), Tables 6–9; TF-slim MobileNet V1 README (tensorflow/models), checkpoint table; MobileNet mult-adds computed from Table 1.',
+  source: (lang) => figureText(lang).tradeoff.source,
   params: ['alpha', 'res'],
   render,
 };

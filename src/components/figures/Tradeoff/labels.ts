@@ -5,6 +5,8 @@
  * fonts the figures fall back to), so the check errs on the side of space.
  */
 
+import { textUnits } from '../../figure-kit/text';
+
 /** An axis-aligned box. */
 export interface Box {
   x: number;
@@ -46,7 +48,9 @@ const ALL_SIDES: readonly Side[] = ['right', 'left', 'above', 'below', 'above-ri
  * height the font's whole line box (ascent 0.95 em, descent 0.25 em in DejaVu Sans, the widest).
  */
 export function textBox(text: string, x: number, baseline: number, anchor: 'start' | 'middle' | 'end', size = 12): Box {
-  const w = [...text].length * size * 0.64;
+  // CJK characters are a full em wide.
+  const wide = textUnits(text) - [...text].length;
+  const w = ([...text].length - wide) * size * 0.64 + wide * size;
   const left = anchor === 'start' ? x : anchor === 'end' ? x - w : x - w / 2;
   return { x: left, y: baseline - size * 0.95, w, h: size * 1.2 };
 }

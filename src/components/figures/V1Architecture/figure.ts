@@ -21,6 +21,9 @@ import type { FigureDef, FigureFrame, FigureParams, FigureView } from '../../fig
 import { errorView, quantity, wrapWords } from '../../figure-kit/marks';
 import { isNarrow } from '../../figure-kit/frame';
 import { filterShape, layerShape, layerType, STRIDE_ERRATUM_LAYER } from './layers';
+import { figureText } from '../../../i18n/figures';
+
+type Text = ReturnType<typeof figureText>['v1Architecture'];
 
 /** Estimated width of a line of 12 px figure text (DejaVu Sans digits are 0.64 em; most fonts are narrower). */
 const CHAR = 7.5;
@@ -32,12 +35,7 @@ const TABLE_W = 128 + 4 * 58;
 const EQ7_LAYERS = ['conv_dw_7', 'conv_pw_7'];
 
 /** Table 2's rows in the paper's order, with the kind of layer each covers. */
-const KINDS: readonly { kind: LayerKind; label: string }[] = [
-  { kind: 'pointwise', label: 'Conv 1×1' },
-  { kind: 'depthwise', label: 'Conv DW 3×3' },
-  { kind: 'conv', label: 'Conv 3×3' },
-  { kind: 'fc', label: 'Fully connected' },
-];
+const KINDS: readonly { kind: LayerKind & keyof Text['kinds'] }[] = [{ kind: 'pointwise' }, { kind: 'depthwise' }, { kind: 'conv' }, { kind: 'fc' }];
 
 let table2: Map<string, PaperFigure> | undefined;
 /** Table 2's printed shares with their status at α 1, 224 (computed once; they do not depend on the reader). */
@@ -54,9 +52,9 @@ interface Part {
 
 const pct = (part: number, whole: number): number => (whole === 0 ? 0 : (100 * part) / whole);
 
-function layerTitle(l: ArchLayer, i: number): SvgNode {
+function layerTitle(T: Text, l: ArchLayer, i: number): SvgNode {
   const shape = l.kind === 'fc' ? `${l.cin} → ${l.cout}` : `${l.inH}²×${l.cin} → ${l.outH}²×${l.cout}`;
-  return h('title', {}, `${i + 1}. ${l.name}: ${filterShape(l)}, stride ${l.stride}, ${shape}; ${formatInt(l.multAdds)} mult-adds, ${formatInt(l.params)} parameters`);
+  return h('title', {}, T.layerTitle(String(i + 1), l.name, filterShape(l), String(l.stride), shape, formatInt(l.multAdds), formatInt(l.params)));
 }
 
 /** Output shape with the map size (ρ) and the channels (α) as their own spans: "112²×32". */
@@ -83,7 +81,7 @@ function stages(layers: readonly ArchLayer[]): { from: number; to: number; label
  * The layers as columns: mult-adds grow up from one baseline, parameters down from another, and
  * the band between them names each stage's map size and channels. `width` is split into 28 columns.
  */
-function columns(arch: Architecture, x0: number, y0: number, width: number, hMacs: number, hParams: number): Part {
+function columns(T: Text, arch: Architecture, x0: number, y0: number, width: number, hMacs: number, hParams: number): Part {
   const ls = arch.layers;
   const maxMacs = Math.max(...ls.map((l) => l.multAdds));
   const maxParams = Math.max(...ls.map((l) => l.params));
@@ -106,7 +104,7 @@ function columns(arch: Architecture, x0: number, y0: number, width: number, hMac
     return h(
       'g',
       { class: `v1a-row kind-${l.kind}`, 'data-layer': l.name, 'data-term': l.kind },
-      layerTitle(l, i),
+      layerTitle(T, l, i),
       h('rect', { class: 'v1a-bg', x: colX(i), y: noteY, width: cw, height: paramsBase + hParams - noteY }),
       h('rect', { class: `v1a-bar bar-${l.kind}`, 'data-role': 'macs', x, y: macsBase - mh, width: bw, height: mh, rx: 1 }),
       h('rect', { class: `v1a-bar bar-${l.kind}`, 'data-role': 'params', x, y: paramsBase, width: bw, height: ph, rx: 1 }),
@@ -132,27 +130,27 @@ function columns(arch: Architecture, x0: number, y0: number, width: number, hMac
           'g',
           { class: 'v1a-eq7', 'data-role': 'eq7' },
           h('path', { class: 'v1a-bracket', d: `M${eqX + 1} ${noteY + 4}V${noteY}H${eqX + 2 * cw - 1}V${noteY + 4}` }),
-          h('text', { class: 'fig-small', x: eqX + cw, y: noteY - 3, 'text-anchor': 'middle' }, 'eq. 7'),
+          h('text', { class: 'fig-small', x: eqX + cw, y: noteY - 3, 'text-anchor': 'middle' }, T.eq7),
         )
       : null;
   const node = h(
     'g',
     { class: 'v1a-columns' },
-    h('text', { class: 'fig-heading', x: x0, y: headY }, 'Mult-adds per layer'),
-    h('text', { class: 'fig-small', x: x0 + width, y: headY, 'text-anchor': 'end' }, `linear, tallest ${formatCompact(maxMacs)}`),
+    h('text', { class: 'fig-heading', x: x0, y: headY }, T.macsPerLayer),
+    h('text', { class: 'fig-small', x: x0 + width, y: headY, 'text-anchor': 'end' }, T.tallest(formatCompact(maxMacs))),
     h('g', { class: 'v1a-bands' }, band),
     h('g', { class: 'v1a-rows' }, cols),
     h('line', { class: 'v1a-base', x1: x0, x2: x0 + width, y1: macsBase, y2: macsBase }),
     h('line', { class: 'v1a-base', x1: x0, x2: x0 + width, y1: paramsBase, y2: paramsBase }),
     eqMark,
-    h('text', { class: 'fig-heading', x: x0, y: footY }, 'Parameters per layer'),
-    h('text', { class: 'fig-small', x: x0, y: footY + 16 }, `linear, longest ${formatCompact(maxParams)}`),
+    h('text', { class: 'fig-heading', x: x0, y: footY }, T.paramsPerLayer),
+    h('text', { class: 'fig-small', x: x0, y: footY + 16 }, T.longest(formatCompact(maxParams))),
   );
   return { node, height: Math.max(paramsBase + hParams, footY + 16) + 5 - y0 };
 }
 
 /** The layers as rows (phones): type, output shape, and bars for mult-adds and parameters. */
-function rowList(arch: Architecture, width: number, y0: number): Part {
+function rowList(T: Text, arch: Architecture, width: number, y0: number): Part {
   const ls = arch.layers;
   const maxMacs = Math.max(...ls.map((l) => l.multAdds));
   const maxParams = Math.max(...ls.map((l) => l.params));
@@ -170,7 +168,7 @@ function rowList(arch: Architecture, width: number, y0: number): Part {
     return h(
       'g',
       { class: `v1a-row kind-${l.kind}`, 'data-layer': l.name, 'data-term': l.kind },
-      layerTitle(l, i),
+      layerTitle(T, l, i),
       h('rect', { class: i % 2 === 0 ? 'v1a-bg v1a-stripe' : 'v1a-bg', x: 0, y: y - 3, width, height: rowH }),
       h('text', { class: 'fig-small v1a-type', x: 0, y: y + bar / 2, 'dominant-baseline': 'central' }, layerType(l), erratum ? h('tspan', { class: 'v1a-flag' }, '*') : null),
       h('text', { class: 'fig-small', x: xShape, y: y + bar / 2, 'dominant-baseline': 'central' }, shapeText(l)),
@@ -181,12 +179,12 @@ function rowList(arch: Architecture, width: number, y0: number): Part {
   const node = h(
     'g',
     { class: 'v1a-list' },
-    h('text', { class: 'fig-heading', x: 0, y: y0 + 14 }, 'Layer'),
-    h('text', { class: 'fig-heading', x: xShape, y: y0 + 14 }, 'Output'),
-    h('text', { class: 'fig-heading', x: xMacs, y: y0 + 14 }, 'Mult-adds'),
-    h('text', { class: 'fig-heading', x: xParams, y: y0 + 14 }, 'Params'),
-    h('text', { class: 'fig-small', x: xMacs, y: y0 + 30 }, `max ${formatCompact(maxMacs)}`),
-    h('text', { class: 'fig-small', x: xParams, y: y0 + 30 }, `max ${formatCompact(maxParams)}`),
+    h('text', { class: 'fig-heading', x: 0, y: y0 + 14 }, T.layer),
+    h('text', { class: 'fig-heading', x: xShape, y: y0 + 14 }, T.output),
+    h('text', { class: 'fig-heading', x: xMacs, y: y0 + 14 }, T.multAddsHead),
+    h('text', { class: 'fig-heading', x: xParams, y: y0 + 14 }, T.paramsHead),
+    h('text', { class: 'fig-small', x: xMacs, y: y0 + 30 }, T.max(formatCompact(maxMacs))),
+    h('text', { class: 'fig-small', x: xParams, y: y0 + 30 }, T.max(formatCompact(maxParams))),
     h('g', { class: 'v1a-rows' }, rows),
   );
   return { node, height: 40 + ls.length * rowH };
@@ -198,7 +196,7 @@ function lines(text: string, x: number, y: number, width: number, attrs: Record<
   return { node: h('g', {}, ls.map((t, i) => h('text', { class: 'fig-small', ...attrs, x, y: y + i * 16 }, t))), height: ls.length * 16 };
 }
 
-function totals(arch: Architecture, x: number, y: number, width: number): Part {
+function totals(T: Text, arch: Architecture, x: number, y: number, width: number): Part {
   const fw = frameworkCounts(arch);
   const split = width < 380;
   const keras = [h('tspan', {}, 'Keras count_params '), quantity('params-keras', fw.keras.total, formatInt(fw.keras.total))];
@@ -206,9 +204,9 @@ function totals(arch: Architecture, x: number, y: number, width: number): Part {
   const node = h(
     'g',
     { class: 'v1a-totals' },
-    h('text', { class: 'fig-result', x, y: y + 14 }, 'Total ', quantity('macs', arch.multAdds, formatInt(arch.multAdds)), ' mult-adds'),
-    h('text', { class: 'fig-value', x, y: y + 14 + 19 }, quantity('params', arch.params, formatInt(arch.params)), ' parameters', width >= 320 ? h('tspan', { class: 'fig-small' }, ' (weights + FC bias)') : null),
-    h('text', { class: 'fig-value', x, y: y + 14 + 38 }, quantity('bn-channels', arch.bnChannels, formatInt(arch.bnChannels)), ` BatchNorm channels in ${arch.bnLayers} layers`),
+    h('text', { class: 'fig-result', x, y: y + 14 }, T.total, quantity('macs', arch.multAdds, formatInt(arch.multAdds)), T.multAdds),
+    h('text', { class: 'fig-value', x, y: y + 14 + 19 }, quantity('params', arch.params, formatInt(arch.params)), T.parameters, width >= 320 ? h('tspan', { class: 'fig-small' }, T.weightsBias) : null),
+    h('text', { class: 'fig-value', x, y: y + 14 + 38 }, quantity('bn-channels', arch.bnChannels, formatInt(arch.bnChannels)), T.bnChannels(String(arch.bnLayers))),
     split
       ? [h('text', { class: 'fig-small', x, y: y + 14 + 56 }, keras), h('text', { class: 'fig-small', x, y: y + 14 + 72 }, torch)]
       : h('text', { class: 'fig-small', x, y: y + 14 + 56 }, keras, ' · ', torch),
@@ -217,14 +215,14 @@ function totals(arch: Architecture, x: number, y: number, width: number): Part {
 }
 
 /** Where the cost goes: 100% bars and, per layer type, the shares beside Table 2's printed ones. */
-function breakdown(arch: Architecture, x0: number, y0: number, width: number, full = true, notes = true): Part {
+function breakdown(T: Text, arch: Architecture, x0: number, y0: number, width: number, full = true, notes = true): Part {
   const by = costByKind(arch);
   const printed = table2Printed();
   const table = width >= TABLE_W;
   const w = table ? TABLE_W : width;
   const parts: SvgNode[] = [];
   let y = y0 + 14;
-  parts.push(h('text', { class: 'fig-heading', x: x0, y }, table || width >= 330 ? 'Where the cost goes, by layer type' : 'Cost by layer type'));
+  parts.push(h('text', { class: 'fig-heading', x: x0, y }, table || width >= 330 ? T.whereLong : T.whereShort));
   y += 10;
   // 100% bars: the share of each kind of layer in the mult-adds and in the weights.
   const barX = x0 + 74;
@@ -242,7 +240,7 @@ function breakdown(arch: Architecture, x0: number, y0: number, width: number, fu
       }),
     );
   };
-  parts.push(stack(y, (k) => by[k]?.multAdds ?? 0, arch.multAdds, 'stack-macs', 'mult-adds'), stack(y + 16, (k) => by[k]?.weights ?? 0, arch.weights, 'stack-params', 'weights'));
+  parts.push(stack(y, (k) => by[k]?.multAdds ?? 0, arch.multAdds, 'stack-macs', T.stackMacs), stack(y + 16, (k) => by[k]?.weights ?? 0, arch.weights, 'stack-params', T.stackWeights));
   y += 34;
   const printedText = (id: string): { text: string; bad?: PaperFigure } => {
     const f = printed.get(id);
@@ -260,20 +258,21 @@ function breakdown(arch: Architecture, x0: number, y0: number, width: number, fu
   if (table) {
     y += 6;
     parts.push(
-      h('text', { class: 'fig-small', x: cols.macs, y, 'text-anchor': 'end' }, 'mult-adds'),
-      h('text', { class: 'fig-small', x: cols.macsPaper, y, 'text-anchor': 'end' }, 'Table 2'),
-      h('text', { class: 'fig-small', x: cols.params, y, 'text-anchor': 'end' }, 'weights'),
-      h('text', { class: 'fig-small', x: cols.paramsPaper, y, 'text-anchor': 'end' }, 'Table 2'),
+      h('text', { class: 'fig-small', x: cols.macs, y, 'text-anchor': 'end' }, T.colMacs),
+      h('text', { class: 'fig-small', x: cols.macsPaper, y, 'text-anchor': 'end' }, T.table2),
+      h('text', { class: 'fig-small', x: cols.params, y, 'text-anchor': 'end' }, T.colWeights),
+      h('text', { class: 'fig-small', x: cols.paramsPaper, y, 'text-anchor': 'end' }, T.table2),
     );
     y += 4;
   }
-  for (const { kind, label } of KINDS) {
+  for (const { kind } of KINDS) {
+    const label = T.kinds[kind];
     const t = by[kind] ?? { multAdds: 0, weights: 0, params: 0, layers: 0 };
     const macsShare = pct(t.multAdds, arch.multAdds);
     const paramsShare = pct(t.weights, arch.weights);
     const macsQ = quantity(`share-macs-${kind}`, macsShare, `${macsShare.toFixed(2)}%`);
     const paramsQ = quantity(`share-params-${kind}`, paramsShare, `${paramsShare.toFixed(2)}%`);
-    const aria = `${label}: ${macsShare.toFixed(2)}% of the mult-adds, ${paramsShare.toFixed(2)}% of the weights (Table 2 prints ${printed.get(`v1-t2-${kind}-macs`)?.printed ?? '–'} and ${printed.get(`v1-t2-${kind}-params`)?.printed ?? '–'})`;
+    const aria = T.kindAria(label, macsShare.toFixed(2), paramsShare.toFixed(2), printed.get(`v1-t2-${kind}-macs`)?.printed ?? '–', printed.get(`v1-t2-${kind}-params`)?.printed ?? '–');
     if (table) {
       y += 18;
       parts.push(
@@ -299,8 +298,8 @@ function breakdown(arch: Architecture, x0: number, y0: number, width: number, fu
           { class: 'v1a-kind', 'data-kind': kind, 'data-term': kind, tabindex: 0, role: 'group', 'aria-label': aria },
           h('rect', { class: `bar-${kind}`, x: x0, y: py - 10, width: 10, height: 10, rx: 2 }),
           h('text', { class: 'fig-value', x: x0 + 15, y: py }, label),
-          h('text', { class: 'fig-small', x: x0 + 15, y: py + 16 }, 'mult-adds ', h('tspan', { class: 'fig-value' }, macsQ), ' · Table 2 ', h('tspan', mp.bad ? { class: 'v1a-bad', 'data-printed': `v1-t2-${kind}-macs`, 'data-status': mp.bad.status } : {}, mp.text)),
-          h('text', { class: 'fig-small', x: x0 + 15, y: py + 32 }, 'weights ', h('tspan', { class: 'fig-value' }, paramsQ), ' · Table 2 ', h('tspan', wp.bad ? { class: 'v1a-bad', 'data-printed': `v1-t2-${kind}-params`, 'data-status': wp.bad.status } : {}, wp.text)),
+          h('text', { class: 'fig-small', x: x0 + 15, y: py + 16 }, T.listMacs, h('tspan', { class: 'fig-value' }, macsQ), T.listTable2, h('tspan', mp.bad ? { class: 'v1a-bad', 'data-printed': `v1-t2-${kind}-macs`, 'data-status': mp.bad.status } : {}, mp.text)),
+          h('text', { class: 'fig-small', x: x0 + 15, y: py + 32 }, T.listWeights, h('tspan', { class: 'fig-value' }, paramsQ), T.listTable2, h('tspan', wp.bad ? { class: 'v1a-bad', 'data-printed': `v1-t2-${kind}-params`, 'data-status': wp.bad.status } : {}, wp.text)),
         ),
       );
       y += 52;
@@ -308,7 +307,7 @@ function breakdown(arch: Architecture, x0: number, y0: number, width: number, fu
   }
   y += 4;
   if (notes) {
-    const n = breakdownNotes(x0, y, w, full);
+    const n = breakdownNotes(T, x0, y, w, full);
     parts.push(n.node);
     y += n.height;
   }
@@ -316,18 +315,22 @@ function breakdown(arch: Architecture, x0: number, y0: number, width: number, fu
 }
 
 /** Under the breakdown (or beside it): which setting Table 2 is for, and the printed values that are off. */
-function breakdownNotes(x0: number, y0: number, w: number, full = true): Part {
+function breakdownNotes(T: Text, x0: number, y0: number, w: number, full = true): Part {
   const printed = table2Printed();
   const mismatches = KINDS.flatMap(({ kind }) => [printed.get(`v1-t2-${kind}-macs`), printed.get(`v1-t2-${kind}-params`)]).filter((f): f is PaperFigure => f !== undefined && f.status !== 'ok');
   const parts: SvgNode[] = [];
   let y = y0 + 4;
   if (full) {
-    const note = lines('Table 2 prints its shares for α 1, 224 only.', x0, y + 12, w);
+    const note = lines(T.sharesFor, x0, y + 12, w);
     parts.push(note.node);
     y += note.height;
   }
   if (mismatches.length) {
-    const text = `✗ Printed value the count does not reproduce: ${mismatches.map((f) => `${f.printed} printed, ${f.computed.toFixed(2)}% at α 1, 224 (${f.quantity.split(':')[0]})`).join('; ')}.`;
+    const what = (f: PaperFigure): { label: string; macs: boolean } => {
+      const m = /^v1-t2-(\w+)-(macs|params)$/.exec(f.id);
+      return { label: T.kinds[(m?.[1] ?? 'conv') as keyof Text['kinds']] ?? f.id, macs: m?.[2] === 'macs' };
+    };
+    const text = T.mismatch(mismatches.map((f) => T.mismatchItem(f.printed, f.computed.toFixed(2), what(f).label, what(f).macs)).join(T.mismatchSep));
     const note = lines(text, x0, y + 12, w, { class: 'fig-small v1a-bad' });
     parts.push(note.node);
     y += note.height;
@@ -335,8 +338,8 @@ function breakdownNotes(x0: number, y0: number, w: number, full = true): Part {
   return { node: h('g', { class: 'v1a-notes' }, parts), height: y - y0 };
 }
 
-function erratumNote(x: number, y: number, width: number): Part {
-  const text = '* Table 1 prints s2 for the last depthwise layer; it must be s1 (the map stays 7×7).';
+function erratumNote(T: Text, x: number, y: number, width: number): Part {
+  const text = T.erratum;
   const ls = wrapWords(text, Math.max(10, Math.floor(width / CHAR)));
   return {
     node: h(
@@ -350,25 +353,26 @@ function erratumNote(x: number, y: number, width: number): Part {
 
 /** The picture for a frame: rows on phones, columns beside the numbers on slides, columns above them on pages. */
 function layout(arch: Architecture, frame: FigureFrame): { parts: SvgNode[]; height: number } {
+  const T = figureText(frame.lang).v1Architecture;
   const W = frame.width;
   const gap = 22;
   if (frame.context === 'slide' && W < TABLE_W + gap + 380) {
     // A slide too narrow for the breakdown beside the columns: the columns and the totals only.
     const maxH = frame.height ?? 335;
-    const tot = totals(arch, 0, 0, W);
+    const tot = totals(T, arch, 0, 0, W);
     const room = maxH - (14 + 18 + 8 + 3 + 36 + 5) - tot.height - 12;
     const hMacs = Math.max(40, Math.round(room * 0.6));
-    const cols = columns(arch, 0, 0, W, hMacs, Math.max(30, room - hMacs));
-    const at = totals(arch, 0, cols.height + 8, W);
+    const cols = columns(T, arch, 0, 0, W, hMacs, Math.max(30, room - hMacs));
+    const at = totals(T, arch, 0, cols.height + 8, W);
     return { parts: [cols.node, at.node], height: cols.height + 8 + at.height };
   }
   if (isNarrow(frame)) {
-    const list = rowList(arch, W, 0);
-    const note = erratumNote(0, list.height + 4, W);
+    const list = rowList(T, arch, W, 0);
+    const note = erratumNote(T, 0, list.height + 4, W);
     let y = list.height + 4 + note.height + 14;
-    const tot = totals(arch, 0, y, W);
+    const tot = totals(T, arch, 0, y, W);
     y += tot.height + 12;
-    const brk = breakdown(arch, 0, y, W);
+    const brk = breakdown(T, arch, 0, y, W);
     return { parts: [list.node, note.node, tot.node, brk.node], height: y + brk.height + 4 };
   }
   if (frame.context === 'slide') {
@@ -376,45 +380,46 @@ function layout(arch: Architecture, frame: FigureFrame): { parts: SvgNode[]; hei
     const side = Math.min(TABLE_W, Math.round(W * 0.45));
     const colW = W - side - gap;
     const maxH = frame.height ?? 335;
-    const note = erratumNote(0, 0, colW);
+    const note = erratumNote(T, 0, 0, colW);
     const chrome = 14 + 18 + 8 + 3 + 36 + 18 + 5;
     const room = maxH - chrome - note.height - 8;
     const hMacs = Math.max(60, Math.min(150, Math.round(room * 0.6)));
     const hParams = Math.max(40, Math.min(100, room - hMacs));
-    const cols = columns(arch, 0, 0, colW, hMacs, hParams);
-    const noteAt = erratumNote(0, cols.height + 2, colW);
-    const tot = totals(arch, colW + gap, 0, side);
-    const brk = breakdown(arch, colW + gap, tot.height + 8, side, false);
+    const cols = columns(T, arch, 0, 0, colW, hMacs, hParams);
+    const noteAt = erratumNote(T, 0, cols.height + 2, colW);
+    const tot = totals(T, arch, colW + gap, 0, side);
+    const brk = breakdown(T, arch, colW + gap, tot.height + 8, side, false);
     const height = Math.max(cols.height + 2 + noteAt.height, tot.height + 8 + brk.height) + 4;
     return { parts: [cols.node, noteAt.node, tot.node, brk.node], height };
   }
-  const cols = columns(arch, 0, 0, W, 104, 60);
+  const cols = columns(T, arch, 0, 0, W, 104, 60);
   // From the build's wide draft (680) up: the same arrangement, so nothing jumps when the page relays it out.
   if (W >= TABLE_W + gap + 270) {
     // Totals and the notes left, the breakdown right.
     const left = W - TABLE_W - gap;
     let y = cols.height + 12;
-    const tot = totals(arch, 0, y, left);
-    const note = erratumNote(0, y + tot.height + 4, left);
-    const more = breakdownNotes(0, y + tot.height + 4 + note.height, left);
-    const brk = breakdown(arch, left + gap, y, TABLE_W, true, false);
+    const tot = totals(T, arch, 0, y, left);
+    const note = erratumNote(T, 0, y + tot.height + 4, left);
+    const more = breakdownNotes(T, 0, y + tot.height + 4 + note.height, left);
+    const brk = breakdown(T, arch, left + gap, y, TABLE_W, true, false);
     y += Math.max(tot.height + 4 + note.height + more.height, brk.height);
     return { parts: [cols.node, tot.node, note.node, more.node, brk.node], height: y + 4 };
   }
-  const note = erratumNote(0, cols.height + 2, W);
+  const note = erratumNote(T, 0, cols.height + 2, W);
   let y = cols.height + 2 + note.height + 14;
-  const tot = totals(arch, 0, y, W);
+  const tot = totals(T, arch, 0, y, W);
   y += tot.height + 12;
-  const brk = breakdown(arch, 0, y, W);
+  const brk = breakdown(T, arch, 0, y, W);
   return { parts: [cols.node, note.node, tot.node, brk.node], height: y + brk.height + 4 };
 }
 
 function render(v: FigureParams, frame: FigureFrame): FigureView {
   const uid = frame.uid;
+  const T = figureText(frame.lang).v1Architecture;
   const alpha = v.alpha;
   const res = v.res;
   const W = frame.width;
-  const title = h('title', { id: `${uid}-title` }, `MobileNet V1 at α ${alpha}, ${res}×${res}: cost of each of its 28 layers`);
+  const title = h('title', { id: `${uid}-title` }, T.svgTitle(String(alpha), String(res)));
   let arch: Architecture;
   let tex: string;
   try {
@@ -426,11 +431,11 @@ function render(v: FigureParams, frame: FigureFrame): FigureView {
   }
   const by = costByKind(arch);
   const pw = by.pointwise?.multAdds ?? 0;
-  const summary = `At α ${alpha} and ${res}×${res} MobileNet V1 needs ${formatInt(arch.multAdds)} mult-adds and ${formatInt(arch.params)} parameters; the 1×1 layers do ${pct(pw, arch.multAdds).toFixed(1)}% of the mult-adds.`;
+  const summary = T.summary(String(alpha), String(res), formatInt(arch.multAdds), formatInt(arch.params), pct(pw, arch.multAdds).toFixed(1));
   const desc = h(
     'desc',
     { id: `${uid}-desc` },
-    `${summary} Each layer has a bar for its mult-adds and one for its parameters, on linear scales; ${formatInt(arch.bnChannels)} BatchNorm channels. The table under the figure lists every layer's numbers.`,
+    T.desc(summary, formatInt(arch.bnChannels)),
   );
   const { parts, height } = layout(arch, frame);
   const svg = h(
@@ -445,9 +450,9 @@ function render(v: FigureParams, frame: FigureFrame): FigureView {
 
 export const figure: FigureDef = {
   id: 'v1-architecture',
-  title: 'MobileNet V1, layer by layer',
+  title: (lang) => figureText(lang).v1Architecture.title,
   chapter: '/mobilenet-v1/',
-  source: 'Howard et al. 2017 (arXiv:1704.04861), Tables 1–2; counts computed from Table 1.',
+  source: (lang) => figureText(lang).v1Architecture.source,
   params: ['alpha', 'res'],
   render,
 };

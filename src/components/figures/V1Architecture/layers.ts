@@ -5,6 +5,8 @@
  */
 import { frameworkCounts, mobilenetV1, type ArchLayer } from '../../../lib/architectures';
 import { formatInt } from '../../../lib/format';
+import { figureText } from '../../../i18n/figures';
+import type { Lang } from '../../../i18n';
 
 /** Short type and stride for a row: "conv s2", "dw s1", "pw", "FC". */
 export function layerType(l: ArchLayer): string {
@@ -37,14 +39,14 @@ export interface LayerRow {
 }
 
 /** The table for α and resolution: 28 rows and the totals line. Throws CostError like mobilenetV1. */
-export function layerTable(alpha: number, resolution: number): { rows: LayerRow[]; totals: { params: number; macs: number; bnChannels: number; keras: number; pytorch: number } } {
+export function layerTable(alpha: number, resolution: number, lang: Lang = 'en'): { rows: LayerRow[]; totals: { params: number; macs: number; bnChannels: number; keras: number; pytorch: number } } {
   const arch = mobilenetV1({ alpha, resolution });
   const fw = frameworkCounts(arch);
   const rows = arch.layers.map((l, i): LayerRow => ({
     cells: [
       String(i + 1),
       l.name,
-      layerType(l) + (l.name === STRIDE_ERRATUM_LAYER ? ' (Table 1: s2)' : ''),
+      layerType(l) + (l.name === STRIDE_ERRATUM_LAYER ? figureText(lang).v1Architecture.table.erratum : ''),
       filterShape(l),
       l.kind === 'fc' ? `${l.cin}` : `${l.inH}²×${l.cin}`,
       layerShape(l),

@@ -3,6 +3,8 @@ import { params } from '../../figure-kit/store';
 import { formatInt } from '../../../lib/format';
 import { isCostError } from '../../../lib/errors';
 import { layerTable } from './layers';
+import { pageLang } from '../../../i18n';
+import { figureText } from '../../../i18n/figures';
 
 class V1LayerTable extends HTMLElement {
   private key = '';
@@ -17,11 +19,12 @@ class V1LayerTable extends HTMLElement {
     this.key = key;
     const body = this.querySelector('[data-role=rows]');
     if (!body) return;
-    for (const el of this.querySelectorAll('[data-role=alpha]')) el.textContent = String(alpha);
-    for (const el of this.querySelectorAll('[data-role=res]')) el.textContent = String(res);
+    const lang = pageLang();
+    const caption = this.querySelector('[data-role=caption]');
+    if (caption) caption.textContent = figureText(lang).v1Architecture.table.caption(String(alpha), String(res));
     let table: ReturnType<typeof layerTable>;
     try {
-      table = layerTable(alpha, res);
+      table = layerTable(alpha, res, lang);
     } catch (e) {
       if (!isCostError(e)) throw e;
       const tr = document.createElement('tr');

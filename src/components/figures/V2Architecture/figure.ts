@@ -17,6 +17,10 @@ import { h, type SvgNode } from '../../figure-kit/svg';
 import type { FigureDef, FigureFrame, FigureParams, FigureView } from '../../figure-kit/types';
 import { errorView, quantity } from '../../figure-kit/marks';
 import { isNarrow } from '../../figure-kit/frame';
+import { textUnits } from '../../figure-kit/text';
+import { figureText } from '../../../i18n/figures';
+
+type Text = ReturnType<typeof figureText>['v2Architecture'];
 
 /** Estimated width of a 12 px and a 13 px character. */
 const CHAR = 7.5;
@@ -75,12 +79,17 @@ type Seg = string | SvgNode;
 function flow(groups: { text: string; segs: Seg[]; sep?: string }[], x: number, y: number, width: number, cls: string, char = CHAR13, lineH = 18): { node: SvgNode; height: number } {
   const lines: Seg[][] = [[]];
   let used = 0;
+  // A line with CJK text keeps a few units spare: its Latin runs sit wider beside CJK glyphs.
+  let wide = false;
   for (const g of groups) {
-    const w = g.text.length * char;
-    if (used > 0 && used + w > width) {
+    const w = textUnits(g.text) * char;
+    const cjk = textUnits(g.text) > [...g.text].length;
+    if (used > 0 && used + w > width - (wide || cjk ? 12 : 0)) {
       lines.push([]);
       used = 0;
+      wide = false;
     }
+    wide ||= cjk;
     const sep = g.sep ?? ' · ';
     lines[lines.length - 1].push(...(used > 0 ? [sep] : []), ...g.segs);
     used += w + (used > 0 ? sep.length * char : 0);
@@ -89,7 +98,7 @@ function flow(groups: { text: string; segs: Seg[]; sep?: string }[], x: number, 
 }
 
 /** The totals above the table (or beside the columns on a slide), wrapped to `width`. */
-function header(arch: Architecture, p1: MemoryStep, p2: MemoryStep, x: number, y0: number, width: number): { node: SvgNode; height: number } {
+function header(T: Text, arch: Architecture, p1: MemoryStep, p2: MemoryStep, x: number, y0: number, width: number): { node: SvgNode; height: number } {
   const fw = frameworkCounts(arch);
   const parts: SvgNode[] = [];
   let y = y0 + 14;
@@ -100,8 +109,8 @@ function header(arch: Architecture, p1: MemoryStep, p2: MemoryStep, x: number, y
   add(
     flow(
       [
-        { text: `params ${formatInt(arch.params)}`, segs: ['params ', quantity('params', arch.params, formatInt(arch.params))] },
-        { text: `mult-adds ${formatInt(arch.multAdds)}`, segs: ['mult-adds ', quantity('macs', arch.multAdds, formatInt(arch.multAdds))] },
+        { text: `${T.params}${formatInt(arch.params)}`, segs: [T.params, quantity('params', arch.params, formatInt(arch.params))] },
+        { text: `${T.multAdds}${formatInt(arch.multAdds)}`, segs: [T.multAdds, quantity('macs', arch.multAdds, formatInt(arch.multAdds))] },
       ],
       x,
       y,
@@ -109,11 +118,11 @@ function header(arch: Architecture, p1: MemoryStep, p2: MemoryStep, x: number, y
       'fig-value',
     ),
   );
-  add(flow([{ text: 'Paper, α = 1 at 224:', segs: ['Paper, α = 1 at 224:'] }, { sep: ' ', text: '3.4M params, 300M mult-adds (Table 4)', segs: ['3.4M params, 300M mult-adds (Table 4)'] }], x, y - 1, width, 'fig-small', CHAR, 16));
+  add(flow([{ text: T.paper, segs: [T.paper] }, { sep: ' ', text: T.paperNumbers, segs: [T.paperNumbers] }], x, y - 1, width, 'fig-small', CHAR, 16));
   add(
     flow(
       [
-        { text: `BN channels ${formatInt(arch.bnChannels)} →`, segs: ['BN channels ', quantity('bn-channels', arch.bnChannels, formatInt(arch.bnChannels)), ' →'] },
+        { text: `${T.bn}${formatInt(arch.bnChannels)} →`, segs: [T.bn, quantity('bn-channels', arch.bnChannels, formatInt(arch.bnChannels)), ' →'] },
         { sep: ' ', text: `Keras ${formatInt(fw.keras.total)}`, segs: ['Keras ', quantity('params-keras', fw.keras.total, formatInt(fw.keras.total))] },
         { text: `PyTorch ${formatInt(fw.pytorch.parameters)}`, segs: ['PyTorch ', quantity('params-pytorch', fw.pytorch.parameters, formatInt(fw.pytorch.parameters))] },
       ],
@@ -126,7 +135,7 @@ function header(arch: Architecture, p1: MemoryStep, p2: MemoryStep, x: number, y
   add(
     flow(
       [
-        { text: 'Peak memory (16-bit):', segs: ['Peak memory (16-bit):'] },
+        { text: T.peakMemory, segs: [T.peakMemory] },
         { sep: ' ', text: `V2 ${kb(p2.bytes)}`, segs: ['V2 ', quantity('memory-peak-v2', p2.bytes, kb(p2.bytes))] },
         { text: `V1 ${kb(p1.bytes)}`, segs: ['V1 ', quantity('memory-peak-v1', p1.bytes, kb(p1.bytes))] },
       ],
@@ -139,13 +148,13 @@ function header(arch: Architecture, p1: MemoryStep, p2: MemoryStep, x: number, y
   return { node: h('g', { class: 'v2-totals' }, parts), height: y - y0 - 4 };
 }
 
-function rowTitle(r: Row): SvgNode {
-  const what = r.kind === 'block' ? `Block ${r.label}: t ${r.t}, ${r.channels} channels, stride ${r.stride}` : r.kind === 'stem' ? `First conv 3×3: ${r.channels}, stride ${r.stride}` : r.kind === 'head' ? `Last 1×1 conv: ${r.channels}` : `Classifier: ${r.channels}`;
-  return h('title', {}, `${what}, output ${r.out}×${r.out}; ${formatInt(r.macs)} mult-adds${r.memory === undefined ? '' : `; ${kb(r.memory)} of activations in + out`}${r.shortcut ? '; identity shortcut' : ''}`);
+function rowTitle(T: Text, r: Row): SvgNode {
+  const what = r.kind === 'block' ? T.rowBlock(r.label, String(r.t), r.channels, String(r.stride)) : r.kind === 'stem' ? T.rowStem(r.channels, String(r.stride)) : r.kind === 'head' ? T.rowHead(r.channels) : T.rowFc(r.channels);
+  return h('title', {}, T.rowTitle(what, String(r.out), formatInt(r.macs), r.memory === undefined ? '' : kb(r.memory), r.shortcut));
 }
 
 /** Pages: one row per layer or block, with bars for mult-adds and memory; two lines per row on phones. */
-function table(rows: Row[], y0: number, W: number, narrow: boolean, maxMacs: number, maxMem: number, peakBytes: number): { node: SvgNode; height: number } {
+function table(T: Text, rows: Row[], y0: number, W: number, narrow: boolean, maxMacs: number, maxMem: number, peakBytes: number): { node: SvgNode; height: number } {
   // Columns: label, t, channels, stride, output, shortcut; then the two bars share the rest.
   const cols = narrow ? { t: 34, ch: 50, s: 0, out: 158, add: 198 } : { t: 34, ch: 50, s: 152, out: 170, add: 212 };
   const barsX = narrow ? 0 : 226;
@@ -159,12 +168,12 @@ function table(rows: Row[], y0: number, W: number, narrow: boolean, maxMacs: num
     { class: 'v2-head' },
     h('text', { class: 'fig-label', x: 0, y: y0 + 12 }, '#'),
     h('text', { class: 'fig-label', x: cols.t, y: y0 + 12 }, 't'),
-    h('text', { class: 'fig-label', x: cols.ch, y: y0 + 12 }, 'channels'),
+    h('text', { class: 'fig-label', x: cols.ch, y: y0 + 12 }, T.colChannels),
     narrow ? null : h('text', { class: 'fig-label', x: cols.s, y: y0 + 12 }, 's'),
-    h('text', { class: 'fig-label', x: cols.out, y: y0 + 12 }, 'out'),
+    h('text', { class: 'fig-label', x: cols.out, y: y0 + 12 }, T.colOut),
     h('text', { class: 'fig-label', x: cols.add - 4, y: y0 + 12 }, '+'),
-    narrow ? null : h('text', { class: 'fig-label', x: macs.x, y: y0 + 12 }, 'mult-adds'),
-    narrow ? null : h('text', { class: 'fig-label', x: mem.x, y: y0 + 12 }, 'memory in+out'),
+    narrow ? null : h('text', { class: 'fig-label', x: macs.x, y: y0 + 12 }, T.colMacs),
+    narrow ? null : h('text', { class: 'fig-label', x: mem.x, y: y0 + 12 }, T.colMemory),
   );
   const top = y0 + (narrow ? 20 : 18);
   const body = rows.map((r, i) => {
@@ -175,9 +184,9 @@ function table(rows: Row[], y0: number, W: number, narrow: boolean, maxMacs: num
     return h(
       'g',
       { class: `v2-row v2-${r.kind}`, 'data-row': r.label, transform: `translate(0 ${top + i * rowH})` },
-      rowTitle(r),
+      rowTitle(T, r),
       i % 2 === 0 ? h('rect', { class: 'v2-stripe', x: 0, y: -1, width: W, height: rowH }) : null,
-      h('text', { class: 'fig-small', x: 0, y: 12 }, r.label),
+      h('text', { class: 'fig-small', x: 0, y: 12 }, T.rowLabel[r.label] ?? r.label),
       h('text', { class: 'fig-small', x: cols.t, y: 12 }, r.t === undefined ? '' : String(r.t)),
       h('text', { class: 'fig-small v2-cell', x: cols.ch, y: 12, 'data-term': 'alpha' }, chText),
       narrow ? null : h('text', { class: 'fig-small', x: cols.s, y: 12 }, r.stride === undefined ? '' : String(r.stride)),
@@ -186,7 +195,7 @@ function table(rows: Row[], y0: number, W: number, narrow: boolean, maxMacs: num
       h('rect', { class: 'v2-bar-macs', x: macs.x, y: barY, width: Math.max(0.5, macW), height: 11 }),
       h('text', { class: 'fig-small v2-cell', x: macs.x + macW + 3, y: barY + 10 }, quantity('block-macs', r.macs, formatCompact(r.macs))),
       r.memory === undefined
-        ? h('text', { class: 'fig-small', x: mem.x, y: barY + 10 }, r.kind === 'stem' ? 'in block 1' : '')
+        ? h('text', { class: 'fig-small', x: mem.x, y: barY + 10 }, r.kind === 'stem' ? T.inBlock1 : '')
         : h('g', {}, h('rect', { class: isPeak ? 'v2-bar-mem v2-peak' : 'v2-bar-mem', x: mem.x, y: barY, width: Math.max(0.5, memW), height: 11 }), h('text', { class: 'fig-small v2-cell', x: mem.x + memW + 3, y: barY + 10 }, quantity('block-memory', r.memory, kb(r.memory)))),
     );
   });
@@ -194,14 +203,14 @@ function table(rows: Row[], y0: number, W: number, narrow: boolean, maxMacs: num
   let height = top - y0 + rows.length * rowH;
   if (narrow) {
     // The bars' meaning, once, above the rows.
-    nodes.splice(1, 0, h('text', { class: 'fig-small', x: 0, y: y0 - 4 }, h('tspan', { class: 'v2-key-macs' }, '■'), ' mult-adds  ', h('tspan', { class: 'v2-key-mem' }, '■'), ' memory in+out'));
+    nodes.splice(1, 0, h('text', { class: 'fig-small', x: 0, y: y0 - 4 }, h('tspan', { class: 'v2-key-macs' }, '■'), T.keyMacs, h('tspan', { class: 'v2-key-mem' }, '■'), T.keyMemory));
   }
   height += 4;
   return { node: h('g', { class: 'v2-table' }, nodes), height };
 }
 
 /** Slides: the rows as columns, mult-adds growing up and memory down, the output size between. */
-function columns(rows: Row[], x0: number, y0: number, width: number, hUp: number, hDown: number, maxMacs: number, maxMem: number, peakBytes: number): { node: SvgNode; height: number } {
+function columns(T: Text, rows: Row[], x0: number, y0: number, width: number, hUp: number, hDown: number, maxMacs: number, maxMem: number, peakBytes: number): { node: SvgNode; height: number } {
   const cw = width / rows.length;
   const bw = Math.max(3, cw * 0.66);
   const headY = y0 + 14;
@@ -217,7 +226,7 @@ function columns(rows: Row[], x0: number, y0: number, width: number, hUp: number
     return h(
       'g',
       { class: `v2-row v2-${r.kind}`, 'data-row': r.label },
-      rowTitle(r),
+      rowTitle(T, r),
       h('rect', { class: 'v2-bar-macs', x, y: base - mh, width: bw, height: mh, 'data-quantity': 'block-macs', 'data-exact': String(r.macs) }),
       h('text', { class: 'fig-small v2-cell', x: x0 + i * cw + cw / 2, y: bandTop + 13, 'text-anchor': 'middle' }, r.kind === 'block' ? r.label : r.kind === 'stem' ? 'c' : r.kind === 'head' ? 'h' : 'fc'),
       r.shortcut ? h('circle', { class: 'v2-add', cx: x0 + i * cw + cw / 2, cy: bandTop + 24, r: 4, 'data-shortcut': 'identity', 'data-term': 'shortcut' }) : null,
@@ -227,21 +236,22 @@ function columns(rows: Row[], x0: number, y0: number, width: number, hUp: number
   const node = h(
     'g',
     { class: 'v2-columns' },
-    h('text', { class: 'fig-heading', x: x0, y: headY }, 'Mult-adds per block'),
-    h('text', { class: 'fig-small', x: x0 + width, y: headY, 'text-anchor': 'end' }, `tallest ${formatCompact(maxMacs)}`),
+    h('text', { class: 'fig-heading', x: x0, y: headY }, T.macsPerBlock),
+    h('text', { class: 'fig-small', x: x0 + width, y: headY, 'text-anchor': 'end' }, T.tallest(formatCompact(maxMacs))),
     cols,
     h('line', { class: 'v2-base', x1: x0, x2: x0 + width, y1: base, y2: base }),
     h('line', { class: 'v2-base', x1: x0, x2: x0 + width, y1: memBase, y2: memBase }),
-    h('text', { class: 'fig-heading', x: x0, y: footY }, 'Memory in + out (16-bit)'),
-    h('text', { class: 'fig-small', x: x0 + width, y: footY, 'text-anchor': 'end' }, `peak ${kb(peakBytes)}`),
+    h('text', { class: 'fig-heading', x: x0, y: footY }, T.memoryHead),
+    h('text', { class: 'fig-small', x: x0 + width, y: footY, 'text-anchor': 'end' }, T.peak(kb(peakBytes))),
   );
   return { node, height: footY + 4 - y0 };
 }
 
 function render(v: FigureParams, frame: FigureFrame): FigureView {
   const uid = frame.uid;
+  const T = figureText(frame.lang).v2Architecture;
   const W = frame.width;
-  const title = h('title', { id: `${uid}-title` }, 'MobileNet V2 block by block: mult-adds and activation memory');
+  const title = h('title', { id: `${uid}-title` }, T.svgTitle);
   let arch: Architecture;
   let v1: Architecture;
   try {
@@ -257,16 +267,16 @@ function render(v: FigureParams, frame: FigureFrame): FigureView {
   const maxMacs = Math.max(...rows.map((r) => r.macs));
   const maxMem = Math.max(...rows.map((r) => r.memory ?? 0));
   const shortcuts = rows.filter((r) => r.shortcut).length;
-  const note = `● identity shortcut (${shortcuts} of 17 blocks) · darker bar: the peak`;
+  const note = T.note(String(shortcuts));
   const parts: SvgNode[] = [];
   let height: number;
   if (frame.context === 'slide' && W < 700) {
     // A narrow slide: the totals above the columns, all within the slide's height.
-    const head = header(arch, p1, p2, 0, 0, W);
+    const head = header(T, arch, p1, p2, 0, 0, W);
     const H = frame.height ?? 335;
     const room = H - head.height - 14 - (14 + 10 + 3 + 34 + 18 + 4 + 4);
     const hUp = Math.max(30, Math.round(room * 0.58));
-    const cols = columns(rows, 0, head.height + 14, W, hUp, Math.max(20, room - hUp), maxMacs, maxMem, p2.bytes);
+    const cols = columns(T, rows, 0, head.height + 14, W, hUp, Math.max(20, room - hUp), maxMacs, maxMem, p2.bytes);
     parts.push(head.node, cols.node);
     height = head.height + 14 + cols.height;
   } else if (frame.context === 'slide') {
@@ -275,26 +285,27 @@ function render(v: FigureParams, frame: FigureFrame): FigureView {
     const H = frame.height ?? 335;
     const room = H - 14 - 10 - 3 - 34 - 18 - 4 - 4;
     const hUp = Math.round(room * 0.58);
-    const cols = columns(rows, 0, 0, colW, hUp, room - hUp, maxMacs, maxMem, p2.bytes);
-    const head = header(arch, p1, p2, colW + 24, 0, side);
-    const key = flow([{ text: `● identity shortcut (${shortcuts} of 17)`, segs: [`● identity shortcut (${shortcuts} of 17)`] }, { text: 'darker bar: the peak', segs: ['darker bar: the peak'] }], colW + 24, head.height + 22, side, 'fig-small', CHAR, 16);
+    const cols = columns(T, rows, 0, 0, colW, hUp, room - hUp, maxMacs, maxMem, p2.bytes);
+    const head = header(T, arch, p1, p2, colW + 24, 0, side);
+    const key = flow([{ text: T.shortcutsShort(String(shortcuts)), segs: [T.shortcutsShort(String(shortcuts))] }, { text: T.darker, segs: [T.darker] }], colW + 24, head.height + 22, side, 'fig-small', CHAR, 16);
     parts.push(cols.node, head.node, key.node);
     height = Math.max(cols.height, head.height + 22 + key.height);
   } else {
     const narrow = isNarrow(frame);
-    const head = header(arch, p1, p2, 0, 0, W);
+    const head = header(T, arch, p1, p2, 0, 0, W);
     const tableTop = head.height + (narrow ? 26 : 14);
-    const t = table(rows, tableTop, W, narrow, maxMacs, maxMem, p2.bytes);
-    const key = flow([{ text: `● identity shortcut (${shortcuts} of 17 blocks)`, segs: [`● identity shortcut (${shortcuts} of 17 blocks)`] }, { text: 'darker bar: the peak', segs: ['darker bar: the peak'] }], 0, tableTop + t.height + 14, W, 'fig-small', CHAR, 16);
+    const t = table(T, rows, tableTop, W, narrow, maxMacs, maxMem, p2.bytes);
+    const key = flow([{ text: T.shortcutsLong(String(shortcuts)), segs: [T.shortcutsLong(String(shortcuts))] }, { text: T.darker, segs: [T.darker] }], 0, tableTop + t.height + 14, W, 'fig-small', CHAR, 16);
     parts.push(head.node, t.node, key.node);
     height = tableTop + t.height + 14 + key.height;
   }
-  const summary = `MobileNet V2 at α = ${v.alpha}, ${v.res}×${v.res}: ${formatInt(arch.params)} parameters, ${formatInt(arch.multAdds)} mult-adds; peak activation memory ${kb(p2.bytes)} (${p2.name}) against ${kb(p1.bytes)} for MobileNet V1.`;
+  const where = /^block (\d+)$/.exec(p2.name);
+  const summary = T.summary(String(v.alpha), String(v.res), formatInt(arch.params), formatInt(arch.multAdds), kb(p2.bytes), where ? T.blockName(where[1]) : p2.name, kb(p1.bytes));
   const svg = h(
     'svg',
     { viewBox: `0 0 ${W} ${Math.ceil(height)}`, role: 'img', 'aria-labelledby': `${uid}-title ${uid}-desc`, class: 'fig-svg v2' },
     title,
-    h('desc', { id: `${uid}-desc` }, `${summary} The figure lists the first convolution, the 17 bottleneck blocks (${shortcuts} of them with an identity shortcut), the last 1×1 convolution and the classifier, each with its mult-adds and, for blocks, the input and output tensors it must hold at 16 bits. ${note}.`),
+    h('desc', { id: `${uid}-desc` }, T.desc(summary, String(shortcuts), note)),
     parts,
   );
   return { svg, summary };
@@ -302,9 +313,9 @@ function render(v: FigureParams, frame: FigureFrame): FigureView {
 
 export const figure: FigureDef = {
   id: 'v2-architecture',
-  title: 'MobileNet V2: 17 bottlenecks, their cost and their memory',
+  title: (lang) => figureText(lang).v2Architecture.title,
   chapter: '/mobilenet-v2/',
-  source: 'Sandler et al. 2018, Tables 2–4 and §5; counts and memory from the site’s model',
+  source: (lang) => figureText(lang).v2Architecture.source,
   params: ['alpha', 'res'],
   render,
 };

@@ -20,6 +20,10 @@ import { h, type SvgNode } from '../../figure-kit/svg';
 import type { FigureDef, FigureFrame, FigureParams, FigureView } from '../../figure-kit/types';
 import { errorView, quantity } from '../../figure-kit/marks';
 import { isNarrow } from '../../figure-kit/frame';
+import { textUnits } from '../../figure-kit/text';
+import { figureText } from '../../../i18n/figures';
+
+type Text = ReturnType<typeof figureText>['xceptionFlow'];
 
 /** Module box height, and the room between boxes for the ⊕ and the start of the next bypass. */
 const BOX_H = 34;
@@ -77,22 +81,22 @@ export function moduleOfStep(step: number): number {
 }
 
 /** What a module does, long and short (the short form fits narrower boxes). */
-function describe(m: FlowModule): [string, string] {
-  if (m.block === 1) return ['Conv 32 /2, Conv 64 (3×3, valid)', 'Conv 32 /2, Conv 64'];
+function describe(T: Text, m: FlowModule): [string, string] {
+  if (m.block === 1) return [T.firstLong, T.firstShort];
   const seps = m.layers.filter((l) => l.kind === 'separable').map((l) => l.cout);
   const same = seps.every((c) => c === seps[0]);
   const body = same ? `${seps.length}× SepConv ${seps[0]}` : `SepConv ${seps.join(', ')}`;
-  return m.residual === 'projection' ? [`${body}, MaxPool /2`, `${body} + pool`] : [body, body];
+  return m.residual === 'projection' ? [T.pooledLong(body), T.pooledShort(body)] : [body, body];
 }
 
-function layerText(l: ArchLayer): string {
-  if (l.role === 'shortcut') return `residual 1×1 /2 conv ${l.cin}→${l.cout}`;
-  if (l.kind === 'separable') return `SepConv 3×3 ${l.cin}→${l.cout} on ${l.inH}²`;
-  if (l.kind === 'conv') return `Conv ${l.k}×${l.k}${l.stride > 1 ? ' /2' : ''} ${l.cin}→${l.cout} on ${l.inH}²`;
+function layerText(T: Text, l: ArchLayer): string {
+  if (l.role === 'shortcut') return T.residualConv(String(l.cin), String(l.cout));
+  if (l.kind === 'separable') return T.sepConv(String(l.cin), String(l.cout), String(l.inH));
+  if (l.kind === 'conv') return T.conv(String(l.k), l.stride > 1, String(l.cin), String(l.cout), String(l.inH));
   return `${l.name} ${l.cin}→${l.cout}`;
 }
 
-const fits = (text: string, width: number, char = CHAR): boolean => text.length * char <= width;
+const fits = (text: string, width: number, char = CHAR): boolean => textUnits(text) * char <= width;
 
 interface Placed {
   node: SvgNode;
@@ -103,13 +107,13 @@ interface Placed {
  * One module as a box at (x, y), width w: its title on the first line, output shape, parameters and
  * mult-adds on the second; with its bypass when it has a residual connection.
  */
-function moduleBox(uid: string, x: number, y: number, w: number, m: FlowModule, active: boolean, name: string, label: string, totals?: { params: number; macs: number }, residual = m.residual): SvgNode {
+function moduleBox(T: Text, uid: string, x: number, y: number, w: number, m: FlowModule, active: boolean, name: string, label: string, totals?: { params: number; macs: number }, residual = m.residual): SvgNode {
   const params = totals?.params ?? m.params;
   const macs = totals?.macs ?? m.multAdds;
-  const [long, short] = describe(m);
+  const [long, short] = describe(T, m);
   const head = `${label} · `;
   const title = fits(head + long, w - 14, CHAR13) ? head + long : head + short;
-  const aria = `${name}: ${long}, output ${m.outH}×${m.outH}×${m.outC}, ${formatInt(params)} parameters, ${formatInt(macs)} mult-adds${residual === 'none' ? ', no residual connection' : residual === 'projection' ? ', residual connection through a strided 1×1 convolution, added at the output' : ', identity residual connection, added at the output'}.`;
+  const aria = T.moduleAria(name, long, `${m.outH}×${m.outH}×${m.outC}`, formatInt(params), formatInt(macs), residual === 'none' ? T.residualNone : residual === 'projection' ? T.residualProjection : T.residualIdentity);
   return h(
     'g',
     { class: `xf-module xf-${m.flow}${active ? ' xf-active' : ''}`, tabindex: 0, role: 'group', 'aria-label': aria, 'data-block': totals ? 'middle' : m.block },
@@ -147,7 +151,7 @@ function flowLine(uid: string, x: number, from: number, to: number): SvgNode {
 }
 
 /** A column of the flow: headings, boxes, lines between them. Returns the node and its height. */
-function column(uid: string, items: readonly Item[], x: number, y0: number, w: number, step: number): Placed {
+function column(T: Text, uid: string, items: readonly Item[], x: number, y0: number, w: number, step: number): Placed {
   const nodes: SvgNode[] = [];
   let y = y0;
   let prevBottom: number | undefined;
@@ -165,7 +169,7 @@ function column(uid: string, items: readonly Item[], x: number, y0: number, w: n
     }
     if (prevBottom !== undefined) nodes.push(flowLine(uid, x, prevBottom, y));
     if (it.kind === 'module') {
-      nodes.push(moduleBox(uid, x, y, w, it.m, step === it.m.block, `Module ${it.m.block}`, String(it.m.block)));
+      nodes.push(moduleBox(T, uid, x, y, w, it.m, step === it.m.block, T.module(String(it.m.block)), String(it.m.block)));
       prevBottom = y + BOX_H + (it.m.residual === 'none' ? 0 : GAP / 2 + 6);
       y += BOX_H + GAP;
     } else if (it.kind === 'middle') {
@@ -178,13 +182,13 @@ function column(uid: string, items: readonly Item[], x: number, y0: number, w: n
       const cards = mods.map((m, i) =>
         h(
           'g',
-          { class: `xf-module xf-card xf-middle${m.block === step ? ' xf-active' : ''}`, 'data-block': m.block, tabindex: m.block === step ? 0 : undefined, role: m.block === step ? 'group' : undefined, 'aria-label': m.block === step ? `Module ${m.block} (middle flow, ${i + 1} of 8): ${describe(m)[0]}, output ${m.outH}×${m.outH}×${m.outC}, ${formatInt(m.params)} parameters, ${formatInt(m.multAdds)} mult-adds, identity residual connection, added at the output.` : undefined },
+          { class: `xf-module xf-card xf-middle${m.block === step ? ' xf-active' : ''}`, 'data-block': m.block, tabindex: m.block === step ? 0 : undefined, role: m.block === step ? 'group' : undefined, 'aria-label': m.block === step ? T.middleCardAria(String(m.block), String(i + 1), describe(T, m)[0], `${m.outH}×${m.outH}×${m.outC}`, formatInt(m.params), formatInt(m.multAdds)) : undefined },
           h('rect', { class: 'xf-box xf-card-box', x: x + i * CARD, y: y + i * CARD, width: cw, height: BOX_H, rx: 4 }),
         ),
       );
       nodes.push(
         h('g', { class: 'xf-cards' }, cards.reverse()),
-        moduleBox(uid, x, y, cw, mods[0], false, 'Modules 5 to 12, eight identical middle-flow modules', activeIdx >= 0 ? `5–12 ×8, now ${mods[activeIdx].block}` : '5–12 ×8', { params: sum((m) => m.params), macs: sum((m) => m.multAdds) }, 'none'),
+        moduleBox(T, uid, x, y, cw, mods[0], false, T.middleName, activeIdx >= 0 ? T.middleNow(String(mods[activeIdx].block)) : '5–12 ×8', { params: sum((m) => m.params), macs: sum((m) => m.multAdds) }, 'none'),
         // The highlighted card's outline, drawn over the stack so it shows where that module sits.
         ...(activeIdx >= 0 ? [h('rect', { class: 'xf-card-outline', x: x + activeIdx * CARD, y: y + activeIdx * CARD, width: cw, height: BOX_H, rx: 4 })] : []),
       );
@@ -199,7 +203,7 @@ function column(uid: string, items: readonly Item[], x: number, y0: number, w: n
           'g',
           { class: 'xf-head' },
           h('rect', { class: 'xf-box xf-box-head', x, y, width: w, height: BOX_H - 8, rx: 4 }),
-          h('text', { class: 'xf-title', x: x + 8, y: y + 17 }, fits(`Global avg pool, FC ${it.fc.cin}→${it.fc.cout}`, w - 80, CHAR13) ? `Global avg pool, FC ${it.fc.cin}→${it.fc.cout}` : `Pool, FC ${it.fc.cin}→${it.fc.cout}`),
+          h('text', { class: 'xf-title', x: x + 8, y: y + 17 }, fits(T.headLong(String(it.fc.cin), String(it.fc.cout)), w - 80, CHAR13) ? T.headLong(String(it.fc.cin), String(it.fc.cout)) : T.headShort(String(it.fc.cin), String(it.fc.cout))),
           h('text', { class: 'fig-small xf-num', x: x + w - 7, y: y + 17, 'text-anchor': 'end' }, quantity('fc-params', it.fc.params, formatCompact(it.fc.params))),
         ),
       );
@@ -217,27 +221,28 @@ type Item =
   | { kind: 'head'; fc: ArchLayer };
 
 /** The highlighted module's layers, in a panel of width w. */
-function moduleLayers(m: FlowModule, x: number, y0: number, w: number): Placed {
+function moduleLayers(T: Text, m: FlowModule, x: number, y0: number, w: number): Placed {
   const nodes: SvgNode[] = [];
   let y = y0 + 14;
   const line = (content: SvgNode | string | (SvgNode | string)[], cls = 'fig-small', dx = 0, step = 16): void => {
     nodes.push(h('text', { class: cls, x: x + dx, y }, content));
     y += step;
   };
-  const head = `Module ${m.block} (${m.flow} flow): ${m.convLayers} convolution layer${m.convLayers > 1 ? 's' : ''}${m.residual === 'projection' ? ' + a 1×1 projection' : ''}`;
+  const flow = T.flows[m.flow];
+  const projection = m.residual === 'projection';
+  const head = T.detailHead(String(m.block), flow, m.convLayers, projection);
   if (fits(head, w, 7.9)) line(head, 'fig-label xf-detail-head', 0, 19);
   else {
-    line(`Module ${m.block} (${m.flow} flow)`, 'fig-label xf-detail-head', 0, 16);
-    const plural = m.convLayers > 1 ? 's' : '';
-    const second = [`${m.convLayers} convolution layer${plural}${m.residual === 'projection' ? ' + a 1×1 projection' : ''}`, `${m.convLayers} conv layer${plural}${m.residual === 'projection' ? ' + 1×1 projection' : ''}`];
+    line(T.detailName(String(m.block), flow), 'fig-label xf-detail-head', 0, 16);
+    const second = [T.detailLong(m.convLayers, projection), T.detailShort(m.convLayers, projection)];
     line(second.find((t) => fits(t, w)) ?? second[1], 'fig-small', 0, 19);
   }
   for (const l of m.layers) {
-    const nums = [quantity('layer-params', l.params, formatInt(l.params)), ' params · ', formatCompact(l.multAdds), ' mult-adds'];
-    const one = `${layerText(l)}: ${formatInt(l.params)} params · ${formatCompact(l.multAdds)} mult-adds`;
-    if (fits(one, w - 8)) line([layerText(l), ': ', ...nums], 'fig-small', 8, 18);
+    const nums = [quantity('layer-params', l.params, formatInt(l.params)), T.params, formatCompact(l.multAdds), T.multAdds];
+    const one = `${layerText(T, l)}: ${formatInt(l.params)}${T.params}${formatCompact(l.multAdds)}${T.multAdds}`;
+    if (fits(one, w - 8)) line([layerText(T, l), ': ', ...nums], 'fig-small', 8, 18);
     else {
-      line(layerText(l), 'fig-small', 8, 15);
+      line(layerText(T, l), 'fig-small', 8, 15);
       line(nums, 'fig-small xf-num', 18, 19);
     }
   }
@@ -245,7 +250,7 @@ function moduleLayers(m: FlowModule, x: number, y0: number, w: number): Placed {
 }
 
 /** The network's totals and the legend of the two kinds of bypass, in a panel of width w. */
-function totalsPanel(arch: Architecture, x: number, y0: number, w: number): Placed {
+function totalsPanel(T: Text, arch: Architecture, x: number, y0: number, w: number): Placed {
   const fw = frameworkCounts(arch);
   const nodes: SvgNode[] = [];
   let y = y0 + 14;
@@ -253,15 +258,15 @@ function totalsPanel(arch: Architecture, x: number, y0: number, w: number): Plac
     nodes.push(h('text', { class: cls, x: x + dx, y }, content));
     y += step;
   };
-  const total = `Total ${formatInt(arch.params)} params, ${formatCompact(arch.multAdds)} mult-adds`;
-  if (fits(total, w, 9)) line(['Total ', quantity('params', arch.params, formatInt(arch.params)), ' params, ', quantity('macs', arch.multAdds, formatCompact(arch.multAdds)), ' mult-adds'], 'fig-result', 0, 19);
+  const total = `${T.total}${formatInt(arch.params)}${T.totalParams}${formatCompact(arch.multAdds)}${T.multAdds}`;
+  if (fits(total, w, 9)) line([T.total, quantity('params', arch.params, formatInt(arch.params)), T.totalParams, quantity('macs', arch.multAdds, formatCompact(arch.multAdds)), T.multAdds], 'fig-result', 0, 19);
   else {
-    line(['Total ', quantity('params', arch.params, formatInt(arch.params)), ' params'], 'fig-result', 0, 18);
-    line([quantity('macs', arch.multAdds, formatCompact(arch.multAdds)), ' mult-adds'], 'fig-result', 0, 19);
+    line([T.total, quantity('params', arch.params, formatInt(arch.params)), T.totalParamsEnd], 'fig-result', 0, 18);
+    line([quantity('macs', arch.multAdds, formatCompact(arch.multAdds)), T.multAdds], 'fig-result', 0, 19);
   }
-  line(['+ BatchNorm on ', quantity('bn-channels', arch.bnChannels, formatInt(arch.bnChannels)), ' channels.'], 'fig-small');
-  line(['Keras: ', quantity('keras-trainable', fw.keras.trainable, formatInt(fw.keras.trainable)), ' trainable,'], 'fig-small');
-  line([quantity('keras-total', fw.keras.total, formatInt(fw.keras.total)), ' with the moving statistics.'], 'fig-small', 0, 20);
+  line([T.bnBefore, quantity('bn-channels', arch.bnChannels, formatInt(arch.bnChannels)), T.bnAfter], 'fig-small');
+  line([T.kerasBefore, quantity('keras-trainable', fw.keras.trainable, formatInt(fw.keras.trainable)), T.kerasAfter], 'fig-small');
+  line([quantity('keras-total', fw.keras.total, formatInt(fw.keras.total)), T.movingAfter], 'fig-small', 0, 20);
   // Legend: the two kinds of bypass.
   const legendY = y - 4;
   nodes.push(
@@ -269,9 +274,9 @@ function totalsPanel(arch: Architecture, x: number, y0: number, w: number): Plac
       'g',
       { class: 'xf-legend' },
       h('g', { class: 'xf-res xf-res-proj' }, h('path', { class: 'xf-bypass', d: `M${x} ${legendY}H${x + 18}` }), h('rect', { class: 'xf-proj', x: x + 5, y: legendY - 5, width: 8, height: 10, rx: 1 })),
-      h('text', { class: 'fig-small', x: x + 26, y: legendY + 4 }, 'bypass through a strided 1×1 conv'),
+      h('text', { class: 'fig-small', x: x + 26, y: legendY + 4 }, T.legendProjection),
       h('g', { class: 'xf-res xf-res-id' }, h('path', { class: 'xf-bypass', d: `M${x} ${legendY + 18}H${x + 18}` })),
-      h('text', { class: 'fig-small', x: x + 26, y: legendY + 22 }, 'identity bypass; ⊕ adds it back'),
+      h('text', { class: 'fig-small', x: x + 26, y: legendY + 22 }, T.legendIdentity),
     ),
   );
   y += 32;
@@ -279,18 +284,19 @@ function totalsPanel(arch: Architecture, x: number, y0: number, w: number): Plac
 }
 
 /** The module's layers above the totals. */
-function details(arch: Architecture, m: FlowModule, x: number, y0: number, w: number): Placed {
-  const a = moduleLayers(m, x, y0, w);
-  const b = totalsPanel(arch, x, y0 + a.height + 6, w);
+function details(T: Text, arch: Architecture, m: FlowModule, x: number, y0: number, w: number): Placed {
+  const a = moduleLayers(T, m, x, y0, w);
+  const b = totalsPanel(T, arch, x, y0 + a.height + 6, w);
   return { node: h('g', {}, a.node, b.node), height: a.height + 6 + b.height };
 }
 
 function render(v: FigureParams, frame: FigureFrame): FigureView {
   const uid = frame.uid;
+  const T = figureText(frame.lang).xceptionFlow;
   const W = frame.width;
   const res = v.res;
   const active = moduleOfStep(v.step);
-  const title = h('title', { id: `${uid}-title` }, 'Xception: entry, middle and exit flows');
+  const title = h('title', { id: `${uid}-title` }, T.svgTitle);
   let arch: Architecture;
   try {
     arch = xception({ resolution: res });
@@ -302,11 +308,11 @@ function render(v: FigureParams, frame: FigureFrame): FigureView {
   const fc = arch.layers.find((l) => l.role === 'classifier') as ArchLayer;
   const convLayers = modules.reduce((s, m) => s + m.convLayers, 0);
   const residuals = modules.filter((m) => m.residual !== 'none').length;
-  const entry: Item[] = [{ kind: 'input', text: `input ${res}×${res}×3` }, { kind: 'heading', text: 'Entry flow' }, ...modules.slice(0, 4).map((m): Item => ({ kind: 'module', m }))];
+  const entry: Item[] = [{ kind: 'input', text: T.input(String(res)) }, { kind: 'heading', text: T.entryFlow }, ...modules.slice(0, 4).map((m): Item => ({ kind: 'module', m }))];
   const rest: Item[] = [
-    { kind: 'heading', text: 'Middle flow, 8 times' },
+    { kind: 'heading', text: T.middleFlow },
     { kind: 'middle', modules: modules.filter((m) => m.flow === 'middle') },
-    { kind: 'heading', text: 'Exit flow' },
+    { kind: 'heading', text: T.exitFlow },
     ...modules.slice(12).map((m): Item => ({ kind: 'module', m })),
     { kind: 'head', fc },
   ];
@@ -314,49 +320,49 @@ function render(v: FigureParams, frame: FigureFrame): FigureView {
   let height: number;
   const left = LANE + 8;
   if (isNarrow(frame) && frame.context !== 'slide') {
-    const col = column(uid, [...entry, ...rest], left, 0, W - left, active);
-    const det = details(arch, modules[active - 1], 0, col.height + 16, W);
+    const col = column(T, uid, [...entry, ...rest], left, 0, W - left, active);
+    const det = details(T, arch, modules[active - 1], 0, col.height + 16, W);
     parts.push(col.node, det.node);
     height = col.height + 16 + det.height;
   } else if (frame.context === 'slide' && W < 640) {
     // A narrow slide: the two flow columns, without the module's layers.
     const colW = (W - 2 * left - 16) / 2;
-    const a = column(uid, entry, left, 0, colW, active);
-    const b = column(uid, rest, 2 * left + colW + 16, 0, colW, active);
+    const a = column(T, uid, entry, left, 0, colW, active);
+    const b = column(T, uid, rest, 2 * left + colW + 16, 0, colW, active);
     parts.push(a.node, b.node);
     height = Math.max(a.height, b.height);
   } else if (frame.context === 'slide') {
     // Entry flow | middle and exit flows | the module's layers and the totals.
     const side = Math.min(300, Math.round(W * 0.34));
     const colW = (W - side - 3 * left - 16) / 2;
-    const a = column(uid, entry, left, 0, colW, active);
-    const b = column(uid, rest, 2 * left + colW + 8, 0, colW - 8, active);
-    const det = details(arch, modules[active - 1], W - side, 0, side);
+    const a = column(T, uid, entry, left, 0, colW, active);
+    const b = column(T, uid, rest, 2 * left + colW + 8, 0, colW - 8, active);
+    const det = details(T, arch, modules[active - 1], W - side, 0, side);
     parts.push(a.node, b.node, det.node);
     height = Math.max(a.height, b.height, det.height);
   } else if (W >= 640) {
     // Entry flow | middle and exit flows; under them the module's layers and the totals.
     const colW = (W - 2 * left - 16) / 2;
-    const a = column(uid, entry, left, 0, colW, active);
-    const b = column(uid, rest, 2 * left + colW + 16, 0, colW, active);
+    const a = column(T, uid, entry, left, 0, colW, active);
+    const b = column(T, uid, rest, 2 * left + colW + 16, 0, colW, active);
     const top = Math.max(a.height, b.height) + 14;
     const half = (W - 24) / 2;
-    const lay = moduleLayers(modules[active - 1], 0, top, half);
-    const tot = totalsPanel(arch, half + 24, top, half);
+    const lay = moduleLayers(T, modules[active - 1], 0, top, half);
+    const tot = totalsPanel(T, arch, half + 24, top, half);
     parts.push(a.node, b.node, h('line', { class: 'xf-rule', x1: 0, x2: W, y1: top - 4, y2: top - 4 }), lay.node, tot.node);
     height = top + Math.max(lay.height, tot.height);
   } else {
     // The flow, and beside it the module's layers and the totals.
     const side = Math.min(360, Math.max(250, Math.round(W * 0.42)));
     const colW = W - side - left - 20;
-    const col = column(uid, [...entry, ...rest], left, 0, colW, active);
-    const det = details(arch, modules[active - 1], W - side, 22, side);
+    const col = column(T, uid, [...entry, ...rest], left, 0, colW, active);
+    const det = details(T, arch, modules[active - 1], W - side, 22, side);
     parts.push(col.node, det.node);
     height = Math.max(col.height, det.height + 22);
   }
-  const summary = `Xception at ${res}×${res}: ${convLayers} convolution layers in 14 modules, ${residuals} with residual connections; ${formatInt(arch.params)} parameters (weights and FC bias) and ${formatInt(arch.multAdds)} mult-adds; Keras counts ${formatInt(frameworkCounts(arch).keras.total)} with BatchNorm.`;
+  const summary = T.summary(String(res), String(convLayers), String(residuals), formatInt(arch.params), formatInt(arch.multAdds), formatInt(frameworkCounts(arch).keras.total));
   const m = modules[active - 1];
-  const activeText = ` Module ${active} of 14 is highlighted: ${formatInt(m.params)} parameters, ${formatInt(m.multAdds)} mult-adds, output ${m.outH}×${m.outH}×${m.outC}${m.residual === 'none' ? ', no residual connection' : ''}.`;
+  const activeText = T.active(String(active), formatInt(m.params), formatInt(m.multAdds), `${m.outH}×${m.outH}×${m.outC}`, m.residual === 'none');
   const marker = (id: string, cls: string): SvgNode =>
     h('marker', { id: `${uid}-${id}`, viewBox: '0 0 8 8', refX: 7, refY: 4, markerWidth: 8, markerHeight: 8, markerUnits: 'userSpaceOnUse', orient: 'auto' }, h('path', { class: cls, d: 'M0 0L8 4L0 8Z' }));
   const svg = h(
@@ -373,9 +379,9 @@ function render(v: FigureParams, frame: FigureFrame): FigureView {
 
 export const figure: FigureDef = {
   id: 'xception-flow',
-  title: 'Xception: entry, middle and exit flows',
+  title: (lang) => figureText(lang).xceptionFlow.title,
   chapter: '/xception/',
-  source: 'Layer list: Chollet 2017, Fig. 5, as Keras Applications builds it; counts from the site’s cost model.',
+  source: (lang) => figureText(lang).xceptionFlow.source,
   params: ['res', 'step'],
   steps: 14,
   render,

@@ -1,0 +1,71 @@
+/**
+ * The words of the shared parameters, English edition: each one's name, unit and choices, and the
+ * messages that explain a value that could not be used as given. params.zh.ts has the same shape.
+ */
+export const paramsEn = {
+  label: {
+    k: 'Kernel size',
+    m: 'Input channels',
+    n: 'Output channels',
+    df: 'Feature map size',
+    g: 'Groups',
+    s: 'Stride',
+    t: 'Expansion factor',
+    alpha: 'Width multiplier',
+    res: 'Input resolution',
+    dim: 'Embedding dimension',
+    seed: 'Random seed',
+    act: 'Activation',
+    layer: 'Layer type',
+    step: 'Step',
+    segments: 'Channel segments',
+    sc: 'Channels',
+    sg: 'Groups per layer',
+    precision: 'Number format',
+    peak: 'Compute ceiling',
+    bw: 'Memory bandwidth',
+    ex: 'Exercise set',
+  },
+  unit: {
+    k: 'pixels',
+    m: 'channels',
+    n: 'channels',
+    df: 'pixels',
+    g: 'groups',
+    s: 'pixels',
+    t: '×',
+    alpha: '×',
+    res: 'pixels',
+    dim: 'dimensions',
+    seed: '',
+    act: '',
+    layer: '',
+    step: '',
+    segments: 'segments of M',
+    sc: 'channels per layer',
+    sg: 'groups of C',
+    precision: '',
+    peak: 'G mult-adds/s',
+    bw: 'GB/s',
+    ex: '',
+  },
+  choices: {
+    act: ['ReLU', 'ReLU6', 'linear (none)'],
+    layer: ['standard', 'grouped', 'depthwise', 'pointwise', 'depthwise separable'],
+    precision: ['32-bit float (4 bytes)', '16-bit float (2 bytes)', '8-bit integer (1 byte)'],
+  },
+  /** How a parameter is named in a message: its name and URL key. */
+  what: (label: string, key: string) => `${label} (${key})`,
+  range: (min: string, max: string) => `${min} to ${max}`,
+  issue: {
+    empty: (what: string, used: string) => `${what} was left empty; using ${used}.`,
+    notANumber: (what: string, range: string, given: string, used: string) => `${what} must be a number from ${range}, not “${given}”; using ${used}.`,
+    outOfRange: (what: string, range: string, given: string, used: string) => `${what} must be from ${range}; “${given}” was changed to ${used}.`,
+    notWhole: (what: string, given: string, used: string) => `${what} must be a whole number; “${given}” was rounded to ${used}.`,
+    offStep: (what: string, step: string, given: string, used: string) => `${what} moves in steps of ${step}; “${given}” was rounded to ${used}.`,
+    repeated: (what: string, used: string) => `${what} was given more than once; using the first value, ${used}.`,
+    notADivisor: (what: string, of: string, given: string, used: string) => `${what} must divide ${of} evenly; “${given}” was changed to ${used}.`,
+  },
+};
+
+export type ParamStrings = typeof paramsEn;
