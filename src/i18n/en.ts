@@ -26,6 +26,7 @@ export const en = {
   nextStep: 'Next step',
   stepScrubber: 'Step',
   footerNote: 'Every count on this site is computed exactly from the formulas; numbers taken from papers are cited where they appear.',
+  exactValueOf: (label: string) => `${label}, exact value`,
   chaptersHeading: 'Chapters',
   scrollsFormula: 'Formula, scrolls sideways',
   scrollsTable: 'Table, scrolls sideways',

@@ -43,6 +43,7 @@ export const zh: UiText = {
   nextStep: '下一步',
   stepScrubber: '步骤',
   footerNote: '本站的每一个计数都由公式精确算出；取自论文的数字都在出现处注明出处。',
+  exactValueOf: (label: string) => `${label}，精确值`,
   chaptersHeading: '章节',
   scrollsFormula: '公式，可横向滚动',
   scrollsTable: '表格，可横向滚动',
