@@ -156,11 +156,14 @@ class SepFigure extends HTMLElement {
           // inputs a fast drag fires in between.
           subscribeKeys(params, [...def.params], () => this.schedule());
           // A new width (rotation, window resize, a slide scaled to another screen) gets a new layout.
+          // Its callback runs just after layout, so reading the box there costs nothing; a redraw
+          // then uses that size instead of asking for a layout between two figures' patches.
           if ('ResizeObserver' in window) {
             const frame = this.querySelector('.fig-frame');
             if (frame)
               new ResizeObserver(() => {
-                if (this.measure() === this.boxWidth && this.measureHeight() === this.boxHeight) return;
+                this.known = { width: this.measure(), height: this.measureHeight() };
+                if (this.known.width === this.boxWidth && this.known.height === this.boxHeight) return;
                 this.schedule();
               }).observe(frame);
           }
@@ -205,6 +208,9 @@ class SepFigure extends HTMLElement {
 
   private boxHeight = 0;
 
+  /** The box's size as the ResizeObserver last reported it (width 0: not known, or hidden). */
+  private known = { width: 0, height: 0 };
+
   private generation = 0;
 
   private draw(): void {
@@ -212,11 +218,12 @@ class SepFigure extends HTMLElement {
     if (!def) return;
     // A figure on a lecture slide that is not showing keeps its picture until its slide returns.
     if (this.closest('[data-slide]:not([data-active])')) return;
-    const box = this.measure();
+    // Measuring here would force a layout for every figure a change redraws in this frame.
+    const box = this.known.width || this.measure();
     // A hidden box (display: none) has no width to lay out for; it is drawn when shown.
     if (box === 0) return;
     this.boxWidth = box;
-    this.boxHeight = this.measureHeight();
+    this.boxHeight = this.known.width ? this.known.height : this.measureHeight();
     const frame = frameFor(this.dataset.uid ?? def.id, box, (this.dataset.context ?? 'page') as FigureContext, this.boxHeight);
     const values = params.get();
     if (!def.compute) return this.show(def.render(values, frame));
