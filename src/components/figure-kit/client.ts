@@ -30,11 +30,14 @@ const exportLoad = lazy(() => import('./export'));
 const katexLoad = lazy(() => import('katex').then((m) => m.default));
 function typeset(el: HTMLElement, tex: string): void {
   katexLoad().then(
-    (katex) => {
-      if (el.dataset.tex !== tex) return;
-      el.innerHTML = katex.renderToString(tex, { ...FIGURE_KATEX, displayMode: true, throwOnError: false });
-      document.dispatchEvent(new Event('sep:typeset'));
-    },
+    (katex) =>
+      // After the frame that draws the picture has painted: a slider's change reaches the screen
+      // first, the formula follows a frame later, and during a drag only the newest TeX is typeset.
+      window.setTimeout(() => {
+        if (el.dataset.tex !== tex) return;
+        el.innerHTML = katex.renderToString(tex, { ...FIGURE_KATEX, displayMode: true, throwOnError: false });
+        document.dispatchEvent(new Event('sep:typeset'));
+      }, 0),
     // Offline: the formula keeps its last numbers until KaTeX arrives, then shows the newest.
     () => retryLater(() => el.dataset.tex === tex && typeset(el, tex), katexLoad),
   );
@@ -105,6 +108,28 @@ class ParamControl extends HTMLElement {
   }
 }
 
+/** How long an off-screen figure waits after the last change before it redraws. */
+const OFF_SCREEN_DELAY_MS = 150;
+
+/** Which figures are on screen or within half a screen of it. */
+const onScreen =
+  'IntersectionObserver' in window
+    ? new IntersectionObserver(
+        (entries) => {
+          for (const e of entries) {
+            const fig = e.target as SepFigure;
+            fig.inView = e.isIntersecting;
+            if (fig.inView) fig.flush(false);
+          }
+        },
+        { rootMargin: '50% 0px' },
+      )
+    : undefined;
+
+window.addEventListener('beforeprint', () => {
+  for (const fig of document.querySelectorAll<SepFigure>('sep-figure')) fig.flush?.(true);
+});
+
 class SepFigure extends HTMLElement {
   private def?: FigureDef;
   private announceTimer = 0;
@@ -113,13 +138,37 @@ class SepFigure extends HTMLElement {
   private boxWidth = 0;
   private pendingFrame = 0;
 
-  /** Redraw before the next paint; several requests in one frame make one redraw. */
+  /** Whether the figure is on screen or close to it (see `onScreen` below); true until known. */
+  inView = true;
+  private pendingLater = 0;
+
+  /**
+   * Redraw before the next paint, several requests in one frame making one redraw. A figure off
+   * screen redraws once changes pause instead, so a drag repaints only the figures a reader sees.
+   */
   private schedule(): void {
+    if (!this.inView) {
+      window.clearTimeout(this.pendingLater);
+      this.pendingLater = window.setTimeout(() => {
+        this.pendingLater = 0;
+        this.draw();
+      }, OFF_SCREEN_DELAY_MS);
+      return;
+    }
     if (this.pendingFrame) return;
     this.pendingFrame = requestAnimationFrame(() => {
       this.pendingFrame = 0;
       this.draw();
     });
+  }
+
+  /** Came on screen, or the page is about to print: a redraw still waiting happens now. */
+  flush(now: boolean): void {
+    if (!this.pendingLater) return;
+    window.clearTimeout(this.pendingLater);
+    this.pendingLater = 0;
+    if (now) this.draw();
+    else this.schedule();
   }
 
   connectedCallback(): void {
@@ -152,6 +201,7 @@ class SepFigure extends HTMLElement {
         (def) => {
           this.def = def;
           this.keepShownVariant();
+          onScreen?.observe(this);
           // Only the figure's own parameters redraw it, at most once per frame however many
           // inputs a fast drag fires in between.
           subscribeKeys(params, [...def.params], () => this.schedule());
