@@ -36,7 +36,7 @@ function typeset(el: HTMLElement, tex: string): void {
       window.setTimeout(() => {
         if (el.dataset.tex !== tex) return;
         el.innerHTML = katex.renderToString(tex, { ...FIGURE_KATEX, displayMode: true, throwOnError: false });
-        document.dispatchEvent(new Event('sep:typeset'));
+        el.dispatchEvent(new Event('sep:typeset', { bubbles: true }));
       }, 0),
     // Offline: the formula keeps its last numbers until KaTeX arrives, then shows the newest.
     () => retryLater(() => el.dataset.tex === tex && typeset(el, tex), katexLoad),
