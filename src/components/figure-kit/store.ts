@@ -129,13 +129,11 @@ export function currentQuery(): string {
   return [state, extra].filter(Boolean).join('&');
 }
 
-// The address follows the values once a drag pauses: rewriting it is slow enough on a phone to
-// delay the next frame, and a reader only needs the last value there.
 let pending = 0;
 params.listen(() => {
   window.clearTimeout(pending);
   pending = window.setTimeout(() => {
     const q = currentQuery();
     history.replaceState(history.state, '', `${location.pathname}${q ? `?${q}` : ''}${location.hash}`);
-  }, 400);
+  }, 120);
 });
