@@ -149,6 +149,31 @@ function trimStylesheet(css) {
     .replace(/(url\([^)]*\.woff2\)\s*format\(["']woff2["']\))(?:\s*,\s*url\([^)]*\.(?:woff|ttf)\)\s*format\(["'](?:woff|truetype)["']\))+/g, '$1');
 }
 
+/**
+ * The faces almost every formula draws with, and the KaTeX class that shows a page draws with one.
+ * The browser only asks for a face once it has laid out text in it, so without a hint these
+ * arrive late and each one makes the whole page lay out again; a page with math preloads them.
+ */
+export const PRELOADED_FACES = [
+  { name: 'KaTeX_Main-Regular', used: /class="katex"/ },
+  { name: 'KaTeX_Math-Italic', used: /class="[^"]*\bmathnormal\b/ },
+];
+
+/**
+ * A page with `<link rel="preload">` for the subsets (`files`: face name → URL) of the faces it
+ * uses, placed before its first stylesheet so the fetch starts while the page is still arriving.
+ * A page without typeset math, or one that already has the links, is returned as it is.
+ */
+export function withFontPreloads(html, files) {
+  if (!html.includes('class="katex"') || html.includes('data-katex-preload')) return html;
+  const links = PRELOADED_FACES.filter((f) => files.has(f.name) && f.used.test(html))
+    .map((f) => `<link rel="preload" href="${files.get(f.name)}" as="font" type="font/woff2" crossorigin data-katex-preload>`)
+    .join('');
+  if (!links) return html;
+  const at = html.search(/<link rel="stylesheet"|<style|<\/head>/);
+  return at < 0 ? html : html.slice(0, at) + links + html.slice(at);
+}
+
 /** Split every KaTeX face in the built site into a subset for the site's math and the rest. */
 export async function splitFaces(distDir, log = () => {}) {
   const files = walk(distDir);
@@ -157,6 +182,8 @@ export async function splitFaces(distDir, log = () => {}) {
   for (const p of pages) for (const ch of katexText(readFileSync(p, 'utf8'))) used.add(ch);
   const fontsDir = join(require.resolve('katex/package.json'), '..', 'dist', 'fonts');
   const faces = new Map();
+  /** Face name → URL of its subset, as the stylesheets name it. */
+  const subsetUrls = new Map();
   let before = 0;
   let after = 0;
 
@@ -183,6 +210,7 @@ export async function splitFaces(distDir, log = () => {}) {
         // the browser fetch the whole file to find that out.
         const rest = new Set([...all].filter((c) => !keep.has(c)));
         faces.set(name, { file, keep: unicodeRange(keep), rest: rest.size > 0 ? unicodeRange(rest) : null });
+        subsetUrls.set(name, `${url.slice(0, url.length - name.length)}${file}`);
         log(`${name}: ${keep.size} of ${all.size} characters, ${full} → ${subset.length} bytes`);
       }
     }
@@ -223,6 +251,7 @@ export async function splitFaces(distDir, log = () => {}) {
     const html = readFileSync(page, 'utf8');
     let next = html.includes('KaTeX_') ? await rewrite(html) : html;
     for (const [from, to] of renamed) next = next.split(from).join(to);
+    next = withFontPreloads(next, subsetUrls);
     if (next !== html) writeFileSync(page, next);
   }
   return { before, after, faces: [...faces.values()].filter(Boolean).length };

@@ -8,7 +8,7 @@
  */
 import { mobilenetV1, type Architecture } from './architectures';
 import { convCost } from './cost';
-import { texInt } from './tex';
+import { texInt, texTerm, type TexLayout } from './tex';
 
 /** One separable layer at α and ρ beside the same layer at α = 1, ρ = 1. */
 export interface ScalingExample {
@@ -66,6 +66,7 @@ export function alphaRhoEstimate(multAdds: number, alpha: number, rho: number): 
 export function scalingExample(
   { alpha, resolution }: { alpha: number; resolution: number },
   arch: Architecture = mobilenetV1({ alpha, resolution }),
+  layout: TexLayout = {},
 ): ScalingExample {
   const { m, n, df } = layerOf(arch);
   const layer = convCost({ kind: 'separable', k: 3, cin: m, cout: n, inH: df });
@@ -77,14 +78,17 @@ export function scalingExample(
   const alpha2rho2 = alpha * alpha * rho * rho;
   const layerRatio = layer.multAdds / base.multAdds;
   const dot = ' \\cdot ';
+  // With terms: the depthwise and pointwise products, and α² and ρ², point at the figure's marks.
+  const dw = (x: string) => texTerm('depthwise', x, layout.terms);
+  const pw = (x: string) => texTerm('pointwise', x, layout.terms);
   const tex =
     `\\begin{aligned}` +
-    `&D_K${dot}D_K${dot}\\alpha M${dot}\\rho D_F${dot}\\rho D_F + \\alpha M${dot}\\alpha N${dot}\\rho D_F${dot}\\rho D_F \\\\` +
-    `&= ${[3, 3, m, df, df].map(texInt).join(dot)} + ${[m, n, df, df].map(texInt).join(dot)}` +
-    ` = ${texInt(depthwise)} + ${texInt(pointwise)} = ${texInt(layer.multAdds)} \\\\` +
+    `&${dw(`D_K${dot}D_K${dot}\\alpha M${dot}\\rho D_F${dot}\\rho D_F`)} + ${pw(`\\alpha M${dot}\\alpha N${dot}\\rho D_F${dot}\\rho D_F`)} \\\\` +
+    `&= ${dw([3, 3, m, df, df].map(texInt).join(dot))} + ${pw([m, n, df, df].map(texInt).join(dot))}` +
+    ` = ${dw(texInt(depthwise))} + ${pw(texInt(pointwise))} = ${texInt(layer.multAdds)} \\\\` +
     `&\\text{layer: } \\tfrac{${texInt(layer.multAdds)}}{${texInt(base.multAdds)}} \\approx ${sig3(layerRatio)},\\quad` +
     ` \\text{network: } ${sig3(networkRatio)},\\quad` +
-    ` \\alpha^2\\rho^2 = ${sig3(alpha)}^2${dot}${sig3(rho)}^2 \\approx ${sig3(alpha2rho2)}` +
+    ` ${texTerm('alpha', '\\alpha^2', layout.terms)}${texTerm('rho', '\\rho^2', layout.terms)} = ${texTerm('alpha', `${sig3(alpha)}^2`, layout.terms)}${dot}${texTerm('rho', `${sig3(rho)}^2`, layout.terms)} \\approx ${sig3(alpha2rho2)}` +
     `\\end{aligned}`;
   return {
     tex,

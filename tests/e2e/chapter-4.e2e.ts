@@ -241,4 +241,28 @@ describe('chapter 4: MobileNet V1', () => {
     expect(problems).toEqual([]);
     await context.close();
   });
+
+  it('links eq. 7\'s depthwise and pointwise products and α² to the v1-architecture marks, by pointer and by keyboard', async () => {
+    const { context, page, problems } = await watchedPage(browser);
+    await page.goto(`${baseURL()}/mobilenet-v1/`);
+    const fig = page.locator(ARCH);
+    await fig.scrollIntoViewIfNeeded();
+    await figuresReady(page);
+    const formula = fig.locator('[data-role=formula]');
+    await expect.poll(() => formula.locator('.katex-html [data-term="pointwise"]').count()).toBeGreaterThan(0);
+    await formula.locator('.katex-html [data-term="pointwise"]').first().hover();
+    await expect.poll(() => fig.locator('svg [data-term="pointwise"][data-lit]').count()).toBeGreaterThan(0);
+    expect(await fig.locator('svg [data-term="depthwise"][data-lit]').count()).toBe(0);
+    // Keyboard: the formula is one tab stop, and → steps through its terms in reading order.
+    await page.mouse.move(0, 0);
+    await formula.focus();
+    await page.keyboard.press('ArrowRight');
+    await expect.poll(() => fig.getAttribute('data-lit-term')).toBe('depthwise');
+    await page.keyboard.press('End');
+    await expect.poll(() => fig.getAttribute('data-lit-term')).toBe('rho');
+    expect(await fig.locator('svg [data-term="rho"][data-lit]').count()).toBeGreaterThanOrEqual(5);
+    expect(await fig.locator('[data-role=announce]').textContent()).not.toBe('');
+    expect(problems).toEqual([]);
+    await context.close();
+  });
 });

@@ -64,6 +64,26 @@ describe('xception-flow on /xception/', () => {
 });
 
 describe('calculator', () => {
+  it('shows the mult-adds total once, and a FLOP total beside it only when FLOPs are counted another way', async () => {
+    const { context, page, problems } = await watchedPage(browser);
+    await page.goto(`${baseURL()}/calculator/`);
+    await ready(page);
+    const totals = page.locator('stack-calculator [data-role=totals]');
+    const shown = () => totals.locator('dd:visible').evaluateAll((dds) => dds.map((d) => d.textContent));
+    const macs = mobilenetV1().multAdds;
+    const inTotals = (list: (string | null)[]) => list.filter((t) => t === macs.toLocaleString('en-US')).length;
+    expect(inTotals(await shown())).toBe(1);
+    await page.locator('[data-role=flops]').selectOption('2macs');
+    // FLOPs = 2 · MACs (Howard et al. 2017 count mult-adds; 2 FLOPs each).
+    await expect.poll(() => totals.locator('[data-quantity="compute"]').isVisible()).toBe(true);
+    await expect.poll(() => total(page, 'compute')).toBe(String(2 * macs));
+    expect(inTotals(await shown())).toBe(1);
+    await page.locator('[data-role=flops]').selectOption('macs');
+    await expect.poll(() => totals.locator('[data-quantity="compute"]').isVisible()).toBe(false);
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+
   it('presets reproduce the cost model exactly; the V2 link restores the same stack', async () => {
     const { context, page, problems } = await watchedPage(browser);
     await page.goto(`${baseURL()}/calculator/`);

@@ -15,6 +15,8 @@ afterAll(async () => {
 });
 
 async function ready(page: Page): Promise<void> {
+  // The exercises' code is fetched when their block comes near the viewport.
+  await page.evaluate(() => document.querySelector('sep-exercises')?.scrollIntoView({ behavior: 'instant' }));
   await page.waitForFunction(() => document.querySelector<HTMLElement>('sep-exercises')?.dataset.ready !== undefined);
 }
 

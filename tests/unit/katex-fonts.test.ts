@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import katex from 'katex';
-import { ALWAYS, cmapCodePoints, katexText, subsetFace, unicodeRange } from '../../scripts/katex-fonts.mjs';
+import { ALWAYS, cmapCodePoints, katexText, subsetFace, unicodeRange, withFontPreloads } from '../../scripts/katex-fonts.mjs';
 
 const fonts = join(createRequire(import.meta.url).resolve('katex/package.json'), '..', 'dist', 'fonts');
 const ttf = (name: string): Buffer => readFileSync(join(fonts, `${name}.ttf`));
@@ -61,5 +61,33 @@ describe('subsets', () => {
 
   it('always keep the digits, so a formula retypeset with new numbers needs no other file', () => {
     for (const d of '0123456789') expect(ALWAYS).toContain(d);
+  });
+});
+
+describe('withFontPreloads', () => {
+  const files = new Map([
+    ['KaTeX_Main-Regular', '/_astro/KaTeX_Main-Regular.sub1.woff2'],
+    ['KaTeX_Math-Italic', '/_astro/KaTeX_Math-Italic.sub2.woff2'],
+  ]);
+  const page = (body: string): string => `<html><head><meta charset="utf-8"><link rel="stylesheet" href="/a.css"></head><body>${body}</body></html>`;
+
+  it('preloads the subsets of the faces a page with math draws with, before its first stylesheet', () => {
+    // KaTeX draws "x" in Math-Italic (class mathnormal) and "2" in Main-Regular.
+    const html = withFontPreloads(page(katex.renderToString('x^2')), files);
+    const head = html.slice(0, html.indexOf('<link rel="stylesheet"'));
+    expect(head).toContain('<link rel="preload" href="/_astro/KaTeX_Main-Regular.sub1.woff2" as="font" type="font/woff2" crossorigin');
+    expect(head).toContain('href="/_astro/KaTeX_Math-Italic.sub2.woff2"');
+  });
+
+  it('leaves out Math-Italic where no formula has an italic letter', () => {
+    const html = withFontPreloads(page(katex.renderToString('2+3')), files);
+    expect(html).toContain('KaTeX_Main-Regular.sub1');
+    expect(html).not.toContain('KaTeX_Math-Italic');
+  });
+
+  it('changes nothing on a page without math, and adds the links only once', () => {
+    expect(withFontPreloads(page('<p>x</p>'), files)).toBe(page('<p>x</p>'));
+    const once = withFontPreloads(page(katex.renderToString('x')), files);
+    expect(withFontPreloads(once, files)).toBe(once);
   });
 });

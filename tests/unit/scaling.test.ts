@@ -50,6 +50,24 @@ describe('scalingExample({ alpha, resolution })', () => {
     }
   });
 
+  it('with terms, wraps eq. 7\'s depthwise and pointwise products and α², ρ² for the figure, and is otherwise the same TeX', () => {
+    const plain = scalingExample({ alpha: 0.75, resolution: 160 });
+    const linked = scalingExample({ alpha: 0.75, resolution: 160 }, undefined, { terms: true });
+    // Table 3, α 0.75 at 160: depthwise 3·3·384·10·10 = 345,600, pointwise 384·384·10·10 = 14,745,600.
+    expect(linked.tex).toContain('\\htmlData{term=depthwise}{3 \\cdot 3 \\cdot 384 \\cdot 10 \\cdot 10}');
+    expect(linked.tex).toContain('\\htmlData{term=pointwise}{14{,}745{,}600}');
+    expect(linked.tex).toContain('\\htmlData{term=alpha}{\\alpha^2}\\htmlData{term=rho}{\\rho^2}');
+    const unwrap = (tex: string): string => {
+      let out = tex;
+      for (let prev = ''; prev !== out; ) {
+        prev = out;
+        out = out.replace(/\\htmlData\{term=[a-z-]+\}\{((?:[^{}]|\{[^{}]*\})*)\}/g, '$1');
+      }
+      return out;
+    };
+    expect(unwrap(linked.tex)).toBe(plain.tex);
+  });
+
   it('throws CostError when α leaves the layer without channels', () => {
     expect(() => scalingExample({ alpha: 0.01, resolution: 224 })).toThrow(CostError);
   });

@@ -587,6 +587,8 @@ class StackCalculator extends HTMLElement {
       (this.q('[data-role=params-label]') as HTMLElement).textContent = labels[1];
       for (const sel of ['[data-role=compute-label]', '[data-role=compute-head]', '[data-role=share-compute-head]']) (this.q(sel) as HTMLElement).textContent = labels[2];
       (this.q('[data-role=input-shape]') as HTMLElement).textContent = labels[3];
+      // Counted as mult-adds, the compute total is the mult-adds total above: shown once.
+      (this.q('[data-role=compute-row]') as HTMLElement).hidden = this.flops === 'macs';
     }
     const shares = JSON.stringify(view.shares);
     if (shares === this.sharesShown) return;

@@ -39,9 +39,20 @@ function writeStore(data: Stored): void {
 
 let katexLoad: Promise<typeof import('katex').default> | undefined;
 
+/**
+ * The TeX each math node shows now. The build typeset every node (data-typeset); patching drops
+ * that attribute, so it is read once before the first patch and kept here: math the build drew
+ * is not typeset again, and KaTeX is fetched only for TeX that changed.
+ */
+const shown = new WeakMap<Element, string>();
+
+function rememberTypeset(root: Element): void {
+  for (const el of root.querySelectorAll<HTMLElement>('.ex-tex[data-typeset]')) shown.set(el, el.dataset.typeset ?? '');
+}
+
 /** Typeset every math node whose TeX changed since it was last typeset. */
 function typesetAll(root: Element): void {
-  const pending = [...root.querySelectorAll<HTMLElement>('.ex-tex')].filter((el) => el.dataset.typeset !== el.dataset.tex && !el.closest('[hidden]'));
+  const pending = [...root.querySelectorAll<HTMLElement>('.ex-tex')].filter((el) => shown.get(el) !== el.dataset.tex && !el.closest('[hidden]'));
   if (pending.length === 0) return;
   katexLoad ??= import('katex').then((m) => m.default);
   katexLoad.then(
@@ -49,7 +60,7 @@ function typesetAll(root: Element): void {
       for (const el of pending) {
         const tex = el.dataset.tex ?? '';
         el.innerHTML = katex.renderToString(tex, { displayMode: el.dataset.display === 'true', throwOnError: false });
-        el.dataset.typeset = tex;
+        shown.set(el, tex);
       }
     },
     () => {
@@ -60,21 +71,33 @@ function typesetAll(root: Element): void {
   );
 }
 
+/** Answers typed and choices picked in the page before this code ran, per exercise id. */
+function answeredBefore(root: Element): Record<string, ExerciseProgress> {
+  const out: Record<string, ExerciseProgress> = {};
+  for (const item of root.querySelectorAll<HTMLElement>('[data-id]')) {
+    const text = item.querySelector<HTMLInputElement>('[data-role=answer]')?.value;
+    const picked = item.querySelector<HTMLInputElement>('[data-role=choice]:checked');
+    const p: ExerciseProgress = { ...(text ? { text } : {}), ...(picked ? { choice: Number(picked.value) } : {}) };
+    if (Object.keys(p).length > 0) out[item.dataset.id ?? ''] = p;
+  }
+  return out;
+}
+
 class SepExercises extends HTMLElement {
   private state?: ExercisesState;
-  private words?: ExerciseWords;
 
   connectedCallback(): void {
     const chapter = this.dataset.chapter ?? '';
     if (!isExerciseChapter(chapter)) return;
+    rememberTypeset(this);
     const solvedFor = (seed: number): Set<string> => new Set(readStore()[chapter]?.[String(seed)] ?? []);
-    void pageExerciseWords().then((words) => {
-      this.words = words;
-      subscribeKeys(params, ['ex'], (v) => {
-        if (this.state?.seed === v.ex) return;
-        this.state = { chapter, seed: v.ex, exercises: exercisesFor(chapter, v.ex, words), progress: {}, solved: solvedFor(v.ex) };
-        this.render();
-      });
+    subscribeKeys(params, ['ex'], (v) => {
+      if (this.state?.seed === v.ex) return;
+      // This code arrives after the page (when the block comes near, or at a first touch): what
+      // the reader already typed or picked in the build's form is kept.
+      const progress = this.state ? {} : answeredBefore(this);
+      this.state = { chapter, seed: v.ex, exercises: exercisesFor(chapter, v.ex, words), progress, solved: solvedFor(v.ex) };
+      this.render();
     });
     this.addEventListener('submit', (e) => {
       const form = (e.target as HTMLElement).closest('form');
@@ -85,7 +108,7 @@ class SepExercises extends HTMLElement {
       this.act(item.dataset.id ?? '', (ex, p) => {
         if (ex.kind !== 'compute') return p;
         const text = input?.value ?? '';
-        return { ...p, text, verdict: verdictWithWords(checkAnswer(text, ex.answer, ex.tolerance, ex.slips), this.words) };
+        return { ...p, text, verdict: verdictWithWords(checkAnswer(text, ex.answer, ex.tolerance, ex.slips), words) };
       });
     });
     this.addEventListener('change', (e) => {
@@ -177,4 +200,9 @@ class SepExercises extends HTMLElement {
   }
 }
 
-customElements.define('sep-exercises', SepExercises);
+/** The page's words, fetched first (Chinese pages only): the blocks start once they are here. */
+let words: ExerciseWords;
+export const ready: Promise<void> = pageExerciseWords().then((w) => {
+  words = w;
+  customElements.define('sep-exercises', SepExercises);
+});

@@ -31,11 +31,14 @@ const exportLoad = lazy(() => import('./export'));
 const katexLoad = lazy(() => import('katex').then((m) => m.default));
 function typeset(el: HTMLElement, tex: string): void {
   katexLoad().then(
-    (katex) => {
-      if (el.dataset.tex !== tex) return;
-      el.innerHTML = katex.renderToString(tex, { ...FIGURE_KATEX, displayMode: true, throwOnError: false });
-      document.dispatchEvent(new Event('sep:typeset'));
-    },
+    (katex) =>
+      // After the frame that draws the picture has painted: a slider's change reaches the screen
+      // first, the formula follows a frame later, and during a drag only the newest TeX is typeset.
+      window.setTimeout(() => {
+        if (el.dataset.tex !== tex) return;
+        el.innerHTML = katex.renderToString(tex, { ...FIGURE_KATEX, displayMode: true, throwOnError: false });
+        el.dispatchEvent(new Event('sep:typeset', { bubbles: true }));
+      }, 0),
     // Offline: the formula keeps its last numbers until KaTeX arrives, then shows the newest.
     () => retryLater(() => el.dataset.tex === tex && typeset(el, tex), katexLoad),
   );
@@ -106,6 +109,28 @@ class ParamControl extends HTMLElement {
   }
 }
 
+/** How long an off-screen figure waits after the last change before it redraws. */
+const OFF_SCREEN_DELAY_MS = 150;
+
+/** Which figures are on screen or within half a screen of it. */
+const onScreen =
+  'IntersectionObserver' in window
+    ? new IntersectionObserver(
+        (entries) => {
+          for (const e of entries) {
+            const fig = e.target as SepFigure;
+            fig.inView = e.isIntersecting;
+            if (fig.inView) fig.flush(false);
+          }
+        },
+        { rootMargin: '50% 0px' },
+      )
+    : undefined;
+
+window.addEventListener('beforeprint', () => {
+  for (const fig of document.querySelectorAll<SepFigure>('sep-figure')) fig.flush?.(true);
+});
+
 class SepFigure extends HTMLElement {
   private def?: FigureDef;
   private announceTimer = 0;
@@ -114,13 +139,37 @@ class SepFigure extends HTMLElement {
   private boxWidth = 0;
   private pendingFrame = 0;
 
-  /** Redraw before the next paint; several requests in one frame make one redraw. */
+  /** Whether the figure is on screen or close to it (see `onScreen` below); true until known. */
+  inView = true;
+  private pendingLater = 0;
+
+  /**
+   * Redraw before the next paint, several requests in one frame making one redraw. A figure off
+   * screen redraws once changes pause instead, so a drag repaints only the figures a reader sees.
+   */
   private schedule(): void {
+    if (!this.inView) {
+      window.clearTimeout(this.pendingLater);
+      this.pendingLater = window.setTimeout(() => {
+        this.pendingLater = 0;
+        this.draw();
+      }, OFF_SCREEN_DELAY_MS);
+      return;
+    }
     if (this.pendingFrame) return;
     this.pendingFrame = requestAnimationFrame(() => {
       this.pendingFrame = 0;
       this.draw();
     });
+  }
+
+  /** Came on screen, or the page is about to print: a redraw still waiting happens now. */
+  flush(now: boolean): void {
+    if (!this.pendingLater) return;
+    window.clearTimeout(this.pendingLater);
+    this.pendingLater = 0;
+    if (now) this.draw();
+    else this.schedule();
   }
 
   connectedCallback(): void {
@@ -153,15 +202,19 @@ class SepFigure extends HTMLElement {
         (def) => {
           this.def = def;
           this.keepShownVariant();
+          onScreen?.observe(this);
           // Only the figure's own parameters redraw it, at most once per frame however many
           // inputs a fast drag fires in between.
           subscribeKeys(params, [...def.params], () => this.schedule());
           // A new width (rotation, window resize, a slide scaled to another screen) gets a new layout.
+          // Its callback runs just after layout, so reading the box there costs nothing; a redraw
+          // then uses that size instead of asking for a layout between two figures' patches.
           if ('ResizeObserver' in window) {
             const frame = this.querySelector('.fig-frame');
             if (frame)
               new ResizeObserver(() => {
-                if (this.measure() === this.boxWidth && this.measureHeight() === this.boxHeight) return;
+                this.known = { width: this.measure(), height: this.measureHeight() };
+                if (this.known.width === this.boxWidth && this.known.height === this.boxHeight) return;
                 this.schedule();
               }).observe(frame);
           }
@@ -206,6 +259,9 @@ class SepFigure extends HTMLElement {
 
   private boxHeight = 0;
 
+  /** The box's size as the ResizeObserver last reported it (width 0: not known, or hidden). */
+  private known = { width: 0, height: 0 };
+
   private generation = 0;
 
   private draw(): void {
@@ -213,11 +269,12 @@ class SepFigure extends HTMLElement {
     if (!def) return;
     // A figure on a lecture slide that is not showing keeps its picture until its slide returns.
     if (this.closest('[data-slide]:not([data-active])')) return;
-    const box = this.measure();
+    // Measuring here would force a layout for every figure a change redraws in this frame.
+    const box = this.known.width || this.measure();
     // A hidden box (display: none) has no width to lay out for; it is drawn when shown.
     if (box === 0) return;
     this.boxWidth = box;
-    this.boxHeight = this.measureHeight();
+    this.boxHeight = this.known.width ? this.known.height : this.measureHeight();
     const frame = frameFor(this.dataset.uid ?? def.id, box, (this.dataset.context ?? 'page') as FigureContext, this.boxHeight, langAt(this));
     const values = params.get();
     if (!def.compute) return this.show(def.render(values, frame));

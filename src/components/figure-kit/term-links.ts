@@ -108,7 +108,7 @@ function prepare(fig: HTMLElement): void {
   });
 }
 
-// Figures announce each redraw (sep:drawn) and KaTeX each typeset (sep:typeset, on document).
+// Figures announce each redraw (sep:drawn) and KaTeX each typeset (sep:typeset, from the formula).
 document.addEventListener(
   'sep:drawn',
   (e) => {
@@ -117,6 +117,7 @@ document.addEventListener(
   },
   true,
 );
-document.addEventListener('sep:typeset', () => {
-  for (const fig of document.querySelectorAll<HTMLElement>('sep-figure[data-ready]')) prepare(fig);
+document.addEventListener('sep:typeset', (e) => {
+  const fig = figureOf(e.target);
+  if (fig?.dataset.ready !== undefined) prepare(fig);
 });

@@ -34,12 +34,26 @@ function markMore(el: HTMLElement): void {
   }
 }
 
+// Checked just after the next paint, when layout is up to date, so reading sizes costs no extra
+// layout; after a typeset only the formula that changed is checked.
 let pending = 0;
-function schedule(): void {
-  cancelAnimationFrame(pending);
-  pending = requestAnimationFrame(() => markScrollable());
+let whole = false;
+const changed = new Set<ParentNode>();
+function schedule(root?: ParentNode): void {
+  if (root) changed.add(root);
+  else whole = true;
+  if (pending) return;
+  pending = requestAnimationFrame(() =>
+    window.setTimeout(() => {
+      pending = 0;
+      const roots = whole ? [document] : [...changed];
+      whole = false;
+      changed.clear();
+      for (const r of roots) markScrollable(r);
+    }, 0),
+  );
 }
 
 markScrollable();
-window.addEventListener('resize', schedule);
-document.addEventListener('sep:typeset', schedule);
+window.addEventListener('resize', () => schedule());
+document.addEventListener('sep:typeset', (e) => schedule(e.target instanceof Element ? e.target : undefined));

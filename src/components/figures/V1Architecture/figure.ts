@@ -424,7 +424,7 @@ function render(v: FigureParams, frame: FigureFrame): FigureView {
   let tex: string;
   try {
     arch = mobilenetV1({ alpha, resolution: res });
-    tex = scalingExample({ alpha, resolution: res }, arch).tex;
+    tex = scalingExample({ alpha, resolution: res }, arch, { terms: true }).tex;
   } catch (e) {
     if (isCostError(e)) return errorView(W, 200, uid, title, e.message);
     throw e;

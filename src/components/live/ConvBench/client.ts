@@ -3,6 +3,7 @@
  * cost model's prediction at once; TensorFlow.js is imported only when the reader presses Run,
  * so a reader who never runs it downloads none of it.
  */
+import { subscribeKeys } from 'nanostores';
 import { params } from '../../figure-kit/store';
 import { patch } from '../../figure-kit/svg';
 import { BENCH_REPEATS, BENCH_WARMUP, benchPlan, type BenchSizes } from '../../../lib/bench-guard';
@@ -35,6 +36,8 @@ class ConvBench extends HTMLElement {
   private lastRun = '';
   private measured?: BenchMeasurement;
   private width = 0;
+  /** The chart box's width as its ResizeObserver last read it. */
+  private known = 0;
 
   connectedCallback(): void {
     const run = this.el('run') as HTMLButtonElement;
@@ -44,9 +47,23 @@ class ConvBench extends HTMLElement {
     const shown = variants.find((svg) => getComputedStyle(svg).display !== 'none') ?? variants[0];
     for (const svg of variants) if (svg !== shown) svg.remove();
     shown?.removeAttribute('data-variant');
-    params.subscribe((v) => this.follow({ k: v.k, m: v.m, n: v.n, df: v.df }));
+    // Only its four sizes move it, once per frame however many inputs a drag fires.
+    let pending = 0;
+    subscribeKeys(params, ['k', 'm', 'n', 'df'], () => {
+      if (pending) return;
+      pending = requestAnimationFrame(() => {
+        pending = 0;
+        this.follow(this.sizes());
+      });
+    });
+    this.follow(this.sizes());
     run.addEventListener('click', () => void this.run());
-    if ('ResizeObserver' in window) new ResizeObserver(() => wrap.clientWidth !== this.width && this.drawChart()).observe(wrap);
+    // The chart's width comes from here (read just after layout), not from the box at each redraw.
+    if ('ResizeObserver' in window)
+      new ResizeObserver(() => {
+        this.known = wrap.clientWidth;
+        if (this.known !== this.width) this.drawChart();
+      }).observe(wrap);
     this.dataset.ready = '';
   }
 
@@ -54,8 +71,9 @@ class ConvBench extends HTMLElement {
   private drawChart(): void {
     const wrap = this.el('chart');
     const svg = wrap.querySelector('svg');
-    if (!svg || wrap.clientWidth === 0) return;
-    this.width = wrap.clientWidth;
+    const width = this.known || wrap.clientWidth;
+    if (!svg || width === 0) return;
+    this.width = width;
     const s = this.sizes();
     const run = this.lastRun === sizeKey(s) ? this.measured : undefined;
     patch(svg, benchChart({ predictedSpeedup: benchPlan(s).theoreticalSpeedup, run }, this.width, 'conv-bench-chart'));
