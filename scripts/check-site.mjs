@@ -144,7 +144,7 @@ const LATIN_OK = new Set(
   // Names, units, formats and symbols that stay in Latin script in Chinese technical writing.
   ('Separable MobileNet MobileNets Xception Inception ResNet ResNeXt ShuffleNet ImageNet COCO VOC ReLU ReLU6 BatchNorm Keras PyTorch TensorFlow tfjs WebGL WASM CPU GPU CSV SVG PNG PDF KaTeX ' +
     'MACs FLOPs GHz GB MB kB URL Howard Sandler Chollet Zhang Szegedy Ioffe Krizhevsky Simonyan Zisserman Sifre Mallat Hinton Google arXiv CVPR ICLR ICML NeurIPS ECCV et al top log max min sqrt float32 float16 int8 Pixel Snapdragon Adreno ARM Cortex Ryzen Intel NVIDIA Apple ' +
-    'dw pw conv sep std res alpha rho Esc Enter Space Page Down Up Tab Shift B L O F NASNet NasNet MobileNetV1 MobileNetV2 SeparableConv2D Conv2D DepthwiseConv2D JFT').split(/\s+/).map((w) => w.toLowerCase()),
+    'dw pw conv sep std res alpha rho Esc Enter Space Page Down Up Tab Shift B L O F JavaScript TypeScript NASNet NasNet GoogleNet GoogLeNet VGG SqueezeNet Squeezenet AlexNet MobileNetV1 MobileNetV2 SeparableConv2D Conv2D DepthwiseConv2D JFT').split(/\s+/).map((w) => w.toLowerCase()),
 );
 const twinsChecked = { pairs: 0, figures: 0, numbers: 0 };
 const pageDom = (html) => {
@@ -167,7 +167,8 @@ function readerText(root) {
   return parts.join(' ');
 }
 const cjk = (text) => (text.match(/[\u3400-\u9fff\uf900-\ufaff]/g) ?? []).length;
-const latinWords = (text) => (text.match(/[A-Za-z]{2,}/g) ?? []).filter((w) => !LATIN_OK.has(w.toLowerCase()));
+// Code names (a layer called block_16_project, Conv_1 or expanded_conv) are code, not words.
+const latinWords = (text) => (text.replace(/\b\w*_\w*\b/g, ' ').match(/[A-Za-z]{2,}/g) ?? []).filter((w) => !LATIN_OK.has(w.toLowerCase()));
 const sortedValues = (doc, selector, attr) => [...doc.querySelectorAll(selector)].map((e) => e.getAttribute(attr)).sort();
 for (const file of files) {
   const route = routeOf(file);

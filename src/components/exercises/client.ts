@@ -188,7 +188,7 @@ class SepExercises extends HTMLElement {
       try {
         const def = await load();
         const values = figureValues(box.dataset.state === 'after' ? ex.figure.after : ex.figure.before);
-        const view = def.render(values, { uid: `ex-${s.chapter}-${ex.id}`, width: Math.max(200, box.clientWidth), context: 'page', lang: 'en' });
+        const view = def.render(values, { uid: `ex-${s.chapter}-${ex.id}`, width: Math.max(200, box.clientWidth), context: 'page', lang: pageLang() });
         let svg = box.querySelector('svg');
         if (!svg) svg = box.appendChild(document.createElementNS('http://www.w3.org/2000/svg', 'svg'));
         patch(svg, view.svg);
