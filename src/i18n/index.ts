@@ -1,10 +1,11 @@
 import { en, type UiStrings } from './en';
 
-export type Lang = 'en';
+export type Lang = 'en' | 'zh';
 
-const STRINGS: Record<Lang, UiStrings> = { en };
+/** Editions whose site strings are written; the others read English until theirs are. */
+const STRINGS: Partial<Record<Lang, UiStrings>> = { en };
 
 /** The interface strings for a language. */
 export function ui(lang: Lang = 'en'): UiStrings {
-  return STRINGS[lang];
+  return STRINGS[lang] ?? en;
 }
