@@ -132,6 +132,19 @@ export const liveEn = {
     stopped: (seconds: string) => `Stopped after ${seconds} s. Press Run to start again.`,
     done: (seconds: string, backend: string) => `Done in ${seconds} s on the ${backend} backend.`,
     failed: (message: string) => `This browser could not run the training: ${message}. The explanation above does not depend on it.`,
+    chart: {
+      title: 'Training loss of a ReLU and a linear bottleneck, and the spiral each gives back',
+      empty: 'Empty chart: training loss against epoch for the two networks, and the spiral each one gives back, drawn when the training runs.',
+      desc: (reluEpochs: number, reluLoss: string, linearEpochs: number, linearLoss: string) =>
+        `Training loss after ${reluEpochs} epochs with a ReLU bottleneck: ${reluLoss}; after ${linearEpochs} epochs with a linear bottleneck: ${linearLoss}. Beside it, each network’s output for every point of the spiral, over the target spiral.`,
+      notRun: 'not run yet',
+      heading: 'Training loss (log scale)',
+      reluKey: 'ReLU bottleneck',
+      linearKey: 'Linear bottleneck',
+      epochAxis: 'epoch (full-batch Adam step)',
+      reluOutput: 'ReLU: output',
+      linearOutput: 'Linear: output',
+    },
   },
   layerTable: {
     summary: 'All 28 layers as a table',

@@ -123,6 +123,19 @@ export const liveZh: LiveStrings = {
     stopped: (seconds) => `${seconds} s 后停止。按“运行”重新开始。`,
     done: (seconds, backend) => `在 ${backend} 后端上用时 ${seconds} s 完成。`,
     failed: (message) => `此浏览器无法运行训练：${message}。上面的解释不依赖它。`,
+    chart: {
+      title: 'ReLU 瓶颈与线性瓶颈的训练损失，以及各自还原的螺旋线',
+      empty: '空白图表：训练开始后，这里会画出两个网络的训练损失随轮数的变化，以及各自还原的螺旋线。',
+      desc: (reluEpochs, reluLoss, linearEpochs, linearLoss) =>
+        `ReLU 瓶颈训练 ${reluEpochs} 轮后的损失：${reluLoss}；线性瓶颈训练 ${linearEpochs} 轮后的损失：${linearLoss}。旁边是每个网络对螺旋线上每个点的输出，叠在目标螺旋线上。`,
+      notRun: '尚未运行',
+      heading: '训练损失（对数坐标）',
+      reluKey: 'ReLU 瓶颈',
+      linearKey: '线性瓶颈',
+      epochAxis: '轮数（全批量 Adam 步）',
+      reluOutput: 'ReLU：输出',
+      linearOutput: '线性：输出',
+    },
   },
   layerTable: {
     summary: '以表格列出全部 28 层',
