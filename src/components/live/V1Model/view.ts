@@ -122,7 +122,7 @@ export function v1ModelView(s: V1ModelState, t: LiveStrings): SvgNode {
   const backend = 'backend' in s.life ? s.life.backend : undefined;
   const same = r ? r.counts.total === r.expectedKeras : false;
   const forward = s.cancelledEarly ? v.cancelledBeforeBuilt : !r ? '–' : r.runs.length ? v.runs(ms(r.medianMs, t), r.runs.map((x) => ms(x, t)).join(', ')) : v.noTimedPass;
-  const time = ok && current && current.layers.length > 0 ? timeChart(arch, current.layers, s.chartWidth, 'v1m') : undefined;
+  const time = ok && current && current.layers.length > 0 ? timeChart(arch, current.layers, s.chartWidth, 'v1m', v.chart) : undefined;
   return h(
     'div',
     { class: 'v1m-panel', 'data-role': 'panel' },
@@ -159,7 +159,7 @@ export function v1ModelView(s: V1ModelState, t: LiveStrings): SvgNode {
     h(
       'div',
       { class: 'v1m-charts', 'data-role': 'charts' },
-      ok ? countChart(arch, current?.counts.total, s.chartWidth, 'v1m') : null,
+      ok ? countChart(arch, current?.counts.total, s.chartWidth, 'v1m', v.chart) : null,
       h('div', { 'data-role': 'time-wrap', hidden: !time }, time ? { ...time, attrs: { ...time.attrs, 'data-role': 'time-chart' } } : h('svg', { 'data-role': 'time-chart', class: 'fig-svg v1m-time' })),
     ),
     h('p', { class: 'live-warn', 'data-role': 'warn', hidden: !warn }, warn),
