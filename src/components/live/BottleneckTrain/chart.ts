@@ -134,7 +134,7 @@ function spiralPanel(key: 'relu' | 'linear', at: [number, number], size: number,
     h('path', { class: 'bt-target', d: outline }),
     count > 0
       ? h('path', { class: `bt-points bt-points-${key}`, d: markerPath(outputs!, key === 'relu' ? 'triangle' : 'dot', toX, toY) })
-      : h('text', { class: 'fig-small', x: size / 2, y: size / 2 + 4, 'text-anchor': 'middle' }, 'not run yet'),
+      : h('text', { class: 'fig-small', x: size / 2, y: size / 2 + 4, 'text-anchor': 'middle' }, words.notRun),
   );
 }
 
