@@ -7,6 +7,7 @@ export const liveEn = {
   /** What every live block says the same way. */
   common: {
     backend: 'Backend',
+    backendIs: 'Backend: ',
     notLoaded: 'not loaded',
     notRunYet: 'not run yet',
     loadingTf: 'Loading TensorFlow.js…',

@@ -4,6 +4,7 @@ import type { LiveStrings } from './live.en';
 export const liveZh: LiveStrings = {
   common: {
     backend: '后端',
+    backendIs: '后端：',
     notLoaded: '尚未加载',
     notRunYet: '尚未运行',
     loadingTf: '正在加载 TensorFlow.js…',

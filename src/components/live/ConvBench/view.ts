@@ -129,7 +129,7 @@ export function convBenchView(s: ConvBenchState, t: LiveStrings): SvgNode {
         ),
       ),
     ),
-    h('p', {}, `${t.common.backend}: `, h('strong', { 'data-role': 'backend', 'data-backend': backend }, backend ?? t.common.notLoaded)),
+    h('p', {}, t.common.backendIs, h('strong', { 'data-role': 'backend', 'data-backend': backend }, backend ?? t.common.notLoaded)),
     h('p', { class: 'live-why' }, rich(c.why)),
     h('h4', {}, c.sameOutputTitle),
     h('p', {}, rich(c.sameOutput)),
@@ -140,7 +140,8 @@ export function convBenchView(s: ConvBenchState, t: LiveStrings): SvgNode {
       h(
         'li',
         {},
-        `${c.factorable} `,
+        c.factorable,
+        ' ',
         h(
           'strong',
           {
@@ -156,7 +157,8 @@ export function convBenchView(s: ConvBenchState, t: LiveStrings): SvgNode {
       h(
         'li',
         {},
-        `${c.random} `,
+        c.random,
+        ' ',
         h(
           'strong',
           { 'data-role': 'approx', 'data-exact': r?.approx ? String(r.approx.output) : undefined },
