@@ -13,7 +13,8 @@
 import { FLOP_CONVENTIONS, LIMITS, PARAM_CONVENTIONS, PRESET_IDS, STACK_KINDS, defaultLayer, insertLayer, moveLayer, preset, removeLayer, type FlopConvention, type LayerField, type ParamConvention, type PresetId, type Stack, type StackKind } from '../../lib/stack';
 import { decodeStack, encodeStack, fromTable, shown, toCsv, toMarkdown } from '../../lib/stack-codec';
 import { patch, type SvgNode } from '../figure-kit/svg';
-import { CALCULATOR } from '../../i18n/calculator';
+import { langOf, loadCalculator } from '../../i18n/load';
+import type { CalculatorStrings } from '../../i18n/calculator.en';
 import { copyToClipboard, downloadText } from '../ui/browser';
 import { NUM_FIELDS, changeKind, readCount, setBn, setInput, setLayer, setNumber, type NumField } from './edit';
 import { calculatorView, rowView, stackReport, type CalculatorState, type CalculatorView } from './view';
@@ -41,12 +42,17 @@ class StackCalculator extends HTMLElement {
   private urlTimer = 0;
 
   /** The calculator's words, in the page's language. */
-  private get t() {
-    return CALCULATOR[this.dataset.lang === 'zh' ? 'zh' : 'en'];
-  }
+  private t!: CalculatorStrings;
 
   connectedCallback(): void {
-    if (this.dataset.ready !== undefined) return;
+    if (this.dataset.ready === undefined && !this.starting) void this.start();
+  }
+
+  private starting = false;
+
+  private async start(): Promise<void> {
+    this.starting = true;
+    this.t = await loadCalculator(langOf(this));
     const { stack, params, flops, messages } = this.fromUrl(new URL(window.location.href));
     this.state = { stack, params, flops, editable: true, preset: 'mobilenet-v1', inputDrafts: {}, messages: null, status: '', undo: null, fallback: null };
     this.keys = stack.layers.map(() => this.nextKey++);
@@ -330,6 +336,7 @@ class StackCalculator extends HTMLElement {
         dom = { tr: document.createElement('tr'), shown: '' };
         this.rows.set(key, dom);
       }
+      // The row's tree is built and walked only when something it shows changed.
       if (dom.shown !== signature) {
         patch(dom.tr, rowView(r, l, i, n, key, drafts, this.t) as SvgNode);
         dom.shown = signature;

@@ -217,6 +217,16 @@ function plainRow(r: RowView): SvgNode {
   );
 }
 
+/** The kind menu's options for a selected kind (the same nodes for every row of that kind: trees are plain data). */
+const kindOptions = new WeakMap<CalculatorStrings, Map<StackLayer['kind'], SvgNode[]>>();
+function kindMenu(kind: StackLayer['kind'], t: CalculatorStrings): SvgNode[] {
+  let byKind = kindOptions.get(t);
+  if (!byKind) kindOptions.set(t, (byKind = new Map()));
+  let options = byKind.get(kind);
+  if (!options) byKind.set(kind, (options = STACK_KINDS.map((k) => h('option', { value: k, selected: k === kind }, t.kinds[k]))));
+  return options;
+}
+
 /** What a number box shows for a layer value: the reader's unreadable text, '' for none, else the number. */
 const boxText = (v: number | null, draft: string | undefined): string => (draft !== undefined ? draft : v === null ? '' : Number.isNaN(v) ? '' : String(v));
 
@@ -257,7 +267,7 @@ export function rowView(r: RowView, l: StackLayer, i: number, n: number, key: nu
     'tr',
     { 'data-key': key, 'data-invalid': bad !== undefined },
     h('th', { scope: 'row', class: 'num' }, String(row)),
-    h('td', {}, h('select', { 'data-field': 'kind', 'aria-label': t.field.kind(row), ...mark('kind') }, STACK_KINDS.map((k) => h('option', { value: k, selected: k === l.kind }, t.kinds[k])))),
+    h('td', {}, h('select', { 'data-field': 'kind', 'aria-label': t.field.kind(row), ...mark('kind') }, kindMenu(l.kind, t))),
     box('k'),
     box('out'),
     box('groups'),

@@ -1,14 +1,19 @@
 /** Browser side of LayerTable.astro: patch the table's view when α or the resolution changes. */
 import { params } from '../../figure-kit/store';
 import { patch } from '../../figure-kit/svg';
-import { LIVE, langOf } from '../../../i18n/live';
+import { langOf, loadLive } from '../../../i18n/load';
+import type { LiveStrings } from '../../../i18n/live.en';
 import { layerTableView } from './table-view';
 
 class V1LayerTable extends HTMLElement {
   private key = '';
+  private t!: LiveStrings['layerTable'];
 
   connectedCallback(): void {
-    params.subscribe((v) => this.fill(v.alpha, v.res));
+    void loadLive(langOf(this)).then((t) => {
+      this.t = t.layerTable;
+      params.subscribe((v) => this.fill(v.alpha, v.res));
+    });
   }
 
   private fill(alpha: number, res: number): void {
@@ -16,7 +21,7 @@ class V1LayerTable extends HTMLElement {
     const table = this.querySelector('table');
     if (key === this.key || !table) return;
     this.key = key;
-    patch(table, layerTableView({ alpha, res }, LIVE[langOf(this)].layerTable));
+    patch(table, layerTableView({ alpha, res }, this.t));
   }
 }
 

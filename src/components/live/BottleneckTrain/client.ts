@@ -8,7 +8,8 @@ import { params } from '../../figure-kit/store';
 import { patch } from '../../figure-kit/svg';
 import { bottleneckData } from '../../../lib/bottleneck';
 import { isFetchFailure, lazy } from '../../figure-kit/lazy';
-import { LIVE, langOf } from '../../../i18n/live';
+import { langOf, loadLive } from '../../../i18n/load';
+import type { LiveStrings } from '../../../i18n/live.en';
 import { IDLE, failureOf, isBusy, step, type LiveEvent } from '../lifecycle';
 import { bottleneckView, type BottleneckState } from './view';
 
@@ -16,12 +17,18 @@ const tfParts = lazy(() => Promise.all([import('../../../lib/tf/load'), import('
 
 class BottleneckTrain extends HTMLElement {
   private state!: BottleneckState;
+  private t!: LiveStrings;
   private signal = { aborted: false };
   /** The run under way: losses and outputs as they arrive (copied into the state on each frame). */
   private trace = { relu: [] as number[], linear: [] as number[], outputs: {} as { relu?: Float32Array; linear?: Float32Array } };
   private frame = 0;
 
   connectedCallback(): void {
+    void this.start();
+  }
+
+  private async start(): Promise<void> {
+    this.t = await loadLive(langOf(this));
     // The build drew a wide and a narrow picture; keep the one CSS shows and lay it out from now on.
     const wrap = this.querySelector<HTMLElement>('[data-role="chart"]')!;
     const variants = [...wrap.querySelectorAll('svg[data-variant]')];
@@ -45,7 +52,7 @@ class BottleneckTrain extends HTMLElement {
 
   private render(): void {
     this.frame = 0;
-    patch(this.querySelector('section')!, bottleneckView(this.state, LIVE[langOf(this)]));
+    patch(this.querySelector('section')!, bottleneckView(this.state, this.t));
     this.dataset.state = this.state.life.phase;
   }
 

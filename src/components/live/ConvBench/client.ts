@@ -8,7 +8,8 @@ import { params } from '../../figure-kit/store';
 import { patch } from '../../figure-kit/svg';
 import { BENCH_REPEATS, BENCH_WARMUP, benchPlan, type BenchSizes } from '../../../lib/bench-guard';
 import { isFetchFailure, lazy } from '../../figure-kit/lazy';
-import { LIVE, langOf } from '../../../i18n/live';
+import { langOf, loadLive } from '../../../i18n/load';
+import type { LiveStrings } from '../../../i18n/live.en';
 import { hasWebGl } from '../../ui/browser';
 import { IDLE, failureOf, isBusy, step, type LiveEvent } from '../lifecycle';
 import { SMALL, convBenchView, type ConvBenchState } from './view';
@@ -19,9 +20,14 @@ const sizesOf = (v: BenchSizes): BenchSizes => ({ k: v.k, m: v.m, n: v.n, df: v.
 
 class ConvBench extends HTMLElement {
   private state!: ConvBenchState;
+  private t!: LiveStrings;
 
   connectedCallback(): void {
-    const t = LIVE[langOf(this)];
+    void this.start();
+  }
+
+  private async start(): Promise<void> {
+    this.t = await loadLive(langOf(this));
     // The build drew a wide and a narrow chart; keep the one CSS shows and lay it out from now on.
     const wrap = this.querySelector<HTMLElement>('[data-role=chart]')!;
     const variants = [...wrap.querySelectorAll('svg[data-variant]')];
@@ -34,12 +40,12 @@ class ConvBench extends HTMLElement {
       if ((e.target as Element).closest('[data-role=run]')) void this.run();
     });
     if ('ResizeObserver' in window) new ResizeObserver(() => wrap.clientWidth > 0 && wrap.clientWidth !== this.state.chartWidth && this.update({ chartWidth: wrap.clientWidth })).observe(wrap);
-    this.render(t);
+    this.render();
     this.dataset.ready = '';
   }
 
-  private render(t = LIVE[langOf(this)]): void {
-    patch(this.querySelector('section')!, convBenchView(this.state, t));
+  private render(): void {
+    patch(this.querySelector('section')!, convBenchView(this.state, this.t));
     this.dataset.state = this.state.life.phase;
   }
 

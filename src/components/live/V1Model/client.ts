@@ -9,7 +9,8 @@ import { mobilenetV1 } from '../../../lib/architectures';
 import { cpuGuard, runMobileNetV1 } from '../../../lib/tf/model-run';
 import { patch } from '../../figure-kit/svg';
 import { isFetchFailure, lazy } from '../../figure-kit/lazy';
-import { LIVE, langOf } from '../../../i18n/live';
+import { langOf, loadLive } from '../../../i18n/load';
+import type { LiveStrings } from '../../../i18n/live.en';
 import { hasWebGl } from '../../ui/browser';
 import { IDLE, failureOf, isBusy, step, type LiveEvent } from '../lifecycle';
 import { BACKEND_CHOICES, preferredBackends, v1ModelView, type BackendChoice, type V1ModelState } from './view';
@@ -40,6 +41,7 @@ function betweenLayers(): () => Promise<void> {
 
 class V1Model extends HTMLElement {
   private state!: V1ModelState;
+  private t!: LiveStrings;
   private signal = { aborted: false };
 
   private el<T extends HTMLElement = HTMLElement>(role: string): T {
@@ -47,6 +49,11 @@ class V1Model extends HTMLElement {
   }
 
   connectedCallback(): void {
+    void this.start();
+  }
+
+  private async start(): Promise<void> {
+    this.t = await loadLive(langOf(this));
     const { alpha, res } = params.get();
     this.state = { alpha, res, life: IDLE, webgl: hasWebGl(), ready: true, choice: 'auto', cancelling: false, cancelledEarly: false, chartWidth: this.el('charts').clientWidth || 640 };
     params.subscribe((v) => this.update({ alpha: v.alpha, res: v.res }));
@@ -69,7 +76,7 @@ class V1Model extends HTMLElement {
   }
 
   private render(): void {
-    patch(this.el('panel'), v1ModelView(this.state, LIVE[langOf(this)]));
+    patch(this.el('panel'), v1ModelView(this.state, this.t));
     const life = this.state.life;
     this.dataset.state = life.phase;
     if (life.phase === 'failed') this.dataset.reason = life.reason.kind;
@@ -96,7 +103,7 @@ class V1Model extends HTMLElement {
     if (isBusy(this.state.life)) return;
     const { alpha, res } = this.state;
     const arch = mobilenetV1({ alpha, resolution: res });
-    const t = LIVE[langOf(this)];
+    const t = this.t;
     this.signal = { aborted: false };
     const runButton = this.el<HTMLButtonElement>('run');
     // Keyboard users land on Cancel while the run lasts, and back on the button afterwards.
