@@ -4,6 +4,7 @@ import mdx from '@astrojs/mdx';
 import remarkMath from 'remark-math';
 import rehypeKatex from 'rehype-katex';
 import remarkDisplayMath from './src/markdown/remark-display-math.mjs';
+import rehypeTwinIds from './src/markdown/rehype-twin-ids.mjs';
 import katexFonts from './scripts/katex-fonts.mjs';
 
 // Math is rendered to HTML at build time; the browser gets KaTeX's CSS and fonts, never its JavaScript
@@ -19,7 +20,7 @@ export default defineConfig({
   devToolbar: { enabled: false },
   markdown: {
     remarkPlugins: [remarkMath, remarkDisplayMath],
-    rehypePlugins: [[rehypeKatex, { strict: 'error' }]],
+    rehypePlugins: [[rehypeKatex, { strict: 'error' }], rehypeTwinIds],
   },
   integrations: [mdx(), katexFonts()],
   vite: {

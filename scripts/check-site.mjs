@@ -1,12 +1,15 @@
 // Checks over the built site that need no browser: valid HTML, no broken internal link or anchor,
 // no KaTeX error, TeX that is clean (no control character, no unknown command), no asset loaded
 // from another origin, and a Content Security Policy that allows every script the page has. Exits 1
-// with a list when one fails.
+// with a list when one fails. The two editions: every English page has a Chinese twin at /zh/…
+// with the same figures and the same exact numbers, each links to the other, and a Chinese page's
+// interface and paragraphs are in Chinese.
 import { readFileSync, readdirSync, statSync, existsSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { createHash } from 'node:crypto';
 import { HtmlValidate, FileSystemConfigLoader } from 'html-validate';
 import katex from 'katex';
+import { Window } from 'happy-dom';
 
 const dist = process.env.SEPARABLE_OUT_DIR ?? 'dist';
 const problems = [];
@@ -135,8 +138,82 @@ for (const css of readdirSync(join(dist, '_astro')).filter((n) => n.endsWith('.c
   for (const m of text.matchAll(/url\((['"]?)((?:https?:)?\/\/[^)'"]+)/g)) problems.push(`_astro/${css}: url() to another origin: ${m[2]}`);
 }
 
+// 5. Editions. The English pages live at the root, their Chinese twins under /zh/ (see
+// src/lib/locale.ts); each pair shows the same figures and the same exact counts.
+const LATIN_OK = new Set(
+  // Names, units, formats and symbols that stay in Latin script in Chinese technical writing.
+  ('Separable MobileNet MobileNets Xception Inception ResNet ResNeXt ShuffleNet ImageNet COCO VOC ReLU ReLU6 BatchNorm Keras PyTorch TensorFlow tfjs WebGL WASM CPU GPU CSV SVG PNG PDF KaTeX ' +
+    'MACs FLOPs GHz GB MB kB URL Howard Sandler Chollet Zhang Szegedy Ioffe Krizhevsky Simonyan Zisserman Sifre Mallat Hinton Google arXiv CVPR ICLR ICML NeurIPS ECCV et al top log max min sqrt float32 float16 int8 Pixel Snapdragon Adreno ARM Cortex Ryzen Intel NVIDIA Apple ' +
+    'dw pw conv sep std res alpha rho Esc Enter Space Page Down Up Tab Shift B L O F NASNet NasNet MobileNetV1 MobileNetV2 SeparableConv2D Conv2D DepthwiseConv2D JFT').split(/\s+/).map((w) => w.toLowerCase()),
+);
+const twinsChecked = { pairs: 0, figures: 0, numbers: 0 };
+const pageDom = (html) => {
+  const w = new Window({ settings: { disableJavaScriptEvaluation: true, disableJavaScriptFileLoading: true, disableCSSFileLoading: true, handleDisabledFileLoadingAsSuccess: true } });
+  w.document.write(html);
+  return w;
+};
+/** Text a reader sees outside math, code, keys, citations and the reference list. */
+function readerText(root) {
+  const clone = root.cloneNode(true);
+  // (Also left out: anything marked as another language, such as the link to the English edition.)
+  for (const el of clone.querySelectorAll('.katex, code, pre, kbd, cite, script, style, .references, a[href*="references/#"], [data-status], .sr-only[data-tex], annotation, [lang]:not([lang^="zh"])')) el.remove();
+  // Text nodes joined with spaces: neighbouring elements are separate words even without any.
+  const parts = [];
+  const walk = (node) => {
+    if (node.nodeType === 3) parts.push(node.nodeValue ?? '');
+    for (const child of node.childNodes ?? []) walk(child);
+  };
+  walk(clone);
+  return parts.join(' ');
+}
+const cjk = (text) => (text.match(/[\u3400-\u9fff\uf900-\ufaff]/g) ?? []).length;
+const latinWords = (text) => (text.match(/[A-Za-z]{2,}/g) ?? []).filter((w) => !LATIN_OK.has(w.toLowerCase()));
+const sortedValues = (doc, selector, attr) => [...doc.querySelectorAll(selector)].map((e) => e.getAttribute(attr)).sort();
+for (const file of files) {
+  const route = routeOf(file);
+  if (route.startsWith('/zh/') || route === '/404.html' || route === '/404/') continue;
+  const twinRoute = `/zh${route}`;
+  const twin = fileOf(twinRoute);
+  if (!twin) {
+    problems.push(`${route}: no Chinese twin at ${twinRoute}`);
+    continue;
+  }
+  twinsChecked.pairs += 1;
+  const en = pageDom(pages.get(file));
+  const zh = pageDom(pages.get(twin));
+  const [de, dz] = [en.document, zh.document];
+  if (de.documentElement.getAttribute('lang') !== 'en') problems.push(`${route}: html lang is not "en"`);
+  if (dz.documentElement.getAttribute('lang') !== 'zh-CN') problems.push(`${twinRoute}: html lang is not "zh-CN"`);
+  for (const [doc, where, other] of [[de, route, twinRoute], [dz, twinRoute, route]]) {
+    if (!doc.querySelector(`link[rel="alternate"][href="${other}"]`)) problems.push(`${where}: no hreflang alternate for ${other}`);
+  }
+  const figs = [sortedValues(de, '[data-figure]', 'data-figure'), sortedValues(dz, '[data-figure]', 'data-figure')];
+  if (figs[0].join() !== figs[1].join()) problems.push(`${twinRoute}: figures ${figs[1].join(' ')} differ from ${route}'s ${figs[0].join(' ')}`);
+  const exact = [sortedValues(de, '[data-exact]', 'data-exact'), sortedValues(dz, '[data-exact]', 'data-exact')];
+  if (exact[0].join() !== exact[1].join()) {
+    const missing = exact[0].filter((v) => !exact[1].includes(v)).slice(0, 5);
+    problems.push(`${twinRoute}: ${exact[1].length} exact numbers against ${exact[0].length} in ${route} (e.g. missing ${missing.join(', ')})`);
+  }
+  twinsChecked.figures += figs[0].length;
+  twinsChecked.numbers += exact[0].length;
+  // The Chinese page speaks Chinese: its interface (header, controls, captions, figure text) has
+  // no English word besides names and symbols, and its paragraphs are mostly Chinese characters.
+  const chrome = [...dz.querySelectorAll('header, nav, footer, button, label, summary, legend, caption, th, figcaption, svg text, svg title, .controls, .param-messages')];
+  const attrs = [...dz.querySelectorAll('[aria-label], [title], [placeholder], [alt]')].filter((e) => !e.closest('[lang]:not([lang^="zh"])')).flatMap((e) => ['aria-label', 'title', 'placeholder', 'alt'].map((a) => e.getAttribute(a) ?? ''));
+  const english = [...new Set([...chrome.map(readerText), ...attrs].flatMap(latinWords))];
+  if (english.length > 0) problems.push(`${twinRoute}: English in the interface: ${english.slice(0, 12).join(', ')}${english.length > 12 ? ` … (${english.length})` : ''}`);
+  const main = dz.querySelector('main');
+  const paragraphs = main ? [...main.querySelectorAll('p, li')].filter((e) => !e.closest('.references')).map(readerText).filter((t) => t.trim().length > 0) : [];
+  const mostlyChinese = paragraphs.filter((t) => cjk(t) >= latinWords(t).join('').length).length;
+  if (paragraphs.length > 0 && mostlyChinese < paragraphs.length * 0.9) problems.push(`${twinRoute}: only ${mostlyChinese} of ${paragraphs.length} paragraphs are mostly Chinese`);
+  en.happyDOM.abort();
+  zh.happyDOM.abort();
+  en.close();
+  zh.close();
+}
+
 if (problems.length) {
   console.error(`Site checks: ${problems.length} problem(s)\n${problems.map((p) => `  - ${p}`).join('\n')}`);
   process.exit(1);
 }
-console.log(`Site checks: ${validated} pages valid HTML, ${links} internal links and anchors resolve, no KaTeX error, ${formulas} TeX sources clean, no foreign asset, a Content Security Policy on every page (${inlineScripts} inline scripts, each hashed).`);
+console.log(`Site checks: ${validated} pages valid HTML, ${links} internal links and anchors resolve, no KaTeX error, ${formulas} TeX sources clean, no foreign asset, a Content Security Policy on every page (${inlineScripts} inline scripts, each hashed); ${twinsChecked.pairs} English pages with a Chinese twin showing the same ${twinsChecked.figures} figures and ${twinsChecked.numbers} exact numbers.`);

@@ -47,7 +47,14 @@ const NEEDED = [
   { what: 'Chromium', found: () => Boolean(findChromium()), pkg: 'chromium', hint: 'or point CHROMIUM_PATH at a Chromium or Chrome binary' },
   { what: 'rsvg-convert (exported figures are opened with it)', found: () => onPath('rsvg-convert'), pkg: 'librsvg2-bin' },
   { what: 'pdftotext and pdfinfo (printed pages are read with them)', found: () => onPath('pdftotext') && onPath('pdfinfo'), pkg: 'poppler-utils' },
+  { what: 'a Chinese font (the Chinese pages and slides are measured with real glyphs)', found: hasChineseFont, pkg: 'fonts-wqy-microhei' },
 ];
+
+/** Whether fontconfig knows a font that covers Chinese. */
+function hasChineseFont() {
+  const r = spawnSync('fc-list', [':lang=zh', 'family'], { encoding: 'utf8' });
+  return r.status === 0 && r.stdout.trim().length > 0;
+}
 
 function ensureTools() {
   const missing = NEEDED.filter((n) => !n.found());

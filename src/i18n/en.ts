@@ -1,6 +1,9 @@
 /** Every interface string of the English edition. A translation adds a file of the same shape. */
 export const en = {
   siteName: 'Separable',
+  siteSubtitle: 'efficient convolutions, explained',
+  /** The link to the other edition, written in that edition's language. */
+  langSwitch: { label: '中文', title: '这一页的中文版' },
   tagline: 'Why depthwise separable convolutions make networks cheap — explained with live numbers',
   skipToContent: 'Skip to content',
   mainNav: 'Chapters',
@@ -23,7 +26,14 @@ export const en = {
   nextStep: 'Next step',
   stepScrubber: 'Step',
   footerNote: 'Every count on this site is computed exactly from the formulas; numbers taken from papers are cited where they appear.',
+  chaptersHeading: 'Chapters',
+  scrollsFormula: 'Formula, scrolls sideways',
+  scrollsTable: 'Table, scrolls sideways',
+  embedDescription: (title: string) => `${title}: an interactive figure from Separable.`,
+  openInChapter: 'Open in its chapter on Separable',
+  deckMinutes: (m: number) => `${m} minutes`,
   chapter: 'Chapter',
+  chapterNumber: (n: number) => `Chapter ${n}`,
   exercises: {
     heading: 'Check yourself',
     intro: 'Numbers come from the exercise set below; everyone with the same set number gets the same numbers. Your progress stays in this browser.',
@@ -55,6 +65,8 @@ export const en = {
     print: 'Print',
     name: 'Name',
   },
+  printedCaption: (n: number) => `${n} printed numbers from this source`,
+  printedColumns: { where: 'Where', what: 'What', printed: 'Printed', computed: 'Computed', check: 'Check', note: 'Note' },
   printedAgrees: 'agrees',
   printedRoundedDown: 'rounded down',
   printedDiffers: 'differs',

@@ -1,11 +1,18 @@
-import { en, type UiStrings } from './en';
+import { en } from './en';
+import { zh, type UiText } from './zh';
+import { DEFAULT_LANG, langOfTag, type Lang } from '../lib/locale';
 
-export type Lang = 'en' | 'zh';
+export type { Lang } from '../lib/locale';
+export type { UiText };
 
-/** Editions whose site strings are written; the others read English until theirs are. */
-const STRINGS: Partial<Record<Lang, UiStrings>> = { en };
+const STRINGS: Record<Lang, UiText> = { en, zh };
 
 /** The interface strings for a language. */
-export function ui(lang: Lang = 'en'): UiStrings {
-  return STRINGS[lang] ?? en;
+export function ui(lang: Lang = DEFAULT_LANG): UiText {
+  return STRINGS[lang];
+}
+
+/** The language of the page this script runs in (browser only), from <html lang>. */
+export function pageLang(): Lang {
+  return typeof document === 'undefined' ? DEFAULT_LANG : langOfTag(document.documentElement.lang);
 }

@@ -37,6 +37,23 @@ const UNIT_SCALE: Readonly<Record<string, number>> = {
   mib: 1024 ** 2,
   connections: 1,
   points: 1,
+  // The same units as a Chinese reader writes them (the exercises' Chinese edition).
+  参数: 1,
+  个参数: 1,
+  权重: 1,
+  个权重: 1,
+  乘加: 1,
+  次乘加: 1,
+  乘加次数: 1,
+  次: 1,
+  个: 1,
+  像素: 1,
+  个像素: 1,
+  通道: 1,
+  个通道: 1,
+  字节: 1,
+  个点: 1,
+  倍: 1,
 };
 
 const SUFFIX: Readonly<Record<string, number>> = { k: 1e3, K: 1e3, M: 1e6, G: 1e9 };
@@ -158,7 +175,7 @@ export function parseAnswer(text: string): ParsedAnswer | null {
   let s = text.trim().replace(/[\u2009\u202f\u00a0]/g, ' ').replace(/(\d)[ _](?=\d{3}\b)/g, '$1');
   if (s === '' || s.length > 80) return null;
   let scale = 1;
-  const unit = /\s*([a-zA-Z×][a-zA-Z-]*)\s*$/.exec(s);
+  const unit = /\s*([a-zA-Z×\u4e00-\u9fff][a-zA-Z\u4e00-\u9fff-]*)\s*$/.exec(s);
   if (unit && !(unit[1] in SUFFIX && /\d$/.test(s.slice(0, unit.index)))) {
     const u = unit[1].toLowerCase();
     if (!(u in UNIT_SCALE)) return null;
@@ -195,20 +212,25 @@ export interface Slip {
   readonly feedback: string;
 }
 
+/** A general remark on a wrong or unreadable answer; the words are in src/i18n/exercises.*.ts. */
+export type VerdictNote = 'unreadable' | 'closeExact' | 'close3sf' | 'notYet';
+
 export interface Verdict {
   readonly status: 'correct' | 'wrong' | 'unreadable';
-  /** What to tell the reader (empty when correct without comment). */
+  /** What to tell the reader: a matched slip's words; empty when correct or when `note` applies. */
   readonly feedback: string;
+  /** Which general remark applies when no slip matched. */
+  readonly note?: VerdictNote;
 }
 
 /**
  * checkAnswer(text, exact, tolerance, slips): correct within the tolerance; otherwise the slip
  * whose value it matches names the likely mistake; otherwise a near miss (within 10 %) or a
- * plain "not yet". Text that is not a number says how to write one.
+ * plain "not yet" (as a `note`). Text that is not a number gets the note 'unreadable'.
  */
 export function checkAnswer(text: string, exact: number, tolerance: Tolerance, slips: readonly Slip[] = []): Verdict {
   const parsed = parseAnswer(text);
-  if (!parsed) return { status: 'unreadable', feedback: 'Write a number, e.g. 4608, 4,608, 1.2e6, 3/512 or 11.3%.' };
+  if (!parsed) return { status: 'unreadable', feedback: '', note: 'unreadable' };
   const { value } = parsed;
   if (Math.abs(value - exact) <= allowedError(exact, tolerance)) return { status: 'correct', feedback: '' };
   for (const slip of slips) {
@@ -216,8 +238,7 @@ export function checkAnswer(text: string, exact: number, tolerance: Tolerance, s
     if (Math.abs(value - slip.value) <= allowedError(slip.value, tolerance)) return { status: 'wrong', feedback: slip.feedback };
   }
   if (exact !== 0 && Math.abs(value - exact) / Math.abs(exact) <= 0.1) {
-    const how = tolerance === 'exact' ? 'this count is exact' : 'give three significant figures';
-    return { status: 'wrong', feedback: `Close, but not it: ${how}. Check the arithmetic of each factor.` };
+    return { status: 'wrong', feedback: '', note: tolerance === 'exact' ? 'closeExact' : 'close3sf' };
   }
-  return { status: 'wrong', feedback: 'Not yet. Write the formula first, then put the numbers in.' };
+  return { status: 'wrong', feedback: '', note: 'notYet' };
 }

@@ -6,6 +6,7 @@
  * `frameworkCounts` shows how Keras and PyTorch totals arise from it.
  */
 import { assertPositiveInt, convCost, toSafeNumber, type ConvCost, type ConvSpec } from './cost';
+import { invertedResidualLayers, shortcutRule } from './blocks';
 import { CostError } from './errors';
 
 /** Layer kinds in an architecture table. */
@@ -351,31 +352,15 @@ export function mobilenetV2(options: MobileNetV2Options = {}): Architecture {
     for (let i = 0; i < row.n; i++) {
       const stride = i === 0 ? row.s : 1;
       const prefix = index === 0 ? 'expanded_conv' : `block_${index}`;
-      const hidden = row.t * channels;
       const blockLayers: ArchLayer[] = [];
-      if (row.t !== 1) {
-        blockLayers.push(
-          layerFrom(
-            `${prefix}_expand`,
-            'pointwise',
-            { kind: 'pointwise', k: 1, cin: channels, cout: hidden, inH: size },
-            { bnChannels: hidden, block: index, role: 'expand' },
-          ),
-        );
+      let inH = size;
+      for (const l of invertedResidualLayers({ cin: channels, cout: out, t: row.t, stride })) {
+        const costed = layerFrom(`${prefix}_${l.role}`, l.kind, { kind: l.kind, k: l.k, cin: l.cin, cout: l.cout, inH, stride: l.stride }, { bnChannels: l.cout, block: index, role: l.role });
+        blockLayers.push(costed);
+        inH = costed.outH;
       }
-      const dw = layerFrom(
-        `${prefix}_depthwise`,
-        'depthwise',
-        { kind: 'depthwise', k: 3, cin: hidden, cout: hidden, inH: size, stride },
-        { bnChannels: hidden, block: index, role: 'depthwise' },
-      );
-      const project = layerFrom(
-        `${prefix}_project`,
-        'pointwise',
-        { kind: 'pointwise', k: 1, cin: hidden, cout: out, inH: dw.outH },
-        { bnChannels: out, block: index, role: 'project' },
-      );
-      blockLayers.push(dw, project);
+      const project = blockLayers[blockLayers.length - 1];
+      const hidden = blockLayers.find((l) => l.role === 'depthwise')!.cin;
       layers.push(...blockLayers);
       blocks.push({
         index,
@@ -386,7 +371,7 @@ export function mobilenetV2(options: MobileNetV2Options = {}): Architecture {
         stride,
         inH: size,
         outH: project.outH,
-        shortcut: stride === 1 && channels === out,
+        shortcut: shortcutRule({ cin: channels, cout: out, stride }).identity,
         params: blockLayers.reduce((s, l) => s + l.params, 0),
         multAdds: blockLayers.reduce((s, l) => s + l.multAdds, 0),
       });

@@ -7,6 +7,7 @@
  * formula (§3.3) as TeX, and the parameter count of a block as a PyTorch module builds it.
  */
 import { convCost, toSafeNumber, type ConvKind } from './cost';
+import { CostError } from './errors';
 import { texInt } from './tex';
 
 /** The activation after a layer: the V2 block keeps its last 1×1 linear (§3.2). */
@@ -60,6 +61,35 @@ export function shortcutRule({ cin, cout, stride }: { cin: number; cout: number;
   return { identity: !s && !c, reason: s && c ? 'both' : s ? 'stride' : c ? 'channels' : 'ok' };
 }
 
+/** One convolution of an inverted residual before it is costed: what it maps, not where. */
+export interface InvertedLayerSpec {
+  readonly role: 'expand' | 'depthwise' | 'project';
+  readonly kind: 'pointwise' | 'depthwise';
+  readonly k: number;
+  readonly cin: number;
+  readonly cout: number;
+  readonly stride: number;
+  readonly activation: BlockActivation;
+}
+
+/**
+ * invertedResidualLayers({ cin: d′, cout: d″, t, stride: s, k }): the composition of MobileNet V2's
+ * block (Sandler et al. 2018, Table 1): 1×1 d′ → t·d′ + ReLU6 (left out when t = 1: Table 2,
+ * first bottleneck; torchvision `if expand_ratio != 1`), k×k depthwise at stride s + ReLU6, linear
+ * 1×1 t·d′ → d″. The block figure, the V2 table and the stack builder all walk this list.
+ * Throws CostError('overflow') when t·d′ is not an exact integer.
+ */
+export function invertedResidualLayers({ cin, cout, t, stride, k = 3 }: { cin: number; cout: number; t: number; stride: number; k?: number }): InvertedLayerSpec[] {
+  const hidden = t * cin;
+  if (!Number.isSafeInteger(hidden)) throw new CostError('overflow', 'The expanded width t·M is too large.', 't');
+  const expand: InvertedLayerSpec[] = t !== 1 ? [{ role: 'expand', kind: 'pointwise', k: 1, cin, cout: hidden, stride: 1, activation: 'relu6' }] : [];
+  return [
+    ...expand,
+    { role: 'depthwise', kind: 'depthwise', k, cin: hidden, cout: hidden, stride, activation: 'relu6' },
+    { role: 'project', kind: 'pointwise', k: 1, cin: hidden, cout, stride: 1, activation: 'linear' },
+  ];
+}
+
 function layer(
   role: BlockLayer['role'],
   kind: ConvKind,
@@ -97,12 +127,14 @@ export interface BlockOptions {
  * there is no expansion layer (Table 2, first bottleneck; torchvision `if expand_ratio != 1`).
  */
 export function invertedResidual({ cin, cout, t, stride, size, k = 3 }: BlockOptions): BlockCost {
-  const hidden = t * cin;
   const layers: BlockLayer[] = [];
-  if (t !== 1) layers.push(layer('expand', 'pointwise', 1, cin, hidden, size, 1, 'relu6'));
-  const dw = layer('depthwise', 'depthwise', k, hidden, hidden, size, stride, 'relu6');
-  const project = layer('project', 'pointwise', 1, hidden, cout, dw.outH, 1, 'linear');
-  layers.push(dw, project);
+  let inH = size;
+  for (const l of invertedResidualLayers({ cin, cout, t, stride, k })) {
+    const costed = layer(l.role, l.kind, l.k, l.cin, l.cout, inH, l.stride, l.activation);
+    layers.push(costed);
+    inH = costed.outH;
+  }
+  const project = layers[layers.length - 1];
   return {
     layers,
     params: sum(layers, 'params'),

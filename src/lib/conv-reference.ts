@@ -11,6 +11,7 @@
  * Padding 'same' is TensorFlow's: output size ⌈D_F / s⌉, total padding
  * max((out − 1)·s + D_K − D_F, 0), the smaller half before (top/left).
  */
+import { outputSize } from './cost';
 import { mulberry32, randomInt } from './random';
 
 /** A feature map D_F×D_F×M (height × width × channels), HWC row-major. */
@@ -113,10 +114,6 @@ export function pointwiseKernel(inChannels: number, outChannels: number, values?
   return { inChannels, outChannels, data: filled(inChannels * outChannels, values, 'pointwise kernel') };
 }
 
-/** outputSize(D_F, D_K, s, padding): 'valid' ⌊(D_F − D_K)/s⌋ + 1, 'same' ⌈D_F/s⌉ (TensorFlow). */
-export function outputSize(inSize: number, kernelSize: number, stride: number, padding: 'valid' | 'same'): number {
-  return padding === 'same' ? Math.ceil(inSize / stride) : Math.floor((inSize - kernelSize) / stride) + 1;
-}
 
 /**
  * conv2d(F, K, { stride, padding }): the standard convolution
@@ -413,11 +410,11 @@ function slide(
   checkPositiveInt('stride', stride);
   if (padding !== 'valid' && padding !== 'same') throw new RangeError(`padding must be 'valid' or 'same', got ${String(padding)}`);
   const { height: H, width: W, channels: C } = input;
-  const outH = outputSize(H, K, stride, padding);
-  const outW = outputSize(W, K, stride, padding);
-  if (outH < 1 || outW < 1) {
+  if (padding === 'valid' && (K > H || K > W)) {
     throw new RangeError(`a ${K}×${K} kernel does not fit a ${H}×${W} map with 'valid' padding`);
   }
+  const outH = outputSize(H, K, stride, padding);
+  const outW = outputSize(W, K, stride, padding);
   const padTop = padding === 'same' ? Math.floor(Math.max((outH - 1) * stride + K - H, 0) / 2) : 0;
   const padLeft = padding === 'same' ? Math.floor(Math.max((outW - 1) * stride + K - W, 0) / 2) : 0;
   const out = new Float64Array(outH * outW * outChannels);

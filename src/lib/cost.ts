@@ -352,6 +352,15 @@ export function separableRatio({ k, n }: { k: number; n: number }): Rational {
   return rational(K2 + BigInt(n), K2 * BigInt(n));
 }
 
+/**
+ * separableRatioAt(D_K, N): 1/N + 1/D_K² as a real number, for N on a continuous axis (a curve is
+ * drawn between whole N); N = Infinity gives the floor 1/D_K², the pointwise layer's share
+ * (Howard et al. 2017, §3.1). separableRatio gives the exact fraction at whole N.
+ */
+export function separableRatioAt(k: number, n: number): number {
+  return 1 / n + 1 / (k * k);
+}
+
 /** costA / costB as an exact reduced rational (e.g. separable.multAdds / standard.multAdds). */
 export function costRatio(a: number, b: number): Rational {
   if (!Number.isSafeInteger(a) || !Number.isSafeInteger(b) || b === 0) {

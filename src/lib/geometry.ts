@@ -5,7 +5,7 @@
  * Notation: Howard et al. 2017 (arXiv:1704.04861) §3.1; groups as in Krizhevsky et al. 2012.
  */
 import { CostError } from './errors';
-import { assertPositiveInt } from './cost';
+import { assertPositiveInt, outputSize } from './cost';
 
 /** The layer views, in the order of the `layer` parameter's choices (src/lib/params.ts). */
 export const LAYER_VIEWS = ['standard', 'grouped', 'depthwise', 'pointwise', 'separable'] as const;
@@ -112,7 +112,7 @@ export function spatialWindow({ df, k, s = 1 }: { df: number; k: number; s?: num
   assertPositiveInt(df, 'feature size');
   assertPositiveInt(k, 'k');
   assertPositiveInt(s, 'stride');
-  const outSize = Math.ceil(df / s);
+  const outSize = outputSize(df, k, s, 'same');
   const total = Math.max((outSize - 1) * s + k - df, 0);
   const padBefore = Math.floor(total / 2);
   return { outSize, padBefore, padAfter: total - padBefore };

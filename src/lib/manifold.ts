@@ -131,16 +131,7 @@ export function pseudoInverse(matrix: Float64Array, dim: number): Float64Array {
   if (matrix.length !== 2 * dim) {
     throw new ManifoldRangeError('matrix', matrix.length, `of length 2·n = ${2 * dim}`);
   }
-  let a = 0;
-  let b = 0;
-  let c = 0;
-  for (let i = 0; i < dim; i++) {
-    const p = matrix[2 * i];
-    const q = matrix[2 * i + 1];
-    a += p * p;
-    b += p * q;
-    c += q * q;
-  }
+  const { a, b, c } = activeGram(matrix, dim, 0, 0, 'linear');
   const det = a * c - b * b; // TᵀT = [[a, b], [b, c]]
   if (!(det > 1e-14 * a * c)) throw new RangeError('manifold: T has rank < 2, so T⁺ = (TᵀT)⁻¹Tᵀ does not exist');
   const out = new Float64Array(2 * dim);
@@ -151,6 +142,45 @@ export function pseudoInverse(matrix: Float64Array, dim: number): Float64Array {
     out[dim + i] = (a * q - b * p) / det;
   }
   return out;
+}
+
+/** The 2×2 Gram matrix [[a, b], [b, c]] = (D_x·T)ᵀ(D_x·T) of T's rows active at x, their number and u = (D_x·T)ᵀ·(T·x). */
+export interface ActiveGram {
+  readonly a: number;
+  readonly b: number;
+  readonly c: number;
+  readonly u0: number;
+  readonly u1: number;
+  readonly rows: number;
+}
+
+/**
+ * activeGram(T, n, x, σ): the Gram matrix of the rows tᵢ of T (n×2) whose coordinate zᵢ = tᵢ·x is
+ * in σ's linear region (isActive), with u = Σ tᵢzᵢ over the same rows. With σ linear every row is
+ * active, so activeGram(T, n, 0, 0, 'linear') is TᵀT, the matrix pseudoInverse inverts; lostPoints
+ * asks whether the active rows' Gram matrix has rank 2 (Sandler et al. 2018, Appendix A).
+ */
+export function activeGram(matrix: Float64Array, dim: number, x: number, y: number, activation: Activation): ActiveGram {
+  let a = 0;
+  let b = 0;
+  let c = 0;
+  let u0 = 0;
+  let u1 = 0;
+  let rows = 0;
+  for (let i = 0; i < dim; i++) {
+    const p = matrix[2 * i];
+    const q = matrix[2 * i + 1];
+    const z = p * x + q * y;
+    if (isActive(z, activation)) {
+      rows++;
+      a += p * p;
+      b += p * q;
+      c += q * q;
+      u0 += p * z;
+      u1 += q * z;
+    }
+  }
+  return { a, b, c, u0, u1, rows };
 }
 
 /** activate(z, σ): one coordinate through σ. */
@@ -261,24 +291,8 @@ export function roundTripWith(
       }
     } else {
       // Least squares on the active rows only: (DT)ᵀ(DT) x̂ = (DT)ᵀ σ(Tx).
-      let a = 0;
-      let b = 0;
-      let c = 0;
-      let u0 = 0;
-      let u1 = 0;
-      for (let i = 0; i < n; i++) {
-        const p = T[2 * i];
-        const q = T[2 * i + 1];
-        const z = p * x + q * y;
-        if (isActive(z, o.activation)) {
-          active++;
-          a += p * p;
-          b += p * q;
-          c += q * q;
-          u0 += p * z;
-          u1 += q * z;
-        }
-      }
+      const { a, b, c, u0, u1, rows } = activeGram(T, n, x, y, o.activation);
+      active += rows;
       const trace = a + c;
       const det = a * c - b * b;
       if (det > RANK_TOLERANCE * trace * trace) {
@@ -355,18 +369,7 @@ export function lostPoints(input: Float64Array, matrix: Float64Array, dim: numbe
   for (let k = 0; k < count; k++) {
     const x = input[2 * k];
     const y = input[2 * k + 1];
-    let a = 0;
-    let b = 0;
-    let c = 0;
-    for (let i = 0; i < dim; i++) {
-      const p = matrix[2 * i];
-      const q = matrix[2 * i + 1];
-      if (isActive(p * x + q * y, activation)) {
-        a += p * p;
-        b += p * q;
-        c += q * q;
-      }
-    }
+    const { a, b, c } = activeGram(matrix, dim, x, y, activation);
     const trace = a + c;
     if (a * c - b * b > RANK_TOLERANCE * trace * trace && trace > 0) continue;
     if (x === 0 && y === 0) {

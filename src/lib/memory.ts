@@ -33,6 +33,14 @@ export interface MemoryStep {
 const bytes = (elements: number) => elements * BYTES_PER_ACTIVATION;
 
 /**
+ * ioBytes(input, output): bytes to hold a step's input and output tensors at once, 16 bits per
+ * number (Sandler et al. 2018, §5.1 and Table 3): (input + output elements) · 2.
+ */
+export function ioBytes(inElements: number, outElements: number): number {
+  return bytes(inElements + outElements);
+}
+
+/**
  * v2Memory(arch): per bottleneck block of MobileNet V2, its input and output tensors in bytes;
  * block 0 starts from the image (the stem is folded into it, Table 3 caption).
  */
@@ -68,7 +76,7 @@ export function layerMemory(l: Pick<ArchLayer, 'name' | 'inH' | 'cin' | 'outH' |
     cout: l.cout,
     inElements: l.inputElements,
     outElements: l.outputElements,
-    bytes: bytes(l.inputElements + l.outputElements),
+    bytes: ioBytes(l.inputElements, l.outputElements),
   };
 }
 

@@ -49,6 +49,15 @@ let base: Architecture | undefined;
 const baseline = (): Architecture => (base ??= mobilenetV1());
 
 /**
+ * alphaRhoEstimate(cost, α, ρ): a network's cost scaled by α²ρ², the paper's estimate for width
+ * multiplier α and resolution multiplier ρ (Howard et al. 2017, §3.3 and §3.4). The exact count
+ * differs: channels round to whole numbers and the first layer keeps its 3 input channels.
+ */
+export function alphaRhoEstimate(multAdds: number, alpha: number, rho: number): number {
+  return multAdds * alpha * alpha * rho ** 2;
+}
+
+/**
  * scalingExample({ alpha, resolution }): eq. 7 for Table 3's layer with the reader's α and
  * resolution substituted, and the whole network's cost ratio beside α²ρ².
  * `arch`, if given, must be mobilenetV1({ alpha, resolution }) (saves building it again).

@@ -10,6 +10,7 @@
  * the rows after it keep computing.
  */
 import { convCost, outputSize, type ConvCost, type Padding } from './cost';
+import { invertedResidualLayers, shortcutRule } from './blocks';
 import { CostError, isCostError } from './errors';
 import { V1_STEM, V1_TABLE, V2_HEAD_FILTERS, V2_STEM, V2_TABLE, XCEPTION_STEM, XCEPTION_TABLE } from './architectures';
 
@@ -332,25 +333,20 @@ function computeRow(row: number, l: StackLayer, input: Shape, bn: boolean): Laye
     case 'inverted': {
       // Sandler et al. 2018, Table 1: 1×1 conv + ReLU6 (omitted when t = 1), 3×3 dwise stride s + ReLU6, linear 1×1.
       if (!Number.isSafeInteger(l.t) || l.t < 1) throw new CostError('invalid-size', `t must be a positive whole number, got ${String(l.t)}.`, 't');
-      const hidden = input.c * l.t;
-      if (!Number.isSafeInteger(hidden)) throw new CostError('overflow', 'The expanded width t·M is too large.', 't');
+      const out = l.out ?? input.c;
       let h = input.h;
       let w = input.w;
-      if (l.t !== 1) {
-        const expand = convCost({ kind: 'pointwise', k: 1, cin: input.c, cout: hidden, inH: h, inW: w, bias: l.bias });
-        addCost(r, expand, bn);
+      for (const c of invertedResidualLayers({ cin: input.c, cout: out, t: l.t, stride: l.stride, k: l.k })) {
+        // The depthwise layer keeps the row's padding; 1×1 layers are the same under either.
+        const cost = convCost({ kind: c.kind, k: c.k, cin: c.cin, cout: c.cout, inH: h, inW: w, stride: c.stride, bias: l.bias, ...(c.role === 'depthwise' ? { padding: l.padding } : {}) });
+        addCost(r, cost, bn);
+        h = cost.outH;
+        w = cost.outW;
+        if (c.role === 'depthwise') r.hidden = c.cout;
       }
-      const dw = convCost({ kind: 'depthwise', k: l.k, cin: hidden, cout: hidden, ...base });
-      addCost(r, dw, bn);
-      h = dw.outH;
-      w = dw.outW;
-      const out = l.out ?? input.c;
-      const project = convCost({ kind: 'pointwise', k: 1, cin: hidden, cout: out, inH: h, inW: w, bias: l.bias });
-      addCost(r, project, bn);
       r.output = { h, w, c: out };
-      r.hidden = hidden;
       // §3.3 and Fig. 4: the identity shortcut only when the block keeps both stride 1 and the width.
-      r.shortcut = l.stride === 1 && input.c === out;
+      r.shortcut = shortcutRule({ cin: input.c, cout: out, stride: l.stride }).identity;
       return r;
     }
     case 'fc': {

@@ -235,6 +235,31 @@ describe('chapter 3: conv-geometry’s formula linked to its matrices', () => {
   });
 });
 
+describe('chapter 3 on a phone: formulas wider than the screen', () => {
+  it('scroll sideways as labelled keyboard regions whose right edge fades out until the reader reaches it', async () => {
+    const { context, page, problems } = await watchedPage(browser, { viewport: { width: 360, height: 800 } });
+    await page.goto(`${baseURL()}/depthwise-separable/`);
+    const regions = page.locator('.katex-display[data-scroll-region]');
+    await expect.poll(() => regions.count()).toBeGreaterThan(0);
+    const box = (await regions.first().elementHandle())!;
+    expect(await box.getAttribute('role')).toBe('region');
+    expect(await box.getAttribute('tabindex')).toBe('0');
+    expect(await box.getAttribute('aria-label')).toBeTruthy();
+    const fade = () => box.evaluate((e) => [e.dataset.scrollMore !== undefined, getComputedStyle(e).maskImage !== 'none']);
+    expect(await fade()).toEqual([true, true]);
+    await box.evaluate((e) => {
+      e.scrollLeft = e.scrollWidth;
+    });
+    await expect.poll(fade).toEqual([false, false]);
+    await box.evaluate((e) => {
+      e.scrollLeft = 0;
+    });
+    await expect.poll(fade).toEqual([true, true]);
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+});
+
 describe('chapters 1–3: figure text', () => {
   it('writes no raw D_K or D_F with an underscore in these figures’ captions or pictures', async () => {
     const { context, page, problems } = await watchedPage(browser);

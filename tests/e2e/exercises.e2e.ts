@@ -3,7 +3,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { baseURL, launch, watchedPage } from './harness';
-import { EXERCISE_CHAPTERS, exercisesFor, type ComputeExercise, type MisconceptionExercise, type PredictExercise } from '../../src/lib/exercises';
+import { EXERCISE_CHAPTERS, type ComputeExercise, type MisconceptionExercise, type PredictExercise } from '../../src/lib/exercises';
+import { exercisesFor } from '../../src/components/exercises/localize';
 
 let browser: Browser;
 beforeAll(async () => {

@@ -185,3 +185,36 @@ describe('home page cost-bars figure', () => {
   });
 });
 
+
+describe('the two editions', () => {
+  it('switch from a chapter to its Chinese twin and back, keeping the values and the section', async () => {
+    const { context, page, problems } = await watchedPage(browser);
+    await page.goto(`${baseURL()}/depthwise-separable/?k=5&n=128#the-cost-step-by-step`);
+    await figuresReady(page);
+    expect(await page.evaluate(() => document.documentElement.lang)).toBe('en');
+    // A slider moved after load changes the address without a reload: the switch follows it.
+    const slider = page.locator('sep-figure[data-figure="cost-bars"] input[type=range][name=k]').first();
+    await slider.focus();
+    await page.keyboard.press('ArrowRight');
+    await expect.poll(() => new URL(page.url()).searchParams.get('k')).toBe('7');
+    const toChinese = page.locator('a[data-role="lang-switch"]');
+    expect(await toChinese.getAttribute('hreflang')).toBe('zh-CN');
+    await toChinese.focus();
+    await page.keyboard.press('Enter');
+    await page.waitForURL(/\/zh\/depthwise-separable\//);
+    const zh = new URL(page.url());
+    expect(zh.searchParams.get('k')).toBe('7');
+    expect(zh.searchParams.get('n')).toBe('128');
+    expect(zh.hash).toBe('#the-cost-step-by-step');
+    expect(await page.evaluate(() => document.documentElement.lang)).toBe('zh-CN');
+    await figuresReady(page);
+    expect(await page.locator('sep-figure[data-figure="cost-bars"] input[name=k]').first().inputValue()).toBe('7');
+    const back = page.locator('a[data-role="lang-switch"]');
+    expect(await back.getAttribute('hreflang')).toBe('en');
+    await back.click();
+    await page.waitForURL((u) => u.pathname === '/depthwise-separable/');
+    expect(new URL(page.url()).searchParams.get('k')).toBe('7');
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+});

@@ -53,13 +53,19 @@ describe('parseAnswer(text)', () => {
 
 describe('checkAnswer(text, exact, tolerance, slips)', () => {
   const slips = [{ value: 576, feedback: 'That is one kernel.' }];
+  it('accepts a count with a Chinese unit word: 4608 个参数, 4,608个参数, 1.2e6 次乘加', () => {
+    expect(checkAnswer('4608 个参数', 4608, 'exact').status).toBe('correct');
+    expect(checkAnswer('4,608个参数', 4608, 'exact').status).toBe('correct');
+    expect(checkAnswer('1.2e6 次乘加', 1_204_224, '3sf').status).toBe('correct');
+    expect(checkAnswer('4608 个苹果', 4608, 'exact').status).toBe('unreadable');
+  });
   it('accepts the exact count in any written form', () => {
     for (const t of ['18432', '18,432', '3^2*32*64', '18432 parameters', '1.8432e4']) expect(checkAnswer(t, 18432, 'exact', slips).status).toBe('correct');
   });
   it('rejects a near miss of an exact count with a "close" message', () => {
     const v = checkAnswer('18433', 18432, 'exact', slips);
     expect(v.status).toBe('wrong');
-    expect(v.feedback).toMatch(/^Close/);
+    expect(v.note).toBe('closeExact');
   });
   it('names the slip a wrong value matches', () => {
     expect(checkAnswer('576', 18432, 'exact', slips)).toEqual({ status: 'wrong', feedback: 'That is one kernel.' });
@@ -75,7 +81,11 @@ describe('checkAnswer(text, exact, tolerance, slips)', () => {
     expect(checkAnswer('1.21e6', 1_204_224, '3sf').status).toBe('wrong');
   });
   it('asks for a number when the text is not one', () => {
-    expect(checkAnswer('lots', 1, 'exact').status).toBe('unreadable');
+    expect(checkAnswer('lots', 1, 'exact')).toEqual({ status: 'unreadable', feedback: '', note: 'unreadable' });
+  });
+  it('says "close" with the tolerance it missed, and "not yet" for a far miss', () => {
+    expect(checkAnswer('0.126', 73 / 576, '3sf').note).toBe('close3sf');
+    expect(checkAnswer('5', 18432, 'exact', slips)).toEqual({ status: 'wrong', feedback: '', note: 'notYet' });
   });
   it('never matches a slip equal to the answer (the answer wins)', () => {
     expect(checkAnswer('9', 9, 'exact', [{ value: 9, feedback: 'x' }]).status).toBe('correct');

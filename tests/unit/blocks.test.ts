@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { bottleneckMaddsTex, invertedResidual, moduleParams, residualBottleneck, residualMiddle, shortcutRule } from '../../src/lib/blocks';
+import { bottleneckMaddsTex, invertedResidual, invertedResidualLayers, moduleParams, residualBottleneck, residualMiddle, shortcutRule } from '../../src/lib/blocks';
 import { mobilenetV2 } from '../../src/lib/architectures';
 
 describe('shortcutRule', () => {
@@ -37,6 +37,30 @@ describe('invertedResidual', () => {
       const b = invertedResidual({ cin: blk.cin, cout: blk.cout, t: blk.t, stride: blk.stride, size: blk.inH });
       expect([b.params, b.multAdds, b.outH]).toEqual([blk.params, blk.multAdds, blk.outH]);
     }
+  });
+});
+
+describe('invertedResidualLayers', () => {
+  it('t = 6, 24 → 24, stride 2: expand 1×1 24 → 144 (ReLU6), 3×3 depthwise 144 at stride 2 (ReLU6), linear 1×1 144 → 24 (Sandler et al. 2018, Table 1)', () => {
+    expect(invertedResidualLayers({ cin: 24, cout: 24, t: 6, stride: 2 })).toEqual([
+      { role: 'expand', kind: 'pointwise', k: 1, cin: 24, cout: 144, stride: 1, activation: 'relu6' },
+      { role: 'depthwise', kind: 'depthwise', k: 3, cin: 144, cout: 144, stride: 2, activation: 'relu6' },
+      { role: 'project', kind: 'pointwise', k: 1, cin: 144, cout: 24, stride: 1, activation: 'linear' },
+    ]);
+  });
+  it('t = 1 has no expansion layer (Table 2, first bottleneck: 32 → 16)', () => {
+    expect(invertedResidualLayers({ cin: 32, cout: 16, t: 1, stride: 1 }).map((l) => l.role)).toEqual(['depthwise', 'project']);
+  });
+  it('every V2 block is this list: the architecture table and the block costing agree layer by layer', () => {
+    const v2 = mobilenetV2();
+    expect(v2.blocks).toHaveLength(17);
+    for (const b of v2.blocks ?? []) {
+      const roles = v2.layers.filter((l) => l.block === b.index && l.role !== 'shortcut').map((l) => [l.role, l.cin, l.cout]);
+      expect(roles).toEqual(invertedResidualLayers({ cin: b.cin, cout: b.cout, t: b.t, stride: b.stride }).map((l) => [l.role, l.cin, l.cout]));
+    }
+  });
+  it('an expanded width beyond 2⁵³ throws a CostError overflow', () => {
+    expect(() => invertedResidualLayers({ cin: 2 ** 52, cout: 1, t: 4, stride: 1 })).toThrow(expect.objectContaining({ code: 'overflow' }));
   });
 });
 

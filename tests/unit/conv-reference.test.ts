@@ -10,7 +10,6 @@ import {
   depthwiseKernel,
   factorableKernel,
   featureMap,
-  outputSize,
   pointwiseConv2d,
   pointwiseKernel,
   separableConv2d,
@@ -29,14 +28,6 @@ const F3 = featureMap(3, 3, 1, [1, 2, 0, 0, 1, 3, 2, 1, 1]);
 
 const problem = convProblem();
 
-describe('outputSize', () => {
-  it("outputSize: 'valid' ⌊(D_F − D_K)/s⌋ + 1, 'same' ⌈D_F/s⌉ (227, 11, 4 → 55 as in AlexNet / source article 001)", () => {
-    expect(outputSize(227, 11, 4, 'valid')).toBe(55);
-    expect(outputSize(5, 3, 1, 'valid')).toBe(3);
-    expect(outputSize(5, 3, 2, 'same')).toBe(3);
-    expect(outputSize(224, 3, 2, 'same')).toBe(112);
-  });
-});
 
 describe('conv2d', () => {
   it('conv2d(3×3 map, 2×2 kernel [[1,0],[−1,2]], valid) = [[3,7],[0,2]] with the products listed', () => {

@@ -11,6 +11,7 @@ import {
   rationalEquals,
   rationalToNumber,
   separableRatio,
+  separableRatioAt,
   toSafeNumber,
   type ConvSpec,
 } from '../../src/lib/cost';
@@ -413,5 +414,22 @@ describe('helpers and errors', () => {
     expect(isCostError(e, 'invalid-size')).toBe(false);
     expect(isCostError(new Error('x'))).toBe(false);
     expect(new CostError('invalid-kind', 'x').field).toBeUndefined();
+  });
+});
+
+describe('separableRatioAt', () => {
+  it('separableRatioAt(3, 64) = 1/64 + 1/9 = 73/576 ≈ 0.1267 (Howard et al. 2017, §3.1)', () => {
+    expect(separableRatioAt(3, 64)).toBeCloseTo(73 / 576, 15);
+  });
+  it('equals the exact separableRatio at every whole N and D_K (property)', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 11 }), fc.integer({ min: 1, max: 4096 }), (k, n) => {
+        expect(separableRatioAt(k, n)).toBeCloseTo(rationalToNumber(separableRatio({ k, n })), 12);
+      }),
+    );
+  });
+  it('tends to the floor 1/D_K² as N grows: 1/9 at N = ∞ for a 3×3 kernel', () => {
+    expect(separableRatioAt(3, Infinity)).toBe(1 / 9);
+    expect(separableRatioAt(3, 1e9)).toBeGreaterThan(1 / 9);
   });
 });

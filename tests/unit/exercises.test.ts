@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { checkAnswer } from '../../src/lib/answers';
-import { EXERCISE_CHAPTERS, divisors, exercisesFor, type ComputeExercise, type Exercise } from '../../src/lib/exercises';
+import { EXERCISE_CHAPTERS, divisors, type ComputeExercise, type Exercise } from '../../src/lib/exercises';
+import { exercisesFor } from '../../src/components/exercises/localize';
 
 /** The last number of a TeX line, as written (thousands as {,}). */
 function lastNumber(tex: string): number {

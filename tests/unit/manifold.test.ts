@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
   activate,
+  activeGram,
   DIM_RANGE,
   embeddingMatrix,
   errorCurve,
@@ -105,6 +106,39 @@ describe('embeddingMatrix / pseudoInverse', () => {
   it('pseudoInverse of a rank-1 T ([[1,2],[2,4]]) throws; a wrong length throws', () => {
     expect(() => pseudoInverse(Float64Array.from([1, 2, 2, 4]), 2)).toThrow(/rank < 2/);
     expect(() => pseudoInverse(Float64Array.from([1, 2, 2]), 2)).toThrow(ManifoldRangeError);
+  });
+});
+
+describe('activeGram', () => {
+  const T = Float64Array.from([1, 0, 0, 1, 1, 1]); // rows (1,0), (0,1), (1,1)
+
+  it("activeGram(T, 3, 0, 0, 'linear') is TᵀT = [[2,1],[1,2]] over all 3 rows (by hand)", () => {
+    expect(activeGram(T, 3, 0, 0, 'linear')).toEqual({ a: 2, b: 1, c: 2, u0: 0, u1: 0, rows: 3 });
+  });
+
+  it("at x = (1, −2) only row (1,0) is positive under ReLU: G = [[1,0],[0,0]], u = (1, 0) (by hand: z = 1, −2, −1)", () => {
+    expect(activeGram(T, 3, 1, -2, 'relu')).toEqual({ a: 1, b: 0, c: 0, u0: 1, u1: 0, rows: 1 });
+  });
+
+  it('at x = (2, 1) all rows are active: u = Σ tᵢzᵢ = (5, 4) = G·x (by hand: z = 2, 1, 3)', () => {
+    expect(activeGram(T, 3, 2, 1, 'relu')).toEqual({ a: 2, b: 1, c: 2, u0: 5, u1: 4, rows: 3 });
+  });
+
+  it("ReLU6 drops a row whose coordinate is 6 or more: x = (7, 1) keeps only (0,1)", () => {
+    expect(activeGram(T, 3, 7, 1, 'relu6')).toEqual({ a: 0, b: 0, c: 1, u0: 0, u1: 1, rows: 1 });
+  });
+
+  it('u equals G·x over the active rows for every seeded T and x (property)', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 2, max: 40 }), fc.integer({ min: 1, max: 1000 }), fc.double({ min: -3, max: 3, noNaN: true }), fc.double({ min: -3, max: 3, noNaN: true }), (n, seed, x, y) => {
+        const g = activeGram(embeddingMatrix(n, seed), n, x, y, 'relu');
+        expect(g.u0).toBeCloseTo(g.a * x + g.b * y, 9);
+        expect(g.u1).toBeCloseTo(g.b * x + g.c * y, 9);
+        expect(g.rows).toBeGreaterThanOrEqual(0);
+        expect(g.rows).toBeLessThanOrEqual(n);
+      }),
+      { numRuns: 200 },
+    );
   });
 });
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { mobilenetV1, mobilenetV2 } from '../../src/lib/architectures';
-import { largestTensorBySize, peak, table3, v1Memory, v2Memory } from '../../src/lib/memory';
+import { ioBytes, largestTensorBySize, peak, table3, v1Memory, v2Memory } from '../../src/lib/memory';
 
 describe('v2Memory', () => {
   it('holds input + output bottleneck tensors of each of the 17 blocks at 2 bytes each', () => {
@@ -43,5 +43,14 @@ describe('table3', () => {
     const bad = rows.flatMap((r) => [r.v1, r.v2].filter((c) => !c.agrees).map((c) => [r.size, c.printedKb, c.computedKb]));
     expect(bad).toEqual([[7, 199, 100.352]]);
     expect(rows[0].v1.computedKb).toBeCloseTo(1605.632, 9);
+  });
+});
+
+describe('ioBytes', () => {
+  it('ioBytes(56²·24, 56²·24) = 2·(75,264 + 75,264) = 301,056 bytes at 16 bits (Sandler et al. 2018, §5.1)', () => {
+    expect(ioBytes(56 * 56 * 24, 56 * 56 * 24)).toBe(301_056);
+  });
+  it('is what v1Memory charges a layer: (input + output elements)·2', () => {
+    for (const step of v1Memory(mobilenetV1())) expect(step.bytes).toBe(ioBytes(step.inElements, step.outElements));
   });
 });

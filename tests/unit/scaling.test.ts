@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { scalingExample } from '../../src/lib/scaling';
+import { alphaRhoEstimate, scalingExample } from '../../src/lib/scaling';
 import { mobilenetV1 } from '../../src/lib/architectures';
 import { CostError } from '../../src/lib/errors';
 
@@ -52,5 +52,16 @@ describe('scalingExample({ alpha, resolution })', () => {
 
   it('throws CostError when α leaves the layer without channels', () => {
     expect(() => scalingExample({ alpha: 0.01, resolution: 224 })).toThrow(CostError);
+  });
+});
+
+describe('alphaRhoEstimate', () => {
+  it('scales a cost by α²ρ²: 1,000,000 at α = 0.5, ρ = 0.5 is 62,500; α = ρ = 1 leaves it (Howard et al. 2017, §3.3–3.4)', () => {
+    expect(alphaRhoEstimate(1_000_000, 0.5, 0.5)).toBe(62_500);
+    expect(alphaRhoEstimate(568_740_352, 1, 1)).toBe(568_740_352);
+  });
+  it('is an estimate, not the exact count: α = 0.25 at 128 differs from the network the table builds', () => {
+    const est = alphaRhoEstimate(mobilenetV1().multAdds, 0.25, 128 / 224);
+    expect(est).not.toBe(mobilenetV1({ alpha: 0.25, resolution: 128 }).multAdds);
   });
 });

@@ -9,11 +9,14 @@ import { FIGURES } from '../figure-kit/registry';
 import { figureValues } from './figure-values';
 import { exercisesView, isDone, type ExerciseProgress, type ExercisesState } from './view';
 import { checkAnswer } from '../../lib/answers';
-import { exercisesFor, isExerciseChapter, type Exercise } from '../../lib/exercises';
-import { ui } from '../../i18n';
+import { isExerciseChapter, type Exercise } from '../../lib/exercises';
+import { exercisesFor, verdictWithWords } from './localize';
+import { pageLang, ui } from '../../i18n';
+import { pageExerciseWords } from './words';
+import type { ExerciseWords } from '../../i18n/exercises.en';
 
 const KEY = 'separable-exercises';
-const t = ui('en').exercises;
+const t = ui(pageLang()).exercises;
 
 type Stored = Record<string, Record<string, string[]>>;
 
@@ -59,15 +62,19 @@ function typesetAll(root: Element): void {
 
 class SepExercises extends HTMLElement {
   private state?: ExercisesState;
+  private words?: ExerciseWords;
 
   connectedCallback(): void {
     const chapter = this.dataset.chapter ?? '';
     if (!isExerciseChapter(chapter)) return;
     const solvedFor = (seed: number): Set<string> => new Set(readStore()[chapter]?.[String(seed)] ?? []);
-    subscribeKeys(params, ['ex'], (v) => {
-      if (this.state?.seed === v.ex) return;
-      this.state = { chapter, seed: v.ex, exercises: exercisesFor(chapter, v.ex), progress: {}, solved: solvedFor(v.ex) };
-      this.render();
+    void pageExerciseWords().then((words) => {
+      this.words = words;
+      subscribeKeys(params, ['ex'], (v) => {
+        if (this.state?.seed === v.ex) return;
+        this.state = { chapter, seed: v.ex, exercises: exercisesFor(chapter, v.ex, words), progress: {}, solved: solvedFor(v.ex) };
+        this.render();
+      });
     });
     this.addEventListener('submit', (e) => {
       const form = (e.target as HTMLElement).closest('form');
@@ -78,7 +85,7 @@ class SepExercises extends HTMLElement {
       this.act(item.dataset.id ?? '', (ex, p) => {
         if (ex.kind !== 'compute') return p;
         const text = input?.value ?? '';
-        return { ...p, text, verdict: checkAnswer(text, ex.answer, ex.tolerance, ex.slips) };
+        return { ...p, text, verdict: verdictWithWords(checkAnswer(text, ex.answer, ex.tolerance, ex.slips), this.words) };
       });
     });
     this.addEventListener('change', (e) => {

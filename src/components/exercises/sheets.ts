@@ -2,13 +2,19 @@
 import { h, patch } from '../figure-kit/svg';
 import { sheetView } from './view';
 import { coerceParam } from '../../lib/params';
-import { exercisesFor, isExerciseChapter } from '../../lib/exercises';
-import { ui } from '../../i18n';
+import { isExerciseChapter } from '../../lib/exercises';
+import { exercisesFor } from './localize';
+import { pageLang, ui } from '../../i18n';
+import { pageExerciseWords } from './words';
 
-const t = ui('en').exercises;
+const t = ui(pageLang()).exercises;
 
 class ExerciseSheets extends HTMLElement {
   connectedCallback(): void {
+    void pageExerciseWords().then((words) => this.draw(words));
+  }
+
+  private draw(words: Awaited<ReturnType<typeof pageExerciseWords>>): void {
     const chapter = this.dataset.chapter ?? '';
     if (!isExerciseChapter(chapter)) return;
     const q = new URLSearchParams(location.search);
@@ -16,7 +22,7 @@ class ExerciseSheets extends HTMLElement {
     const seed = coerceParam('ex', q.get('seed') ?? q.get('ex') ?? '1').value;
     const count = Math.min(60, Math.max(1, Math.floor(Number(q.get('count') ?? '1')) || 1));
     const solutions = q.get('solutions') === '1';
-    const sheets = Array.from({ length: count }, (_, i) => sheetView(this.dataset.title ?? chapter, chapter, seed + i, exercisesFor(chapter, seed + i), solutions, t));
+    const sheets = Array.from({ length: count }, (_, i) => sheetView(this.dataset.title ?? chapter, chapter, seed + i, exercisesFor(chapter, seed + i, words), solutions, t));
     const root = document.createElement('div');
     patch(root, h('div', {}, sheets));
     this.replaceChildren(...root.childNodes);

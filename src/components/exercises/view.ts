@@ -6,7 +6,7 @@
 import { h, type SvgNode } from '../figure-kit/svg';
 import type { Verdict } from '../../lib/answers';
 import type { Exercise, ExerciseChapter } from '../../lib/exercises';
-import type { UiStrings } from '../../i18n/en';
+import type { UiText as UiStrings } from '../../i18n';
 
 /** What the reader has done to one exercise. */
 export interface ExerciseProgress {

@@ -22,6 +22,7 @@ import {
   pointwiseConv2d as referencePointwise,
   pointwiseKernel,
 } from '../conv-reference';
+import { outputSize } from '../cost';
 import { gaussianMatrix, randomInts, randomUniforms } from '../random';
 import { compareOutputs, type OutputComparison } from '../float32';
 import type { Tf } from './load';
@@ -94,7 +95,7 @@ export async function benchConv(tf: Tf, sizes: ConvSizes, options: BenchOptions)
   if (!Number.isInteger(warmup) || warmup < 0) throw new RangeError(`warmup must be a non-negative integer, got ${warmup}`);
   if (!Number.isInteger(repeats) || repeats < 1) throw new RangeError(`repeats must be a positive integer, got ${repeats}`);
   const { featureSize: F, kernelSize: K, inChannels: M, outChannels: N, stride, padding } = s;
-  const outSize = padding === 'same' ? Math.ceil(F / stride) : Math.floor((F - K) / stride) + 1;
+  const outSize = outputSize(F, K, stride, padding);
   const largest = Math.max(F * F * M, K * K * M * N, outSize * outSize * Math.max(M, N));
   if (largest > MAX_BENCH_ELEMENTS) {
     throw new RangeError(`benchConv: a tensor of ${largest} elements is above the limit of ${MAX_BENCH_ELEMENTS}`);

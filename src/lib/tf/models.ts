@@ -16,6 +16,7 @@ import {
   type MobileNetOptions,
   type V2Rounding,
 } from '../architectures';
+import { invertedResidualLayers, shortcutRule } from '../blocks';
 import { assertPositiveInt } from '../cost';
 import { CostError } from '../errors';
 
@@ -127,28 +128,16 @@ export function buildMobileNetV2(tf: TF, opts: MobileNetOptions & { rounding?: V
       const prefix = index === 0 ? 'expanded_conv' : `block_${index}`;
       const blockInput = x;
       let y = x;
-      if (row.t !== 1) {
-        y = convBnRelu(
-          tf,
-          y,
-          tf.layers.conv2d({ filters: row.t * channels, kernelSize: 1, padding: 'same', useBias: false, name: `${prefix}_expand` }),
-          `${prefix}_expand`,
-        );
+      // The block's layers as src/lib/blocks.ts composes them (Sandler et al. 2018, Table 1).
+      for (const l of invertedResidualLayers({ cin: channels, cout: out, t: row.t, stride })) {
+        const name = `${prefix}_${l.role}`;
+        const layer =
+          l.kind === 'depthwise'
+            ? tf.layers.depthwiseConv2d({ kernelSize: l.k, strides: l.stride, padding: 'same', useBias: false, name })
+            : tf.layers.conv2d({ filters: l.cout, kernelSize: 1, padding: 'same', useBias: false, name });
+        y = convBnRelu(tf, y, layer, name, l.activation === 'linear');
       }
-      y = convBnRelu(
-        tf,
-        y,
-        tf.layers.depthwiseConv2d({ kernelSize: 3, strides: stride, padding: 'same', useBias: false, name: `${prefix}_depthwise` }),
-        `${prefix}_depthwise`,
-      );
-      y = convBnRelu(
-        tf,
-        y,
-        tf.layers.conv2d({ filters: out, kernelSize: 1, padding: 'same', useBias: false, name: `${prefix}_project` }),
-        `${prefix}_project`,
-        true,
-      );
-      if (stride === 1 && channels === out) {
+      if (shortcutRule({ cin: channels, cout: out, stride }).identity) {
         y = tf.layers.add({ name: `${prefix}_add` }).apply([blockInput, y]) as SymbolicTensor;
       }
       x = y;

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { curve, figure, layout, scales, SAMPLE } from './figure';
 import { defaultValues as defaults, findAll as all, testFrame } from '../../figure-kit/testing';
 import type { SvgNode } from '../../figure-kit/svg';
+import { pathPoints } from '../../figure-kit/paths';
 
 const viewBox = (svg: SvgNode) => String(svg.attrs.viewBox).split(' ').map(Number);
 const slide = (width: number) => ({ uid: 's', width, height: 335, context: 'slide' as const });
@@ -18,8 +19,30 @@ describe('activations.render(values, frame)', () => {
       const { px, py } = scales(layout(frame));
       // 13 units of z span the same length as 13 units of σ: the square's side.
       expect(px(9) - px(-4)).toBeCloseTo(py(-4) - py(9), 9);
+      // Every vertex of the linear curve lies on the square's diagonal, from its lower left corner to its upper right.
+      const { x0, y0, size } = layout(frame);
       const path = all(figure.render(defaults, frame).svg, (n) => n.attrs['data-activation'] === 'linear')[0];
-      expect(path.attrs.d).toBe(curve('linear').map(([z, s], i) => `${i ? 'L' : 'M'}${px(z).toFixed(1)} ${py(s).toFixed(1)}`).join(''));
+      const points = pathPoints(String(path.attrs.d));
+      expect(points).toHaveLength(4);
+      for (const [x, y] of points) expect(x - x0).toBeCloseTo(y0 + size - y, 0);
+      expect(points[0][0]).toBeCloseTo(x0, 1);
+      expect(points[3][0]).toBeCloseTo(x0 + size, 1);
+    }
+  });
+
+  it('draws ReLU and ReLU6 through their corners, computed by hand for a 680-wide page (300-unit square at (32, 8), z and σ from −4 to 9)', () => {
+    const { svg } = figure.render(defaults, testFrame(680));
+    const points = (a: string) => pathPoints(String(all(svg, (n) => n.attrs['data-activation'] === a)[0].attrs.d));
+    // x = 32 + 300·(z + 4)/13, y = 8 + 300·(9 − σ)/13.
+    const relu: [number, number][] = [[32, 215.69], [124.31, 215.69], [262.77, 77.23], [332, 8]];
+    const relu6: [number, number][] = [[32, 215.69], [124.31, 215.69], [262.77, 77.23], [332, 77.23]];
+    for (const [name, want] of [['relu', relu], ['relu6', relu6]] as const) {
+      const got = points(name);
+      expect(got, name).toHaveLength(4);
+      got.forEach(([x, y], i) => {
+        expect(Math.abs(x - want[i][0]), `${name} x${i}`).toBeLessThanOrEqual(0.06);
+        expect(Math.abs(y - want[i][1]), `${name} y${i}`).toBeLessThanOrEqual(0.06);
+      });
     }
   });
 

@@ -13,6 +13,7 @@ import { h, type SvgNode } from '../../figure-kit/svg';
 import type { FigureDef, FigureFrame, FigureParams, FigureView } from '../../figure-kit/types';
 import { quantity } from '../../figure-kit/marks';
 import { isNarrow } from '../../figure-kit/frame';
+import { linePath } from '../../figure-kit/paths';
 
 const X = { min: -4, max: 9 };
 const Y = { min: -4, max: 9 };
@@ -86,7 +87,7 @@ function render(v: FigureParams, frame: FigureFrame): FigureView {
   const lines = ACTS.map((a, i) =>
     h('path', {
       class: `act-line act-${a}${i === chosen ? ' act-chosen' : ''}`,
-      d: curve(a).map(([z, s], j) => `${j ? 'L' : 'M'}${px(z).toFixed(1)} ${py(s).toFixed(1)}`).join(''),
+      d: linePath(curve(a), ([z]) => px(z), ([, s]) => py(s)),
       'data-activation': a,
     }),
   );

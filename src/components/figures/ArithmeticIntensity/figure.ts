@@ -20,6 +20,7 @@ import { h, type SvgNode } from '../../figure-kit/svg';
 import { isNarrow } from '../../figure-kit/frame';
 import type { FigureDef, FigureFrame, FigureParams, FigureView } from '../../figure-kit/types';
 import { errorView, quantity, wrapWords } from '../../figure-kit/marks';
+import { linePath } from '../../figure-kit/paths';
 
 type Device = { peak: number; bandwidth: number };
 
@@ -84,7 +85,7 @@ function chart(ex: Example[], v1: PlacedLayer[], v2: PlacedLayer[], device: Devi
   const y = scaleLog().domain([yLo, yHi]).range([plotBottom, plotTop]).clamp(true);
   const xr = x(ridge);
   // The roof: slope β left of the ridge, flat at π right of it.
-  const roof = `M${x(xLo).toFixed(1)},${y(attainable(xLo, device)).toFixed(1)}L${xr.toFixed(1)},${y(device.peak).toFixed(1)}L${right.toFixed(1)},${y(device.peak).toFixed(1)}`;
+  const roof = linePath([[x(xLo), y(attainable(xLo, device))], [xr, y(device.peak)], [right, y(device.peak)]], ([px]) => px, ([, py]) => py);
   const xTicks = decades(xLo, xHi);
   const yTicks = decades(yLo, yHi);
   // Example labels above their point, alternating rows where two would touch.

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { figure, MAX_BAR } from './figure';
+import { invertedResidual } from '../../../lib/blocks';
 import type { SvgNode } from '../../figure-kit/svg';
 import { defaultValues as defaults, findAll as all, testFrame } from '../../figure-kit/testing';
 import { SLIDE_HEIGHT, SLIDE_WIDTH } from '../../figure-kit/frame';
@@ -45,9 +46,21 @@ describe('blockShapes.render(values)', () => {
     expect(heights(block(svg, 'inverted'))).toHaveLength(3);
     expect(q(svg, 'params-inverted')).toBe(800);
   });
-  it('shows an error instead of a half-drawn figure for counts beyond exact integers', () => {
-    const { svg } = figure.render({ ...defaults, m: 2048, n: 2048, t: 12, df: 512 }, testFrame());
-    expect(all(svg, (n) => n.attrs['data-quantity'] !== undefined).every((n) => Number.isFinite(Number(n.attrs['data-exact'])))).toBe(true);
+  it('draws exact counts at the largest values the sliders allow (2048 channels, t = 12, 512×512: below 2⁵³)', () => {
+    // 512²·2048·12·(2048 + 9 + 2048) = 26,446,261,125,120 mult-adds (Sandler et al. 2018, §3.3), well below 2⁵³ ≈ 9.007e15.
+    const { svg } = figure.render({ ...defaults, m: 2048, n: 2048, t: 12, df: 512, s: 1 }, testFrame());
+    expect(all(svg, (n) => n.attrs['data-role'] === 'error')).toHaveLength(0);
+    expect(q(svg, 'macs-inverted')).toBe(26_446_261_125_120);
+  });
+  it('shows an error instead of a half-drawn figure when a count exceeds 2⁵³', () => {
+    // 1024²·65,536·12·(65,536 + 9 + 65,536) ≈ 1.08e17 mult-adds > 2⁵³ − 1 ≈ 9.007e15: not exact in a double.
+    const big = { m: 65_536, n: 65_536, t: 12, df: 1024, s: 1 };
+    expect(1024 ** 2 * 65_536 * 12 * (65_536 + 9 + 65_536)).toBeGreaterThan(Number.MAX_SAFE_INTEGER);
+    expect(() => invertedResidual({ cin: big.m, cout: big.n, t: big.t, stride: 1, size: big.df })).toThrow(expect.objectContaining({ code: 'overflow' }));
+    const { svg } = figure.render({ ...defaults, ...big }, testFrame());
+    expect(String(svg.attrs.class)).toContain('fig-error');
+    expect(all(svg, (n) => n.attrs['data-role'] === 'error')).toHaveLength(1);
+    expect(all(svg, (n) => n.attrs['data-quantity'] !== undefined)).toHaveLength(0);
   });
   it('draws the shortcut as a skip connection: a path from the input over the block into a ⊕ on the output', () => {
     for (const frame of [testFrame(316), testFrame(725), slideFrame]) {

@@ -19,6 +19,7 @@ import type { FigureDef, FigureFrame, FigureParams, FigureView } from '../../fig
 import { errorView, quantity } from '../../figure-kit/marks';
 import { isNarrow } from '../../figure-kit/frame';
 import { subscripted } from '../../figure-kit/text';
+import { scaleLog } from 'd3-scale';
 
 /** Fixed log axes (powers of ten): wide enough for every slider position, fixed so bars move. */
 export const MACS_DECADES: readonly [number, number] = [1, 13];
@@ -29,8 +30,7 @@ const GAP = 8;
 
 /** x of a count on a log axis of decades [lo, hi] mapped to [x0, x1]; counts below 10^lo sit at x0. */
 export function logX(value: number, [lo, hi]: readonly [number, number], x0: number, x1: number): number {
-  const d = value > 0 ? Math.log10(value) : lo;
-  return x0 + ((Math.min(hi, Math.max(lo, d)) - lo) / (hi - lo)) * (x1 - x0);
+  return value > 0 ? scaleLog().domain([10 ** lo, 10 ** hi]).range([x0, x1]).clamp(true)(value) : x0;
 }
 
 const SI = ['', 'k', 'M', 'G', 'T', 'P'];

@@ -6,7 +6,7 @@
  * floor), 1/N the gap between it and the marker (the depthwise part).
  */
 import { scaleLog, type ScaleLogarithmic } from 'd3-scale';
-import { rationalToNumber, separableRatio } from '../../../lib/cost';
+import { rationalToNumber, separableRatio, separableRatioAt } from '../../../lib/cost';
 import { formatTimes, toSignificant } from '../../../lib/format';
 import { separableRatioTex } from '../../../lib/tex';
 import { h, type SvgNode } from '../../figure-kit/svg';
@@ -14,6 +14,7 @@ import type { FigureDef, FigureFrame, FigureParams, FigureView } from '../../fig
 import { quantity } from '../../figure-kit/marks';
 import { isNarrow } from '../../figure-kit/frame';
 import { subscripted } from '../../figure-kit/text';
+import { linePath } from '../../figure-kit/paths';
 
 /** Kernel sizes always drawn. */
 export const CURVE_KERNELS = [1, 3, 5, 7] as const;
@@ -60,14 +61,9 @@ const ratioOf = (k: number, n: number): number => rationalToNumber(separableRati
 
 /** The curve 1/N + 1/K² sampled on a log grid of N (continuous in N for the drawing). */
 function curvePath(p: Plot, k: number): string {
-  const pts: string[] = [];
   const steps = 96;
-  for (let i = 0; i <= steps; i++) {
-    const n = N_DOMAIN[0] * (N_DOMAIN[1] / N_DOMAIN[0]) ** (i / steps);
-    const r = 1 / n + 1 / (k * k);
-    pts.push(`${i === 0 ? 'M' : 'L'}${p.x(n).toFixed(1)},${p.y(r).toFixed(1)}`);
-  }
-  return pts.join('');
+  const ns = Array.from({ length: steps + 1 }, (_, i) => N_DOMAIN[0] * (N_DOMAIN[1] / N_DOMAIN[0]) ** (i / steps));
+  return linePath(ns, (n) => p.x(n), (n) => p.y(separableRatioAt(k, n)));
 }
 
 /** Label positions: the wanted ys, pushed apart to at least `gap` in order, kept within [lo, hi]. */
@@ -116,13 +112,13 @@ function render(v: FigureParams, frame: FigureFrame): FigureView {
   const exact = separableRatio({ k, n });
   const r = rationalToNumber(exact);
   const labelY = spread(
-    kernels.map((kk) => p.y(1 / (kk * kk))),
+    kernels.map((kk) => p.y(separableRatioAt(kk, Infinity))),
     14,
     p.top + 6,
     p.bottom,
   );
   const curves = kernels.map((kk, i) => {
-    const asym = 1 / (kk * kk);
+    const asym = separableRatioAt(kk, Infinity);
     const current = kk === k;
     return h(
       'g',
@@ -149,7 +145,7 @@ function render(v: FigureParams, frame: FigureFrame): FigureView {
     axes(p, narrow),
     curves,
     // 1/N drawn: from the reader's asymptote up to the marker.
-    h('line', { class: 'rc-gap', x1: px, x2: px, y1: p.y(1 / (k * k)), y2: py, 'data-term': 'depthwise', 'data-term-label': gapLabel }),
+    h('line', { class: 'rc-gap', x1: px, x2: px, y1: p.y(separableRatioAt(k, Infinity)), y2: py, 'data-term': 'depthwise', 'data-term-label': gapLabel }),
     h('circle', { class: 'rc-marker', cx: px, cy: py, r: 5, 'data-n': n, 'data-k': k }),
     h(
       'text',

@@ -14,7 +14,8 @@
  * one short row pair within frame.height, with the lost chart beside it where there is room.
  */
 import { retryable } from '../../../lib/lazy';
-import { scaleLinear } from 'd3-scale';
+import { scaleLinear, scaleLog } from 'd3-scale';
+import { areaPath, linePath } from '../../figure-kit/paths';
 import {
   errorCurve,
   lostCurve,
@@ -138,10 +139,8 @@ function outlinePath(input: Float64Array, size: number): string {
   let d = bySize.get(size);
   if (d === undefined) {
     const px = size / (2 * RANGE);
-    const parts: string[] = [];
-    const count = input.length / 2;
-    for (let k = 0; k < count; k += 8) parts.push(`${k ? 'L' : 'M'}${(size / 2 + input[2 * k] * px).toFixed(1)} ${(size / 2 - input[2 * k + 1] * px).toFixed(1)}`);
-    d = parts.join('');
+    const every8th = Array.from({ length: Math.ceil(input.length / 16) }, (_, i) => 8 * i);
+    d = linePath(every8th, (k) => size / 2 + input[2 * k] * px, (k) => size / 2 - input[2 * k + 1] * px);
     bySize.set(size, d);
   }
   return d;
@@ -290,12 +289,8 @@ function legendItems(kind: ManifoldLayout['kind']): { width: number; draw: (x: n
   ];
 }
 
-const LOG2 = Math.log(2);
-const LOG64 = Math.log(64);
-/** x of n on a log axis from 2 to 64 spanning [x0, x1]. */
-export function logX(n: number, x0: number, x1: number): number {
-  return x0 + ((Math.log(n) - LOG2) / (LOG64 - LOG2)) * (x1 - x0);
-}
+/** The charts' n axis: log scale from 2 to 64 (the slider's range) across [x0, x1]. */
+const nAxis = (x0: number, x1: number) => scaleLog().domain([2, 64]).range([x0, x1]);
 
 /** Frame, ticks and title of a chart with a log n axis; returns the plot box and its nodes. */
 function chartFrame(width: number, height: number, title: string, y: (v: number) => number, yTicks: number[], yLabel: (v: number) => string, box: { x0: number; x1: number; y0: number; y1: number }): SvgNode {
@@ -307,7 +302,7 @@ function chartFrame(width: number, height: number, title: string, y: (v: number)
     yTicks.map((v) =>
       h('g', {}, h('line', { class: 'rm-grid', x1: box.x0, x2: box.x1, y1: y(v), y2: y(v) }), h('text', { class: 'fig-small', x: box.x0 - 6, y: y(v) + 4, 'text-anchor': 'end' }, yLabel(v))),
     ),
-    xt.map((n) => h('text', { class: 'fig-small', x: logX(n, box.x0, box.x1), y: box.y1 + 15, 'text-anchor': 'middle' }, String(n))),
+    xt.map((n) => h('text', { class: 'fig-small', x: nAxis(box.x0, box.x1)(n), y: box.y1 + 15, 'text-anchor': 'middle' }, String(n))),
     h('text', { class: 'fig-small', x: box.x1, y: height - 2, 'text-anchor': 'end' }, 'n (log scale)'),
   );
 }
@@ -322,10 +317,8 @@ function lostChart(width: number, height: number, activation: Activation, dim: n
   const box = { x0: 44, x1: width - 12, y0: 26, y1: height - 34 };
   const y = scaleLinear().domain([0, 1]).range([box.y1, box.y0]);
   const { lost } = curvesFor(activation);
-  const x = (n: number) => logX(n, box.x0, box.x1);
-  const predicted = Array.from({ length: 63 }, (_, i) => i + 2)
-    .map((n, i) => `${i ? 'L' : 'M'}${x(n).toFixed(1)} ${y(predictedLostFraction(n)).toFixed(1)}`)
-    .join('');
+  const x = nAxis(box.x0, box.x1);
+  const predicted = linePath(Array.from({ length: 63 }, (_, i) => i + 2), (n) => x(n), (n) => y(predictedLostFraction(n)));
   const title = compact ? 'Points lost' : 'Points lost against n';
   const names = [activation === 'relu' ? '(1 + n)/2ⁿ' : '(1 + n)/2ⁿ, ReLU', compact ? `mean of ${LOST_SEEDS} T` : `mean, ${LOST_SEEDS} random T`, 'the panels'];
   const lx = Math.max(box.x0 + 40, box.x1 - 22 - Math.max(...names.map((t) => t.length * CHAR)));
@@ -356,12 +349,9 @@ function errorChart(width: number, height: number, activation: Activation, dim: 
   const { pinv, active } = curvesFor(activation);
   const top = Math.max(1, ...pinv.map((p) => p.mean + p.std), ...active.map((p) => p.mean + p.std), ...panels.map((s) => s.error));
   const y = scaleLinear().domain([0, top]).nice(4).range([box.y1, box.y0]);
-  const x = (n: number) => logX(n, box.x0, box.x1);
-  const line = (pts: ErrorCurvePoint[]) => pts.map((p, i) => `${i ? 'L' : 'M'}${x(p.dim).toFixed(1)} ${y(p.mean).toFixed(1)}`).join('');
-  const band = (pts: ErrorCurvePoint[]) =>
-    pts.map((p, i) => `${i ? 'L' : 'M'}${x(p.dim).toFixed(1)} ${y(p.mean + p.std).toFixed(1)}`).join('') +
-    [...pts].reverse().map((p) => `L${x(p.dim).toFixed(1)} ${y(Math.max(0, p.mean - p.std)).toFixed(1)}`).join('') +
-    'Z';
+  const x = nAxis(box.x0, box.x1);
+  const line = (pts: ErrorCurvePoint[]) => linePath(pts, (p) => x(p.dim), (p) => y(p.mean));
+  const band = (pts: ErrorCurvePoint[]) => areaPath(pts, (p) => x(p.dim), (p) => y(Math.max(0, p.mean - p.std)), (p) => y(p.mean + p.std));
   const lx = Math.max(box.x0 + 40, box.x1 - 22 - 16 * CHAR);
   return h(
     'g',

@@ -18,6 +18,7 @@ import type { FigureDef, FigureFrame, FigureParams, FigureView } from '../../fig
 import { errorView, quantity } from '../../figure-kit/marks';
 import { isNarrow } from '../../figure-kit/frame';
 import { placeLabels, textBox, type Box, type LabelRequest, type PlacedLabel, type Side } from './labels';
+import { linePath } from '../../figure-kit/paths';
 
 const Y_DOMAIN: [number, number] = [40, 76];
 
@@ -152,7 +153,7 @@ function render(v: FigureParams, frame: FigureFrame, _data?: unknown, shrink = 0
   // One line per α through the checkpoints, highest resolution last.
   const lines = GRID_ALPHAS.map((a) => {
     const ps = points.filter((p) => p.group === 'slim' && p.alpha === a).sort((p, q) => p.macs - q.macs);
-    const d = ps.map((p, i) => `${i ? 'L' : 'M'}${x(p.macs).toFixed(2)} ${y(p.top1).toFixed(2)}`).join('');
+    const d = linePath(ps, (p) => x(p.macs), (p) => y(p.top1), 2);
     const last = ps[ps.length - 1];
     const first = ps[0];
     // Named at the line's end if there is room, else at its start (the plot's empty upper left).

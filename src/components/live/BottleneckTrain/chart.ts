@@ -10,6 +10,8 @@
  */
 import { h, type SvgNode } from '../../figure-kit/svg';
 import { NARROW_BELOW } from '../../figure-kit/frame';
+import { scaleLog } from 'd3-scale';
+import { linePath } from '../../figure-kit/paths';
 import { liveEn, type LiveStrings } from '../../../i18n/live.en';
 
 type ChartStrings = LiveStrings['bottleneck']['chart'];
@@ -75,19 +77,12 @@ function tickLabel(e: number): string {
 
 /** y of a loss on the log axis of a box, clamped to the plotted range. */
 export function lossY(loss: number, box: { y0: number; y1: number }): number {
-  const l = Math.log10(Math.max(loss, 10 ** LOG_RANGE[0]));
-  const u = (Math.min(l, LOG_RANGE[1]) - LOG_RANGE[0]) / (LOG_RANGE[1] - LOG_RANGE[0]);
-  return box.y1 - u * (box.y1 - box.y0);
+  return scaleLog().domain([10 ** LOG_RANGE[0], 10 ** LOG_RANGE[1]]).range([box.y1, box.y0]).clamp(true)(Math.max(loss, 10 ** LOG_RANGE[0]));
 }
 
 /** The polyline of one loss curve over `epochs` epochs in the box [x0, x1]. */
 export function curvePath(losses: ArrayLike<number>, epochs: number, box: { x0: number; x1: number; y0: number; y1: number }): string {
-  let d = '';
-  for (let i = 0; i < losses.length; i++) {
-    const x = box.x0 + ((i + 1) / epochs) * (box.x1 - box.x0);
-    d += `${i ? 'L' : 'M'}${x.toFixed(1)} ${lossY(losses[i], box).toFixed(1)}`;
-  }
-  return d;
+  return linePath(Array.from(losses), (_, i) => box.x0 + ((i + 1) / epochs) * (box.x1 - box.x0), (loss) => lossY(loss, box));
 }
 
 /** Ticks of the epoch axis: every 100 (or 50, 20, 10 for short runs), 0 and the last epoch included. */
@@ -122,8 +117,7 @@ function spiralPanel(key: 'relu' | 'linear', at: [number, number], size: number,
   const toX = (v: number) => size / 2 + (v / DOMAIN) * (size / 2);
   const toY = (v: number) => size / 2 - (v / DOMAIN) * (size / 2);
   const t = state.targets;
-  let outline = '';
-  for (let k = 0; k + 1 < t.length; k += 2) outline += `${k ? 'L' : 'M'}${toX(t[k]).toFixed(1)} ${toY(t[k + 1]).toFixed(1)}`;
+  const outline = linePath(Array.from({ length: Math.floor(t.length / 2) }, (_, i) => 2 * i), (k) => toX(t[k]), (k) => toY(t[k + 1]));
   const outputs = run.outputs;
   const count = outputs ? Math.floor(outputs.length / 2) : 0;
   return h(

@@ -1,0 +1,11 @@
+/**
+ * Math in chapters, typeset at build time: `math(tex)` for a display formula, `inline(tex)` for
+ * one inside a sentence. Chapters import these (one definition for every chapter and edition).
+ */
+import katex from 'katex';
+
+/** A display formula as KaTeX HTML; a TeX error fails the build. */
+export const math = (tex: string): string => katex.renderToString(tex, { displayMode: true, throwOnError: true });
+
+/** An inline formula as KaTeX HTML; a TeX error fails the build. */
+export const inline = (tex: string): string => katex.renderToString(tex, { throwOnError: true });

@@ -1,0 +1,88 @@
+// Every page of the build, in Chromium: loads clean, passes axe in both themes, fits a phone, and
+// still reads with JavaScript off. Two test files share these checks, each over part of the
+// routes, so that the two halves run side by side.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser } from 'playwright-core';
+import { axeViolations, baseURL, figuresReady, launch, routes, watchedPage } from './harness';
+import { hydrateAllFigures } from './figure-metrics.mjs';
+
+/** Routes the second file takes: decks, embeds and exercise sheets (many, each small). */
+export const isToolRoute = (route: string): boolean => /^(\/zh)?\/(lecture|embed|exercises)\//.test(route);
+
+/** Defines the checks of every page for the routes `pick` keeps. */
+export function pageChecks(pick: (route: string) => boolean): void {
+  let browser: Browser;
+  beforeAll(async () => {
+    browser = await launch();
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  const ROUTES = routes();
+
+  describe('the build', () => {
+    it('has the home page, seven chapters and the references page, and every route is in one of the two halves', () => {
+      for (const r of ['/', '/standard-convolution/', '/grouped-convolution/', '/depthwise-separable/', '/mobilenet-v1/', '/linear-bottlenecks/', '/mobilenet-v2/', '/xception/', '/references/']) {
+        expect(ROUTES).toContain(r);
+      }
+      expect(ROUTES.filter(pick).length).toBeGreaterThan(0);
+    });
+  });
+
+  describe.each(ROUTES.filter(pick))('page %s', (route) => {
+    // One page per route: full axe in the light theme, colour contrast again in the dark theme (the
+    // only rule a theme can change), then the same page at phone width.
+    it('loads with no console error or foreign request, axe finds nothing in either theme, and it fits a 360 px phone', async () => {
+      const { context, page, problems } = await watchedPage(browser, { colorScheme: 'light' });
+      await page.goto(baseURL() + route);
+      // axe reads the page once every figure has drawn in the browser, not only the build's drafts.
+      await hydrateAllFigures(page);
+      expect(await axeViolations(page), 'light theme').toEqual([]);
+      await page.emulateMedia({ colorScheme: 'dark' });
+      expect(await axeViolations(page, ['color-contrast']), 'dark theme').toEqual([]);
+      await page.setViewportSize({ width: 360, height: 740 });
+      await figuresReady(page);
+      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+      expect(overflow, 'sideways scroll at 360 px').toBeLessThanOrEqual(0);
+      expect(problems).toEqual([]);
+      await context.close();
+      // A chapter draws seven or more figures and axe reads all of them: slow on a shared machine.
+    }, 180_000);
+
+    it('shows its text, formulas and figures with JavaScript off', async () => {
+      const { context, page } = await watchedPage(browser, { javaScriptEnabled: false });
+      await page.goto(baseURL() + route);
+      const report = await page.evaluate(() => {
+        const main = document.querySelector('main');
+        const figures = [...document.querySelectorAll('[data-figure]')].map((f) => {
+          // Pages carry a wide and a narrow draft of each picture; CSS shows the one that fits.
+          const svg = [...f.querySelectorAll('.fig-frame svg')].find((s) => getComputedStyle(s).display !== 'none');
+          const box = svg?.getBoundingClientRect();
+          return { id: f.getAttribute('data-figure'), shapes: svg ? svg.querySelectorAll('rect, path, circle, line, text, polygon').length : 0, height: box?.height ?? 0 };
+        });
+        // Hidden on purpose: the draft CSS does not show, and an exercise's worked solution until asked for.
+        const draftHidden = (el: Element): boolean => {
+          const draft = el.closest('[data-variant]');
+          return (draft !== null && getComputedStyle(draft).display === 'none') || el.closest('.ex-solution[hidden]') !== null;
+        };
+        const katex = [...document.querySelectorAll('.katex')].filter((k) => !draftHidden(k));
+        return {
+          words: (main?.innerText ?? '').split(/\s+/).filter(Boolean).length,
+          figures,
+          formulas: katex.length,
+          formulasVisible: katex.filter((k) => k.getBoundingClientRect().width > 0).length,
+          katexErrors: document.querySelectorAll('.katex-error').length,
+        };
+      });
+      expect(report.words).toBeGreaterThan(20);
+      for (const f of report.figures) {
+        expect(f.shapes, `figure ${f.id} has shapes`).toBeGreaterThan(3);
+        expect(f.height, `figure ${f.id} has height`).toBeGreaterThan(50);
+      }
+      expect(report.formulasVisible).toBe(report.formulas);
+      expect(report.katexErrors).toBe(0);
+      await context.close();
+    });
+  });
+}
