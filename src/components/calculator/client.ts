@@ -13,7 +13,7 @@
 import { FLOP_CONVENTIONS, LIMITS, PARAM_CONVENTIONS, PRESET_IDS, STACK_KINDS, defaultLayer, insertLayer, moveLayer, preset, removeLayer, type FlopConvention, type LayerField, type ParamConvention, type PresetId, type Stack, type StackKind } from '../../lib/stack';
 import { decodeStack, encodeStack, fromTable, shown, toCsv, toMarkdown } from '../../lib/stack-codec';
 import { patch, type SvgNode } from '../figure-kit/svg';
-import { langOf } from '../../i18n/load';
+import { langOf } from '../../i18n/page-lang';
 import { loadCalculator } from '../../i18n/calculator.load';
 import type { CalculatorStrings } from '../../i18n/calculator.en';
 import { copyToClipboard, downloadText } from '../ui/browser';

@@ -1,7 +1,7 @@
 /** Browser side of LayerTable.astro: patch the table's view when α or the resolution changes. */
 import { params } from '../../figure-kit/store';
 import { patch } from '../../figure-kit/svg';
-import { langOf } from '../../../i18n/load';
+import { langOf } from '../../../i18n/page-lang';
 import { loadLive } from '../../../i18n/live.load';
 import type { LiveStrings } from '../../../i18n/live.en';
 import { layerTableView } from './table-view';

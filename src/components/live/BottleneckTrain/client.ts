@@ -8,7 +8,7 @@ import { params } from '../../figure-kit/store';
 import { patch } from '../../figure-kit/svg';
 import { bottleneckData } from '../../../lib/bottleneck';
 import { isFetchFailure, lazy } from '../../figure-kit/lazy';
-import { langOf } from '../../../i18n/load';
+import { langOf } from '../../../i18n/page-lang';
 import { loadLive } from '../../../i18n/live.load';
 import type { LiveStrings } from '../../../i18n/live.en';
 import { IDLE, failureOf, isBusy, step, type LiveEvent } from '../lifecycle';

@@ -8,7 +8,7 @@ import { params } from '../../figure-kit/store';
 import { patch } from '../../figure-kit/svg';
 import { BENCH_REPEATS, BENCH_WARMUP, benchPlan, type BenchSizes } from '../../../lib/bench-guard';
 import { isFetchFailure, lazy } from '../../figure-kit/lazy';
-import { langOf } from '../../../i18n/load';
+import { langOf } from '../../../i18n/page-lang';
 import { loadLive } from '../../../i18n/live.load';
 import type { LiveStrings } from '../../../i18n/live.en';
 import { hasWebGl } from '../../ui/browser';

@@ -9,7 +9,7 @@ import { mobilenetV1 } from '../../../lib/architectures';
 import { cpuGuard, runMobileNetV1 } from '../../../lib/tf/model-run';
 import { patch } from '../../figure-kit/svg';
 import { isFetchFailure, lazy } from '../../figure-kit/lazy';
-import { langOf } from '../../../i18n/load';
+import { langOf } from '../../../i18n/page-lang';
 import { loadLive } from '../../../i18n/live.load';
 import type { LiveStrings } from '../../../i18n/live.en';
 import { hasWebGl } from '../../ui/browser';
