@@ -142,7 +142,7 @@ for (const css of readdirSync(join(dist, '_astro')).filter((n) => n.endsWith('.c
 // src/lib/locale.ts); each pair shows the same figures and the same exact counts.
 const LATIN_OK = new Set(
   // Names, units, formats and symbols that stay in Latin script in Chinese technical writing.
-  ('Separable MobileNet MobileNets Xception Inception ResNet ResNeXt ShuffleNet ImageNet COCO VOC ReLU ReLU6 BatchNorm Keras PyTorch TensorFlow tfjs WebGL WASM CPU GPU CSV SVG PNG PDF KaTeX ' +
+  ('Separable MobileNet MobileNets Xception Inception ResNet ResNeXt ShuffleNet ImageNet COCO VOC ReLU ReLU6 BatchNorm Keras PyTorch TensorFlow tfjs WebGL WASM CPU GPU CSV SVG PNG PDF Markdown KaTeX ' +
     'MACs FLOPs GHz GB MB kB URL Howard Sandler Chollet Zhang Szegedy Ioffe Krizhevsky Simonyan Zisserman Sifre Mallat Hinton Google arXiv CVPR ICLR ICML NeurIPS ECCV et al top log max min sqrt float32 float16 int8 Pixel Snapdragon Adreno ARM Cortex Ryzen Intel NVIDIA Apple ' +
     'dw pw conv sep std res alpha rho Esc Enter Space Page Down Up Tab Shift B L O F JavaScript TypeScript NASNet NasNet GoogleNet GoogLeNet VGG SqueezeNet Squeezenet AlexNet MobileNetV1 MobileNetV2 SeparableConv2D Conv2D DepthwiseConv2D JFT').split(/\s+/).map((w) => w.toLowerCase()),
 );

@@ -126,7 +126,7 @@ describe('chapter 4: MobileNet V1', () => {
     await expect.poll(() => run.isEnabled()).toBe(true);
     await run.focus();
     await page.keyboard.press('Enter');
-    await page.waitForFunction(() => ['done', 'error', 'refused'].includes(document.querySelector<HTMLElement>('v1-model')?.dataset.state ?? ''), null, { timeout: 45_000 });
+    await page.waitForFunction(() => ['done', 'failed'].includes(document.querySelector<HTMLElement>('v1-model')?.dataset.state ?? ''), null, { timeout: 45_000 });
     expect(await block.getAttribute('data-state'), await block.locator('[data-role=status]').innerText()).toBe('done');
     expect(await block.locator('[data-role=backend]').getAttribute('data-backend')).toBe('cpu');
     const count = block.locator('[data-role=count]');
@@ -169,7 +169,7 @@ describe('chapter 4: MobileNet V1', () => {
     await page.keyboard.press('Enter');
     await expect.poll(() => page.evaluate(() => document.activeElement?.textContent), { timeout: 20_000 }).toBe('Cancel');
     await page.keyboard.press('Enter');
-    await page.waitForFunction(() => ['cancelled', 'error', 'done'].includes(document.querySelector<HTMLElement>('v1-model')?.dataset.state ?? ''), null, { timeout: 45_000 });
+    await page.waitForFunction(() => ['cancelled', 'failed', 'done'].includes(document.querySelector<HTMLElement>('v1-model')?.dataset.state ?? ''), null, { timeout: 45_000 });
     expect(await block.getAttribute('data-state')).toBe('cancelled');
     expect(await block.getByRole('button', { name: 'Build and run' }).isEnabled()).toBe(true);
     expect(await block.locator('[data-role=forward]').innerText()).toContain('cancelled');

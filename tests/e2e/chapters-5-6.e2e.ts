@@ -114,7 +114,7 @@ describe('chapter 5, linear bottlenecks', () => {
     await expect.poll(() => block.locator('path.bt-relu').getAttribute('data-epochs').then(Number), { timeout: 20_000 }).toBeGreaterThan(5);
     await stop.focus();
     await page.keyboard.press('Enter');
-    await expect.poll(() => block.getAttribute('data-state'), { timeout: 20_000 }).toBe('stopped');
+    await expect.poll(() => block.getAttribute('data-state'), { timeout: 20_000 }).toBe('cancelled');
     expect(Number(await block.locator('path.bt-relu').getAttribute('data-epochs'))).toBeLessThan(300);
 
     await run.focus();

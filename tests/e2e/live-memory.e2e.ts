@@ -17,7 +17,7 @@ const state = (page: Page) => page.locator('v1-model').getAttribute('data-state'
 /** Press Build and run and wait for the block to finish. */
 async function runOnce(page: Page): Promise<string | null> {
   await page.locator('v1-model').getByRole('button', { name: 'Build and run' }).click();
-  await page.waitForFunction(() => ['done', 'error', 'refused', 'cancelled'].includes(document.querySelector<HTMLElement>('v1-model')?.dataset.state ?? '') && !document.querySelector<HTMLButtonElement>('v1-model [data-role=run]')?.disabled, null, { timeout: 60_000 });
+  await page.waitForFunction(() => ['done', 'failed', 'cancelled'].includes(document.querySelector<HTMLElement>('v1-model')?.dataset.state ?? '') && !document.querySelector<HTMLButtonElement>('v1-model [data-role=run]')?.disabled, null, { timeout: 60_000 });
   return state(page);
 }
 

@@ -84,11 +84,12 @@ describe('a flaky network', () => {
     const run = block.getByRole('button', { name: 'Build and run' });
     await context.setOffline(true);
     await run.click();
-    await expect.poll(() => block.getAttribute('data-state')).toBe('error');
+    await expect.poll(() => block.getAttribute('data-state')).toBe('failed');
+    expect(await block.getAttribute('data-reason')).toBe('download');
     expect(await block.locator('[data-role=status]').innerText()).toContain('could not be downloaded (you seem to be offline)');
     await context.setOffline(false);
     await run.click();
-    await page.waitForFunction(() => ['done', 'error'].includes(document.querySelector<HTMLElement>('v1-model')?.dataset.state ?? '') && document.querySelector<HTMLElement>('v1-model')?.dataset.state !== 'error', null, { timeout: 45_000 });
+    await page.waitForFunction(() => ['done', 'failed'].includes(document.querySelector<HTMLElement>('v1-model')?.dataset.state ?? '') && document.querySelector<HTMLElement>('v1-model')?.dataset.state !== 'failed', null, { timeout: 45_000 });
     expect(await block.getAttribute('data-state')).toBe('done');
     expect(problems.filter((p) => p.startsWith('uncaught'))).toEqual([]);
     expect(unexpected(problems)).toEqual([]);

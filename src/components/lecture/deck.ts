@@ -16,7 +16,10 @@ import { params, setParams } from '../figure-kit/store';
 import { PARAM_NAMES, isParamName, parseParams, type ParamValues } from '../../lib/params';
 import { CANVAS, fitCanvas } from './canvas';
 import { clampPosition, formatPosition, nextPosition, parsePositionClamped, previousPosition, typedSlide, type Position } from './position';
-import { LECTURE as t } from './strings';
+import { LECTURE } from '../../i18n/lecture';
+
+/** The deck's words, in the language of the page. */
+const t = LECTURE[document.documentElement.lang.startsWith('zh') ? 'zh' : 'en'];
 
 const NEXT_KEYS = new Set(['ArrowRight', 'ArrowDown', 'PageDown', 'n', 'N']);
 const PREV_KEYS = new Set(['ArrowLeft', 'ArrowUp', 'PageUp', 'p', 'P', 'Backspace']);

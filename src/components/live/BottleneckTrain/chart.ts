@@ -12,6 +12,9 @@ import { h, type SvgNode } from '../../figure-kit/svg';
 import { NARROW_BELOW } from '../../figure-kit/frame';
 import { scaleLog } from 'd3-scale';
 import { linePath } from '../../figure-kit/paths';
+import { liveEn, type LiveStrings } from '../../../i18n/live.en';
+
+type ChartStrings = LiveStrings['bottleneck']['chart'];
 
 /** Log₁₀ range of the loss axis: 10⁻⁵ to 10 (the losses run from about 2 down to 10⁻⁵). */
 export const LOG_RANGE = [-5, 1] as const;
@@ -37,10 +40,7 @@ export interface TrainingState {
   readonly epochs: number;
 }
 
-const RUNS = [
-  { key: 'relu', name: 'ReLU after the bottleneck', short: 'ReLU bottleneck' },
-  { key: 'linear', name: 'Linear bottleneck', short: 'Linear bottleneck' },
-] as const;
+const RUNS = ['relu', 'linear'] as const;
 
 /** Where things go for a width. */
 export interface ChartLayout {
@@ -112,7 +112,7 @@ export function markerPath(outputs: ArrayLike<number>, shape: 'dot' | 'triangle'
   return d;
 }
 
-function spiralPanel(key: 'relu' | 'linear', at: [number, number], size: number, state: TrainingState): SvgNode {
+function spiralPanel(key: 'relu' | 'linear', at: [number, number], size: number, state: TrainingState, words: ChartStrings): SvgNode {
   const run = state[key];
   const toX = (v: number) => size / 2 + (v / DOMAIN) * (size / 2);
   const toY = (v: number) => size / 2 - (v / DOMAIN) * (size / 2);
@@ -123,17 +123,17 @@ function spiralPanel(key: 'relu' | 'linear', at: [number, number], size: number,
   return h(
     'g',
     { transform: `translate(${at[0]} ${at[1]})`, 'data-role': `spiral-${key}`, 'data-points': count },
-    h('text', { class: 'fig-heading', x: 0, y: -8 }, key === 'relu' ? 'ReLU: output' : 'Linear: output'),
+    h('text', { class: 'fig-heading', x: 0, y: -8 }, key === 'relu' ? words.reluOutput : words.linearOutput),
     h('rect', { class: `bt-panel bt-panel-${key}`, x: 0, y: 0, width: size, height: size, rx: 3 }),
     h('path', { class: 'bt-target', d: outline }),
     count > 0
       ? h('path', { class: `bt-points bt-points-${key}`, d: markerPath(outputs!, key === 'relu' ? 'triangle' : 'dot', toX, toY) })
-      : h('text', { class: 'fig-small', x: size / 2, y: size / 2 + 4, 'text-anchor': 'middle' }, 'not run yet'),
+      : h('text', { class: 'fig-small', x: size / 2, y: size / 2 + 4, 'text-anchor': 'middle' }, words.notRun),
   );
 }
 
 /** trainingChart(state, width, uid): the whole picture; empty runs give the bare frame and the target outlines. */
-export function trainingChart(state: TrainingState, width: number, uid: string): SvgNode {
+export function trainingChart(state: TrainingState, width: number, uid: string, t: ChartStrings = liveEn.bottleneck.chart): SvgNode {
   const L = chartLayout(width);
   const box = L.loss;
   const ticks: number[] = [];
@@ -141,23 +141,25 @@ export function trainingChart(state: TrainingState, width: number, uid: string):
   const ex = (e: number) => box.x0 + (e / state.epochs) * (box.x1 - box.x0);
   const last = (a: ArrayLike<number>) => (a.length ? a[a.length - 1] : undefined);
   const empty = state.relu.losses.length + state.linear.losses.length === 0;
-  const desc = empty
-    ? 'Empty chart: training loss against epoch for the two networks, and the spiral each one gives back, drawn when the training runs.'
-    : `Training loss after ${state.relu.losses.length} epochs with a ReLU bottleneck: ${last(state.relu.losses) ?? 'not run'}; after ${state.linear.losses.length} epochs with a linear bottleneck: ${last(state.linear.losses) ?? 'not run yet'}. Beside it, each network's output for every point of the spiral, over the target spiral.`;
+  const lastText = (a: ArrayLike<number>) => {
+    const v = last(a);
+    return v === undefined ? t.notRun : String(v);
+  };
+  const desc = empty ? t.empty : t.desc(state.relu.losses.length, lastText(state.relu.losses), state.linear.losses.length, lastText(state.linear.losses));
   const eTicks = epochTicks(state.epochs);
   return h(
     'svg',
     { viewBox: `0 0 ${L.width} ${L.height}`, role: 'img', 'aria-labelledby': `${uid}-title ${uid}-desc`, class: 'fig-svg bt-chart', 'data-layout': L.width < NARROW_BELOW ? 'narrow' : 'wide' },
-    h('title', { id: `${uid}-title` }, 'Training loss of a ReLU and a linear bottleneck, and the spiral each gives back'),
+    h('title', { id: `${uid}-title` }, t.title),
     h('desc', { id: `${uid}-desc` }, desc),
-    h('text', { class: 'fig-heading', x: 0, y: 14 }, 'Training loss (log scale)'),
+    h('text', { class: 'fig-heading', x: 0, y: 14 }, t.heading),
     // Legend: line style and colour together, so the pair reads without colour too.
-    RUNS.map((r, i) =>
+    RUNS.map((key, i) =>
       h(
         'g',
         { transform: `translate(${L.width < NARROW_BELOW ? (i * L.width) / 2 : box.x0 + i * 150} 24)` },
-        h('line', { class: `bt-curve bt-key-${r.key}`, x1: 0, x2: 20, y1: 0, y2: 0 }),
-        h('text', { class: 'fig-small', x: 26, y: 4 }, r.short),
+        h('line', { class: `bt-curve bt-key-${key}`, x1: 0, x2: 20, y1: 0, y2: 0 }),
+        h('text', { class: 'fig-small', x: 26, y: 4 }, key === 'relu' ? t.reluKey : t.linearKey),
       ),
     ),
     ticks.map((e) => h('line', { class: 'bt-grid', x1: box.x0, x2: box.x1, y1: lossY(10 ** e, box), y2: lossY(10 ** e, box) })),
@@ -166,9 +168,9 @@ export function trainingChart(state: TrainingState, width: number, uid: string):
     eTicks.map((e, i) =>
       h('text', { class: 'fig-small', x: ex(e), y: box.y1 + 15, 'text-anchor': i === eTicks.length - 1 ? 'end' : i === 0 ? 'start' : 'middle' }, String(e)),
     ),
-    h('text', { class: 'fig-small', x: (box.x0 + box.x1) / 2, y: box.y1 + 32, 'text-anchor': 'middle' }, 'epoch (full-batch Adam step)'),
-    RUNS.map((r) => h('path', { class: `bt-curve bt-${r.key}`, d: curvePath(state[r.key].losses, state.epochs, box) || 'M0 0', 'data-epochs': state[r.key].losses.length })),
-    spiralPanel('relu', L.spirals.relu, L.spirals.size, state),
-    spiralPanel('linear', L.spirals.linear, L.spirals.size, state),
+    h('text', { class: 'fig-small', x: (box.x0 + box.x1) / 2, y: box.y1 + 32, 'text-anchor': 'middle' }, t.epochAxis),
+    RUNS.map((key) => h('path', { class: `bt-curve bt-${key}`, d: curvePath(state[key].losses, state.epochs, box) || 'M0 0', 'data-epochs': state[key].losses.length })),
+    spiralPanel('relu', L.spirals.relu, L.spirals.size, state, t),
+    spiralPanel('linear', L.spirals.linear, L.spirals.size, state, t),
   );
 }

@@ -1,138 +1,118 @@
 /**
- * The bottleneck block in the browser: on Run, import TensorFlow.js (never before), train both
- * variants with compareBottlenecks on the cpu backend, and redraw the loss curves and the two
- * networks' outputs once per animation frame while they train. Stop aborts between epochs; Run
- * starts over. The picture is laid out for its box's width and again whenever that changes.
+ * The bottleneck block in the browser: its state, and the view patched over the build's markup.
+ * On Run, import TensorFlow.js (never before), train both variants with compareBottlenecks on the
+ * cpu backend, and redraw once per animation frame while they train. Stop aborts between epochs;
+ * Run starts over. The picture is laid out for its box's width and again whenever that changes.
  */
 import { params } from '../../figure-kit/store';
 import { patch } from '../../figure-kit/svg';
-import { formatTimes, toSignificant } from '../../../lib/format';
 import { bottleneckData } from '../../../lib/bottleneck';
-import { trainingChart, type TrainingState } from './chart';
-import { isFetchFailure, lazy, tfDownloadMessage } from '../../figure-kit/lazy';
+import { isFetchFailure, lazy } from '../../figure-kit/lazy';
+import { langOf } from '../../../i18n/page-lang';
+import { loadLive } from '../../../i18n/live.load';
+import type { LiveStrings } from '../../../i18n/live.en';
+import { IDLE, failureOf, isBusy, step, type LiveEvent } from '../lifecycle';
+import { bottleneckView, type BottleneckState } from './view';
 
 const tfParts = lazy(() => Promise.all([import('../../../lib/tf/load'), import('../../../lib/tf/bottleneck-train')]));
 
-const fmtLoss = (x: number): string => (Number.isFinite(x) ? x.toExponential(2) : '—');
-
 class BottleneckTrain extends HTMLElement {
-  private running = false;
+  private state!: BottleneckState;
+  private t!: LiveStrings;
   private signal = { aborted: false };
-  private losses = { relu: [] as number[], linear: [] as number[] };
-  private outputs: { relu?: Float32Array; linear?: Float32Array } = {};
-  private readonly targets = bottleneckData().targets;
+  /** The run under way: losses and outputs as they arrive (copied into the state on each frame). */
+  private trace = { relu: [] as number[], linear: [] as number[], outputs: {} as { relu?: Float32Array; linear?: Float32Array } };
   private frame = 0;
-  private width = 0;
 
   connectedCallback(): void {
+    void this.start();
+  }
+
+  private async start(): Promise<void> {
+    this.t = await loadLive(langOf(this));
     // The build drew a wide and a narrow picture; keep the one CSS shows and lay it out from now on.
     const wrap = this.querySelector<HTMLElement>('[data-role="chart"]')!;
     const variants = [...wrap.querySelectorAll('svg[data-variant]')];
     const shown = variants.find((svg) => getComputedStyle(svg).display !== 'none') ?? variants[0];
     for (const svg of variants) if (svg !== shown) svg.remove();
-    shown?.removeAttribute('data-variant');
-    this.draw();
-    if ('ResizeObserver' in window) new ResizeObserver(() => wrap.clientWidth !== this.width && this.schedule()).observe(wrap);
-    const run = this.button('run');
-    const stop = this.button('stop');
-    run.addEventListener('click', () => void this.run());
-    stop.addEventListener('click', () => {
-      this.signal.aborted = true;
-      stop.disabled = true;
+    const drawn = Number(shown?.getAttribute('viewBox')?.split(' ')[2]) || 680;
+    const empty = { relu: { losses: [] }, linear: { losses: [] }, targets: bottleneckData().targets };
+    this.state = { life: IDLE, ready: true, epochs: Number(this.dataset.epochs ?? 300), seed: params.get().seed, stopping: false, training: empty, chartWidth: wrap.clientWidth || drawn };
+    if ('ResizeObserver' in window) new ResizeObserver(() => wrap.clientWidth > 0 && wrap.clientWidth !== this.state.chartWidth && this.update({ chartWidth: wrap.clientWidth })).observe(wrap);
+    this.addEventListener('click', (e) => {
+      const role = (e.target as Element).closest<HTMLElement>('button[data-role]')?.dataset.role;
+      if (role === 'run') void this.run();
+      else if (role === 'stop' && isBusy(this.state.life)) {
+        this.signal.aborted = true;
+        this.update({ stopping: true });
+      }
     });
-    run.disabled = false;
+    this.render();
     this.dataset.ready = '';
   }
 
-  private button(role: string): HTMLButtonElement {
-    return this.querySelector<HTMLButtonElement>(`button[data-role="${role}"]`)!;
-  }
-
-  private set(role: string, text: string, exact?: number): void {
-    const el = this.querySelector<HTMLElement>(`[data-role="${role}"]`)!;
-    el.textContent = text;
-    if (exact !== undefined) el.dataset.exact = String(exact);
-  }
-
-  private epochs(): number {
-    return Number(this.dataset.epochs ?? 300);
-  }
-
-  private draw(): void {
+  private render(): void {
     this.frame = 0;
-    const wrap = this.querySelector<HTMLElement>('[data-role="chart"]');
-    const svg = wrap?.querySelector('svg');
-    // A hidden block has no width to lay out for; it is drawn when shown.
-    if (!wrap || !svg || wrap.clientWidth === 0) return;
-    this.width = wrap.clientWidth;
-    const state: TrainingState = {
-      relu: { losses: this.losses.relu, outputs: this.outputs.relu },
-      linear: { losses: this.losses.linear, outputs: this.outputs.linear },
-      targets: this.targets,
-      epochs: this.epochs(),
-    };
-    patch(svg, trainingChart(state, this.width, 'bottleneck-chart'));
+    patch(this.querySelector('section')!, bottleneckView(this.state, this.t));
+    this.dataset.state = this.state.life.phase;
   }
 
+  private update(change: Partial<BottleneckState>): void {
+    this.state = { ...this.state, ...change };
+    this.render();
+  }
+
+  private go(event: LiveEvent, change: Partial<BottleneckState> = {}): void {
+    this.update({ ...change, life: step(this.state.life, event) });
+  }
+
+  /** The training so far, as the state's copy. */
+  private snapshot(): BottleneckState['training'] {
+    const { relu, linear, outputs } = this.trace;
+    return { relu: { losses: relu.slice(), outputs: outputs.relu }, linear: { losses: linear.slice(), outputs: outputs.linear }, targets: this.state.training.targets };
+  }
+
+  /** Redraw the training on the next animation frame (once, however many epochs end before it). */
   private schedule(): void {
-    if (!this.frame) this.frame = requestAnimationFrame(() => this.draw());
+    if (!this.frame) this.frame = requestAnimationFrame(() => this.update({ training: this.snapshot() }));
   }
 
   private async run(): Promise<void> {
-    if (this.running) return;
-    this.running = true;
-    const run = this.button('run');
-    const stop = this.button('stop');
-    run.disabled = true;
-    stop.disabled = false;
+    if (isBusy(this.state.life)) return;
     this.signal = { aborted: false };
-    this.losses = { relu: [], linear: [] };
-    this.outputs = {};
-    for (const r of ['loss-relu', 'loss-linear', 'gap']) this.set(r, 'running…');
-    this.draw();
-    this.dataset.state = 'loading';
-    this.set('status', 'Loading TensorFlow.js…');
+    this.trace = { relu: [], linear: [], outputs: {} };
+    const seed = params.get().seed;
+    this.go({ type: 'start' }, { seed, stopping: false, result: undefined, training: this.snapshot() });
     try {
       const [{ loadTf }, train] = await tfParts();
       // Tiny matrices: the cpu backend is faster than a GPU round trip here, and gives the same numbers everywhere.
       const { tf, backend } = await loadTf({ preferred: ['cpu'] });
-      this.set('backend', `${backend} (TensorFlow.js)`);
-      this.querySelector<HTMLElement>('[data-role="backend"]')!.dataset.backend = backend;
-      this.dataset.state = 'running';
-      const seed = params.get().seed;
-      this.set('status', `Training on the ${backend} backend, weights seed ${seed}…`);
+      this.go({ type: 'loaded', backend });
       const t0 = performance.now();
       const result = await train.compareBottlenecks(tf, {
         seed,
-        epochs: this.epochs(),
+        epochs: this.state.epochs,
         signal: this.signal,
         onEpoch: (_e, loss, activation) => {
-          this.losses[activation].push(loss);
+          this.trace[activation].push(loss);
           this.schedule();
         },
         onSnapshot: (_e, outputs, activation) => {
-          this.outputs[activation] = outputs;
+          this.trace.outputs[activation] = outputs;
           this.schedule();
         },
       });
       const seconds = (performance.now() - t0) / 1000;
-      this.draw();
       const { relu, linear, lossRatio } = result;
-      this.set('loss-relu', `${fmtLoss(relu.finalLoss)} after ${relu.epochs} epochs`, relu.finalLoss);
-      this.set('loss-linear', `${fmtLoss(linear.finalLoss)} after ${linear.epochs} epochs`, linear.finalLoss);
-      const gapKnown = Number.isFinite(lossRatio);
-      this.set('gap', gapKnown ? `${formatTimes(lossRatio)}: the ReLU bottleneck ends ${lossRatio >= 1 ? 'worse' : 'better'}` : 'not known (stopped before both ran)', gapKnown ? lossRatio : undefined);
       const stopped = relu.aborted || linear.aborted;
-      this.dataset.state = stopped ? 'stopped' : 'done';
       this.dataset.seconds = String(seconds);
-      this.set('status', stopped ? `Stopped after ${toSignificant(seconds, 2)} s. Press Run to start again.` : `Done in ${toSignificant(seconds, 2)} s on the ${backend} backend.`);
+      this.go({ type: stopped ? 'cancel' : 'finish' }, {
+        stopping: false,
+        training: this.snapshot(),
+        result: { relu: { finalLoss: relu.finalLoss, epochs: relu.epochs }, linear: { finalLoss: linear.finalLoss, epochs: linear.epochs }, lossRatio, seconds },
+      });
     } catch (e) {
-      this.dataset.state = 'failed';
-      this.set('status', isFetchFailure(e) ? tfDownloadMessage() : `This browser could not run the training: ${e instanceof Error ? e.message : String(e)}. The explanation above does not depend on it.`);
-    } finally {
-      this.running = false;
-      run.disabled = false;
-      stop.disabled = true;
+      this.go({ type: 'fail', reason: failureOf(e, isFetchFailure(e), navigator.onLine === false) }, { stopping: false });
     }
   }
 }

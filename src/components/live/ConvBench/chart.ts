@@ -9,6 +9,9 @@ import { h, type SvgNode } from '../../figure-kit/svg';
 import { NARROW_BELOW } from '../../figure-kit/frame';
 import { formatInt, formatTimes, toSignificant } from '../../../lib/format';
 import type { OutputComparison } from '../../../lib/float32';
+import { liveEn, type LiveStrings } from '../../../i18n/live.en';
+
+type ChartStrings = LiveStrings['convBench']['chart'];
 
 /** What was measured (see benchConv in src/lib/tf/conv-bench.ts). */
 export interface BenchMeasurement {
@@ -47,7 +50,7 @@ export function niceCeil(v: number): number {
 const ms = (x: number): string => `${toSignificant(x, 3)} ms`;
 
 /** benchChart(state, width, uid): the whole picture. */
-export function benchChart(state: BenchChartState, width: number, uid: string): SvgNode {
+export function benchChart(state: BenchChartState, width: number, uid: string, t: ChartStrings = liveEn.convBench.chart): SvgNode {
   const L = benchLayout(width);
   const W = Math.max(240, Math.floor(width));
   const run = state.run;
@@ -58,15 +61,15 @@ export function benchChart(state: BenchChartState, width: number, uid: string): 
   const rowH = ROW + L.labelAbove;
 
   // 1. Time per layer.
-  nodes.push(h('text', { class: 'fig-heading', x: 0, y: y + 14 }, 'Time per layer'));
+  nodes.push(h('text', { class: 'fig-heading', x: 0, y: y + 14 }, t.timePerLayer));
   y += 24;
   if (run) {
     const all = [...run.standardRuns, ...run.separableRuns, run.standardMs, run.separableMs];
     const end = niceCeil(Math.max(...all.filter(Number.isFinite), 1e-3));
     const x = (v: number) => L.x0 + (Math.max(0, v) / end) * (L.x1 - L.x0);
     const rows = [
-      { key: 'standard', label: 'Standard', median: run.standardMs, runs: run.standardRuns },
-      { key: 'separable', label: 'Depthwise + pointwise', median: run.separableMs, runs: run.separableRuns },
+      { key: 'standard', label: t.standard, median: run.standardMs, runs: run.standardRuns },
+      { key: 'separable', label: t.separable, median: run.separableMs, runs: run.separableRuns },
     ] as const;
     rows.forEach((r, i) => {
       const top = y + i * rowH + L.labelAbove;
@@ -88,33 +91,33 @@ export function benchChart(state: BenchChartState, width: number, uid: string): 
     nodes.push(
       h('g', { class: 'cb-key', transform: `translate(${L.x0} ${y})` }, [
         h('line', { class: 'cb-predicted', x1: 0, x2: 0, y1: 0, y2: 14 }),
-        h('text', { class: 'fig-small', x: 8, y: 12 }, 'time if it scaled with mult-adds'),
+        h('text', { class: 'fig-small', x: 8, y: 12 }, t.scaledKey),
         h('circle', { class: 'cb-run', cx: L.narrow ? 4 : 232, cy: L.narrow ? 26 : 8, r: 2.5 }),
-        h('text', { class: 'fig-small', x: L.narrow ? 12 : 240, y: L.narrow ? 30 : 12 }, `each of ${run.standardRuns.length} runs`),
+        h('text', { class: 'fig-small', x: L.narrow ? 12 : 240, y: L.narrow ? 30 : 12 }, t.eachRun(run.standardRuns.length)),
       ]),
     );
     y += L.narrow ? 40 : 24;
   } else {
-    nodes.push(h('text', { class: 'fig-small', x: 0, y: y + 14 }, 'Not run yet: press Run to time both layers here.'));
+    nodes.push(h('text', { class: 'fig-small', x: 0, y: y + 14 }, t.notRun));
     y += 26;
   }
 
   // 2. Speed-up, predicted against measured, on one axis.
   y += 8;
-  nodes.push(h('text', { class: 'fig-heading', x: 0, y: y + 14 }, 'Speed-up of the separable pair'));
+  nodes.push(h('text', { class: 'fig-heading', x: 0, y: y + 14 }, t.speedup));
   y += 24;
   const measured = run && Number.isFinite(run.measuredSpeedup) ? run.measuredSpeedup : undefined;
   const end = niceCeil(Math.max(state.predictedSpeedup, measured ?? 0, 1));
   const sx = (v: number) => L.x0 + (v / end) * (L.x1 - L.x0);
   const speedRows = [
-    { key: 'predicted', label: 'Predicted (mult-adds)', value: state.predictedSpeedup as number | undefined },
-    { key: 'measured', label: 'Measured', value: measured },
+    { key: 'predicted', label: t.predictedRow, value: state.predictedSpeedup as number | undefined },
+    { key: 'measured', label: t.measuredRow, value: measured },
   ] as const;
   speedRows.forEach((r, i) => {
     const top = y + i * rowH + L.labelAbove;
     nodes.push(rowLabel(r.label, y + i * rowH));
     if (r.value === undefined) {
-      nodes.push(h('text', { class: 'fig-small', x: L.x0, y: top + BAR / 2 + 4 }, run ? 'too fast to time' : 'not run yet'));
+      nodes.push(h('text', { class: 'fig-small', x: L.x0, y: top + BAR / 2 + 4 }, run ? t.tooFast : t.notRunYet));
     } else {
       nodes.push(h('rect', { class: `cb-bar cb-speed-${r.key}`, x: L.x0, y: top, width: Math.max(1, sx(r.value) - L.x0), height: BAR, 'data-speedup': String(r.value) }));
       nodes.push(h('text', { class: 'fig-small', x: sx(r.value) + 6, y: top + BAR / 2 + 4 }, formatTimes(r.value)));
@@ -130,12 +133,12 @@ export function benchChart(state: BenchChartState, width: number, uid: string): 
   y += 14;
 
   const summary = run
-    ? `Standard ${ms(run.standardMs)}, depthwise + pointwise ${ms(run.separableMs)}; speed-up ${measured ? formatTimes(measured) : 'not measurable'} measured against ${formatTimes(state.predictedSpeedup)} predicted by the mult-adds.`
-    : `Predicted speed-up from the mult-adds: ${formatTimes(state.predictedSpeedup)}. Not run yet.`;
+    ? t.summaryRun(ms(run.standardMs), ms(run.separableMs), measured ? formatTimes(measured) : undefined, formatTimes(state.predictedSpeedup))
+    : t.summaryIdle(formatTimes(state.predictedSpeedup));
   return h(
     'svg',
     { viewBox: `0 0 ${W} ${Math.ceil(y)}`, role: 'img', 'aria-labelledby': `${uid}-title ${uid}-desc`, class: 'fig-svg cb-chart', 'data-layout': L.narrow ? 'narrow' : 'wide', 'data-time-rows': run ? 2 : 0 },
-    h('title', { id: `${uid}-title` }, 'Measured time and speed-up of a separable layer against the mult-add prediction'),
+    h('title', { id: `${uid}-title` }, t.title),
     h('desc', { id: `${uid}-desc` }, summary),
     nodes,
   );
@@ -145,12 +148,11 @@ export function benchChart(state: BenchChartState, width: number, uid: string): 
  * equivalenceText(comparison): how the standard and the separable outputs compare, in words:
  * exact agreement, or how many differ, by how much, at what exact value, and float32's step there.
  */
-export function equivalenceText(eq: Pick<OutputComparison, 'differing' | 'outputs' | 'maxAbsDifference' | 'exactAtWorst' | 'maxAbsOutput' | 'spacingAtMax'>): string {
+export function equivalenceText(
+  eq: Pick<OutputComparison, 'differing' | 'outputs' | 'maxAbsDifference' | 'exactAtWorst' | 'maxAbsOutput' | 'spacingAtMax'>,
+  t: LiveStrings['convBench'] = liveEn.convBench,
+): string {
   const largest = formatInt(eq.maxAbsOutput);
-  if (eq.differing === 0) return `identical in all ${formatInt(eq.outputs)} outputs, and equal to the exact integers (the largest is ${largest})`;
-  return (
-    `identical in ${formatInt(eq.outputs - eq.differing)} of ${formatInt(eq.outputs)} outputs; the largest difference is ` +
-    `${eq.maxAbsDifference.toExponential(1)}, at an output whose exact value is ${formatInt(eq.exactAtWorst)}. ` +
-    `For scale: float32 numbers near the largest output, ${largest}, are ${eq.spacingAtMax.toExponential(1)} apart`
-  );
+  if (eq.differing === 0) return t.identicalAll(formatInt(eq.outputs), largest);
+  return t.identicalSome(formatInt(eq.outputs - eq.differing), formatInt(eq.outputs), eq.maxAbsDifference.toExponential(1), formatInt(eq.exactAtWorst), largest, eq.spacingAtMax.toExponential(1));
 }

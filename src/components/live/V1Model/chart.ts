@@ -12,22 +12,25 @@ import { formatCompact, formatInt } from '../../../lib/format';
 import type { LayerTime } from '../../../lib/tf/model-run';
 import { h, type SvgNode } from '../../figure-kit/svg';
 import { quantity } from '../../figure-kit/marks';
+import { liveEn, type LiveStrings } from '../../../i18n/live.en';
+
+type ChartStrings = LiveStrings['v1Model']['chart'];
 
 const CHAR = 7.5;
 
 /** The parts of the site's Keras-convention count, in drawing order. */
-export function countParts(arch: Architecture): { key: string; label: string; value: number }[] {
+export function countParts(arch: Architecture, t: ChartStrings = liveEn.v1Model.chart): { key: string; label: string; value: number }[] {
   const fw = frameworkCounts(arch);
   return [
-    { key: 'weights', label: 'weights + FC bias', value: arch.params },
-    { key: 'bn-trainable', label: 'BatchNorm γ, β', value: fw.keras.trainable - arch.params },
-    { key: 'bn-moving', label: 'BatchNorm mean, variance', value: fw.keras.nonTrainable },
+    { key: 'weights', label: t.weights, value: arch.params },
+    { key: 'bn-trainable', label: t.bnTrainable, value: fw.keras.trainable - arch.params },
+    { key: 'bn-moving', label: t.bnMoving, value: fw.keras.nonTrainable },
   ];
 }
 
 /** countParams() (once measured) against the site's count, on one linear scale. */
-export function countChart(arch: Architecture, counted: number | undefined, width: number, uid: string): SvgNode {
-  const parts = countParts(arch);
+export function countChart(arch: Architecture, counted: number | undefined, width: number, uid: string, t: ChartStrings = liveEn.v1Model.chart): SvgNode {
+  const parts = countParts(arch, t);
   const site = parts.reduce((s, p) => s + p.value, 0);
   const labelW = Math.min(170, Math.round(width * 0.42));
   const barX = labelW + 8;
@@ -38,7 +41,7 @@ export function countChart(arch: Architecture, counted: number | undefined, widt
   let x = barX;
   const stack = parts.map((p) => {
     const w = scale(p.value);
-    const r = h('rect', { class: `v1m-part v1m-${p.key}`, 'data-part': p.key, x, y: 30, width: Math.max(w, 0.5), height: 16 }, h('title', {}, `${p.label}: ${formatInt(p.value)}`));
+    const r = h('rect', { class: `v1m-part v1m-${p.key}`, 'data-part': p.key, x, y: 30, width: Math.max(w, 0.5), height: 16 }, h('title', {}, t.part(p.label, formatInt(p.value))));
     x += w;
     return r;
   });
@@ -52,12 +55,12 @@ export function countChart(arch: Architecture, counted: number | undefined, widt
   return h(
     'svg',
     { viewBox: `0 0 ${width} ${height}`, role: 'img', 'aria-labelledby': `${uid}-count-title`, class: 'fig-svg v1m-count', 'data-match': counted === undefined ? undefined : String(same) },
-    h('title', { id: `${uid}-count-title` }, counted === undefined ? `This site's count: ${formatInt(site)}; TensorFlow.js not run yet.` : `TensorFlow.js countParams() ${formatInt(counted)} ${same ? 'equals' : 'differs from'} this site's count ${formatInt(site)}.`),
+    h('title', { id: `${uid}-count-title` }, counted === undefined ? t.countIdle(formatInt(site)) : t.countRun(formatInt(counted), same, formatInt(site))),
     h('text', { class: 'fig-small', x: 0, y: 16 }, fitText('countParams()', labelW)),
     counted === undefined
-      ? h('text', { class: 'fig-small v1m-pending', x: barX, y: 16 }, 'press Build and run')
+      ? h('text', { class: 'fig-small v1m-pending', x: barX, y: 16 }, t.pending)
       : h('g', {}, h('rect', { class: 'v1m-counted', x: barX, y: 5, width: scale(counted), height: 16 }), h('text', { class: 'fig-small v1m-on-bar', x: barX + 6, y: 17 }, formatInt(counted), same ? ' ✓' : ' ≠')),
-    h('text', { class: 'fig-small', x: 0, y: 42 }, fitText('this site (Keras)', labelW)),
+    h('text', { class: 'fig-small', x: 0, y: 42 }, fitText(t.site, labelW)),
     h('g', { class: 'v1m-stack' }, stack),
     h('text', { class: 'fig-small v1m-on-bar', x: barX + 6, y: 42 }, quantity('site-count', site, formatInt(site))),
     legend,
@@ -68,7 +71,6 @@ function fitText(text: string, width: number): string {
   return text.length * CHAR <= width ? text : `${text.slice(0, Math.max(3, Math.floor(width / CHAR) - 1))}…`;
 }
 
-const KIND_NAME: Record<LayerKind | 'pool', string> = { conv: 'first conv', depthwise: 'depthwise', pointwise: '1×1', fc: 'FC', separable: 'separable', pool: 'pool' };
 
 /** Share of the measured time and of the mult-adds per kind of layer. */
 export function timeShares(arch: Architecture, times: readonly LayerTime[]): { kind: LayerKind; time: number; macs: number }[] {
@@ -83,7 +85,7 @@ export function timeShares(arch: Architecture, times: readonly LayerTime[]): { k
 }
 
 /** Measured time per layer as columns, with the time each layer's share of mult-adds would predict. */
-export function timeChart(arch: Architecture, times: readonly LayerTime[], width: number, uid: string): SvgNode {
+export function timeChart(arch: Architecture, times: readonly LayerTime[], width: number, uid: string, words: ChartStrings = liveEn.v1Model.chart): SvgNode {
   const byName = new Map(arch.layers.map((l) => [l.name, l]));
   const total = times.reduce((s, t) => s + t.ms, 0);
   const predicted = (name: string): number => {
@@ -105,7 +107,7 @@ export function timeChart(arch: Architecture, times: readonly LayerTime[], width
     return h(
       'g',
       { class: `v1m-col kind-${kind}`, 'data-layer': t.name, 'data-ms': t.ms.toFixed(3) },
-      h('title', {}, `${t.name} (${KIND_NAME[kind]}): ${t.ms.toFixed(1)} ms measured${l ? `; ${formatInt(l.multAdds)} mult-adds, ${predicted(t.name).toFixed(1)} ms if time followed them` : ''}`),
+      h('title', {}, words.layer(t.name, words.kinds[kind], t.ms.toFixed(1), l ? formatInt(l.multAdds) : undefined, predicted(t.name).toFixed(1))),
       h('rect', { class: `v1m-bar bar-${kind}`, x, y: base - Math.max(mh, 0.5), width: bw, height: Math.max(mh, 0.5) }),
       l ? h('line', { class: 'v1m-pred', x1: x - 1, x2: x + bw + 1, y1: base - ph, y2: base - ph }) : null,
     );
@@ -115,22 +117,22 @@ export function timeChart(arch: Architecture, times: readonly LayerTime[], width
   const pw = shares.find((s) => s.kind === 'pointwise')!;
   const pct = (x: number): string => `${(100 * x).toFixed(1)}%`;
   const lines = [
-    `Depthwise layers: ${pct(dw.time)} of the time for ${pct(dw.macs)} of the mult-adds.`,
-    `1×1 layers: ${pct(pw.time)} of the time for ${pct(pw.macs)} of the mult-adds.`,
+    words.depthwiseShare(pct(dw.time), pct(dw.macs)),
+    words.pointwiseShare(pct(pw.time), pct(pw.macs)),
   ];
   const keyY = base + 20;
   const key = width < 460
-    ? [h('text', { class: 'fig-small', x: 0, y: keyY }, '▮ measured, by layer type'), h('text', { class: 'fig-small', x: 0, y: keyY + 16 }, '— if time followed mult-adds')]
-    : [h('text', { class: 'fig-small', x: 0, y: keyY }, '▮ measured (colour: layer type) · — the time its share of mult-adds predicts')];
+    ? [h('text', { class: 'fig-small', x: 0, y: keyY }, words.keyMeasured), h('text', { class: 'fig-small', x: 0, y: keyY + 16 }, words.keyPredicted)]
+    : [h('text', { class: 'fig-small', x: 0, y: keyY }, words.keyWide)];
   const textY = keyY + key.length * 16 + 6;
-  const wrap = (t: string): string[] => (t.length * CHAR <= width ? [t] : t.split(': ').map((p, j) => (j === 0 ? `${p}:` : p)));
+  const wrap = (t: string): string[] => (t.length * CHAR <= width ? [t] : t.split(/(?<=: |：)/).map((p) => p.trimEnd()));
   const textLines = lines.flatMap(wrap);
   return h(
     'svg',
     { viewBox: `0 0 ${width} ${textY + textLines.length * 17}`, role: 'img', 'aria-labelledby': `${uid}-time-title`, class: 'fig-svg v1m-time' },
-    h('title', { id: `${uid}-time-title` }, `Measured time of each layer, ${total.toFixed(1)} ms in all. ${lines.join(' ')}`),
-    h('text', { class: 'fig-heading', x: 0, y: 14 }, 'Time per layer'),
-    h('text', { class: 'fig-small', x: width, y: 14, 'text-anchor': 'end' }, `tallest ${maxMs.toFixed(1)} ms · all ${total.toFixed(0)} ms`),
+    h('title', { id: `${uid}-time-title` }, words.timeTitle(total.toFixed(1), lines.join(' '))),
+    h('text', { class: 'fig-heading', x: 0, y: 14 }, words.timeHeading),
+    h('text', { class: 'fig-small', x: width, y: 14, 'text-anchor': 'end' }, words.tallest(maxMs.toFixed(1), total.toFixed(0))),
     h('g', {}, cols),
     h('line', { class: 'v1m-base', x1: 0, x2: width, y1: base, y2: base }),
     key,

@@ -1,30 +1,22 @@
 /**
- * Browser side of the V1Model block. TensorFlow.js (the full union package: tf.layers is needed)
+ * Browser side of the V1Model block: its state, and the panel's view patched over the build's
+ * markup whenever the state changes. TensorFlow.js (the full union package: tf.layers is needed)
  * is imported only when the reader presses "Build and run"; nothing here loads it on page load.
  */
 import { params } from '../../figure-kit/store';
-import { frameworkCounts, mobilenetV1 } from '../../../lib/architectures';
-import { isCostError } from '../../../lib/errors';
-import { formatInt } from '../../../lib/format';
-import { paperParams } from './paper-count';
+import { mobilenetV1 } from '../../../lib/architectures';
 // model-run imports TensorFlow.js types only, so this static import loads no tfjs code.
-import { cpuGuard, runMobileNetV1, type LayerTime } from '../../../lib/tf/model-run';
+import { cpuGuard, runMobileNetV1 } from '../../../lib/tf/model-run';
 import { patch } from '../../figure-kit/svg';
-import { countChart, timeChart } from './chart';
-import { isFetchFailure, lazy, tfDownloadMessage } from '../../figure-kit/lazy';
+import { isFetchFailure, lazy } from '../../figure-kit/lazy';
+import { langOf } from '../../../i18n/page-lang';
+import { loadLive } from '../../../i18n/live.load';
+import type { LiveStrings } from '../../../i18n/live.en';
+import { hasWebGl } from '../../ui/browser';
+import { IDLE, failureOf, isBusy, step, type LiveEvent } from '../lifecycle';
+import { BACKEND_CHOICES, preferredBackends, v1ModelView, type BackendChoice, type V1ModelState } from './view';
 
 const tfLoad = lazy(() => import('../../../lib/tf/load'));
-
-/** Whether this browser can make a WebGL context at all; without one tfjs would log errors trying. */
-function hasWebGL(): boolean {
-  try {
-    const canvas = document.createElement('canvas');
-    return Boolean(canvas.getContext('webgl2') ?? canvas.getContext('webgl'));
-  } catch {
-    return false;
-  }
-}
-
 
 /**
  * Let the page handle input and paint: continue in a new task, behind what is already queued.
@@ -48,151 +40,89 @@ function betweenLayers(): () => Promise<void> {
   };
 }
 
-const ms = (x: number): string => (Number.isFinite(x) ? `${x >= 100 ? Math.round(x) : x.toFixed(1)} ms` : '–');
-
 class V1Model extends HTMLElement {
-  private running = false;
+  private state!: V1ModelState;
+  private t!: LiveStrings;
   private signal = { aborted: false };
-  private webgl = false;
-  /** The last run's results, for the setting they were measured at. */
-  private measured?: { key: string; counted: number; layers: readonly LayerTime[] };
-  private chartWidth = 0;
 
   private el<T extends HTMLElement = HTMLElement>(role: string): T {
     return this.querySelector<T>(`[data-role="${role}"]`)!;
   }
 
   connectedCallback(): void {
-    this.webgl = hasWebGL();
-    const run = this.el<HTMLButtonElement>('run');
-    const cancel = this.el<HTMLButtonElement>('cancel');
-    params.subscribe((v) => this.show(v.alpha, v.res));
-    run.addEventListener('click', () => void this.run());
-    cancel.addEventListener('click', () => {
-      this.signal.aborted = true;
-      this.el('status').textContent = 'Cancelling…';
+    void this.start();
+  }
+
+  private async start(): Promise<void> {
+    this.t = await loadLive(langOf(this));
+    const { alpha, res } = params.get();
+    this.state = { alpha, res, life: IDLE, webgl: hasWebGl(), ready: true, choice: 'auto', cancelling: false, cancelledEarly: false, chartWidth: this.el('charts').clientWidth || 640 };
+    params.subscribe((v) => this.update({ alpha: v.alpha, res: v.res }));
+    this.addEventListener('click', (e) => {
+      const role = (e.target as Element).closest<HTMLElement>('button[data-role]')?.dataset.role;
+      if (role === 'run') void this.run();
+      else if (role === 'cancel' && isBusy(this.state.life)) {
+        this.signal.aborted = true;
+        this.update({ cancelling: true });
+      }
     });
-    const choice = this.el<HTMLSelectElement>('backend-choice');
-    choice.addEventListener('change', () => this.show(params.get().alpha, params.get().res));
-    choice.disabled = false;
-    run.disabled = false;
+    this.addEventListener('change', (e) => {
+      const choice = (e.target as HTMLSelectElement).value as BackendChoice;
+      if ((e.target as Element).matches('[data-role=backend-choice]') && BACKEND_CHOICES.includes(choice)) this.update({ choice });
+    });
     // The charts are laid out for their box: redraw when it changes width.
     const charts = this.el('charts');
-    if ('ResizeObserver' in window)
-      new ResizeObserver(() => {
-        if (charts.clientWidth !== this.chartWidth) this.drawCharts();
-      }).observe(charts);
+    if ('ResizeObserver' in window) new ResizeObserver(() => charts.clientWidth > 0 && charts.clientWidth !== this.state.chartWidth && this.update({ chartWidth: charts.clientWidth })).observe(charts);
+    this.render();
   }
 
-  /** Redraw the count chart (and the time chart after a run) for the current setting and width. */
-  private drawCharts(): void {
-    const charts = this.el('charts');
-    const width = charts.clientWidth;
-    if (width === 0) return;
-    this.chartWidth = width;
-    const { alpha, res } = params.get();
-    let arch;
-    try {
-      arch = mobilenetV1({ alpha, resolution: res });
-    } catch (e) {
-      if (isCostError(e)) return;
-      throw e;
-    }
-    const current = this.measured?.key === `${alpha}|${res}` ? this.measured : undefined;
-    const count = charts.querySelector('svg.v1m-count');
-    if (count) {
-      const chart = countChart(arch, current?.counted, width, 'v1m');
-      patch(count, chart);
-    }
-    const time = charts.querySelector<SVGSVGElement>('[data-role=time-chart]');
-    if (!time) return;
-    const wrap = this.el('time-wrap');
-    if (current && current.layers.length > 0) {
-      const chart = timeChart(arch, current.layers, width, 'v1m');
-      patch(time, { ...chart, attrs: { ...chart.attrs, 'data-role': 'time-chart' } });
-      wrap.hidden = false;
-    } else wrap.hidden = true;
+  private render(): void {
+    patch(this.el('panel'), v1ModelView(this.state, this.t));
+    const life = this.state.life;
+    this.dataset.state = life.phase;
+    if (life.phase === 'failed') this.dataset.reason = life.reason.kind;
+    else delete this.dataset.reason;
   }
 
-  /** Backends to try, in order, for the reader's choice. */
-  private preferred(): ('webgl' | 'cpu')[] {
-    const choice = this.el<HTMLSelectElement>('backend-choice').value;
-    if (choice === 'cpu') return ['cpu'];
-    if (choice === 'webgl') return this.webgl ? ['webgl'] : [];
-    return this.webgl ? ['webgl', 'cpu'] : ['cpu'];
+  private update(change: Partial<V1ModelState>): void {
+    this.state = { ...this.state, ...change };
+    this.render();
   }
 
-  /** The site's numbers for the current setting, and the cpu warning. */
-  private show(alpha: number, res: number): void {
-    for (const e of this.querySelectorAll('[data-role=alpha]')) e.textContent = String(alpha);
-    for (const e of this.querySelectorAll('[data-role=res]')) e.textContent = String(res);
-    const warn = this.el('warn');
-    try {
-      const arch = mobilenetV1({ alpha, resolution: res });
-      const fw = frameworkCounts(arch);
-      this.setQuantity('macs', arch.multAdds);
-      this.setQuantity('site-keras', fw.keras.total);
-      this.setQuantity('site-paper', arch.params);
-      this.el('paper').textContent = paperParams(alpha, res);
-      this.drawCharts();
-      if (this.preferred()[0] === 'webgl') warn.hidden = true;
-      else if (cpuGuard(arch.multAdds) === 'refuse') {
-        warn.hidden = false;
-        warn.textContent = `On the cpu backend this setting (${formatInt(arch.multAdds)} mult-adds) would take minutes per pass; choose a smaller α or resolution to run it there.`;
-      } else if (cpuGuard(arch.multAdds) === 'slow') {
-        warn.hidden = false;
-        warn.textContent = `On the cpu backend this setting takes seconds per pass (four passes in all). You can cancel.`;
-      } else warn.hidden = true;
-    } catch (e) {
-      if (!isCostError(e)) throw e;
-      warn.hidden = false;
-      warn.textContent = e.message;
-    }
+  private go(event: LiveEvent, change: Partial<V1ModelState> = {}): void {
+    this.update({ ...change, life: step(this.state.life, event) });
   }
 
-  private setQuantity(role: string, value: number): void {
-    const e = this.el(role);
-    e.dataset.exact = String(value);
-    e.textContent = formatInt(value);
+  /** The run ends: Cancel goes, and a keyboard user on it is put back on the run button. */
+  private end(event: LiveEvent, change: Partial<V1ModelState> = {}): void {
+    const cancelHadFocus = document.activeElement === this.el('cancel');
+    this.go(event, { ...change, cancelling: false });
+    if (cancelHadFocus) this.el('run').focus();
   }
 
   private async run(): Promise<void> {
-    if (this.running) return;
-    const { alpha, res } = params.get();
-    const status = this.el('status');
-    const runButton = this.el<HTMLButtonElement>('run');
-    const cancel = this.el<HTMLButtonElement>('cancel');
-    let arch;
-    try {
-      arch = mobilenetV1({ alpha, resolution: res });
-    } catch (e) {
-      status.textContent = e instanceof Error ? e.message : String(e);
-      return;
-    }
-    this.running = true;
+    if (isBusy(this.state.life)) return;
+    const { alpha, res } = this.state;
+    const arch = mobilenetV1({ alpha, resolution: res });
+    const t = this.t;
     this.signal = { aborted: false };
+    const runButton = this.el<HTMLButtonElement>('run');
     // Keyboard users land on Cancel while the run lasts, and back on the button afterwards.
     const hadFocus = document.activeElement === runButton;
-    cancel.hidden = false;
-    if (hadFocus) cancel.focus();
-    runButton.disabled = true;
-    this.dataset.state = 'loading';
-    status.textContent = 'Loading TensorFlow.js…';
+    this.go({ type: 'start' }, { cancelling: false, cancelledEarly: false, progress: undefined });
+    if (hadFocus) this.el('cancel').focus();
     try {
       const { loadTfLayers } = await tfLoad();
-      const preferred = this.preferred();
-      if (preferred.length === 0) throw new Error('this browser cannot create a WebGL context; choose cpu.');
+      const preferred = preferredBackends(this.state.choice, this.state.webgl);
+      if (preferred.length === 0) throw new Error(t.v1Model.noWebGlChoose);
       const { tf, backend, failed } = await loadTfLayers({ preferred });
-      const why = failed.length ? ` (${failed.map((f) => `${f.backend}: ${f.reason}`).join('; ')})` : this.webgl ? '' : ' (no WebGL in this browser)';
-      this.el('backend').textContent = `${backend}${why}`;
-      this.el('backend').dataset.backend = backend;
+      this.go({ type: 'loaded', backend, fellBack: failed });
       if (backend === 'cpu' && cpuGuard(arch.multAdds) === 'refuse') {
-        status.textContent = `Not run: ${formatInt(arch.multAdds)} mult-adds is too much for the cpu backend. Choose a smaller α or resolution.`;
-        this.dataset.state = 'refused';
+        this.end({ type: 'fail', reason: { kind: 'refused' } });
         return;
       }
       if (this.signal.aborted) throw new DOMException('cancelled', 'AbortError');
-      status.textContent = `Building MobileNet V1 at α ${alpha}, ${res}×${res} on ${backend}…`;
+      this.update({ progress: { kind: 'building' } });
       await new Promise((resolve) => setTimeout(resolve, 0));
       await tf.nextFrame();
       const result = await runMobileNetV1(tf, {
@@ -205,48 +135,17 @@ class V1Model extends HTMLElement {
         signal: this.signal,
         between: betweenLayers(),
         onPass: async (done, total) => {
-          status.textContent = done === 0 ? `Built; forward pass 1 of ${total}…` : `Forward pass ${done} of ${total} done…`;
+          this.update({ progress: { kind: 'pass', done, total } });
           // A cpu pass blocks the page; between passes let input (Cancel) and painting through.
           await new Promise((resolve) => setTimeout(resolve, 0));
           await tf.nextFrame();
         },
       });
-      const count = this.el('count');
-      const same = result.counts.total === result.expectedKeras;
-      count.dataset.quantity = 'count-params';
-      count.dataset.exact = String(result.counts.total);
-      count.dataset.match = String(same);
-      count.textContent = `${formatInt(result.counts.total)} (trainable ${formatInt(result.counts.trainable)}, non-trainable ${formatInt(result.counts.nonTrainable)}) — ${same ? 'equals' : 'differs from'} the site's Keras count, α ${alpha}, ${res}×${res}`;
-      const build = this.el('build');
-      build.dataset.ms = String(result.buildMs);
-      build.textContent = ms(result.buildMs);
-      const forward = this.el('forward');
-      forward.dataset.ms = String(result.medianMs);
-      forward.textContent = result.runs.length
-        ? `${ms(result.medianMs)} (runs: ${result.runs.map(ms).join(', ')})`
-        : 'cancelled before a timed pass';
-      this.measured = { key: `${alpha}|${res}`, counted: result.counts.total, layers: result.layers };
-      this.drawCharts();
-      this.dataset.state = result.aborted ? 'cancelled' : 'done';
-      status.textContent = result.aborted ? 'Cancelled; the model was disposed.' : `Done on ${result.backend}. The model was disposed.`;
+      const measured = { alpha, res, counts: result.counts, expectedKeras: result.expectedKeras, buildMs: result.buildMs, runs: result.runs, medianMs: result.medianMs, layers: result.layers, aborted: result.aborted };
+      this.end({ type: result.aborted ? 'cancel' : 'finish' }, { result: measured });
     } catch (e) {
-      if (e instanceof DOMException && e.name === 'AbortError') {
-        this.dataset.state = 'cancelled';
-        this.el('forward').textContent = 'cancelled before the model was built';
-        status.textContent = 'Cancelled.';
-      } else if (isFetchFailure(e)) {
-        this.dataset.state = 'error';
-        status.textContent = tfDownloadMessage();
-      } else {
-        this.dataset.state = 'error';
-        status.textContent = `Could not run: ${e instanceof Error ? e.message : String(e)}`;
-      }
-    } finally {
-      this.running = false;
-      runButton.disabled = false;
-      const cancelHadFocus = document.activeElement === cancel;
-      cancel.hidden = true;
-      if (cancelHadFocus) runButton.focus();
+      if (e instanceof DOMException && e.name === 'AbortError') this.end({ type: 'cancel' }, { cancelledEarly: true });
+      else this.end({ type: 'fail', reason: failureOf(e, isFetchFailure(e), navigator.onLine === false) });
     }
   }
 }

@@ -1,6 +1,8 @@
-/** The lecture player's interface strings (English); a translation adds a file of the same shape. */
-export const LECTURE = {
+/** The lecture player's words (English): controls, the overview, the presenter view. */
+export const lectureEn = {
   lectures: 'Lectures',
+  /** After a deck's title in the page title. */
+  titleSuffix: 'Separable lecture',
   controls: 'Deck controls',
   previous: '← Previous',
   next: 'Next →',
@@ -27,10 +29,12 @@ export const LECTURE = {
   elapsed: 'Elapsed',
   remaining: 'Remaining',
   over: 'Over by',
-  of: 'of',
+  ofTotal: (time: string): string => `(of ${time})`,
   pauseTimer: 'Pause timer',
   resumeTimer: 'Resume timer',
   resetTimer: 'Reset timer',
   blanked: 'The room sees a black screen (B to bring the slide back).',
   keys: 'Keys: → or Space next · ← back · O or Esc all slides · a number then Enter to jump · B black screen · L laser · F full screen',
-} as const;
+};
+
+export type LectureStrings = typeof lectureEn;

@@ -1,0 +1,89 @@
+import { describe, expect, it } from 'vitest';
+import { convBenchView, convBenchStatus, type ConvBenchState } from './view';
+import { IDLE, step } from '../lifecycle';
+import { liveEn } from '../../../i18n/live.en';
+import { liveZh } from '../../../i18n/live.zh';
+import { findAll } from '../../figure-kit/testing';
+import { toMarkup } from '../../figure-kit/svg';
+import { quantityNode, role, textOf } from '../../../../tests/unit/support/tree';
+
+// D_K = 3, M = 32, N = 64, D_F = 56: standard 3·3·32·64·56² = 57,802,752 mult-adds; separable
+// (3·3·32 + 32·64)·56² = 7,325,696; ratio 1 / (1/64 + 1/9) = 576 / 73 ≈ 7.89 (Howard et al. 2017, §3.1).
+const sizes = { k: 3, m: 32, n: 64, df: 56 };
+const base: ConvBenchState = { sizes, life: IDLE, webgl: true, ready: true, chartWidth: 680 };
+const timing = { standardMs: 4, separableMs: 2, standardRuns: [4, 4, 4, 4, 4, 4, 4], separableRuns: [2, 2, 2, 2, 2, 2, 2], measuredSpeedup: 2 };
+const running = step(step(IDLE, { type: 'start' }), { type: 'loaded', backend: 'cpu' });
+const run = (b: ConvBenchState) => role(convBenchView(b, liveEn), 'run', 'button');
+
+describe('convBenchView(state, strings)', () => {
+  it('before a run: the prediction with its exact value, both layers’ mult-adds, nothing measured', () => {
+    const tree = convBenchView(base, liveEn);
+    expect(quantityNode(tree, 'theoretical-speedup').attrs['data-exact']).toBe(String(576 / 73));
+    expect(textOf(role(tree, 'std-macs'))).toBe('57,802,752');
+    expect(textOf(role(tree, 'sep-macs'))).toBe('7,325,696');
+    expect(textOf(role(tree, 'macs'))).toBe('57,802,752 against 7,325,696');
+    expect(textOf(role(tree, 'sizes'))).toBe('D_K = 3, M = 32, N = 64, D_F = 56');
+    expect(textOf(role(tree, 'measured'))).toBe('not run yet');
+    expect(textOf(role(tree, 'backend'))).toBe('not loaded');
+    expect(textOf(role(tree, 'status'))).toBe(liveEn.convBench.idle);
+    expect(run(base).attrs.disabled).toBe(false);
+  });
+
+  it('the Run button is disabled before the script runs, while busy, and for sizes the guard refuses', () => {
+    expect(run({ ...base, ready: false }).attrs.disabled).toBe(true);
+    expect(run({ ...base, life: step(IDLE, { type: 'start' }) }).attrs.disabled).toBe(true);
+    expect(run({ ...base, life: running }).attrs.disabled).toBe(true);
+    const huge = { ...base, sizes: { k: 11, m: 2048, n: 2048, df: 56 } };
+    expect(run(huge).attrs.disabled).toBe(true);
+    const refusal = role(convBenchView(huge, liveEn), 'refusal');
+    expect(refusal.attrs.hidden).toBe(false);
+    expect(textOf(refusal)).toContain('16,777,216');
+    expect(role(convBenchView(base, liveEn), 'refusal').attrs.hidden).toBe(true);
+  });
+
+  it('after a run: medians in ms with exact values, the measured speed-up, the backend, and a verdict against the prediction', () => {
+    const done = { ...base, life: step(running, { type: 'finish' }), webgl: false, result: { sizes, timing } };
+    const tree = convBenchView(done, liveEn);
+    expect(textOf(role(tree, 'std-ms'))).toBe('4.00 ms');
+    expect(role(tree, 'sep-ms').attrs['data-exact']).toBe('2');
+    expect(role(tree, 'measured').attrs['data-exact']).toBe('2');
+    expect(textOf(role(tree, 'measured'))).toBe('2.0× measured');
+    expect(textOf(role(tree, 'backend'))).toBe('cpu');
+    expect(role(tree, 'backend').attrs['data-backend']).toBe('cpu');
+    expect(textOf(role(tree, 'status'))).toBe('Done on cpu (this browser offers no WebGL): the separable pair ran 2.0× faster, short of the 7.9× the count predicts; see why below.');
+    // The chart shows the run: a bar per layer.
+    expect(findAll(tree, (n) => n.tag === 'rect' && String(n.attrs.class).includes('cb-standard'))).toHaveLength(1);
+  });
+
+  it('results for other sizes stay, with a note, and the chart drops them', () => {
+    const done = { ...base, life: step(running, { type: 'finish' }), sizes: { ...sizes, n: 128 }, result: { sizes, timing } };
+    const tree = convBenchView(done, liveEn);
+    expect(convBenchStatus(done, liveEn)).toBe('The results below are for D_K = 3, M = 32, N = 64, D_F = 56. Press Run to time the new sizes.');
+    expect(textOf(role(tree, 'std-ms'))).toBe('4.00 ms');
+    expect(findAll(tree, (n) => String(n.attrs.class).includes('cb-standard'))).toHaveLength(0);
+  });
+
+  it('a failed download says so; an error names its message', () => {
+    const loading = step(IDLE, { type: 'start' });
+    expect(convBenchStatus({ ...base, life: step(loading, { type: 'fail', reason: { kind: 'download', offline: true } }) }, liveEn)).toBe(liveEn.common.tfOffline);
+    expect(convBenchStatus({ ...base, life: step(running, { type: 'fail', reason: { kind: 'error', message: 'out of memory' } }) }, liveEn)).toBe('This browser could not run the block: out of memory. The predicted numbers above still hold.');
+  });
+
+  it('draws the build’s wide and narrow charts when it has no width yet, one chart once it has', () => {
+    const drafts = findAll(convBenchView({ ...base, chartWidth: null }, liveEn), (n) => n.tag === 'svg');
+    expect(drafts.map((s) => s.attrs['data-variant'])).toEqual(['wide', 'narrow']);
+    expect(drafts.map((s) => String(s.attrs.viewBox).split(' ')[2])).toEqual(['680', '316']);
+    const one = findAll(convBenchView({ ...base, chartWidth: 400 }, liveEn), (n) => n.tag === 'svg');
+    expect(one).toHaveLength(1);
+    expect(one[0].attrs['data-variant']).toBeUndefined();
+  });
+
+  it('marks up superscripts as elements, never as markup in text; Chinese strings give the same numbers', () => {
+    const html = toMarkup(convBenchView(base, liveEn));
+    expect(html).toContain('2<sup>24</sup>');
+    expect(html).not.toContain('^{');
+    const zh = convBenchView(base, liveZh);
+    expect(textOf(role(zh, 'run'))).toBe('用 TensorFlow.js 运行');
+    expect(quantityNode(zh, 'theoretical-speedup').attrs['data-exact']).toBe(String(576 / 73));
+  });
+});
