@@ -9,6 +9,7 @@
  * margin, the figure's title, its formula as text and a source line that links to this view.
  */
 import { currentQuery } from './store';
+import { copyToClipboard, downloadBlob } from '../ui/browser';
 import { FIGURES } from './registry';
 import { texToLines, type TexLine, type TexRun } from './tex-text';
 import { kitText } from '../../i18n/kit';
@@ -422,24 +423,13 @@ export function standaloneSvg(root: HTMLElement, svg: SVGSVGElement, options: Ex
   }
 }
 
-function save(blob: Blob, name: string): void {
-  const url = URL.createObjectURL(blob);
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = name;
-  document.body.appendChild(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
-}
-
 function fileName(id: string, palette: Palette): string {
   return palette === 'dark' ? `${id}-dark` : id;
 }
 
 export function downloadSvg(root: HTMLElement, svg: SVGSVGElement, options: ExportOptions): string {
   const name = `${fileName(root.dataset.figure ?? 'figure', options.palette)}.svg`;
-  save(new Blob([standaloneSvg(root, svg, options).markup], { type: 'image/svg+xml;charset=utf-8' }), name);
+  downloadBlob(new Blob([standaloneSvg(root, svg, options).markup], { type: 'image/svg+xml;charset=utf-8' }), name);
   return name;
 }
 
@@ -464,7 +454,7 @@ export async function downloadPng(root: HTMLElement, svg: SVGSVGElement, options
     const blob = await new Promise<Blob | null>((ok) => canvas.toBlob(ok, 'image/png'));
     if (!blob) throw new Error(kitText(langAt(root)).status.pngFailed);
     const name = `${fileName(root.dataset.figure ?? 'figure', options.palette)}@${scale}x.png`;
-    save(blob, name);
+    downloadBlob(blob, name);
     return name;
   } finally {
     URL.revokeObjectURL(url);
@@ -474,10 +464,8 @@ export async function downloadPng(root: HTMLElement, svg: SVGSVGElement, options
 /** Put text on the clipboard; where that is refused, show it selected for the reader to copy. */
 export async function copyText(text: string, status: HTMLElement, what: string): Promise<void> {
   const words = kitText(langAt(status)).status;
-  try {
-    await navigator.clipboard.writeText(text);
-    status.textContent = words.copied(what);
-  } catch {
+  if (await copyToClipboard(text)) status.textContent = words.copied(what);
+  else {
     status.textContent = '';
     const label = document.createElement('label');
     label.textContent = words.selectAndCopy(what);
