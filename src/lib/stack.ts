@@ -40,20 +40,6 @@ export const STACK_KINDS: readonly StackKind[] = [
   'gap',
 ];
 
-/** Reader-facing name of each kind. */
-export const KIND_LABELS: Readonly<Record<StackKind, string>> = {
-  standard: 'Standard conv',
-  grouped: 'Grouped conv',
-  depthwise: 'Depthwise conv',
-  pointwise: 'Pointwise 1×1',
-  separable: 'Separable conv',
-  inverted: 'Inverted residual',
-  fc: 'Fully connected',
-  maxpool: 'Max pool',
-  avgpool: 'Average pool',
-  gap: 'Global avg pool',
-};
-
 /** A field of a row, as the editor and the codecs name it. */
 export type LayerField = 'kind' | 'k' | 'out' | 'groups' | 'stride' | 'padding' | 'bias' | 't' | 'from';
 
@@ -162,17 +148,6 @@ export type FlopConvention = 'macs' | '2macs' | 'seed';
 
 export const PARAM_CONVENTIONS: readonly ParamConvention[] = ['paper', 'keras', 'pytorch'];
 export const FLOP_CONVENTIONS: readonly FlopConvention[] = ['macs', '2macs', 'seed'];
-
-export const PARAM_CONVENTION_LABELS: Readonly<Record<ParamConvention, string>> = {
-  paper: 'Papers: weights + bias, no BN',
-  keras: 'Keras count_params(): + 4 per BN channel',
-  pytorch: 'PyTorch parameters(): + 2 per BN channel',
-};
-export const FLOP_CONVENTION_LABELS: Readonly<Record<FlopConvention, string>> = {
-  macs: 'Mult-adds (MACs)',
-  '2macs': 'FLOPs = 2 · MACs',
-  seed: 'FLOPs = (2·C·K² − 1)·H·W·N',
-};
 
 /** BN numbers per channel counted by each convention (Keras γ β mean var; PyTorch γ β). */
 export const BN_PER_CHANNEL: Readonly<Record<ParamConvention, number>> = { paper: 0, keras: 4, pytorch: 2 };
@@ -526,13 +501,6 @@ export function percentText(part: bigint, whole: bigint, decimals = 2): string {
 /** Preset ids. */
 export type PresetId = 'mobilenet-v1' | 'mobilenet-v2' | 'xception' | 'resnet-stage';
 export const PRESET_IDS: readonly PresetId[] = ['mobilenet-v1', 'mobilenet-v2', 'xception', 'resnet-stage'];
-export const PRESET_LABELS: Readonly<Record<PresetId, string>> = {
-  'mobilenet-v1': 'MobileNet V1 (224×224)',
-  'mobilenet-v2': 'MobileNet V2 (224×224)',
-  xception: 'Xception (299×299)',
-  'resnet-stage': 'ResNet-50 bottleneck stage conv2_x (56×56×64)',
-};
-
 /** MobileNet V1, Howard et al. 2017 Table 1 (13th depthwise at stride 1, as architectures.ts). */
 function presetV1(): Stack {
   const layers: StackLayer[] = [layer('standard', { k: V1_STEM.k, out: V1_STEM.filters, stride: V1_STEM.stride })];
