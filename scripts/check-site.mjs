@@ -144,7 +144,7 @@ const LATIN_OK = new Set(
   // Names, units, formats and symbols that stay in Latin script in Chinese technical writing.
   ('Separable MobileNet MobileNets Xception Inception ResNet ResNeXt ShuffleNet ImageNet COCO VOC ReLU ReLU6 BatchNorm Keras PyTorch TensorFlow tfjs WebGL WASM CPU GPU CSV SVG PNG PDF Markdown KaTeX ' +
     'MACs FLOPs GHz GB MB kB URL Howard Sandler Chollet Zhang Szegedy Ioffe Krizhevsky Simonyan Zisserman Sifre Mallat Hinton Google arXiv CVPR ICLR ICML NeurIPS ECCV et al top log max min sqrt float32 float16 int8 Pixel Snapdragon Adreno ARM Cortex Ryzen Intel NVIDIA Apple ' +
-    'dw pw conv sep std res alpha rho Esc Enter Space Page Down Up Tab Shift B L O F JavaScript TypeScript NASNet NasNet GoogleNet GoogLeNet VGG SqueezeNet Squeezenet AlexNet MobileNetV1 MobileNetV2 SeparableConv2D Conv2D DepthwiseConv2D JFT').split(/\s+/).map((w) => w.toLowerCase()),
+    'dw pw conv sep std res alpha rho Esc Enter Space Page Down Up Tab Shift B L O F JavaScript TypeScript NASNet NasNet GoogleNet GoogLeNet VGG SqueezeNet Squeezenet AlexNet SeparableConv2D Conv2D DepthwiseConv2D JFT SepConv MaxPool AvgPool FC fc BN TF slim README Applications Adam SGD RMSprop ms js He Williams Shallow Logits seed').split(/\s+/).map((w) => w.toLowerCase()),
 );
 const twinsChecked = { pairs: 0, figures: 0, numbers: 0 };
 const pageDom = (html) => {
@@ -166,9 +166,21 @@ function readerText(root) {
   walk(clone);
   return parts.join(' ');
 }
+/** A paragraph without what Chinese technical prose gives in English on purpose: a term's English
+ * name in brackets after it, （depthwise separable convolution）, and a source quoted in English. */
+const withoutGlosses = (text) => text.replace(/（[^）\u3400-\u9fff]*）/g, ' ').replace(/“[^”\u3400-\u9fff]*”/g, ' ');
 const cjk = (text) => (text.match(/[\u3400-\u9fff\uf900-\ufaff]/g) ?? []).length;
 // Code names (a layer called block_16_project, Conv_1 or expanded_conv) are code, not words.
-const latinWords = (text) => (text.replace(/\b\w*_\w*\b/g, ' ').match(/[A-Za-z]{2,}/g) ?? []).filter((w) => !LATIN_OK.has(w.toLowerCase()));
+const latinWords = (text) =>
+  (
+    text
+      .replace(/\b\w*_\w*\b/g, ' ')
+      // …and so are names with digits (MobileNetV2, float32, conv2d) and calls (parameters()).
+      .replace(/\b[A-Za-z]+\d\w*\b|\b\w+\(\)/g, ' ')
+      // …and settings and paths (bias=False, tensorflow/models).
+      .replace(/\b\w+=\w+\b|[\w.-]+\/[\w./-]+/g, ' ')
+      .match(/[A-Za-z]{2,}/g) ?? []
+  ).filter((w) => !LATIN_OK.has(w.toLowerCase()));
 const sortedValues = (doc, selector, attr) => [...doc.querySelectorAll(selector)].map((e) => e.getAttribute(attr)).sort();
 for (const file of files) {
   const route = routeOf(file);
@@ -204,9 +216,12 @@ for (const file of files) {
   const english = [...new Set([...chrome.map(readerText), ...attrs].flatMap(latinWords))];
   if (english.length > 0) problems.push(`${twinRoute}: English in the interface: ${english.slice(0, 12).join(', ')}${english.length > 12 ? ` … (${english.length})` : ''}`);
   const main = dz.querySelector('main');
-  const paragraphs = main ? [...main.querySelectorAll('p, li')].filter((e) => !e.closest('.references')).map(readerText).filter((t) => t.trim().length > 0) : [];
+  const paragraphs = main ? [...main.querySelectorAll('p, li')].filter((e) => !e.closest('.references, .print-references')).map(readerText).map(withoutGlosses).filter((t) => t.trim().length > 0) : [];
   const mostlyChinese = paragraphs.filter((t) => cjk(t) >= latinWords(t).join('').length).length;
-  if (paragraphs.length > 0 && mostlyChinese < paragraphs.length * 0.9) problems.push(`${twinRoute}: only ${mostlyChinese} of ${paragraphs.length} paragraphs are mostly Chinese`);
+  if (paragraphs.length > 0 && mostlyChinese < paragraphs.length * 0.9) {
+    const first = paragraphs.find((t) => cjk(t) < latinWords(t).join('').length) ?? '';
+    problems.push(`${twinRoute}: only ${mostlyChinese} of ${paragraphs.length} paragraphs are mostly Chinese (e.g. "${first.replace(/\s+/g, ' ').trim().slice(0, 100)}")`);
+  }
   en.happyDOM.abort();
   zh.happyDOM.abort();
   en.close();

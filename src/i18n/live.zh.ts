@@ -160,7 +160,7 @@ export const liveZh: LiveStrings = {
   },
   layerTable: {
     summary: '以表格列出全部 28 层',
-    caption: 'MobileNet V1，α {alpha}，{res}×{res}（Howard et al. 2017，Table 1；计数为计算所得）',
+    caption: 'MobileNet V1，α {alpha}，{res}×{res}（Howard et al. 2017，表 1；计数为计算所得）',
     head: ['#', '层', '类型', '卷积核形状', '输入', '输出', '参数量', '乘加次数'],
     total: '合计（权重 + 全连接层偏置；乘加次数只计权重）',
     bnChannels: '批归一化通道数',

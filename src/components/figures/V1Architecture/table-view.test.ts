@@ -29,8 +29,10 @@ describe('layerTableView({ alpha, res }, strings)', () => {
   });
 
   it('in Chinese: the same numbers under Chinese headings', () => {
-    const tree = layerTableView({ alpha: 0.75, res: 192 }, liveZh.layerTable);
+    const tree = layerTableView({ alpha: 0.75, res: 192, lang: 'zh' }, liveZh.layerTable);
     expect(findAll(tree, (n) => n.tag === 'th' && n.attrs.scope === 'col').map(textOf)).toEqual(liveZh.layerTable.head);
     expect(textOf(findAll(tree, (n) => n.tag === 'caption')[0])).toContain('α 0.75，192×192');
+    // The printed stride the paper gets wrong (Table 1's last depthwise layer at s2) is noted in Chinese.
+    expect(findAll(tree, (n) => n.attrs.class === 'bad').map(textOf)).toEqual(['dw s1（表 1：s2）']);
   });
 });

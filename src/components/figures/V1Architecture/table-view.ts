@@ -10,13 +10,14 @@ import { formatInt } from '../../../lib/format';
 import type { LiveStrings } from '../../../i18n/live.en';
 import { fill } from '../../ui/rich-text';
 import { layerTable } from './layers';
+import type { Lang } from '../../../lib/locale';
 
 /** layerTableView({ alpha, res }, strings): the table (rows, or the cost model's message for a setting it refuses). */
-export function layerTableView(s: { readonly alpha: number; readonly res: number }, t: LiveStrings['layerTable']): SvgNode {
+export function layerTableView(s: { readonly alpha: number; readonly res: number; readonly lang?: Lang }, t: LiveStrings['layerTable']): SvgNode {
   let table: ReturnType<typeof layerTable> | undefined;
   let message = '';
   try {
-    table = layerTable(s.alpha, s.res);
+    table = layerTable(s.alpha, s.res, s.lang);
   } catch (e) {
     if (!isCostError(e)) throw e;
     message = e.message;

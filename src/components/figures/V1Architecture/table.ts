@@ -5,13 +5,16 @@ import { langOf } from '../../../i18n/page-lang';
 import { loadLive } from '../../../i18n/live.load';
 import type { LiveStrings } from '../../../i18n/live.en';
 import { layerTableView } from './table-view';
+import type { Lang } from '../../../lib/locale';
 
 class V1LayerTable extends HTMLElement {
   private key = '';
   private t!: LiveStrings['layerTable'];
+  private edition: Lang = 'en';
 
   connectedCallback(): void {
-    void loadLive(langOf(this)).then((t) => {
+    this.edition = langOf(this);
+    void loadLive(this.edition).then((t) => {
       this.t = t.layerTable;
       params.subscribe((v) => this.fill(v.alpha, v.res));
     });
@@ -22,7 +25,7 @@ class V1LayerTable extends HTMLElement {
     const table = this.querySelector('table');
     if (key === this.key || !table) return;
     this.key = key;
-    patch(table, layerTableView({ alpha, res }, this.t));
+    patch(table, layerTableView({ alpha, res, lang: this.edition }, this.t));
   }
 }
 
