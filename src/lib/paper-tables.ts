@@ -812,19 +812,35 @@ export function relativeGap(f: PaperFigure): number {
   return (f.printedValue * f.unit - f.computed) / f.computed;
 }
 
+/** How far a printed number is from the count, in words-free parts: rounded down, about N times, or N% (higher or lower). */
+export type GapSize = { kind: 'truncated' } | { kind: 'times' | 'percent'; higher: boolean; amount: string };
+
+/**
+ * gapSize(f): the size of a gap as the pages state it: 'truncated' for a number rounded down, a
+ * factor to two significant digits when printed and computed differ by 2× or more, else the
+ * relative difference in % to two significant digits (575M against 568,740,352: 1.1% higher).
+ */
+export function gapSize(f: PaperFigure): GapSize {
+  if (f.status === 'truncated') return { kind: 'truncated' };
+  const gap = relativeGap(f);
+  const ratio = 1 + gap;
+  return ratio >= 2 || ratio <= 0.5
+    ? { kind: 'times', higher: gap > 0, amount: twoDigits(Math.max(ratio, 1 / ratio)) }
+    : { kind: 'percent', higher: gap > 0, amount: toSignificant(Math.abs(100 * gap), 2) };
+}
+
 /**
  * gapText(f): one sentence for the page where the number appears — what is printed, what the cost
  * model gives, how far apart they are, and the likely cause, e.g. "Printed 575M; computed 568.7M
  * (the printed value is 1.1% higher). The V1 paper prints 569M …".
  */
 export function gapText(f: PaperFigure): string {
-  const gap = relativeGap(f);
-  const ratio = 1 + gap;
+  const g = gapSize(f);
   const size =
-    f.status === 'truncated'
+    g.kind === 'truncated'
       ? 'rounded down'
-      : ratio >= 2 || ratio <= 0.5
-        ? `the printed value is about ${twoDigits(Math.max(ratio, 1 / ratio))} times ${gap > 0 ? 'higher' : 'lower'}`
-        : `the printed value is ${toSignificant(Math.abs(100 * gap), 2)}% ${gap > 0 ? 'higher' : 'lower'}`;
+      : g.kind === 'times'
+        ? `the printed value is about ${g.amount} times ${g.higher ? 'higher' : 'lower'}`
+        : `the printed value is ${g.amount}% ${g.higher ? 'higher' : 'lower'}`;
   return `Printed ${f.printed}; computed ${computedText(f)} (${size}).${f.reason ? ` ${f.reason}` : ''}`;
 }

@@ -4,7 +4,7 @@
  * agrees ('ok'), is the count rounded down ('truncated') or differs ('mismatch').
  */
 import { describe, expect, it } from 'vitest';
-import { computedText, gapText, paperFigure, paperFigures, precisionOf, relativeGap, sourcePlace } from '../../src/lib/paper-tables';
+import { computedText, gapSize, gapText, paperFigure, paperFigures, precisionOf, relativeGap, sourcePlace } from '../../src/lib/paper-tables';
 import { REFERENCES } from '../../src/lib/references';
 
 type Status = 'ok' | 'truncated' | 'mismatch';
@@ -246,6 +246,11 @@ describe('gapText(), computedText(), relativeGap(), precisionOf()', () => {
     expect(t).toMatch(/^Printed 575M; computed 568\.7M \(the printed value is 1\.1% higher\)\. The V1 paper prints 569M/);
   });
 
+  it('gapSize() gives the parts of the gap: 575M is 1.1% above 568,740,352 (V2 Table 4); PlaNet\'s 0.58 "Million" about 1,000 times below 577.7M; 300M rounded down', () => {
+    expect(gapSize(paperFigure('v2-t4-v1-macs'))).toEqual({ kind: 'percent', higher: true, amount: '1.1' });
+    expect(gapSize(paperFigure('v1-s44-planet-macs'))).toEqual({ kind: 'times', higher: false, amount: '1,000' });
+    expect(gapSize(paperFigure('v2-t4-1.0-macs'))).toEqual({ kind: 'truncated' });
+  });
   it("gapText() says 'rounded down' for a truncated number, and a factor for a gap of 2× or more", () => {
     expect(gapText(paperFigure('v2-t4-1.0-macs'))).toContain('(rounded down)');
     expect(gapText(paperFigure('v1-s44-planet-macs'))).toContain('about 1,000 times lower');
