@@ -1,5 +1,14 @@
 /** The layer-stack calculator's words (English). */
+import { errorsEn } from './errors.en';
+import type { StackError } from '../lib/stack';
+
+const own = (e: StackError) => e.message;
+
 export const calculatorEn = {
+  /** The cost model's refusal of a row, by its code. */
+  costError: errorsEn,
+  /** A residual branch that cannot be added, by its code. */
+  branchError: { 'branch-no-input': own, 'branch-first-row': own, 'branch-row': own, 'branch-shape': own },
   noscript:
     'This is the MobileNet V1 preset, computed when the site was built. Editing layers, presets, conventions, links and export need JavaScript.',
   startFrom: 'Start from',

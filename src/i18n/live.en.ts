@@ -3,9 +3,13 @@
  * with `_{…}` (subscript), `^{…}` (superscript) and `**…**` (strong) is turned into elements by
  * the views; `{name}` in a template is where the view puts a number or a part it builds.
  */
+import { errorsEn } from './errors.en';
+
 export const liveEn = {
   /** What every live block says the same way. */
   common: {
+    /** The cost model's refusal of a setting, by its code. */
+    costError: errorsEn,
     backend: 'Backend',
     backendIs: 'Backend: ',
     notLoaded: 'not loaded',

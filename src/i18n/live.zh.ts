@@ -1,8 +1,10 @@
 /** 实时 TensorFlow.js 模块与 V1 逐层表格的文字（简体中文）。标记约定见 live.en.ts。 */
 import type { LiveStrings } from './live.en';
+import { errorsZh } from './errors.zh';
 
 export const liveZh: LiveStrings = {
   common: {
+    costError: errorsZh,
     backend: '后端',
     backendIs: '后端：',
     notLoaded: '尚未加载',

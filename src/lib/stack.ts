@@ -11,7 +11,7 @@
  */
 import { convCost, outputSize, type ConvCost, type Padding } from './cost';
 import { invertedResidualLayers, shortcutRule } from './blocks';
-import { CostError, isCostError } from './errors';
+import { CostError, isCostError, type CostErrorCode } from './errors';
 import { V1_STEM, V1_TABLE, V2_HEAD_FILTERS, V2_STEM, V2_TABLE, XCEPTION_STEM, XCEPTION_TABLE } from './architectures';
 
 /** Row kinds. 'inverted' = MobileNet V2 bottleneck: expand 1×1, depthwise, linear project 1×1. */
@@ -114,6 +114,22 @@ export function layer(kind: StackKind, fields: Partial<Omit<StackLayer, 'kind'>>
   return { ...defaultLayer(kind), ...fields };
 }
 
+/** Why a row cannot be computed: the cost model's refusal (its code), or a residual branch that cannot be added. */
+export type BranchErrorCode = 'branch-no-input' | 'branch-first-row' | 'branch-row' | 'branch-shape';
+export type StackErrorCode = CostErrorCode | BranchErrorCode;
+
+/** A row's error: `code` for programs and translations, `message` in English, and the parts a message names. */
+export interface StackError {
+  code: StackErrorCode;
+  message: string;
+  field?: LayerField;
+  /** The branch's source row, and the last row it may read ('branch-*' codes). */
+  from?: number;
+  last?: number;
+  /** The branch's output and the main path's shape ('branch-shape'), as H×W×C. */
+  shapes?: readonly [string, string];
+}
+
 /** Per-row result. Counts are exact; BN is reported as channels (the conventions add it). */
 export interface LayerResult {
   /** 1-based row number. */
@@ -124,7 +140,7 @@ export interface LayerResult {
   /** Output shape of this layer (for a branch: its own output, added to the main path). */
   output?: Shape;
   /** Why the row cannot be computed; it is then left out of the totals. */
-  error?: { message: string; field?: LayerField };
+  error?: StackError;
   /** Weights + bias. */
   params: number;
   weights: number;
@@ -368,6 +384,9 @@ export function computeStack(stack: Stack): StackResult {
       if (!input) {
         const r = zero(row, l);
         r.error = {
+          code: valid ? 'branch-no-input' : row === 1 ? 'branch-first-row' : 'branch-row',
+          from,
+          last: row - 1,
           message:
             valid
               ? `Row ${from} has no known input to branch from.`
@@ -387,7 +406,7 @@ export function computeStack(stack: Stack): StackResult {
       if (!isCostError(e)) throw e;
       r = zero(row, l);
       r.input = input;
-      r.error = { message: e.message, field: fieldOf(e) };
+      r.error = { code: e.code, message: e.message, field: fieldOf(e) };
       const guess = intendedShape(l, input);
       if (guess) r.output = guess;
       if (!onBranch) main = guess ?? main;
@@ -401,6 +420,8 @@ export function computeStack(stack: Stack): StackResult {
         bad.input = input;
         bad.output = out;
         bad.error = {
+          code: 'branch-shape',
+          shapes: [fmtShape(out), fmtShape(main)],
           message: `The branch gives ${fmtShape(out)} but the main path is ${fmtShape(main)} here; a residual add needs equal shapes.`,
           field: out.c !== main.c ? 'out' : 'stride',
         };

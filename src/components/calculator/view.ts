@@ -24,6 +24,7 @@ import {
   type ParamConvention,
   type PresetId,
   type Stack,
+  type StackError,
   type StackLayer,
   type StackResult,
 } from '../../lib/stack';
@@ -94,6 +95,19 @@ export interface CalculatorView {
   result: StackResult;
 }
 
+/** A row's error in the page's language: a residual branch that cannot be added, or the cost model's refusal. */
+export function rowErrorText(e: StackError, words: CalculatorStrings): string {
+  switch (e.code) {
+    case 'branch-no-input':
+    case 'branch-first-row':
+    case 'branch-row':
+    case 'branch-shape':
+      return words.branchError[e.code](e);
+    default:
+      return words.costError[e.code]({ ...e, code: e.code });
+  }
+}
+
 /** Everything the calculator shows, for one stack and one choice of conventions, as text. */
 export function stackReport(stack: Stack, params: ParamConvention, flops: FlopConvention, words: CalculatorStrings = calculatorEn): CalculatorView {
   const result = computeStack(stack);
@@ -129,7 +143,7 @@ export function stackReport(stack: Stack, params: ParamConvention, flops: FlopCo
       computeExact: c.toString(),
     };
     if (r.error) {
-      view.error = r.error.message;
+      view.error = rowErrorText(r.error, words);
       if (r.error.field) view.errorField = r.error.field;
     }
     return view;

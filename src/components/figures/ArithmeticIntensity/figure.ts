@@ -22,6 +22,7 @@ import { isNarrow } from '../../figure-kit/frame';
 import type { FigureDef, FigureFrame, FigureParams, FigureView } from '../../figure-kit/types';
 import { errorView, quantity, wrapWords } from '../../figure-kit/marks';
 import { linePath } from '../../figure-kit/paths';
+import { costErrorText } from '../../../i18n/errors';
 
 type Device = { peak: number; bandwidth: number };
 
@@ -288,7 +289,7 @@ function render(v: FigureParams, frame: FigureFrame): FigureView {
     v1Macs = a1.multAdds;
     v2Macs = a2.multAdds;
   } catch (e) {
-    if (isCostError(e)) return errorView(W, 200, uid, title, e.message);
+    if (isCostError(e)) return errorView(W, 200, uid, title, costErrorText(e, frame.lang));
     throw e;
   }
   const ridge = ridgePoint(device);

@@ -20,6 +20,7 @@ import { isNarrow } from '../../figure-kit/frame';
 import { textUnits } from '../../figure-kit/text';
 import { figureText } from '../../../i18n/figures';
 import type { Lang } from '../../../i18n';
+import { costErrorText } from '../../../i18n/errors';
 
 type Text = ReturnType<typeof figureText>['blockShapes'];
 
@@ -174,7 +175,7 @@ function render(v: FigureParams, frame: FigureFrame): FigureView {
     inv = invertedResidual(opts);
     tex = bottleneckMaddsTex(opts).tex;
   } catch (e) {
-    if (isCostError(e)) return errorView(W, 300, uid, title, e.message);
+    if (isCostError(e)) return errorView(W, 300, uid, title, costErrorText(e, frame.lang));
     throw e;
   }
   // A narrow slide has room for one block only: the inverted residual, the slide's subject.

@@ -18,6 +18,7 @@ import type { FigureDef, FigureFrame, FigureParams, FigureView } from '../../fig
 import { errorView, quantity } from '../../figure-kit/marks';
 import { figureText } from '../../../i18n/figures';
 import type { Lang } from '../../../i18n';
+import { costErrorText } from '../../../i18n/errors';
 
 type Text = ReturnType<typeof figureText>['channelShuffle'];
 
@@ -221,7 +222,7 @@ function render(v: FigureParams, frame: FigureFrame): FigureView {
     plain = stackedGroups({ channels: C, groups: G, shuffle: false });
     shuffled = stackedGroups({ channels: C, groups: G, shuffle: true });
   } catch (e) {
-    if (isCostError(e)) return errorView(W, 200, uid, title, e.message);
+    if (isCostError(e)) return errorView(W, 200, uid, title, costErrorText(e, frame.lang));
     throw e;
   }
   const n = C / G;

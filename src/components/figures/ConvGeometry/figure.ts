@@ -26,6 +26,7 @@ import { errorView, quantity, wrapWords } from '../../figure-kit/marks';
 import { isNarrow } from '../../figure-kit/frame';
 import { subscripted, textUnits } from '../../figure-kit/text';
 import { figureText } from '../../../i18n/figures';
+import { costErrorText } from '../../../i18n/errors';
 
 type Text = ReturnType<typeof figureText>['convGeometry'];
 
@@ -460,7 +461,7 @@ function render(v: FigureParams, frame: FigureFrame): FigureView {
     } catch (inner) {
       if (!(inner instanceof CostError)) throw inner;
     }
-    return errorView(frame.width, height, uid, title, e.message);
+    return errorView(frame.width, height, uid, title, costErrorText(e, frame.lang));
   }
   const { nodes, height } = draw(p, v, frame);
   const stale = p.staleG !== undefined;

@@ -21,6 +21,7 @@ import { isNarrow } from '../../figure-kit/frame';
 import { subscripted } from '../../figure-kit/text';
 import { scaleLog } from 'd3-scale';
 import { figureText } from '../../../i18n/figures';
+import { costErrorText } from '../../../i18n/errors';
 
 type Text = ReturnType<typeof figureText>['costBars'];
 
@@ -195,7 +196,7 @@ function render(v: FigureParams, frame: FigureFrame): FigureView {
     std = convCost({ kind: 'standard', k, cin: m, cout: n, inH: df });
     sep = convCost({ kind: 'separable', k, cin: m, cout: n, inH: df });
   } catch (e) {
-    if (isCostError(e)) return errorView(width, narrow ? 360 : 300, uid, title, e.message);
+    if (isCostError(e)) return errorView(width, narrow ? 360 : 300, uid, title, costErrorText(e, frame.lang));
     throw e;
   }
   const exact = costRatio(sep.multAdds, std.multAdds);

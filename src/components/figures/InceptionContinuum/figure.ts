@@ -18,6 +18,7 @@ import type { FigureDef, FigureFrame, FigureParams, FigureView } from '../../fig
 import { errorView, quantity } from '../../figure-kit/marks';
 import { textUnits } from '../../figure-kit/text';
 import { figureText } from '../../../i18n/figures';
+import { costErrorText } from '../../../i18n/errors';
 
 type Text = ReturnType<typeof figureText>['inceptionContinuum'];
 
@@ -384,7 +385,7 @@ function render(v: FigureParams, frame: FigureFrame): FigureView {
       segments: nearestDivisor(v.m, v.segments),
     });
   } catch (e) {
-    if (isCostError(e)) return errorView(W, 200, uid, title, e.message);
+    if (isCostError(e)) return errorView(W, 200, uid, title, costErrorText(e, frame.lang));
     throw e;
   }
   const worst = all[0];

@@ -20,6 +20,7 @@ import { isNarrow } from '../../figure-kit/frame';
 import { placeLabels, textBox, type Box, type LabelRequest, type PlacedLabel, type Side } from './labels';
 import { linePath } from '../../figure-kit/paths';
 import { figureText } from '../../../i18n/figures';
+import { costErrorText } from '../../../i18n/errors';
 
 const Y_DOMAIN: [number, number] = [40, 76];
 
@@ -150,7 +151,7 @@ function render(v: FigureParams, frame: FigureFrame, _data?: unknown, shrink = 0
   try {
     macs = mobilenetV1({ alpha, resolution: res }).multAdds;
   } catch (e) {
-    if (isCostError(e)) return errorView(W, 300, uid, title, e.message);
+    if (isCostError(e)) return errorView(W, 300, uid, title, costErrorText(e, frame.lang));
     throw e;
   }
   const g = geometry(frame, shrink);

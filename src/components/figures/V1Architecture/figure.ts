@@ -22,6 +22,7 @@ import { errorView, quantity, wrapWords } from '../../figure-kit/marks';
 import { isNarrow } from '../../figure-kit/frame';
 import { filterShape, layerShape, layerType, STRIDE_ERRATUM_LAYER } from './layers';
 import { figureText } from '../../../i18n/figures';
+import { costErrorText } from '../../../i18n/errors';
 
 type Text = ReturnType<typeof figureText>['v1Architecture'];
 
@@ -426,7 +427,7 @@ function render(v: FigureParams, frame: FigureFrame): FigureView {
     arch = mobilenetV1({ alpha, resolution: res });
     tex = scalingExample({ alpha, resolution: res }, arch, { terms: true }).tex;
   } catch (e) {
-    if (isCostError(e)) return errorView(W, 200, uid, title, e.message);
+    if (isCostError(e)) return errorView(W, 200, uid, title, costErrorText(e, frame.lang));
     throw e;
   }
   const by = costByKind(arch);

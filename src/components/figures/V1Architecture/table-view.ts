@@ -11,6 +11,7 @@ import type { LiveStrings } from '../../../i18n/live.en';
 import { fill } from '../../ui/rich-text';
 import { layerTable } from './layers';
 import type { Lang } from '../../../lib/locale';
+import { costErrorText } from '../../../i18n/errors';
 
 /** layerTableView({ alpha, res }, strings): the table (rows, or the cost model's message for a setting it refuses). */
 export function layerTableView(s: { readonly alpha: number; readonly res: number; readonly lang?: Lang }, t: LiveStrings['layerTable']): SvgNode {
@@ -20,7 +21,7 @@ export function layerTableView(s: { readonly alpha: number; readonly res: number
     table = layerTable(s.alpha, s.res, s.lang);
   } catch (e) {
     if (!isCostError(e)) throw e;
-    message = e.message;
+    message = costErrorText(e, s.lang ?? 'en');
   }
   const total = (name: string, value: number | undefined) => h('td', { class: 'num', 'data-quantity': name, 'data-exact': value === undefined ? undefined : String(value) }, value === undefined ? '—' : formatInt(value));
   const res = h('span', { 'data-role': 'res' }, String(s.res));

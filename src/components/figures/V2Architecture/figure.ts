@@ -19,6 +19,7 @@ import { errorView, quantity } from '../../figure-kit/marks';
 import { isNarrow } from '../../figure-kit/frame';
 import { textUnits } from '../../figure-kit/text';
 import { figureText } from '../../../i18n/figures';
+import { costErrorText } from '../../../i18n/errors';
 
 type Text = ReturnType<typeof figureText>['v2Architecture'];
 
@@ -258,7 +259,7 @@ function render(v: FigureParams, frame: FigureFrame): FigureView {
     arch = mobilenetV2({ alpha: v.alpha, resolution: v.res });
     v1 = mobilenetV1({ alpha: v.alpha, resolution: v.res });
   } catch (e) {
-    if (isCostError(e)) return errorView(W, 300, uid, title, e.message);
+    if (isCostError(e)) return errorView(W, 300, uid, title, costErrorText(e, frame.lang));
     throw e;
   }
   const rows = rowsOf(arch);

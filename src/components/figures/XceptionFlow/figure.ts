@@ -22,6 +22,7 @@ import { errorView, quantity } from '../../figure-kit/marks';
 import { isNarrow } from '../../figure-kit/frame';
 import { textUnits } from '../../figure-kit/text';
 import { figureText } from '../../../i18n/figures';
+import { costErrorText } from '../../../i18n/errors';
 
 type Text = ReturnType<typeof figureText>['xceptionFlow'];
 
@@ -301,7 +302,7 @@ function render(v: FigureParams, frame: FigureFrame): FigureView {
   try {
     arch = xception({ resolution: res });
   } catch (e) {
-    if (isCostError(e)) return errorView(W, 200, uid, title, e.message);
+    if (isCostError(e)) return errorView(W, 200, uid, title, costErrorText(e, frame.lang));
     throw e;
   }
   const modules = flowModules(arch);

@@ -62,11 +62,11 @@ export function preferredBackends(choice: BackendChoice, webgl: boolean): ('webg
 const ms = (x: number, t: LiveStrings): string => (Number.isFinite(x) ? t.common.ms(x >= 100 ? String(Math.round(x)) : x.toFixed(1)) : '–');
 
 /** The architecture for a setting, or the message of the cost model's refusal. */
-function architecture(alpha: number, res: number): Architecture | string {
+function architecture(alpha: number, res: number, t: LiveStrings): Architecture | string {
   try {
     return mobilenetV1({ alpha, resolution: res });
   } catch (e) {
-    if (isCostError(e)) return e.message;
+    if (isCostError(e)) return t.common.costError[e.code](e);
     throw e;
   }
 }
@@ -100,7 +100,7 @@ export function v1ModelStatus(s: V1ModelState, t: LiveStrings): string {
       return s.cancelledEarly ? v.cancelled : v.cancelledDisposed;
     case 'failed': {
       if (life.reason.kind !== 'refused') return failureText(life.reason, t.common, v.failed);
-      const arch = architecture(s.alpha, s.res);
+      const arch = architecture(s.alpha, s.res, t);
       return v.refused(typeof arch === 'string' ? '—' : formatInt(arch.multAdds));
     }
   }
@@ -112,7 +112,7 @@ const quantity = (name: string, role: string, value: number | undefined) =>
 /** v1ModelView(state, strings): the panel under the sliders. */
 export function v1ModelView(s: V1ModelState, t: LiveStrings): SvgNode {
   const v = t.v1Model;
-  const arch = architecture(s.alpha, s.res);
+  const arch = architecture(s.alpha, s.res, t);
   const ok = typeof arch !== 'string';
   const fw = ok ? frameworkCounts(arch) : undefined;
   const r = s.result;
