@@ -68,9 +68,6 @@ export const en = {
   },
   printedCaption: (n: number) => `${n} printed numbers from this source`,
   printedColumns: { where: 'Where', what: 'What', printed: 'Printed', computed: 'Computed', check: 'Check', note: 'Note' },
-  printedAgrees: 'agrees',
-  printedRoundedDown: 'rounded down',
-  printedDiffers: 'differs',
   /** Under a slider that offers only the divisors of another parameter; {count}, {symbol}, {value} are filled in. */
   divisorsOf: 'one of the {count} divisors of {symbol} = {value}',
   offlineNote: 'You seem to be offline, so part of this page could not be downloaded. It will finish loading when the connection returns.',

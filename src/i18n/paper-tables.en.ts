@@ -3,7 +3,7 @@
  * words are the lib's own (src/lib/paper-tables.ts keeps them as the source); paper-tables.zh.ts
  * has the same shape and gives every row its Chinese words.
  */
-import { computedText, gapText, sourcePlace, type PaperFigure } from '../lib/paper-tables';
+import { computedText, gapText, signedGapPercent, sourcePlace, type PaperFigure } from '../lib/paper-tables';
 
 export interface PaperTablesWords {
   /** What the number is (the table's "What" column). */
@@ -16,6 +16,8 @@ export interface PaperTablesWords {
   gap: (f: PaperFigure) => string;
   /** The computed value as the tables show it ("568.7M", "4,392,300"). */
   computed: (f: PaperFigure) => string;
+  /** The check: agrees, rounded down, or differs by how much ("differs (+1.1%)"). */
+  verdict: (f: PaperFigure) => string;
 }
 
 export const paperTablesEn: PaperTablesWords = {
@@ -24,4 +26,5 @@ export const paperTablesEn: PaperTablesWords = {
   place: sourcePlace,
   gap: gapText,
   computed: computedText,
+  verdict: (f) => (f.status === 'ok' ? 'agrees' : f.status === 'truncated' ? 'rounded down' : `differs (${signedGapPercent(f)})`),
 };

@@ -3,7 +3,7 @@
  * （表 6、表 10、TF-slim 的检查点等）由模板函数给出，模型名和数字取自数据，不重新录入。
  * 说明中的数字与英文说明中的相同（单元测试逐一核对）。
  */
-import { computedText, gapSize, sourcePlace, type PaperFigure } from '../lib/paper-tables';
+import { computedText, gapSize, signedGapPercent, sourcePlace, type PaperFigure } from '../lib/paper-tables';
 import type { PaperTablesWords } from './paper-tables.en';
 
 const MACS = '乘加次数';
@@ -201,4 +201,5 @@ export const paperTablesZh: PaperTablesWords = {
   place: (f) => PLACE.reduce((s, [re, to]) => s.replace(re, to), sourcePlace(f)),
   gap,
   computed: computedText,
+  verdict: (f) => (f.status === 'ok' ? '一致' : f.status === 'truncated' ? '向下截断' : `不一致（${signedGapPercent(f)}）`),
 };

@@ -812,6 +812,12 @@ export function relativeGap(f: PaperFigure): number {
   return (f.printedValue * f.unit - f.computed) / f.computed;
 }
 
+/** relativeGap(f) as a signed percentage to two significant digits: "+1.1%" (575M against 568,740,352), "−57%". */
+export function signedGapPercent(f: PaperFigure): string {
+  const gap = relativeGap(f);
+  return `${gap > 0 ? '+' : '−'}${toSignificant(Math.abs(100 * gap), 2)}%`;
+}
+
 /** How far a printed number is from the count, in words-free parts: rounded down, about N times, or N% (higher or lower). */
 export type GapSize = { kind: 'truncated' } | { kind: 'times' | 'percent'; higher: boolean; amount: string };
 

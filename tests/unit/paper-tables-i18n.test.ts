@@ -5,7 +5,7 @@
  * English one does not.
  */
 import { describe, expect, it } from 'vitest';
-import { paperFigure, paperFigures } from '../../src/lib/paper-tables';
+import { paperFigure, paperFigures, signedGapPercent } from '../../src/lib/paper-tables';
 import { paperTablesText } from '../../src/i18n/paper-tables';
 
 const en = paperTablesText('en');
@@ -80,5 +80,23 @@ describe('paper-tables words', () => {
     expect(zh.quantity(paperFigure('v1-t6-0.25-macs'))).toBe('0.25 MobileNet-224：乘加次数');
     expect(zh.quantity(paperFigure('slim-v1-0.5-224-macs'))).toBe('MobileNet_v1_0.50_224：乘加次数（百万）');
     expect(zh.quantity(paperFigure('v1-t14-3-macs'))).toBe('FaceNet 蒸馏，第 4 行（“0.75 MobileNet-128”）：主干的乘加次数（论文没有描述嵌入头）');
+  });
+});
+
+describe('signedGapPercent() and the verdict column', () => {
+  it('575M against 568,740,352 is +1.1% (V2 Table 4); 199 Kb against one 100,352-byte tensor +98% (V2 Table 3)', () => {
+    expect(signedGapPercent(paperFigure('v2-t4-v1-macs'))).toBe('+1.1%');
+    expect(signedGapPercent(paperFigure('v2-t3-v1-7-kb'))).toBe('+98%');
+    // V2 Table 3 prints 62 Kb for 62,720 bytes: 1.1% low.
+    expect(signedGapPercent(paperFigure('v2-t3-v2-14-kb'))).toBe('−1.1%');
+  });
+
+  it('says agrees / rounded down / differs in each language', () => {
+    expect(en.verdict(paperFigure('v1-layers'))).toBe('agrees');
+    expect(en.verdict(paperFigure('v2-t4-1.0-macs'))).toBe('rounded down');
+    expect(en.verdict(paperFigure('v2-t4-v1-macs'))).toBe('differs (+1.1%)');
+    expect(zh.verdict(paperFigure('v1-layers'))).toBe('一致');
+    expect(zh.verdict(paperFigure('v2-t4-1.0-macs'))).toBe('向下截断');
+    expect(zh.verdict(paperFigure('v2-t4-v1-macs'))).toBe('不一致（+1.1%）');
   });
 });
