@@ -193,7 +193,7 @@ describe('the two editions', () => {
     await figuresReady(page);
     expect(await page.evaluate(() => document.documentElement.lang)).toBe('en');
     // A slider moved after load changes the address without a reload: the switch follows it.
-    const slider = page.locator('sep-figure[data-figure="cost-bars"] input[type=range][name=k]').first();
+    const slider = page.locator('sep-figure[data-figure="cost-bars"] param-control[data-params="k"] input[type=range]').first();
     await slider.focus();
     await page.keyboard.press('ArrowRight');
     await expect.poll(() => new URL(page.url()).searchParams.get('k')).toBe('7');
@@ -208,7 +208,7 @@ describe('the two editions', () => {
     expect(zh.hash).toBe('#the-cost-step-by-step');
     expect(await page.evaluate(() => document.documentElement.lang)).toBe('zh-CN');
     await figuresReady(page);
-    expect(await page.locator('sep-figure[data-figure="cost-bars"] input[name=k]').first().inputValue()).toBe('7');
+    expect(await page.locator('sep-figure[data-figure="cost-bars"] param-control[data-params="k"] input[type=range]').first().inputValue()).toBe('7');
     const back = page.locator('a[data-role="lang-switch"]');
     expect(await back.getAttribute('hreflang')).toBe('en');
     await back.click();

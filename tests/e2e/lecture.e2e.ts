@@ -277,7 +277,10 @@ describe('lecture decks', () => {
     // Coming back from the next slide shows the slide as it was left: every step.
     await page.keyboard.press('End');
     await page.keyboard.press('Home');
-    await page.goto(`${baseURL()}/lecture/overview/#slide-${n + 1}`);
+    await expect.poll(() => position(page)).toEqual([1, 0]);
+    // A link to the next slide, followed in the same page (as a reader's link would be).
+    await page.evaluate((next) => (location.hash = `#slide-${next}`), n + 1);
+    await page.waitForFunction((next) => document.querySelectorAll('[data-slide]')[next - 1]?.hasAttribute('data-active'), n + 1);
     await expect.poll(() => position(page)).toEqual([n + 1, 0]);
     await page.keyboard.press('ArrowLeft');
     await expect.poll(() => position(page)).toEqual([n, steps[n - 1]]);

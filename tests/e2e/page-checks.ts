@@ -40,6 +40,8 @@ export function pageChecks(pick: (route: string) => boolean): void {
       await hydrateAllFigures(page);
       expect(await axeViolations(page), 'light theme').toEqual([]);
       await page.emulateMedia({ colorScheme: 'dark' });
+      // Colours that glide to the dark palette are measured once they have arrived.
+      await page.waitForFunction(() => document.getAnimations().every((a) => !(a instanceof CSSTransition) || a.playState !== 'running'));
       expect(await axeViolations(page, ['color-contrast']), 'dark theme').toEqual([]);
       await page.setViewportSize({ width: 360, height: 740 });
       await figuresReady(page);
