@@ -2,8 +2,8 @@ import { defineConfig } from 'vitest/config';
 import SlowestFirst from './tests/e2e/sequencer';
 
 // End-to-end tests: real Chromium (playwright-core) over the built site, served locally.
-// Two test files run side by side (one browser each): most of a browser test's time is the page
-// waiting, so two share the two cores well. The files that time something on the page (a
+// Four test files run side by side (one browser each): most of a browser test's time is the page
+// waiting (one file at a time kept the two cores about a quarter busy), so four share them well. The files that time something on the page (a
 // recompute, a cancel) run afterwards, one at a time, on a machine that is otherwise quiet.
 const TIMED = ['tests/e2e/chapter-7-calculator.e2e.ts', 'tests/e2e/live-memory.e2e.ts'];
 
@@ -18,7 +18,7 @@ export default defineConfig({
     expect: { poll: { timeout: 5_000, interval: 50 } },
     sequence: { sequencer: SlowestFirst },
     pool: 'forks',
-    poolOptions: { forks: { maxForks: 2, minForks: 1 } },
+    poolOptions: { forks: { maxForks: 4, minForks: 1 } },
     projects: [
       {
         extends: true,

@@ -38,11 +38,16 @@ export function pageChecks(pick: (route: string) => boolean): void {
       await page.goto(baseURL() + route);
       // axe reads the page once every figure has drawn in the browser, not only the build's drafts.
       await hydrateAllFigures(page);
-      expect(await axeViolations(page), 'light theme').toEqual([]);
-      await page.emulateMedia({ colorScheme: 'dark' });
-      // Colours that glide to the dark palette are measured once they have arrived.
-      await page.waitForFunction(() => document.getAnimations().every((a) => !(a instanceof CSSTransition) || a.playState !== 'running'));
-      expect(await axeViolations(page, ['color-contrast']), 'dark theme').toEqual([]);
+      // A Chinese page has its English twin's colours on the same stylesheet: its contrast is
+      // measured there (in both themes); here every other rule.
+      const twin = route.startsWith('/zh/');
+      expect(await axeViolations(page, undefined, twin ? ['color-contrast'] : []), 'light theme').toEqual([]);
+      if (!twin) {
+        await page.emulateMedia({ colorScheme: 'dark' });
+        // Colours that glide to the dark palette are measured once they have arrived.
+        await page.waitForFunction(() => document.getAnimations().every((a) => !(a instanceof CSSTransition) || a.playState !== 'running'));
+        expect(await axeViolations(page, ['color-contrast']), 'dark theme').toEqual([]);
+      }
       await page.setViewportSize({ width: 360, height: 740 });
       await figuresReady(page);
       const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);

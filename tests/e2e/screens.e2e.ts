@@ -25,7 +25,8 @@ const pagesWithFigures = (): string[] =>
 const decks = (): string[] => routes().filter((r) => /^\/lecture\/[^/]+\/$/.test(r));
 
 describe('figures on a phone and a laptop', () => {
-  it.each(pagesWithFigures().flatMap((r) => PAGE_SCREENS.map((s) => [r, s.name] as const)))('%s on a %s: text at least 12 px, no jump when figures hydrate, nothing wider than the screen', async (route, screenName) => {
+  // (Chinese pages on the phone, where their longer-or-shorter labels have the least room.)
+  it.each(pagesWithFigures().flatMap((r) => PAGE_SCREENS.filter((s) => !r.startsWith('/zh/') || s.name === 'phone').map((s) => [r, s.name] as const)))('%s on a %s: text at least 12 px, no jump when figures hydrate, nothing wider than the screen', async (route, screenName) => {
     const screen = PAGE_SCREENS.find((s) => s.name === screenName)!;
     const { page, context, problems } = await watchedPage(browser, { viewport: { width: screen.width, height: screen.height } });
     await page.goto(`${baseURL()}${route}`);
