@@ -17,7 +17,7 @@ export const figuresZh: FigureStrings = {
     source: '屋顶线模型见 Williams et al. 2009；各层尺寸来自成本模型；延迟来自 Sandler et al. 2018，表 4；默认上限取 Pixel 1 的一个大核（见本章）。',
     svgTitle: '屋顶线模型上的算术强度：标准卷积、深度卷积与逐点卷积层，以及 MobileNet V1 和 V2 的每一层',
     example: { standard: '标准卷积', depthwise: '深度卷积', pointwise: '逐点卷积' },
-    layerTip: (name, intensity, memory) => `${name}：每字节 ${intensity} 次乘加，${memory ? '受内存带宽限制' : '受算力限制'}`,
+    layerTip: (name, intensity, memory) => `${name}：每字节 ${intensity} 次乘加，${memory ? '受内存带宽限制' : '受计算限制'}`,
     yAxis: 'G 次乘加/秒（对数）',
     memoryBound: '受带宽限制',
     xAxis: '每搬运一字节的乘加次数（对数）',

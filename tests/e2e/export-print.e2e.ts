@@ -214,7 +214,8 @@ async function printed(page: Page, name: string): Promise<{ sizes: [number, numb
 }
 
 describe('printing', () => {
-  it.each(chapterRoutes())('prints %s portrait, light, whole pages only, without menus or buttons', async (route) => {
+  // Every English chapter, and the longest Chinese one (the others share its stylesheet).
+  it.each(chapterRoutes().filter((r) => !r.startsWith('/zh/') || r === '/zh/mobilenet-v1/'))('prints %s portrait, light, whole pages only, without menus or buttons', async (route) => {
     const { context, page, problems } = await watchedPage(browser, { colorScheme: 'dark', viewport: { width: 1280, height: 900 } });
     await page.addInitScript(() => localStorage.setItem('separable-theme', 'dark'));
     await page.goto(`${baseURL()}${route}`);
