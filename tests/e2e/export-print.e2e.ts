@@ -250,24 +250,6 @@ describe('printing', () => {
     expect(all).toMatch(/References\s+1\.\s+A\. G\. Howard/);
     await context.close();
   });
-
-  const decks = (): string[] => readdirSync(join(dist(), 'lecture')).filter((n) => n !== 'index.html').sort();
-  it.each(decks())('prints deck %s on landscape pages, one per slide, on A4 and on Letter', async (slug) => {
-    tool('pdfinfo', 'poppler-utils');
-    const { context, page } = await watchedPage(browser, { viewport: { width: 1280, height: 720 } });
-    await page.goto(`${baseURL()}/lecture/${slug}/`, { waitUntil: 'networkidle' });
-    const slides = await page.locator('[data-slide]').count();
-    for (const format of ['A4', 'Letter']) {
-      // The paper turned and its margins set as the deck's stylesheet asks, as a print dialog does.
-      const file = join(tmp, `deck-${slug}-${format}.pdf`);
-      writeFileSync(file, await page.pdf({ format, preferCSSPageSize: true }));
-      const info = execFileSync('pdfinfo', ['-f', '1', '-l', '9999', file], { encoding: 'utf8' });
-      const sizes = [...info.matchAll(/^Page\s+\d+\s+size:\s+([\d.]+) x ([\d.]+)/gm)].map((m) => [Number(m[1]), Number(m[2])]);
-      expect(sizes.length, `${format} pages`).toBe(slides);
-      for (const [w, h] of sizes) expect(w).toBeGreaterThan(h);
-    }
-    await context.close();
-  });
 });
 
 describe('embeds', () => {

@@ -415,10 +415,14 @@ describe('lecture decks', () => {
     await page.goto(`${baseURL()}${slug}/`, { waitUntil: 'networkidle' });
     const total = await page.locator('[data-slide]').count();
     const pdf = await page.pdf({ preferCSSPageSize: true, printBackground: true });
-    const { pages, size } = pdfPages(pdf);
+    const { pages, sizes } = pdfPages(pdf);
     expect(pages).toBe(total);
-    // 1280 × 720 CSS px = 960 × 540 pt (13.33 × 7.5 in).
-    if (size) expect(size).toEqual([960, 540]);
+    // 1280 × 720 CSS px = 960 × 540 pt (13.33 × 7.5 in), every page; the deck's page size wins over
+    // the paper a print dialog offers (A4 or Letter), so a slide is never cut or scaled.
+    if (sizes) for (const size of sizes) expect(size).toEqual([960, 540]);
+    const onA4 = pdfPages(await page.pdf({ format: 'A4', preferCSSPageSize: true }));
+    expect(onA4.pages, 'on A4').toBe(total);
+    if (onA4.sizes) for (const [w, h] of onA4.sizes) expect(w, 'landscape on A4').toBeGreaterThan(h);
     // Every slide fits its page: nothing overflows a slide in print.
     await page.emulateMedia({ media: 'print' });
     const overflowing = await page.evaluate(() =>
@@ -490,12 +494,12 @@ describe('lecture decks', () => {
 });
 
 /** Page count and first page size (pt) of a PDF: pdfinfo when installed, else the page objects. */
-function pdfPages(pdf: Buffer): { pages: number; size?: [number, number] } {
+function pdfPages(pdf: Buffer): { pages: number; sizes?: [number, number][] } {
   try {
-    const info = execFileSync('pdfinfo', ['-'], { input: pdf }).toString();
+    const info = execFileSync('pdfinfo', ['-f', '1', '-l', '9999', '-'], { input: pdf }).toString();
     const pages = Number(/^Pages:\s+(\d+)/m.exec(info)?.[1]);
-    const size = /^Page size:\s+([\d.]+) x ([\d.]+) pts/m.exec(info);
-    return { pages, size: size ? [Math.round(Number(size[1])), Math.round(Number(size[2]))] : undefined };
+    const sizes = [...info.matchAll(/^Page\s+\d+\s+size:\s+([\d.]+) x ([\d.]+) pts/gm)].map((m) => [Math.round(Number(m[1])), Math.round(Number(m[2]))] as [number, number]);
+    return { pages, sizes };
   } catch {
     return { pages: pdf.toString('latin1').match(/\/Type\s*\/Page[^s]/g)?.length ?? 0 };
   }
