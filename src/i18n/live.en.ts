@@ -4,6 +4,17 @@
  * the views; `{name}` in a template is where the view puts a number or a part it builds.
  */
 import { errorsEn } from './errors.en';
+import type { BenchRefusal } from '../lib/bench-guard';
+import { formatInt } from '../lib/format';
+import type { WordsByCode } from './by-code';
+
+/** Why ConvBench will not time a layer, by code. */
+const benchRefusalEn: WordsByCode<BenchRefusal> = {
+  'tensor-too-large': (r) =>
+    `These sizes need a tensor of ${formatInt(r.elements)} numbers, more than the ${formatInt(r.limit)} (64 MiB of float32) this page allows itself in your browser.`,
+  'too-many-mult-adds': (r) =>
+    `The standard layer needs ${formatInt(r.multAdds)} mult-adds per run, more than the ${formatInt(r.limit)} this page will time: on a phone or the cpu backend its nine runs would freeze the tab for many seconds. Make M, N, D_K or D_F smaller.`,
+};
 
 export const liveEn = {
   /** What every live block says the same way. */
@@ -30,6 +41,8 @@ export const liveEn = {
     intro: 'Sizes: {sizes} (from the sliders above). The cost model predicts that the separable layer needs {speedup} fewer mult-adds: {macs}.',
     against: (a: string, b: string) => `${a} against ${b}`,
     run: 'Run in TensorFlow.js',
+    /** Why the sizes will not be timed, by code. */
+    refusal: benchRefusalEn,
     idle: 'Nothing has been downloaded yet: TensorFlow.js loads only when you press Run.',
     caption: (repeats: number, warmup: number) => `Time per layer, median of ${repeats} runs after ${warmup} warm-up runs`,
     colLayer: 'Layer',

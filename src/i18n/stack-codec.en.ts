@@ -6,11 +6,7 @@
  */
 import type { CellProblem, CodecMessage, RowProblem } from '../lib/stack-codec';
 import { formatInt } from '../lib/format';
-
-/** One function per code, each given the message of that code (and any extra arguments). */
-export type WordsByCode<U extends { readonly code: string }, Extra extends unknown[] = []> = {
-  readonly [C in U['code']]: (m: Extract<U, { readonly code: C }>, ...extra: Extra) => string;
-};
+import { byCode, type WordsByCode } from './by-code';
 
 export interface StackCodecWords {
   /** A message; `why` is the worded reason a row or a line was left out ('' for the others). */
@@ -61,11 +57,6 @@ export const stackCodecEn: StackCodecWords = {
   },
   list: (parts) => parts.join('; '),
 };
-
-/** Look up the words for a value by its code (one cast, here, instead of one per caller). */
-function byCode<U extends { readonly code: string }, Extra extends unknown[]>(words: WordsByCode<U, Extra>, m: U, ...extra: Extra): string {
-  return (words[m.code as U['code']] as (m: U, ...extra: Extra) => string)(m, ...extra);
-}
 
 /** A codec message as a sentence, in the language of `w`. */
 export function codecText(m: CodecMessage, w: StackCodecWords): string {

@@ -39,6 +39,9 @@ describe('convBenchView(state, strings)', () => {
     expect(refusal.attrs.hidden).toBe(false);
     expect(textOf(refusal)).toContain('16,777,216');
     expect(role(convBenchView(base, liveEn), 'refusal').attrs.hidden).toBe(true);
+    // The same refusal on a Chinese page: its numbers grouped with commas, no English words.
+    const zh = textOf(role(convBenchView(huge, liveZh), 'refusal'));
+    expect(zh).toBe('这组尺寸需要一个含 507,510,784 个数的张量，超过了本页在浏览器中给自己定的上限 16,777,216 个（float32 下为 64 MiB）。');
   });
 
   it('after a run: medians in ms with exact values, the measured speed-up, the backend, and a verdict against the prediction', () => {
