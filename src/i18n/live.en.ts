@@ -7,6 +7,15 @@ import { errorsEn } from './errors.en';
 import type { BenchRefusal } from '../lib/bench-guard';
 import { formatInt } from '../lib/format';
 import type { WordsByCode } from './by-code';
+import type { BackendFailureReason } from '../lib/tf/load';
+
+/** Why a backend of TensorFlow.js could not be used, by code (`detail` is the browser's own message). */
+const backendReasonEn: WordsByCode<BackendFailureReason> = {
+  'not-bundled': () => 'could not be loaded: the wasm backend is not bundled with this site',
+  'not-loaded': (r) => `could not be loaded: ${r.detail}`,
+  'no-init': () => 'did not initialise on this device',
+  'init-error': (r) => r.detail,
+};
 
 /** Why ConvBench will not time a layer, by code. */
 const benchRefusalEn: WordsByCode<BenchRefusal> = {
@@ -33,6 +42,14 @@ export const liveEn = {
     noWebGl: 'this browser offers no WebGL',
     /** A backend that could not be used, and why. */
     fellBack: (backend: string, reason: string) => `${backend}: ${reason}`,
+    /** Why a backend could not be used, by code. */
+    backendReason: backendReasonEn,
+    /** The backend in use, with a note on why it is this one. */
+    withNote: (backend: string, note: string) => `${backend} (${note})`,
+    /** Several notes as one. */
+    list: (parts: readonly string[]) => parts.join('; '),
+    /** No backend could run; the list says why for each. */
+    unavailable: (list: string) => `TensorFlow.js could not run here: ${list}`,
     ms: (x: string) => `${x} ms`,
   },
   convBench: {

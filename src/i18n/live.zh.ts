@@ -17,6 +17,15 @@ export const liveZh: LiveStrings = {
     tfLoadFailed: 'TensorFlow.js 下载失败。请稍后再按一次按钮；上面的数字不依赖它。',
     noWebGl: '此浏览器不支持 WebGL',
     fellBack: (backend, reason) => `${backend}：${reason}`,
+    backendReason: {
+      'not-bundled': () => '无法加载：本站没有附带 wasm 后端',
+      'not-loaded': (r) => `无法加载：${r.detail}`,
+      'no-init': () => '无法在此设备上初始化',
+      'init-error': (r) => `初始化出错：${r.detail}`,
+    },
+    withNote: (backend, note) => `${backend}（${note}）`,
+    list: (parts) => parts.join('；'),
+    unavailable: (list) => `TensorFlow.js 无法在此运行：${list}`,
     ms: (x) => `${x} ms`,
   },
   convBench: {
