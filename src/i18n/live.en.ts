@@ -145,7 +145,7 @@ export const liveEn = {
     done: (backend: string) => `Done on ${backend}. The model was disposed.`,
     cancelledDisposed: 'Cancelled; the model was disposed.',
     cancelled: 'Cancelled.',
-    failed: (message: string) => `Could not run: ${message}`,
+    failed: (message: string) => `Could not run: ${message}.`,
     chart: {
       weights: 'weights + FC bias',
       bnTrainable: 'BatchNorm γ, β',

@@ -121,7 +121,7 @@ export const liveZh: LiveStrings = {
     done: (backend) => `已在 ${backend} 上完成，模型已释放。`,
     cancelledDisposed: '已取消，模型已释放。',
     cancelled: '已取消。',
-    failed: (message) => `无法运行：${message}`,
+    failed: (message) => `无法运行：${message}。`,
     chart: {
       weights: '权重 + 全连接层偏置',
       bnTrainable: '批归一化 γ、β',

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { CostError } from '../../lib/errors';
 import { IDLE, LifecycleError, backendOf, failureOf, isBusy, step, type LiveEvent, type LiveState } from './lifecycle';
 
 const start: LiveEvent = { type: 'start' };
@@ -81,5 +82,8 @@ describe('isBusy, backendOf, failureOf', () => {
     const failed = [{ backend: 'webgl', reason: { code: 'no-init' } }] as const;
     const none = Object.assign(new Error('TensorFlow.js could not run here: webgl (no-init)'), { name: 'TfUnavailableError', failed });
     expect(failureOf(none, false, false)).toEqual({ kind: 'unavailable', failed });
+    // A refusal of the cost model keeps its code, so the page can word it.
+    const alpha = new CostError('invalid-alpha', 'The width multiplier α must be a positive number, got 0.', 'alpha');
+    expect(failureOf(alpha, false, false)).toEqual({ kind: 'cost', error: { code: 'invalid-alpha', message: alpha.message, field: 'alpha' } });
   });
 });

@@ -11,6 +11,8 @@
  */
 
 import type { BackendFailure } from '../../lib/tf/load';
+import { isCostError } from '../../lib/errors';
+import type { CostErrorInfo } from '../../i18n/errors.en';
 
 export type { BackendFailure };
 
@@ -22,6 +24,8 @@ export type Failure =
   | { readonly kind: 'refused' }
   /** No backend of TensorFlow.js could run here; `failed` says why for each. */
   | { readonly kind: 'unavailable'; readonly failed: readonly BackendFailure[] }
+  /** The cost model refused a size during the run; the page words it by its code. */
+  | { readonly kind: 'cost'; readonly error: CostErrorInfo }
   /** The browser could not run it; the message says what went wrong. */
   | { readonly kind: 'error'; readonly message: string };
 
@@ -96,5 +100,6 @@ export function failureOf(e: unknown, fetchFailed: boolean, offline: boolean): F
   if (e instanceof Error && e.name === 'TfUnavailableError' && Array.isArray((e as { failed?: unknown }).failed)) {
     return { kind: 'unavailable', failed: (e as Error & { failed: readonly BackendFailure[] }).failed };
   }
+  if (isCostError(e)) return { kind: 'cost', error: { code: e.code, message: e.message, ...(e.field !== undefined ? { field: e.field } : {}) } };
   return { kind: 'error', message: e instanceof Error ? e.message : String(e) };
 }

@@ -14,10 +14,15 @@ export function backendText(s: LiveState, webgl: boolean, t: LiveStrings['common
   return webgl ? s.backend : t.withNote(s.backend, t.noWebGl);
 }
 
+/** A sentence as a clause inside another (the block's words end it): without its full stop. */
+const clause = (s: string): string => s.replace(/[.。]\s*$/, '');
+
 /** The message for a failure other than a refusal (which each block words itself). */
-export function failureText(reason: Failure, t: LiveStrings['common'], error: (message: string) => string): string {
+export function failureText(reason: Failure, t: LiveStrings['common'], message: (message: string) => string): string {
+  const error = (s: string) => message(clause(s));
   if (reason.kind === 'download') return reason.offline ? t.tfOffline : t.tfLoadFailed;
   if (reason.kind === 'unavailable') return error(t.unavailable(t.list(reason.failed.map((f) => failedText(f, t)))));
+  if (reason.kind === 'cost') return error(t.costError[reason.error.code](reason.error));
   if (reason.kind === 'error') return error(reason.message);
   return '';
 }

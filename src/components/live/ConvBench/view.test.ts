@@ -89,6 +89,9 @@ describe('convBenchView(state, strings)', () => {
       '此浏览器无法运行本模块：TensorFlow.js 无法在此运行：webgl：无法加载：Failed to fetch；wasm：无法加载：本站没有附带 wasm 后端。上面预测的数字依然成立。',
     );
   });
+    const cost = { ...base, life: step(running, { type: 'fail', reason: { kind: 'cost', error: { code: 'invalid-alpha', message: 'The width multiplier α must be a positive number, got 0.', field: 'alpha' } } }) };
+    expect(convBenchStatus(cost, liveEn)).toBe('This browser could not run the block: The width multiplier α must be a positive number, got 0. The predicted numbers above still hold.');
+    expect(convBenchStatus(cost, liveZh)).toBe('此浏览器无法运行本模块：宽度乘子 α 必须是正数，并且不能让任何一层的通道数变为 0。上面预测的数字依然成立。');
 
   it('draws the build’s wide and narrow charts when it has no width yet, one chart once it has', () => {
     const drafts = findAll(convBenchView({ ...base, chartWidth: null }, liveEn), (n) => n.tag === 'svg');
