@@ -191,7 +191,7 @@ describe('calculator', () => {
     await ready(page);
     text = await box.innerText();
     expect(text).toContain('第 1 行（“conv.k99”）已略去：“k99”中的数值不是 1 到 64 之间的整数。');
-    expect(text).toContain('已略去：未知的层类型“<img src=x onerror="docu…”');
+    expect(text).toContain('第 1 行（“<img src=x onerror="doc…”）已略去：未知的层类型“<img src=x onerror="doc…”。');
     expect(text).toContain('重复次数“0”不是 1 到 300 之间的整数。');
     expect(english(text)).toEqual([]);
     expect(await page.locator('[data-role=rows] tr').count()).toBe(1);
