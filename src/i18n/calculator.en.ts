@@ -1,5 +1,6 @@
 /** The layer-stack calculator's words (English). */
 import { errorsEn } from './errors.en';
+import { stackCodecEn } from './stack-codec.en';
 import type { StackError } from '../lib/stack';
 
 const own = (e: StackError) => e.message;
@@ -9,6 +10,8 @@ export const calculatorEn = {
   costError: errorsEn,
   /** A residual branch that cannot be added, by its code. */
   branchError: { 'branch-no-input': own, 'branch-first-row': own, 'branch-row': own, 'branch-shape': own },
+  /** What could not be used from a link or a pasted table, by its code. */
+  codec: stackCodecEn,
   noscript:
     'This is the MobileNet V1 preset, computed when the site was built. Editing layers, presets, conventions, links and export need JavaScript.',
   startFrom: 'Start from',

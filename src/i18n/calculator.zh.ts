@@ -1,6 +1,7 @@
 /** 层堆叠计算器的文字（简体中文）。 */
 import type { CalculatorStrings } from './calculator.en';
 import { errorsZh } from './errors.zh';
+import { stackCodecZh } from './stack-codec.zh';
 
 export const calculatorZh: CalculatorStrings = {
   costError: errorsZh,
@@ -10,6 +11,7 @@ export const calculatorZh: CalculatorStrings = {
     'branch-row': (e) => `残差分支必须读取本行上方的某一行（第 1 到 ${e.last} 行）。`,
     'branch-shape': (e) => `分支输出 ${e.shapes?.[0]}，而此处主路径为 ${e.shapes?.[1]}；残差相加要求两者形状相同。`,
   },
+  codec: stackCodecZh,
   noscript: '这里显示的是构建网站时算好的 MobileNet V1 预设。编辑网络层、切换预设与计数约定、生成链接和导出都需要 JavaScript。',
   startFrom: '起点',
   preset: '预设',

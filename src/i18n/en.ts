@@ -74,9 +74,6 @@ export const en = {
   loadFailedNote: 'Part of this page could not be downloaded. It will be tried again in a moment.',
   tfOffline: 'TensorFlow.js could not be downloaded (you seem to be offline). Press the button again once the connection is back; the numbers above do not depend on it.',
   tfLoadFailed: 'TensorFlow.js could not be downloaded. Press the button again in a moment; the numbers above do not depend on it.',
-  exportOffline: 'This menu could not be downloaded (you seem to be offline). Try again once the connection is back.',
-  embedWithoutControls: 'Embed without controls',
-  exportDark: 'Dark colours',
 } as const;
 
 export type UiStrings = typeof en;

@@ -25,6 +25,7 @@ export const kitEn = {
     imageFailed: 'The figure could not be drawn as an image.',
     noCanvas: 'This browser cannot draw to a canvas.',
     pngFailed: 'The PNG could not be made.',
+    exportFailed: 'The file could not be made in this browser.',
   },
   file: {
     /** Before the figure's sources, under an exported picture. */

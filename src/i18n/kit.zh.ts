@@ -22,6 +22,7 @@ export const kitZh: KitStrings = {
     imageFailed: '无法将此图绘制为图片。',
     noCanvas: '此浏览器无法在 canvas 上绘图。',
     pngFailed: '无法生成 PNG。',
+    exportFailed: '此浏览器无法生成该文件。',
   },
   file: {
     data: (source) => `数据：${source}`,

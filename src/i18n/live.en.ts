@@ -4,6 +4,26 @@
  * the views; `{name}` in a template is where the view puts a number or a part it builds.
  */
 import { errorsEn } from './errors.en';
+import type { BenchRefusal } from '../lib/bench-guard';
+import { formatInt } from '../lib/format';
+import type { WordsByCode } from './by-code';
+import type { BackendFailureReason } from '../lib/tf/load';
+
+/** Why a backend of TensorFlow.js could not be used, by code (`detail` is the browser's own message). */
+const backendReasonEn: WordsByCode<BackendFailureReason> = {
+  'not-bundled': () => 'could not be loaded: the wasm backend is not bundled with this site',
+  'not-loaded': (r) => `could not be loaded: ${r.detail}`,
+  'no-init': () => 'did not initialise on this device',
+  'init-error': (r) => r.detail,
+};
+
+/** Why ConvBench will not time a layer, by code. */
+const benchRefusalEn: WordsByCode<BenchRefusal> = {
+  'tensor-too-large': (r) =>
+    `These sizes need a tensor of ${formatInt(r.elements)} numbers, more than the ${formatInt(r.limit)} (64 MiB of float32) this page allows itself in your browser.`,
+  'too-many-mult-adds': (r) =>
+    `The standard layer needs ${formatInt(r.multAdds)} mult-adds per run, more than the ${formatInt(r.limit)} this page will time: on a phone or the cpu backend its nine runs would freeze the tab for many seconds. Make M, N, D_K or D_F smaller.`,
+};
 
 export const liveEn = {
   /** What every live block says the same way. */
@@ -22,6 +42,14 @@ export const liveEn = {
     noWebGl: 'this browser offers no WebGL',
     /** A backend that could not be used, and why. */
     fellBack: (backend: string, reason: string) => `${backend}: ${reason}`,
+    /** Why a backend could not be used, by code. */
+    backendReason: backendReasonEn,
+    /** The backend in use, with a note on why it is this one. */
+    withNote: (backend: string, note: string) => `${backend} (${note})`,
+    /** Several notes as one. */
+    list: (parts: readonly string[]) => parts.join('; '),
+    /** No backend could run; the list says why for each. */
+    unavailable: (list: string) => `TensorFlow.js could not run here: ${list}`,
     ms: (x: string) => `${x} ms`,
   },
   convBench: {
@@ -30,6 +58,8 @@ export const liveEn = {
     intro: 'Sizes: {sizes} (from the sliders above). The cost model predicts that the separable layer needs {speedup} fewer mult-adds: {macs}.',
     against: (a: string, b: string) => `${a} against ${b}`,
     run: 'Run in TensorFlow.js',
+    /** Why the sizes will not be timed, by code. */
+    refusal: benchRefusalEn,
     idle: 'Nothing has been downloaded yet: TensorFlow.js loads only when you press Run.',
     caption: (repeats: number, warmup: number) => `Time per layer, median of ${repeats} runs after ${warmup} warm-up runs`,
     colLayer: 'Layer',
@@ -115,7 +145,7 @@ export const liveEn = {
     done: (backend: string) => `Done on ${backend}. The model was disposed.`,
     cancelledDisposed: 'Cancelled; the model was disposed.',
     cancelled: 'Cancelled.',
-    failed: (message: string) => `Could not run: ${message}`,
+    failed: (message: string) => `Could not run: ${message}.`,
     chart: {
       weights: 'weights + FC bias',
       bnTrainable: 'BatchNorm γ, β',

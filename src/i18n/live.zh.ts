@@ -1,6 +1,7 @@
 /** 实时 TensorFlow.js 模块与 V1 逐层表格的文字（简体中文）。标记约定见 live.en.ts。 */
 import type { LiveStrings } from './live.en';
 import { errorsZh } from './errors.zh';
+import { formatInt } from '../lib/format';
 
 export const liveZh: LiveStrings = {
   common: {
@@ -16,6 +17,15 @@ export const liveZh: LiveStrings = {
     tfLoadFailed: 'TensorFlow.js 下载失败。请稍后再按一次按钮；上面的数字不依赖它。',
     noWebGl: '此浏览器不支持 WebGL',
     fellBack: (backend, reason) => `${backend}：${reason}`,
+    backendReason: {
+      'not-bundled': () => '无法加载：本站没有附带 wasm 后端',
+      'not-loaded': (r) => `无法加载：${r.detail}`,
+      'no-init': () => '无法在此设备上初始化',
+      'init-error': (r) => `初始化出错：${r.detail}`,
+    },
+    withNote: (backend, note) => `${backend}（${note}）`,
+    list: (parts) => parts.join('；'),
+    unavailable: (list) => `TensorFlow.js 无法在此运行：${list}`,
     ms: (x) => `${x} ms`,
   },
   convBench: {
@@ -23,6 +33,12 @@ export const liveZh: LiveStrings = {
     intro: '尺寸：{sizes}（取自上方的滑块）。按代价模型，深度可分离层所需的乘加次数少 {speedup}：{macs}。',
     against: (a, b) => `${a} 对比 ${b}`,
     run: '用 TensorFlow.js 运行',
+    refusal: {
+      'tensor-too-large': (r) =>
+        `这组尺寸需要一个含 ${formatInt(r.elements)} 个数的张量，超过了本页在浏览器中给自己定的上限 ${formatInt(r.limit)} 个（float32 下为 64 MiB）。`,
+      'too-many-mult-adds': (r) =>
+        `标准卷积层每运行一次需要 ${formatInt(r.multAdds)} 次乘加，超过了本页愿意计时的上限 ${formatInt(r.limit)} 次：在手机上或 cpu 后端上，连续运行九次会让页面卡住好几秒。请调小 M、N、D_K 或 D_F。`,
+    },
     idle: '尚未下载任何内容：只有按下“运行”后才会加载 TensorFlow.js。',
     caption: (repeats, warmup) => `每层耗时：${warmup} 次预热后 ${repeats} 次运行的中位数`,
     colLayer: '层',
@@ -105,7 +121,7 @@ export const liveZh: LiveStrings = {
     done: (backend) => `已在 ${backend} 上完成，模型已释放。`,
     cancelledDisposed: '已取消，模型已释放。',
     cancelled: '已取消。',
-    failed: (message) => `无法运行：${message}`,
+    failed: (message) => `无法运行：${message}。`,
     chart: {
       weights: '权重 + 全连接层偏置',
       bnTrainable: '批归一化 γ、β',

@@ -90,7 +90,4 @@ export const zh: UiText = {
   loadFailedNote: '本页有一部分内容未能下载，稍后会自动重试。',
   tfOffline: 'TensorFlow.js 未能下载（你似乎处于离线状态）。网络恢复后请再按一次按钮；上面的数字不依赖它。',
   tfLoadFailed: 'TensorFlow.js 未能下载。请稍后再按一次按钮；上面的数字不依赖它。',
-  exportOffline: '此菜单未能下载（你似乎处于离线状态）。请在网络恢复后重试。',
-  embedWithoutControls: '嵌入时不带控件',
-  exportDark: '深色配色',
 };

@@ -26,6 +26,13 @@ export interface BenchSizes {
   readonly df: number;
 }
 
+/** Why the block will not time a layer: a code and the numbers its message names (src/i18n/live.*.ts words it). */
+export type BenchRefusal =
+  /** Its largest tensor holds `elements` numbers, more than `limit` (BENCH_ELEMENT_LIMIT). */
+  | { readonly code: 'tensor-too-large'; readonly elements: number; readonly limit: number }
+  /** The standard layer needs `multAdds` per run, more than `limit` (BENCH_MULTADD_LIMIT). */
+  | { readonly code: 'too-many-mult-adds'; readonly multAdds: number; readonly limit: number };
+
 /** The cost model's view of a benchmark: mult-adds of both layers and their ratio. */
 export interface BenchPlan {
   readonly standardMultAdds: number;
@@ -33,7 +40,7 @@ export interface BenchPlan {
   /** standard ÷ separable mult-adds = 1 / (1/N + 1/D_K²). */
   readonly theoreticalSpeedup: number;
   /** Why the block will not time these sizes, or null when it will. */
-  readonly refusal: string | null;
+  readonly refusal: BenchRefusal | null;
   /** Whether the equivalence check can use these sizes as they are. */
   readonly checkFits: boolean;
 }
@@ -43,12 +50,12 @@ export function benchPlan({ k, m, n, df }: BenchSizes): BenchPlan {
   const std = convCost({ kind: 'standard', k, cin: m, cout: n, inH: df });
   const sep = convCost({ kind: 'separable', k, cin: m, cout: n, inH: df });
   const largest = Math.max(df * df * m, k * k * m * n, df * df * Math.max(m, n));
-  let refusal: string | null = null;
-  if (largest > BENCH_ELEMENT_LIMIT) {
-    refusal = `These sizes need a tensor of ${largest.toLocaleString('en-US')} numbers, more than the ${BENCH_ELEMENT_LIMIT.toLocaleString('en-US')} (64 MiB of float32) this page allows itself in your browser.`;
-  } else if (std.multAdds > BENCH_MULTADD_LIMIT) {
-    refusal = `The standard layer needs ${std.multAdds.toLocaleString('en-US')} mult-adds per run, more than the ${BENCH_MULTADD_LIMIT.toLocaleString('en-US')} this page will time: on a phone or the cpu backend its nine runs would freeze the tab for many seconds. Make M, N, D_K or D_F smaller.`;
-  }
+  const refusal: BenchRefusal | null =
+    largest > BENCH_ELEMENT_LIMIT
+      ? { code: 'tensor-too-large', elements: largest, limit: BENCH_ELEMENT_LIMIT }
+      : std.multAdds > BENCH_MULTADD_LIMIT
+        ? { code: 'too-many-mult-adds', multAdds: std.multAdds, limit: BENCH_MULTADD_LIMIT }
+        : null;
   const checkFits = Math.max(df * df * m, k * k * m * n) <= CHECK_ELEMENT_LIMIT;
   return {
     standardMultAdds: std.multAdds,

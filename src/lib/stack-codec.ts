@@ -1,8 +1,9 @@
 /**
  * The calculator's stack as text: a compact, versioned, readable URL token list, and CSV /
  * Markdown tables that can be pasted back in. Decoding never throws and never trusts its input:
- * every value is checked against LIMITS, every problem becomes a plain-text message (cut to a
- * few characters of what was given), and unusable rows are left out while the rest is kept.
+ * every value is checked against LIMITS, every problem becomes a message (a code and the values it
+ * names, with what was given cut to a few characters; src/i18n/stack-codec.*.ts words it), and
+ * unusable rows are left out while the rest is kept.
  *
  * URL format, version 1:  v1_<H>x<W>x<C>[_bn]_<row>_<row>…
  *   row  = <kind>[.<attrs>]     kind: conv gconv dw pw sep ir fc max avg gap
@@ -63,10 +64,82 @@ const KIND_NAMES: ReadonlyMap<string, StackKind> = new Map<string, StackKind>([
   ['global avg pool', 'gap'],
 ]);
 
-/** A decoded stack (or null when nothing usable came in) and what was wrong, as plain text. */
+/** Why one row of a link could not be used (`given` and `key` are already cut by `shown`). */
+export type RowProblem =
+  /** The row's kind is not a known code or name. */
+  | { readonly code: 'unknown-kind'; readonly given: string }
+  /** What follows the dot is not letters each followed by digits. */
+  | { readonly code: 'unreadable'; readonly given: string }
+  /** A setting's number is missing or outside min…max (`k0`, `s99`). */
+  | { readonly code: 'setting-range'; readonly key: string; readonly given: string; readonly min: number; readonly max: number }
+  /** A flag (v, b, u) was given a number. */
+  | { readonly code: 'flag-number'; readonly key: string }
+  /** A letter that names no setting. */
+  | { readonly code: 'unknown-setting'; readonly key: string };
+
+/** The editable columns of a pasted table that hold a count from 1 up. */
+export type CountColumn = 'k' | 'out' | 'groups' | 'stride' | 't';
+
+/** Why one cell of a pasted line could not be used (`given` already cut by `shown`). */
+export type CellProblem =
+  /** The `kind` cell is not a known kind. */
+  | { readonly code: 'unknown-kind'; readonly given: string }
+  /** A count cell is not a whole number from 1 to max. */
+  | { readonly code: 'cell-range'; readonly column: CountColumn; readonly given: string; readonly max: number }
+  /** The `from` cell is not a row number. */
+  | { readonly code: 'cell-from'; readonly given: string }
+  /** The `padding` cell is neither same nor valid. */
+  | { readonly code: 'cell-padding'; readonly given: string }
+  /** The `bias` cell is not yes or no. */
+  | { readonly code: 'cell-bias'; readonly given: string };
+
+/**
+ * What the codecs tell the reader about a link or a paste: a code and the values its words need.
+ * Text that was given (`start`, `given`, `token`, `count`) is cut and cleaned by `shown` here, and
+ * is always rendered as text.
+ */
+export type CodecMessage =
+  /** The `stack` value is empty. */
+  | { readonly code: 'link-empty' }
+  /** The `stack` value is longer than `limit` characters. */
+  | { readonly code: 'link-too-long'; readonly limit: number }
+  /** The value does not start with `v<number>`. */
+  | { readonly code: 'link-no-version'; readonly start: string }
+  /** The value was written by another format version than the one this code reads. */
+  | { readonly code: 'link-version'; readonly version: string; readonly reads: number }
+  /** The input shape is not H x W x C within the limits. */
+  | { readonly code: 'link-bad-input'; readonly given: string; readonly size: number; readonly channels: number }
+  /** More rows than `limit`: the rest were not read (links and pastes). */
+  | { readonly code: 'rows-cut'; readonly limit: number }
+  /** A row's repeat count is not a whole number from 1 to `limit`. */
+  | { readonly code: 'row-bad-repeat'; readonly row: number; readonly token: string; readonly count: string; readonly limit: number }
+  /** A row of a link was left out. */
+  | { readonly code: 'row-left-out'; readonly row: number; readonly token: string; readonly problem: RowProblem }
+  /** Import was pressed with nothing pasted. */
+  | { readonly code: 'paste-empty' }
+  /** The pasted text is longer than `limit` characters. */
+  | { readonly code: 'paste-too-long'; readonly limit: number }
+  /** The first line is not a header with a `kind` column. */
+  | { readonly code: 'paste-no-header' }
+  /** The `input` row's shape cannot be read; 224 x 224 x 3 is used. */
+  | { readonly code: 'input-bad-shape'; readonly given: string }
+  /** The `input` row's bn cell is not yes or no; no BatchNorm is assumed. */
+  | { readonly code: 'input-bad-bn'; readonly given: string }
+  /** A pasted line (numbered from the header, line 1) was left out. */
+  | { readonly code: 'line-left-out'; readonly line: number; readonly problems: readonly CellProblem[] }
+  /** A pasted line's bn cell is not yes or no and was read as no. */
+  | { readonly code: 'line-bad-bn'; readonly line: number; readonly given: string }
+  /** The table has no `input` row; 224 x 224 x 3 is used. */
+  | { readonly code: 'no-input-row' }
+  /** No layer line could be read; nothing was imported. */
+  | { readonly code: 'no-layers' };
+
+export type CodecMessageCode = CodecMessage['code'];
+
+/** A decoded stack (or null when nothing usable came in) and what was wrong. */
 export interface Decoded {
   stack: Stack | null;
-  messages: string[];
+  messages: CodecMessage[];
 }
 
 /** Show at most 24 characters of what someone gave, without control or bidi characters (always rendered as text). */
@@ -128,12 +201,12 @@ function parseShape(text: string): { h: number; w: number; c: number } | undefin
   return h && w && c ? { h, w, c } : undefined;
 }
 
-/** Read one URL row token; a string is the reason it cannot be used. */
-function parseRowToken(token: string): StackLayer | string {
+/** Read one URL row token, or the reason it cannot be used. */
+function parseRowToken(token: string): StackLayer | RowProblem {
   const dot = token.indexOf('.');
   const code = (dot < 0 ? token : token.slice(0, dot)).toLowerCase();
   const kind = KIND_NAMES.get(code);
-  if (!kind || code.includes(' ')) return `unknown layer kind “${shown(code)}”`;
+  if (!kind || code.includes(' ')) return { code: 'unknown-kind', given: shown(code) };
   const l = defaultLayer(kind);
   const attrs = dot < 0 ? '' : token.slice(dot + 1);
   const re = /([a-z])(\d*)/gy;
@@ -141,48 +214,48 @@ function parseRowToken(token: string): StackLayer | string {
   while (pos < attrs.length) {
     re.lastIndex = pos;
     const m = re.exec(attrs);
-    if (!m) return `cannot read “${shown(attrs.slice(pos))}”`;
+    if (!m) return { code: 'unreadable', given: shown(attrs.slice(pos)) };
     pos = re.lastIndex;
     const [, key, digits] = m;
-    const num = (max: number, min = 1): number | string => {
+    const num = (max: number, min = 1): number | RowProblem => {
       const v = intIn(digits, min, max);
-      return v === undefined ? `${key}${shown(digits)} is not a whole number from ${min} to ${max}` : v;
+      return v === undefined ? { code: 'setting-range', key, given: shown(digits), min, max } : v;
     };
-    let v: number | string;
+    let v: number | RowProblem;
     switch (key) {
       case 'k':
-        if (typeof (v = num(LIMITS.k)) === 'string') return v;
+        if (typeof (v = num(LIMITS.k)) !== 'number') return v;
         l.k = v;
         break;
       case 'n':
-        if (typeof (v = num(LIMITS.out, 0)) === 'string') return v;
+        if (typeof (v = num(LIMITS.out, 0)) !== 'number') return v;
         l.out = v === 0 ? null : v;
         break;
       case 'g':
-        if (typeof (v = num(LIMITS.groups)) === 'string') return v;
+        if (typeof (v = num(LIMITS.groups)) !== 'number') return v;
         l.groups = v;
         break;
       case 's':
-        if (typeof (v = num(LIMITS.stride)) === 'string') return v;
+        if (typeof (v = num(LIMITS.stride)) !== 'number') return v;
         l.stride = v;
         break;
       case 't':
-        if (typeof (v = num(LIMITS.t)) === 'string') return v;
+        if (typeof (v = num(LIMITS.t)) !== 'number') return v;
         l.t = v;
         break;
       case 'r':
-        if (typeof (v = num(LIMITS.rows, 0)) === 'string') return v;
+        if (typeof (v = num(LIMITS.rows, 0)) !== 'number') return v;
         l.from = v;
         break;
       case 'v':
       case 'b':
       case 'u':
-        if (digits !== '') return `flag ${key} takes no number`;
+        if (digits !== '') return { code: 'flag-number', key };
         if (key === 'v') l.padding = 'valid';
         else l.bias = key === 'b';
         break;
       default:
-        return `unknown setting “${key}”`;
+        return { code: 'unknown-setting', key };
     }
   }
   return l;
@@ -193,17 +266,17 @@ function parseRowToken(token: string): StackLayer | string {
  * default) and a message; a row that cannot be read is left out with a message.
  */
 export function decodeStack(text: string): Decoded {
-  const messages: string[] = [];
-  if (typeof text !== 'string' || text.trim() === '') return { stack: null, messages: ['The link holds no stack.'] };
-  if (text.length > MAX_TEXT) return { stack: null, messages: [`The stack in the link is longer than ${MAX_TEXT} characters and was not read.`] };
+  const messages: CodecMessage[] = [];
+  if (typeof text !== 'string' || text.trim() === '') return { stack: null, messages: [{ code: 'link-empty' }] };
+  if (text.length > MAX_TEXT) return { stack: null, messages: [{ code: 'link-too-long', limit: MAX_TEXT }] };
   const tokens = text.trim().split('_');
   const version = /^v(\d{1,4})$/.exec(tokens[0] ?? '');
-  if (!version) return { stack: null, messages: [`The stack in the link does not start with a version (“v1_…”); it starts “${shown(tokens[0] ?? '')}”.`] };
+  if (!version) return { stack: null, messages: [{ code: 'link-no-version', start: shown(tokens[0] ?? '') }] };
   if (Number(version[1]) !== STACK_FORMAT_VERSION) {
-    return { stack: null, messages: [`The link was made by calculator format v${version[1]}; this page reads v${STACK_FORMAT_VERSION}.`] };
+    return { stack: null, messages: [{ code: 'link-version', version: version[1], reads: STACK_FORMAT_VERSION }] };
   }
   const input = parseShape(tokens[1] ?? '');
-  if (!input) return { stack: null, messages: [`The input shape “${shown(tokens[1] ?? '')}” is not H x W x C with whole numbers (sizes up to ${LIMITS.size}, channels up to ${LIMITS.channels}).`] };
+  if (!input) return { stack: null, messages: [{ code: 'link-bad-input', given: shown(tokens[1] ?? ''), size: LIMITS.size, channels: LIMITS.channels }] };
   let i = 2;
   let bn = false;
   if (tokens[i] === 'bn') {
@@ -213,7 +286,7 @@ export function decodeStack(text: string): Decoded {
   const layers: StackLayer[] = [];
   for (; i < tokens.length; i++) {
     if (layers.length >= LIMITS.rows) {
-      messages.push(`Only the first ${LIMITS.rows} rows were read.`);
+      messages.push({ code: 'rows-cut', limit: LIMITS.rows });
       break;
     }
     const token = tokens[i];
@@ -222,18 +295,18 @@ export function decodeStack(text: string): Decoded {
     const star = /^(.*)\*([^*]*)$/.exec(token);
     const count = star ? (intIn(star[2], 1, LIMITS.rows) ?? 0) : 1;
     if (count < 1) {
-      messages.push(`Row ${layers.length + 1} (“${shown(token)}”) was left out: its repeat count “${shown(star ? star[2] : '')}” is not a whole number from 1 to ${LIMITS.rows}.`);
+      messages.push({ code: 'row-bad-repeat', row: layers.length + 1, token: shown(token), count: shown(star ? star[2] : ''), limit: LIMITS.rows });
       continue;
     }
     const row = parseRowToken(star ? star[1] : token);
-    if (typeof row === 'string') {
-      messages.push(`Row ${layers.length + 1} (“${shown(token)}”) was left out: ${row}.`);
+    if ('code' in row) {
+      messages.push({ code: 'row-left-out', row: layers.length + 1, token: shown(token), problem: row });
       continue;
     }
     const room = LIMITS.rows - layers.length;
     for (let c = 0; c < Math.min(count, room); c++) layers.push({ ...row });
     if (count > room) {
-      messages.push(`Only the first ${LIMITS.rows} rows were read.`);
+      messages.push({ code: 'rows-cut', limit: LIMITS.rows });
       break;
     }
   }
@@ -347,16 +420,16 @@ const BOOL: ReadonlyMap<string, boolean> = new Map([
  * `input` row gives the input shape and the BN setting; `total` rows are skipped.
  */
 export function fromTable(text: string): Decoded {
-  if (typeof text !== 'string' || text.trim() === '') return { stack: null, messages: ['Nothing to import: paste a CSV or Markdown table first.'] };
-  if (text.length > MAX_TEXT * 10) return { stack: null, messages: [`The pasted text is longer than ${MAX_TEXT * 10} characters and was not read.`] };
+  if (typeof text !== 'string' || text.trim() === '') return { stack: null, messages: [{ code: 'paste-empty' }] };
+  if (text.length > MAX_TEXT * 10) return { stack: null, messages: [{ code: 'paste-too-long', limit: MAX_TEXT * 10 }] };
   const lines = text.split(/\r?\n/).map((l) => l.trim()).filter((l) => l !== '');
   const markdown = lines[0].startsWith('|');
   const delimiter = lines[0].includes('\t') ? '\t' : lines[0].includes(';') && !lines[0].includes(',') ? ';' : ',';
   const split = (l: string) => (markdown ? splitMarkdown(l) : splitDelimited(l, delimiter));
   const header = split(lines[0]).map((h) => h.toLowerCase().replace(/[\s-]+/g, '_'));
   const col = (name: string) => header.indexOf(name);
-  if (col('kind') < 0) return { stack: null, messages: ['The first line must be a header with at least a “kind” column (as the CSV and Markdown exports write it).'] };
-  const messages: string[] = [];
+  if (col('kind') < 0) return { stack: null, messages: [{ code: 'paste-no-header' }] };
+  const messages: CodecMessage[] = [];
   const layers: StackLayer[] = [];
   let input: Stack['input'] | undefined;
   let bn: boolean | undefined;
@@ -367,7 +440,7 @@ export function fromTable(text: string): Decoded {
     line += 1;
     if (markdown && /^\|?\s*:?-{3,}/.test(raw)) continue;
     if (layers.length >= LIMITS.rows) {
-      messages.push(`Only the first ${LIMITS.rows} rows were read.`);
+      messages.push({ code: 'rows-cut', limit: LIMITS.rows });
       break;
     }
     const cells = split(raw);
@@ -380,26 +453,26 @@ export function fromTable(text: string): Decoded {
     if (kindText === 'input') {
       const shape = parseShape(get('output') || get('shape'));
       if (shape) input = shape;
-      else messages.push(`The input row's shape “${shown(get('output'))}” is not H x W x C; 224 x 224 x 3 is used.`);
+      else messages.push({ code: 'input-bad-shape', given: shown(get('output')) });
       const b = BOOL.get(get('bn').toLowerCase());
       if (b !== undefined && get('bn') !== '') bn = b;
-      else if (b === undefined) messages.push(`The input row's bn “${shown(get('bn'))}” is not yes or no; no BatchNorm is assumed.`);
+      else if (b === undefined) messages.push({ code: 'input-bad-bn', given: shown(get('bn')) });
       continue;
     }
     layerLines += 1;
     const kind = KIND_NAMES.get(kindText);
-    const where = `Line ${line + 1}`;
+    const where = line + 1;
     if (!kind) {
-      messages.push(`${where} was left out: unknown layer kind “${shown(kindText)}”.`);
+      messages.push({ code: 'line-left-out', line: where, problems: [{ code: 'unknown-kind', given: shown(kindText) }] });
       continue;
     }
     const l = defaultLayer(kind);
-    const problems: string[] = [];
+    const problems: CellProblem[] = [];
     const num = (name: 'k' | 'groups' | 'stride' | 't', max: number) => {
       const t = get(name);
       if (t === '') return;
       const v = intIn(t, 1, max);
-      if (v === undefined) problems.push(`${name} “${shown(t)}” is not a whole number from 1 to ${max}`);
+      if (v === undefined) problems.push({ code: 'cell-range', column: name, given: shown(t), max });
       else l[name] = v;
     };
     num('k', LIMITS.k);
@@ -410,29 +483,29 @@ export function fromTable(text: string): Decoded {
     if (out === '') l.out = null;
     else {
       const v = intIn(out, 1, LIMITS.out);
-      if (v === undefined) problems.push(`out “${shown(out)}” is not a whole number from 1 to ${LIMITS.out}`);
+      if (v === undefined) problems.push({ code: 'cell-range', column: 'out', given: shown(out), max: LIMITS.out });
       else if (kind !== 'maxpool' && kind !== 'avgpool' && kind !== 'gap') l.out = v;
     }
     const from = get('from');
     if (from !== '') {
       const v = intIn(from, 0, LIMITS.rows);
-      if (v === undefined) problems.push(`from “${shown(from)}” is not a row number`);
+      if (v === undefined) problems.push({ code: 'cell-from', given: shown(from) });
       else l.from = v;
     }
     const padding = get('padding').toLowerCase();
     if (padding === 'valid' || padding === 'same') l.padding = padding;
-    else if (padding !== '') problems.push(`padding “${shown(padding)}” is neither same nor valid`);
+    else if (padding !== '') problems.push({ code: 'cell-padding', given: shown(padding) });
     const bias = get('bias').toLowerCase();
     if (bias !== '') {
       const b = BOOL.get(bias);
-      if (b === undefined) problems.push(`bias “${shown(bias)}” is not yes or no`);
+      if (b === undefined) problems.push({ code: 'cell-bias', given: shown(bias) });
       else l.bias = b;
     }
     const rowBn = get('bn').toLowerCase();
-    if (!BOOL.has(rowBn)) messages.push(`${where}: bn “${shown(rowBn)}” is not yes or no and was read as no.`);
+    if (!BOOL.has(rowBn)) messages.push({ code: 'line-bad-bn', line: where, given: shown(rowBn) });
     else if (BOOL.get(rowBn) === true) anyBn = true;
     if (problems.length > 0) {
-      messages.push(`${where} was left out: ${problems.join('; ')}.`);
+      messages.push({ code: 'line-left-out', line: where, problems });
       continue;
     }
     layers.push(l);
@@ -440,9 +513,9 @@ export function fromTable(text: string): Decoded {
   const sawInput = input !== undefined;
   if (!input) {
     input = { h: 224, w: 224, c: 3 };
-    if (!messages.some((m) => m.startsWith('The input row'))) messages.push('No “input” row: the input is taken as 224 x 224 x 3.');
+    if (!messages.some((m) => m.code === 'input-bad-shape' || m.code === 'input-bad-bn')) messages.push({ code: 'no-input-row' });
   }
   // A table with an input row and no layer lines is an empty stack (what an empty stack exports).
-  if (layers.length === 0 && (layerLines > 0 || !sawInput)) return { stack: null, messages: [...messages, 'No layer rows could be read, so nothing was imported.'] };
+  if (layers.length === 0 && (layerLines > 0 || !sawInput)) return { stack: null, messages: [...messages, { code: 'no-layers' }] };
   return { stack: { input, bn: bn ?? anyBn, layers }, messages };
 }

@@ -172,6 +172,42 @@ describe('calculator', () => {
     await context.close();
   });
 
+  it('on the Chinese page, a hostile link and a bad paste are answered in Chinese', async () => {
+    const { context, page, problems } = await watchedPage(browser);
+    const box = page.locator('stack-calculator [data-role=messages]');
+    /** English words of three letters or more outside quotes (quoted text is the reader's own, or a column name). */
+    const english = (s: string) => s.replace(/“[^”]*”/g, ' ').replace(/\b(CSV|Markdown)\b/g, ' ').match(/\b[A-Za-z]{3,}\b/g) ?? [];
+    // Another format version: the default preset, and why, in Chinese.
+    await page.goto(`${baseURL()}/zh/calculator/?stack=v9_x`);
+    await ready(page);
+    let text = await box.innerText();
+    expect(text).toContain('此链接由 v9 格式的计算器生成；本页只能读取 v1 格式。');
+    expect(text).toContain('改为显示默认预设。');
+    expect(english(text)).toEqual([]);
+    expect(await total(page, 'params')).toBe(String(mobilenetV1().params));
+    // Rows that cannot be read are left out, each with its reason; what the reader wrote is quoted as text.
+    const evil = encodeURIComponent('v1_8x8x3_conv.k99_<img src=x onerror="document.body.dataset.pwned=1">_pw*0_pw.n4');
+    await page.goto(`${baseURL()}/zh/calculator/?stack=${evil}`);
+    await ready(page);
+    text = await box.innerText();
+    expect(text).toContain('第 1 行（“conv.k99”）已略去：“k99”中的数值不是 1 到 64 之间的整数。');
+    expect(text).toContain('第 1 行（“<img src=x onerror="doc…”）已略去：未知的层类型“<img src=x onerror="doc…”。');
+    expect(text).toContain('重复次数“0”不是 1 到 300 之间的整数。');
+    expect(english(text)).toEqual([]);
+    expect(await page.locator('[data-role=rows] tr').count()).toBe(1);
+    // A bad paste.
+    await page.getByLabel(/导入：粘贴 CSV/).fill('kind,k,padding\nstandard,x,full\n');
+    await page.getByRole('button', { name: '导入表格' }).click();
+    await expect.poll(() => box.innerText()).toContain('第 2 行已略去：“k”列的值“x”不是 1 到 64 之间的整数；“padding”列的值“full”既不是“same”也不是“valid”。');
+    text = await box.innerText();
+    expect(text).toContain('没有读出任何层，因此未导入。');
+    expect(english(text)).toEqual([]);
+    expect(await page.locator('stack-calculator img, main img').count()).toBe(0);
+    expect(await page.evaluate(() => document.body.dataset.pwned)).toBeUndefined();
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+
   it('exports a CSV that imports back to the same totals; Xception recomputes fast', async () => {
     const { context, page, problems } = await watchedPage(browser);
     const stack = preset('xception');

@@ -466,4 +466,19 @@ describe('chapter 3: the ConvBench live block', () => {
     expect(problems).toEqual([]);
     await context.close();
   });
+
+  it('refuses the same sizes on the Chinese page, in Chinese', async () => {
+    const { context, page, problems } = await watchedPage(browser);
+    await page.goto(`${baseURL()}/zh/depthwise-separable/?k=11&m=2048&n=2048`);
+    const block = page.locator('conv-bench');
+    await block.scrollIntoViewIfNeeded();
+    await expect.poll(() => block.locator('[data-role=refusal]').isVisible()).toBe(true);
+    // Kernel 11² · 2048 · 2048 = 507,510,784 numbers, more than 2²⁴ = 16,777,216.
+    expect(await block.locator('[data-role=refusal]').textContent()).toBe(
+      '这组尺寸需要一个含 507,510,784 个数的张量，超过了本页在浏览器中给自己定的上限 16,777,216 个（float32 下为 64 MiB）。',
+    );
+    expect(await block.getByRole('button', { name: /用 TensorFlow.js 运行/ }).isDisabled()).toBe(true);
+    expect(problems).toEqual([]);
+    await context.close();
+  });
 });

@@ -15,11 +15,13 @@ describe('benchPlan(sizes)', () => {
   });
   it('refuses a kernel of more than 2²⁴ numbers and says why', () => {
     const p = benchPlan({ k: 11, m: 2048, n: 2048, df: 7 });
-    expect(p.refusal).toContain('more than the 16,777,216');
+    // The largest tensor is the kernel: 11² · 2048 · 2048 = 507,510,784 numbers.
+    expect(p.refusal).toEqual({ code: 'tensor-too-large', elements: 11 * 11 * 2048 * 2048, limit: 2 ** 24 });
     expect(p.checkFits).toBe(false);
   });
   it('refuses a layer that fits in memory but would take too long', () => {
     const p = benchPlan({ k: 3, m: 256, n: 256, df: 112 });
-    expect(p.refusal).toContain('mult-adds per run');
+    // 3² · 256 · 256 · 112² mult-adds (same padding, stride 1): 7,398,752,256 > 10⁸.
+    expect(p.refusal).toEqual({ code: 'too-many-mult-adds', multAdds: 9 * 256 * 256 * 112 * 112, limit: 100_000_000 });
   });
 });

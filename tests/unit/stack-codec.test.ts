@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { decodeStack, encodeStack, fromTable, MAX_TEXT, toCsv, toMarkdown } from '../../src/lib/stack-codec';
+import { decodeStack, encodeStack, fromTable, MAX_TEXT, toCsv, toMarkdown, type Decoded } from '../../src/lib/stack-codec';
+import { codecMessageText } from '../../src/i18n/stack-codec';
 import { computeStack, LIMITS, preset, PRESET_IDS, STACK_KINDS, type Stack, type StackLayer } from '../../src/lib/stack';
 
 const arbLayer: fc.Arbitrary<StackLayer> = fc.record({
@@ -19,6 +20,9 @@ const arbStack: fc.Arbitrary<Stack> = fc.record({
   bn: fc.boolean(),
   layers: fc.array(arbLayer, { maxLength: 30 }),
 });
+
+/** The messages as an English reader reads them. */
+const words = (d: Decoded): string[] => d.messages.map((m) => codecMessageText(m, 'en'));
 
 /** What the tables can carry: `out` only where the kind uses it (pools keep their input channels). */
 const tableNormal = (s: Stack): Stack => ({
@@ -54,7 +58,8 @@ describe('encodeStack / decodeStack', () => {
 
   it('refuses another version or a bad header with a message and no stack', () => {
     expect(decodeStack('v2_224x224x3_conv').stack).toBeNull();
-    expect(decodeStack('v2_224x224x3_conv').messages[0]).toContain('v2');
+    expect(decodeStack('v2_224x224x3_conv').messages).toEqual([{ code: 'link-version', version: '2', reads: 1 }]);
+    expect(words(decodeStack('v2_224x224x3_conv'))[0]).toBe('The link was made by calculator format v2; this page reads v1.');
     expect(decodeStack('224x224x3_conv').stack).toBeNull();
     expect(decodeStack('v1_0x224x3_conv').stack).toBeNull();
     expect(decodeStack('v1_224x224').stack).toBeNull();
@@ -66,8 +71,10 @@ describe('encodeStack / decodeStack', () => {
     const d = decodeStack('v1_32x32x3_conv.n16_<script>alert(1)</script>_pw.n999999999_dw.k3x_pw.n8');
     expect(d.stack!.layers.map((l) => l.kind)).toEqual(['standard', 'pointwise']);
     expect(d.messages).toHaveLength(3);
-    expect(d.messages[0]).toContain('Row 2');
-    for (const m of d.messages) expect(m.length).toBeLessThan(200);
+    expect(d.messages.map((m) => m.code)).toEqual(['row-left-out', 'row-left-out', 'row-left-out']);
+    expect(words(d)[0]).toContain('Row 2');
+    expect(words(d)[1]).toBe('Row 2 (“pw.n999999999”) was left out: n999999999 is not a whole number from 0 to 1,000,000.');
+    for (const m of words(d)) expect(m.length).toBeLessThan(200);
   });
 
   it('never throws on arbitrary text (property)', () => {
@@ -91,21 +98,23 @@ describe('encodeStack / decodeStack', () => {
       const d = decodeStack(`v1_8x8x3_conv*${count}`);
       expect(d.stack!.layers).toEqual([]);
       expect(d.messages).toHaveLength(1);
-      expect(d.messages[0]).toContain('repeat count');
-      expect(d.messages[0]).not.toContain('unknown layer kind');
+      expect(d.messages[0]).toMatchObject({ code: 'row-bad-repeat', row: 1, count, limit: LIMITS.rows });
+      expect(words(d)[0]).toContain('repeat count');
+      expect(words(d)[0]).not.toContain('unknown layer kind');
     }
   });
 
   it('quotes what it could not read without control or bidirectional characters', () => {
     const d = decodeStack('v1_8x8x3_co\u202env\u0000x_pw');
-    expect(d.messages[0]).toContain('“co nv x”');
-    for (const m of d.messages) expect(m).not.toMatch(/[\u0000-\u001f\u202a-\u202e\u2066-\u2069]/);
+    expect(words(d)[0]).toContain('“co nv x”');
+    for (const m of words(d)) expect(m).not.toMatch(/[\u0000-\u001f\u202a-\u202e\u2066-\u2069]/);
   });
 
   it('caps the number of rows', () => {
     const d = decodeStack('v1_8x8x3' + '_gap'.repeat(LIMITS.rows + 5));
     expect(d.stack!.layers).toHaveLength(LIMITS.rows);
-    expect(d.messages[0]).toContain(String(LIMITS.rows));
+    expect(d.messages[0]).toEqual({ code: 'rows-cut', limit: LIMITS.rows });
+    expect(words(d)[0]).toBe(`Only the first ${LIMITS.rows} rows were read.`);
     const r = decodeStack('v1_8x8x3_gap*9999_pw*299_conv*2');
     expect(r.stack!.layers.length).toBeLessThanOrEqual(LIMITS.rows);
     expect(r.messages.length).toBeGreaterThan(0);
@@ -141,13 +150,13 @@ describe('CSV and Markdown', () => {
     expect(d.stack!.bn).toBe(false);
     expect(d.stack!.layers).toHaveLength(1);
     expect(d.stack!.layers[0].bias).toBe(true);
-    const text = d.messages.join(' ');
+    const text = words(d).join(' ');
     expect(text).toContain('bias “constructor” is not yes or no');
     expect(text).toContain('bn “__proto__” is not yes or no');
     expect(text).toContain('bn “tostring” is not yes or no');
     const input = fromTable('kind,output,bn\ninput,8x8x3,__proto__\nstandard,,\n');
     expect(input.stack!.bn).toBe(false);
-    expect(input.messages.join(' ')).toContain('bn “__proto__” is not yes or no');
+    expect(words(input).join(' ')).toContain('bn “__proto__” is not yes or no');
   });
 
   it('writes exact totals in the last line, and errors as text', () => {
@@ -161,7 +170,7 @@ describe('CSV and Markdown', () => {
     const d = fromTable('kind\tk\tout\tstride\nstandard\t3\t16\t2\ngap\t\t\t\nfc\t\t10\t');
     expect(d.stack!.layers.map((l) => l.kind)).toEqual(['standard', 'gap', 'fc']);
     expect(d.stack!.layers[0]).toMatchObject({ k: 3, out: 16, stride: 2 });
-    expect(d.messages).toContain('No “input” row: the input is taken as 224 x 224 x 3.');
+    expect(words(d)).toContain('No “input” row: the input is taken as 224 x 224 x 3.');
   });
 
   it('turns hostile or broken tables into messages, never throws, never keeps markup', () => {
@@ -169,7 +178,8 @@ describe('CSV and Markdown', () => {
     expect(fromTable('hello world').stack).toBeNull();
     const d = fromTable('kind,k,out\n<img src=x onerror=alert(1)>,3,4\nstandard,-1,4\nstandard,3,4\n');
     expect(d.stack!.layers).toHaveLength(1);
-    expect(d.messages.join(' ')).toContain('unknown layer kind “<img src=x onerror=aler…”');
+    expect(words(d).join(' ')).toContain('unknown layer kind “<img src=x onerror=aler…”');
+    expect(words(d)).toContain('Line 3 was left out: k “-1” is not a whole number from 1 to 64.');
     fc.assert(
       fc.property(fc.string({ maxLength: 400 }), (t) => {
         const r = fromTable('kind,k,out,from,bias\n' + t);

@@ -48,13 +48,14 @@ describe('loadTf', () => {
     expect(loaded.failed).toHaveLength(1);
     expect(loaded.failed[0].backend).toBe('webgl');
     // tfjs-backend-webgl registers itself only in a browser (isBrowser()).
-    expect(loaded.failed[0].reason).toMatch(/webgl/i);
+    expect(loaded.failed[0].reason.code).toBe('init-error');
+    expect(loaded.failed[0].reason).toMatchObject({ detail: expect.stringMatching(/webgl/i) });
   });
 
   it("loadTf({ preferred: ['wasm', 'cpu'] }) reports wasm as not bundled and falls back to cpu", async () => {
     const loaded = await loadTf({ preferred: ['wasm', 'cpu'] });
     expect(loaded.backend).toBe('cpu');
-    expect(loaded.failed).toEqual([{ backend: 'wasm', reason: 'could not be loaded: the wasm backend is not bundled with this site' }]);
+    expect(loaded.failed).toEqual([{ backend: 'wasm', reason: { code: 'not-bundled' } }]);
   });
 
   it('selectBackend: a backend whose initialisation fails (setBackend → false) is reported and skipped', async () => {
@@ -70,7 +71,7 @@ describe('loadTf', () => {
         },
       });
       expect(loaded.backend).toBe('cpu');
-      expect(loaded.failed).toEqual([{ backend: 'wasm', reason: 'did not initialise on this device' }]);
+      expect(loaded.failed).toEqual([{ backend: 'wasm', reason: { code: 'no-init' } }]);
     } finally {
       tf.removeBackend('wasm');
     }
@@ -79,8 +80,8 @@ describe('loadTf', () => {
   it('loadTf rejects with TfUnavailableError listing every failure when no backend runs', async () => {
     const error = await loadTf({ preferred: ['wasm'], importers: { wasm: () => Promise.reject(new Error('offline')) } }).catch((e) => e);
     expect(error).toBeInstanceOf(TfUnavailableError);
-    expect(error.failed).toEqual([{ backend: 'wasm', reason: 'could not be loaded: offline' }]);
-    expect(error.message).toContain('wasm (could not be loaded: offline)');
+    expect(error.failed).toEqual([{ backend: 'wasm', reason: { code: 'not-loaded', detail: 'offline' } }]);
+    expect(error.message).toContain('wasm (not-loaded: offline)');
     const none = await loadTf({ preferred: [] }).catch((e) => e);
     expect(none).toBeInstanceOf(TfUnavailableError);
     expect(none.message).toContain('no backend was requested');

@@ -16,6 +16,7 @@ import { patch, type SvgNode } from '../figure-kit/svg';
 import { langOf } from '../../i18n/page-lang';
 import { loadCalculator } from '../../i18n/calculator.load';
 import type { CalculatorStrings } from '../../i18n/calculator.en';
+import { codecText } from '../../i18n/stack-codec.en';
 import { copyToClipboard, downloadText } from '../ui/browser';
 import { NUM_FIELDS, changeKind, readCount, setBn, setInput, setLayer, setNumber, type NumField } from './edit';
 import { calculatorView, rowView, stackReport, type CalculatorState, type CalculatorView } from './view';
@@ -70,7 +71,7 @@ class StackCalculator extends HTMLElement {
     if (given !== null) {
       const d = decodeStack(given);
       stack = d.stack;
-      messages.push(...d.messages);
+      messages.push(...d.messages.map((m) => codecText(m, this.t.codec)));
       if (!d.stack) messages.push(this.t.defaultShown);
     }
     let params: ParamConvention = 'paper';
@@ -170,7 +171,7 @@ class StackCalculator extends HTMLElement {
           break;
         case 'import': {
           const d = fromTable(this.q<HTMLTextAreaElement>('[data-role=import-text]').value);
-          const messages = d.messages.length ? { title: this.t.importMessages, list: d.messages } : null;
+          const messages = d.messages.length ? { title: this.t.importMessages, list: d.messages.map((m) => codecText(m, this.t.codec)) } : null;
           if (d.stack) this.replaceWithHistory(d.stack, this.t.imported(d.stack.layers.length), 'import', messages);
           else this.update({ messages });
           break;

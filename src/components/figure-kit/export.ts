@@ -433,6 +433,9 @@ export function downloadSvg(root: HTMLElement, svg: SVGSVGElement, options: Expo
   return name;
 }
 
+/** An export that could not be made, worded for the page (its message is shown as is). */
+class ExportError extends Error {}
+
 /** Rasterise the standalone SVG at `scale` × its size. */
 export async function downloadPng(root: HTMLElement, svg: SVGSVGElement, options: ExportOptions, scale: number): Promise<string> {
   const { markup, width, height } = standaloneSvg(root, svg, options);
@@ -442,17 +445,17 @@ export async function downloadPng(root: HTMLElement, svg: SVGSVGElement, options
     img.decoding = 'async';
     await new Promise<void>((ok, fail) => {
       img.onload = () => ok();
-      img.onerror = () => fail(new Error(kitText(langAt(root)).status.imageFailed));
+      img.onerror = () => fail(new ExportError(kitText(langAt(root)).status.imageFailed));
       img.src = url;
     });
     const canvas = document.createElement('canvas');
     canvas.width = Math.round(width * scale);
     canvas.height = Math.round(height * scale);
     const ctx = canvas.getContext('2d');
-    if (!ctx) throw new Error(kitText(langAt(root)).status.noCanvas);
+    if (!ctx) throw new ExportError(kitText(langAt(root)).status.noCanvas);
     ctx.drawImage(img, 0, 0, canvas.width, canvas.height);
     const blob = await new Promise<Blob | null>((ok) => canvas.toBlob(ok, 'image/png'));
-    if (!blob) throw new Error(kitText(langAt(root)).status.pngFailed);
+    if (!blob) throw new ExportError(kitText(langAt(root)).status.pngFailed);
     const name = `${fileName(root.dataset.figure ?? 'figure', options.palette)}@${scale}x.png`;
     downloadBlob(blob, name);
     return name;
@@ -497,6 +500,7 @@ export async function runAction(root: HTMLElement, action: string, title: string
     if (action === 'svg') status.textContent = words.saved(downloadSvg(root, svg, options));
     else if (action.startsWith('png-')) status.textContent = words.saved(await downloadPng(root, svg, options, Number(action.slice(4))));
   } catch (err) {
-    status.textContent = (err as Error).message;
+    // Our own failures carry the page's words; anything else the browser threw is in its language, not the page's.
+    status.textContent = err instanceof ExportError ? err.message : words.exportFailed;
   }
 }

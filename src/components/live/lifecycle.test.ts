@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { CostError } from '../../lib/errors';
 import { IDLE, LifecycleError, backendOf, failureOf, isBusy, step, type LiveEvent, type LiveState } from './lifecycle';
 
 const start: LiveEvent = { type: 'start' };
@@ -18,9 +19,9 @@ const EVENTS = { start, loaded, finish, cancel, fail };
 describe('step(state, event)', () => {
   it('idle → loading → running(backend) → done, keeping the backend and the backends that fell back', () => {
     expect(loading).toEqual({ phase: 'loading' });
-    const withFallback = step(loading, { type: 'loaded', backend: 'cpu', fellBack: [{ backend: 'webgl', reason: 'no context' }] });
-    expect(withFallback).toEqual({ phase: 'running', backend: 'cpu', fellBack: [{ backend: 'webgl', reason: 'no context' }] });
-    expect(step(withFallback, finish)).toEqual({ phase: 'done', backend: 'cpu', fellBack: [{ backend: 'webgl', reason: 'no context' }] });
+    const withFallback = step(loading, { type: 'loaded', backend: 'cpu', fellBack: [{ backend: 'webgl', reason: { code: 'no-init' } }] });
+    expect(withFallback).toEqual({ phase: 'running', backend: 'cpu', fellBack: [{ backend: 'webgl', reason: { code: 'no-init' } }] });
+    expect(step(withFallback, finish)).toEqual({ phase: 'done', backend: 'cpu', fellBack: [{ backend: 'webgl', reason: { code: 'no-init' } }] });
     expect(step(loading, { type: 'loaded', backend: 'cpu' })).toEqual({ phase: 'running', backend: 'cpu', fellBack: [] });
   });
 
@@ -77,5 +78,12 @@ describe('isBusy, backendOf, failureOf', () => {
     expect(failureOf(new TypeError('x'), true, false)).toEqual({ kind: 'download', offline: false });
     expect(failureOf(new Error('no WebGL'), false, false)).toEqual({ kind: 'error', message: 'no WebGL' });
     expect(failureOf('plain', false, true)).toEqual({ kind: 'error', message: 'plain' });
+    // No backend could run (TfUnavailableError): the failures travel as codes, for the page to word.
+    const failed = [{ backend: 'webgl', reason: { code: 'no-init' } }] as const;
+    const none = Object.assign(new Error('TensorFlow.js could not run here: webgl (no-init)'), { name: 'TfUnavailableError', failed });
+    expect(failureOf(none, false, false)).toEqual({ kind: 'unavailable', failed });
+    // A refusal of the cost model keeps its code, so the page can word it.
+    const alpha = new CostError('invalid-alpha', 'The width multiplier α must be a positive number, got 0.', 'alpha');
+    expect(failureOf(alpha, false, false)).toEqual({ kind: 'cost', error: { code: 'invalid-alpha', message: alpha.message, field: 'alpha' } });
   });
 });

@@ -10,20 +10,24 @@
  * the backend once one is loaded and, when failed, why. A block shows its phase as data-state.
  */
 
+import type { BackendFailure } from '../../lib/tf/load';
+import { isCostError } from '../../lib/errors';
+import type { CostErrorInfo } from '../../i18n/errors.en';
+
+export type { BackendFailure };
+
 /** Why a run failed. */
 export type Failure =
   /** TensorFlow.js could not be downloaded (offline or a failed fetch). */
   | { readonly kind: 'download'; readonly offline: boolean }
   /** The block declined to run on the backend it got (too much work for it). */
   | { readonly kind: 'refused' }
+  /** No backend of TensorFlow.js could run here; `failed` says why for each. */
+  | { readonly kind: 'unavailable'; readonly failed: readonly BackendFailure[] }
+  /** The cost model refused a size during the run; the page words it by its code. */
+  | { readonly kind: 'cost'; readonly error: CostErrorInfo }
   /** The browser could not run it; the message says what went wrong. */
   | { readonly kind: 'error'; readonly message: string };
-
-/** A backend that was tried and could not be used, and why. */
-export interface BackendFailure {
-  readonly backend: string;
-  readonly reason: string;
-}
 
 export type LiveState =
   | { readonly phase: 'idle' }
@@ -92,5 +96,10 @@ export function step(s: LiveState, e: LiveEvent): LiveState {
 /** The failure for an exception thrown during a run. */
 export function failureOf(e: unknown, fetchFailed: boolean, offline: boolean): Failure {
   if (fetchFailed) return { kind: 'download', offline };
+  // TfUnavailableError, known by name so that this module does not pull src/lib/tf into the page's bundle.
+  if (e instanceof Error && e.name === 'TfUnavailableError' && Array.isArray((e as { failed?: unknown }).failed)) {
+    return { kind: 'unavailable', failed: (e as Error & { failed: readonly BackendFailure[] }).failed };
+  }
+  if (isCostError(e)) return { kind: 'cost', error: { code: e.code, message: e.message, ...(e.field !== undefined ? { field: e.field } : {}) } };
   return { kind: 'error', message: e instanceof Error ? e.message : String(e) };
 }

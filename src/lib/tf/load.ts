@@ -20,10 +20,24 @@ export type TfLayers = typeof TfUnion;
 /** A backend the site knows how to ask for. */
 export type BackendName = 'webgl' | 'cpu' | 'wasm';
 
-/** A backend that was tried and did not run, and why (shown to the reader as is). */
+/**
+ * Why a backend did not run: a code the page words in its language (src/i18n/live.*.ts), and the
+ * browser's or tfjs's own message where there is one.
+ */
+export type BackendFailureReason =
+  /** The site does not ship this backend's module (wasm). */
+  | { readonly code: 'not-bundled' }
+  /** Its module could not be imported; `detail` is the error's message. */
+  | { readonly code: 'not-loaded'; readonly detail: string }
+  /** `tf.setBackend` resolved false: the backend did not initialise on this device. */
+  | { readonly code: 'no-init' }
+  /** Initialising it threw; `detail` is the error's message. */
+  | { readonly code: 'init-error'; readonly detail: string };
+
+/** A backend that was tried and did not run, and why. */
 export interface BackendFailure {
   readonly backend: BackendName;
-  readonly reason: string;
+  readonly reason: BackendFailureReason;
 }
 
 /** tfjs, the backend that is running, and the backends tried before it that failed. */
@@ -44,13 +58,17 @@ export interface LoadTfOptions {
   readonly importers?: BackendImporters;
 }
 
-/** Thrown when no preferred backend could run; `failed` says why for each. */
+/** A failure as a developer reads it in a log: `webgl (no-init)`, `wasm (not-loaded: offline)`. */
+const logText = (f: BackendFailure): string => `${f.backend} (${f.reason.code}${'detail' in f.reason ? `: ${f.reason.detail}` : ''})`;
+
+/**
+ * Thrown when no preferred backend could run; `failed` says why for each (the page words it from
+ * there; `message` is for logs).
+ */
 export class TfUnavailableError extends Error {
   readonly failed: readonly BackendFailure[];
   constructor(failed: readonly BackendFailure[]) {
-    super(
-      `TensorFlow.js could not run here: ${failed.map((f) => `${f.backend} (${f.reason})`).join('; ') || 'no backend was requested'}`,
-    );
+    super(`TensorFlow.js could not run here: ${failed.map(logText).join('; ') || 'no backend was requested'}`);
     this.name = 'TfUnavailableError';
     this.failed = failed;
   }
@@ -59,15 +77,23 @@ export class TfUnavailableError extends Error {
 /** Default order: the GPU if it initialises, else the always-available cpu backend. */
 export const DEFAULT_BACKENDS: readonly BackendName[] = ['webgl', 'cpu'];
 
+/** What the default importer of a backend the site does not ship rejects with. */
+class NotBundledError extends Error {
+  constructor(backend: BackendName) {
+    super(`the ${backend} backend is not bundled with this site`);
+    this.name = 'NotBundledError';
+  }
+}
+
 /**
  * The bundled backends. wasm is not a dependency of the site (its .wasm binaries would need
- * serving and `setWasmPaths`, toolchain notes §4.5), so it fails with a plain reason unless an
+ * serving and `setWasmPaths`, toolchain notes §4.5), so it fails as 'not-bundled' unless an
  * importer is passed in.
  */
 const DEFAULT_IMPORTERS: Required<BackendImporters> = {
   cpu: () => import('@tensorflow/tfjs-backend-cpu'),
   webgl: () => import('@tensorflow/tfjs-backend-webgl'),
-  wasm: () => Promise.reject(new Error('the wasm backend is not bundled with this site')),
+  wasm: () => Promise.reject(new NotBundledError('wasm')),
 };
 
 /**
@@ -100,19 +126,19 @@ export async function selectBackend<T extends Tf>(tf: T, options: LoadTfOptions 
     try {
       await importers[backend]();
     } catch (e) {
-      failed.push({ backend, reason: `could not be loaded: ${message(e)}` });
+      failed.push({ backend, reason: e instanceof NotBundledError ? { code: 'not-bundled' } : { code: 'not-loaded', detail: message(e) } });
       continue;
     }
     try {
       const ok = await tf.setBackend(backend);
       if (!ok) {
-        failed.push({ backend, reason: 'did not initialise on this device' });
+        failed.push({ backend, reason: { code: 'no-init' } });
         continue;
       }
       await tf.ready();
       return { tf, backend, failed };
     } catch (e) {
-      failed.push({ backend, reason: message(e) });
+      failed.push({ backend, reason: { code: 'init-error', detail: message(e) } });
     }
   }
   throw new TfUnavailableError(failed);

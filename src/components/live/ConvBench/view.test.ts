@@ -39,6 +39,9 @@ describe('convBenchView(state, strings)', () => {
     expect(refusal.attrs.hidden).toBe(false);
     expect(textOf(refusal)).toContain('16,777,216');
     expect(role(convBenchView(base, liveEn), 'refusal').attrs.hidden).toBe(true);
+    // The same refusal on a Chinese page: its numbers grouped with commas, no English words.
+    const zh = textOf(role(convBenchView(huge, liveZh), 'refusal'));
+    expect(zh).toBe('这组尺寸需要一个含 507,510,784 个数的张量，超过了本页在浏览器中给自己定的上限 16,777,216 个（float32 下为 64 MiB）。');
   });
 
   it('after a run: medians in ms with exact values, the measured speed-up, the backend, and a verdict against the prediction', () => {
@@ -68,6 +71,27 @@ describe('convBenchView(state, strings)', () => {
     expect(convBenchStatus({ ...base, life: step(loading, { type: 'fail', reason: { kind: 'download', offline: true } }) }, liveEn)).toBe(liveEn.common.tfOffline);
     expect(convBenchStatus({ ...base, life: step(running, { type: 'fail', reason: { kind: 'error', message: 'out of memory' } }) }, liveEn)).toBe('This browser could not run the block: out of memory. The predicted numbers above still hold.');
   });
+
+  it('which backends could not run, and why, in the page\'s language', () => {
+    const loading = step(IDLE, { type: 'start' });
+    const fellBack = step(loading, { type: 'loaded', backend: 'cpu', fellBack: [{ backend: 'webgl', reason: { code: 'no-init' } }] });
+    expect(convBenchStatus({ ...base, life: fellBack }, liveEn)).toBe('Timing on the cpu (webgl: did not initialise on this device) backend…');
+    expect(convBenchStatus({ ...base, life: fellBack }, liveZh)).toBe('正在 cpu（webgl：无法在此设备上初始化） 后端上计时…');
+    const failed = [
+      { backend: 'webgl', reason: { code: 'not-loaded', detail: 'Failed to fetch' } },
+      { backend: 'wasm', reason: { code: 'not-bundled' } },
+    ] as const;
+    const none = { ...base, life: step(loading, { type: 'fail', reason: { kind: 'unavailable', failed } }) };
+    expect(convBenchStatus(none, liveEn)).toBe(
+      'This browser could not run the block: TensorFlow.js could not run here: webgl: could not be loaded: Failed to fetch; wasm: could not be loaded: the wasm backend is not bundled with this site. The predicted numbers above still hold.',
+    );
+    expect(convBenchStatus(none, liveZh)).toBe(
+      '此浏览器无法运行本模块：TensorFlow.js 无法在此运行：webgl：无法加载：Failed to fetch；wasm：无法加载：本站没有附带 wasm 后端。上面预测的数字依然成立。',
+    );
+  });
+    const cost = { ...base, life: step(running, { type: 'fail', reason: { kind: 'cost', error: { code: 'invalid-alpha', message: 'The width multiplier α must be a positive number, got 0.', field: 'alpha' } } }) };
+    expect(convBenchStatus(cost, liveEn)).toBe('This browser could not run the block: The width multiplier α must be a positive number, got 0. The predicted numbers above still hold.');
+    expect(convBenchStatus(cost, liveZh)).toBe('此浏览器无法运行本模块：宽度乘子 α 必须是正数，并且不能让任何一层的通道数变为 0。上面预测的数字依然成立。');
 
   it('draws the build’s wide and narrow charts when it has no width yet, one chart once it has', () => {
     const drafts = findAll(convBenchView({ ...base, chartWidth: null }, liveEn), (n) => n.tag === 'svg');

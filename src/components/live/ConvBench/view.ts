@@ -9,6 +9,7 @@ import { BENCH_REPEATS, BENCH_WARMUP, benchPlan, type BenchSizes } from '../../.
 import { formatInt, formatTimes, toSignificant } from '../../../lib/format';
 import type { OutputComparison } from '../../../lib/float32';
 import type { LiveStrings } from '../../../i18n/live.en';
+import { byCode } from '../../../i18n/by-code';
 import { rich } from '../../ui/rich-text';
 import { isBusy, type LiveState } from '../lifecycle';
 import { backendText, failureText } from '../status';
@@ -101,7 +102,7 @@ export function convBenchView(s: ConvBenchState, t: LiveStrings): SvgNode {
         macs: h('span', { 'data-role': 'macs' }, c.against(formatInt(plan.standardMultAdds), formatInt(plan.separableMultAdds))),
       }),
     ),
-    h('p', { class: 'live-refusal', 'data-role': 'refusal', hidden: plan.refusal === null }, plan.refusal ?? ''),
+    h('p', { class: 'live-refusal', 'data-role': 'refusal', hidden: plan.refusal === null }, plan.refusal ? byCode(c.refusal, plan.refusal) : ''),
     h(
       'p',
       {},
