@@ -316,7 +316,7 @@ describe('chapter 6, MobileNet V2', () => {
       const fig = page.locator('[data-figure="block-shapes"]');
       await fig.scrollIntoViewIfNeeded();
       await figuresReady(page);
-      const formula = fig.locator('[data-role=formula]');
+      const formula = fig.locator('[data-role=formula]:visible');
       const inv = fig.locator('svg [data-block="inverted"]');
       await expect.poll(() => formula.locator('.katex-html [data-term="depthwise"]').count()).toBeGreaterThan(0);
       // Formula → figure: the depthwise k² lights the depthwise layer only.
