@@ -63,6 +63,8 @@ export const figuresEn = {
       `${k}×${k} ${op} convolution, ${cin} → ${cout} channels, ${act}: ${params} weights, ${macs} mult-adds`,
     opName: { depthwise: 'depthwise', expand: 'expand', project: 'project', reduce: 'reduce', conv: 'standard', shortcut: 'shortcut' },
     layerAria: (inverted: boolean, about: string) => `${inverted ? 'Inverted residual' : 'Residual'} block, ${about}`,
+    /** A wide tensor of the inverted residual: what the formula's expansion factor t counts. */
+    expandedAbout: (t: string, cin: string, wide: string, size: string) => `expansion factor t = ${t}: ${t} × ${cin} = ${wide} channels at ${size}×${size}`,
     identityNote: 'identity shortcut, added at ⊕',
     projectionLong: (why: string) => `1×1 projection shortcut (${why})`,
     projectionShort: (why: string) => `1×1 projection (${why})`,

@@ -59,6 +59,7 @@ export const figuresZh: FigureStrings = {
     layerAbout: (k, op, cin, cout, act, params, macs) => `${k}×${k} ${op}卷积，${cin} → ${cout} 个通道，${act}：${params} 个权重，${macs} 次乘加`,
     opName: { depthwise: '深度', expand: '扩展', project: '投影', reduce: '压缩', conv: '标准', shortcut: '捷径' },
     layerAria: (inverted, about) => `${inverted ? '倒残差块' : '残差块'}，${about}`,
+    expandedAbout: (t, cin, wide, size) => `扩展因子 t = ${t}：${t} × ${cin} = ${wide} 个通道，特征图 ${size}×${size}`,
     identityNote: '恒等捷径连接，在 ⊕ 处相加',
     projectionLong: (why) => `1×1 投影捷径（${why}）`,
     projectionShort: (why) => `1×1 投影（${why}）`,

@@ -49,6 +49,7 @@ export const kitEn = {
     pointwise: 'pointwise convolution',
     expand: 'expansion 1×1 convolution',
     project: 'projection 1×1 convolution',
+    'expansion-factor': 'expansion factor t: the wide tensors have t times the input’s channels',
     groups: 'groups',
     shortcut: 'shortcut',
     fc: 'fully connected layer',

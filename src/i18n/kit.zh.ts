@@ -42,6 +42,7 @@ export const kitZh: KitStrings = {
     pointwise: '逐点卷积',
     expand: '扩展用的 1×1 卷积',
     project: '投影用的 1×1 卷积',
+    'expansion-factor': '扩展因子 t：宽张量的通道数是输入的 t 倍',
     groups: '组数',
     shortcut: '捷径连接',
     fc: '全连接层',

@@ -8,7 +8,7 @@
  */
 import { convCost, toSafeNumber, type ConvKind } from './cost';
 import { CostError } from './errors';
-import { texInt } from './tex';
+import { texInt, texTerm, type TexLayout } from './tex';
 
 /** The activation after a layer: the V2 block keeps its last 1×1 linear (§3.2). */
 export type BlockActivation = 'relu' | 'relu6' | 'linear';
@@ -184,8 +184,12 @@ export function residualBottleneck({ cin, cout, t, stride, size, k = 3 }: BlockO
  * projection on (h/s)×(w/s). For s = 1 the two agree; for t = 1 the formula counts an expansion
  * layer that the network does not have (Table 2, first bottleneck), so the value is the formula's,
  * not the block's, and `matchesBlock` says whether they agree.
+ * With `{ terms }` each layer's share is marked for the figure: inside the parentheses d′ is the
+ * expansion 1×1's (each of the t·d′ outputs reads d′ inputs), k² the depthwise k×k's and d″ the
+ * projection 1×1's; at stride s the whole first product is the expansion's. t is marked as the
+ * expansion factor wherever it is a factor.
  */
-export function bottleneckMaddsTex({ cin, cout, t, stride, size, k = 3 }: BlockOptions): {
+export function bottleneckMaddsTex({ cin, cout, t, stride, size, k = 3 }: BlockOptions, layout: TexLayout = {}): {
   tex: string;
   value: number;
   matchesBlock: boolean;
@@ -196,10 +200,15 @@ export function bottleneckMaddsTex({ cin, cout, t, stride, size, k = 3 }: BlockO
   const tc = BigInt(t * cin);
   const value = toSafeNumber(hw * tc * BigInt(cin) + ohw * tc * BigInt(k * k + cout), 'mult-add count');
   const dot = ' \\cdot ';
+  const on = layout.terms;
+  const ex = (x: string) => texTerm('expand', x, on);
+  const dw = (x: string) => texTerm('depthwise', x, on);
+  const pj = (x: string) => texTerm('project', x, on);
+  const tf = (x: string) => texTerm('expansion-factor', x, on);
   const tex =
     stride === 1
-      ? `h \\cdot w \\cdot d' \\cdot t \\cdot (d' + k^2 + d'') = ${size}${dot}${size}${dot}${cin}${dot}${t}${dot}(${cin} + ${k * k} + ${cout}) = ${texInt(value)}`
-      : `h w \\, t d' d' + \\tfrac{h}{s}\\tfrac{w}{s}\\, t d' (k^2 + d'') = ${size}^2${dot}${t}${dot}${cin}^2 + ${out}^2${dot}${t}${dot}${cin}${dot}(${k * k} + ${cout}) = ${texInt(value)}`;
+      ? `h \\cdot w \\cdot d' \\cdot ${tf('t')} \\cdot (${ex("d'")} + ${dw('k^2')} + ${pj("d''")}) = ${size}${dot}${size}${dot}${cin}${dot}${tf(String(t))}${dot}(${ex(String(cin))} + ${dw(String(k * k))} + ${pj(String(cout))}) = ${texInt(value)}`
+      : `${ex(`h w \\, ${tf('t')} d' d'`)} + \\tfrac{h}{s}\\tfrac{w}{s}\\, ${tf('t')} d' (${dw('k^2')} + ${pj("d''")}) = ${ex(`${size}^2${dot}${tf(String(t))}${dot}${cin}^2`)} + ${out}^2${dot}${tf(String(t))}${dot}${cin}${dot}(${dw(String(k * k))} + ${pj(String(cout))}) = ${texInt(value)}`;
   return { tex, value, matchesBlock: value === invertedResidual({ cin, cout, t, stride, size, k }).multAdds };
 }
 

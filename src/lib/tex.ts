@@ -82,7 +82,7 @@ export interface TexChain extends TexResult {
 }
 
 /** The names formula terms and figure marks share (data-term). */
-export type TermName = 'depthwise' | 'pointwise' | 'kernel-size' | 'in-channels' | 'out-channels' | 'output-size' | 'groups' | 'alpha' | 'rho';
+export type TermName = 'depthwise' | 'pointwise' | 'kernel-size' | 'in-channels' | 'out-channels' | 'output-size' | 'groups' | 'alpha' | 'rho' | 'expand' | 'project' | 'expansion-factor';
 
 /** `\htmlData{term=name}{tex}` when `on` (a layout's `terms`) is true, else tex unchanged. */
 export function texTerm(name: TermName, tex: string, on: boolean | undefined): string {

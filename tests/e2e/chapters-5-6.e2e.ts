@@ -304,6 +304,55 @@ describe('chapter 6, MobileNet V2', () => {
     await context.close();
   });
 
+  // Sandler et al. 2018, §3.3: h·w·d′·t·(d′ + k² + d″); d′ is the expansion 1×1's share, k² the
+  // depthwise 3×3's, d″ the projection 1×1's, and t widens the middle tensors.
+  for (const [lang, prefix, words] of [
+    ['en', '', { t: 'expansion factor t = 6: 6 × 24 = 144 channels at 56×56', expand: '1×1 expand convolution, 24 → 144 channels' }],
+    ['zh', '/zh', { t: '扩展因子 t = 6：6 × 24 = 144 个通道，特征图 56×56', expand: '1×1 扩展卷积，24 → 144 个通道' }],
+  ] as const) {
+    it(`links the bottleneck formula's expansion, depthwise and projection terms and t to block-shapes, both ways, by pointer and keyboard (${lang})`, async () => {
+      const { context, page, problems } = await watchedPage(browser, { viewport: { width: 1280, height: 900 } });
+      await page.goto(`${baseURL()}${prefix}/mobilenet-v2/`);
+      const fig = page.locator('[data-figure="block-shapes"]');
+      await fig.scrollIntoViewIfNeeded();
+      await figuresReady(page);
+      const formula = fig.locator('[data-role=formula]:visible');
+      const inv = fig.locator('svg [data-block="inverted"]');
+      await expect.poll(() => formula.locator('.katex-html [data-term="depthwise"]').count()).toBeGreaterThan(0);
+      // Formula → figure: the depthwise k² lights the depthwise layer only.
+      await formula.locator('.katex-html [data-term="depthwise"]').first().hover();
+      await expect.poll(() => inv.locator('[data-layer="depthwise"][data-lit]').count()).toBe(1);
+      expect(await inv.locator('[data-layer="expand"][data-lit], [data-layer="project"][data-lit]').count()).toBe(0);
+      // Figure → formula: the projection layer lights d″ and its number.
+      await inv.locator('[data-layer="project"]').hover();
+      await expect.poll(() => formula.locator('.katex-html [data-term="project"][data-lit]').count()).toBe(2);
+      expect(await formula.locator('.katex-html [data-term="depthwise"][data-lit]').count()).toBe(0);
+      // Keyboard: the formula is one tab stop; → walks t, the expansion, the depthwise, the projection.
+      await page.mouse.move(0, 0);
+      await formula.focus();
+      await page.keyboard.press('ArrowRight');
+      await expect.poll(() => fig.getAttribute('data-lit-term')).toBe('expansion-factor');
+      expect(await inv.locator('[data-term="expansion-factor"][data-channels="144"][data-lit]').count()).toBe(2);
+      await expect.poll(() => fig.locator('[data-role=announce]').textContent()).toBe(words.t);
+      await page.keyboard.press('ArrowRight');
+      await expect.poll(() => fig.getAttribute('data-lit-term')).toBe('expand');
+      expect(await inv.locator('[data-layer="expand"][data-lit]').count()).toBe(1);
+      expect(await fig.locator('[data-role=announce]').textContent()).toContain(words.expand);
+      await page.keyboard.press('End');
+      await expect.poll(() => fig.getAttribute('data-lit-term')).toBe('project');
+      await page.keyboard.press('Escape');
+      await expect.poll(() => fig.getAttribute('data-lit-term')).toBeNull();
+      // Tab from the figure's layers reaches the wide tensor between expansion and depthwise, which lights t.
+      await inv.locator('[data-layer="expand"]').focus();
+      await page.keyboard.press('Tab');
+      await expect.poll(() => fig.getAttribute('data-lit-term')).toBe('expansion-factor');
+      expect(await page.evaluate(() => document.activeElement?.getAttribute('data-tensor'))).toBe('1');
+      expect(await formula.locator('.katex-html [data-term="expansion-factor"][data-lit]').count()).toBe(2);
+      expect(problems).toEqual([]);
+      await context.close();
+    });
+  }
+
   it('works on a 360 px phone in the dark theme: figures fit the column', async () => {
     const { context, page, problems } = await watchedPage(browser, { viewport: { width: 360, height: 740 }, colorScheme: 'dark' });
     for (const route of ['/mobilenet-v2/', '/linear-bottlenecks/']) {

@@ -64,6 +64,16 @@ describe('invertedResidualLayers', () => {
   });
 });
 
+/** The TeX without the formula–figure markup (nested terms too). */
+function unwrapTerms(tex: string): string {
+  let out = tex;
+  for (let prev = ''; prev !== out; ) {
+    prev = out;
+    out = out.replace(/\\htmlData\{term=[a-z-]+\}\{((?:[^{}]|\{[^{}]*\})*)\}/g, '$1');
+  }
+  return out;
+}
+
 describe('bottleneckMaddsTex', () => {
   it('h·w·d′·t·(d′ + k² + d″) equals the costed block for every stride-1 block with t > 1', () => {
     fc.assert(
@@ -84,6 +94,24 @@ describe('bottleneckMaddsTex', () => {
     expect(r.value - 10_035_200).toBe(112 * 112 * 32 * 32);
     expect(r.matchesBlock).toBe(false);
     expect(r.tex).toContain('(32 + 9 + 16)');
+  });
+  it('with terms, marks the expansion 1×1 (d′), depthwise (k²), projection (d″) and t in h·w·d′·t·(d′ + k² + d″), and is otherwise the same TeX', () => {
+    // Table 2, block_2_2 (24 → 144 → 24 at 56×56, t = 6): 56·56·24·6·(24 + 9 + 24) = 25,740,288.
+    const opts = { cin: 24, cout: 24, t: 6, stride: 1, size: 56 };
+    const linked = bottleneckMaddsTex(opts, { terms: true });
+    expect(linked.value).toBe(25_740_288);
+    expect(linked.tex).toContain('(\\htmlData{term=expand}{d\'} + \\htmlData{term=depthwise}{k^2} + \\htmlData{term=project}{d\'\'})');
+    expect(linked.tex).toContain('\\htmlData{term=expansion-factor}{6} \\cdot (\\htmlData{term=expand}{24} + \\htmlData{term=depthwise}{9} + \\htmlData{term=project}{24})');
+    expect(unwrapTerms(linked.tex)).toBe(bottleneckMaddsTex(opts).tex);
+  });
+  it('with terms at stride 2, the whole first product is the expansion\'s and t is marked in both products', () => {
+    // Table 2, block_3_1 (16 → 96 → 24, 112 → 56): 112²·6·16² + 56²·6·16·(9 + 24) = 29,202,432.
+    const opts = { cin: 16, cout: 24, t: 6, stride: 2, size: 112 };
+    const linked = bottleneckMaddsTex(opts, { terms: true });
+    expect(linked.tex).toContain('\\htmlData{term=expand}{112^2 \\cdot \\htmlData{term=expansion-factor}{6} \\cdot 16^2}');
+    expect(linked.tex).toContain('56^2 \\cdot \\htmlData{term=expansion-factor}{6} \\cdot 16 \\cdot (\\htmlData{term=depthwise}{9} + \\htmlData{term=project}{24})');
+    expect(linked.tex.match(/term=expansion-factor/g)).toHaveLength(4);
+    expect(unwrapTerms(linked.tex)).toBe(bottleneckMaddsTex(opts).tex);
   });
 });
 

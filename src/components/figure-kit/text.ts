@@ -18,6 +18,23 @@ export function subscripted(text: string): (SvgNode | string)[] {
   return out.filter((p) => p !== '');
 }
 
+/**
+ * The same for HTML text (live blocks, tables): "D_K = 3" → "D", <sub>K</sub>, " = 3", so a
+ * reader never sees the TeX underscore. Only a capital with a capital subscript (D_K, D_F, D_G)
+ * is set, so a name from a message (WEBGL_lose_context) stays as written.
+ */
+export function htmlSubscripted(text: string): (SvgNode | string)[] {
+  const out: (SvgNode | string)[] = [];
+  let last = 0;
+  for (const m of text.matchAll(/\b([A-Z])_([A-Z])\b/g)) {
+    const at = m.index ?? 0;
+    out.push(text.slice(last, at) + m[1], h('sub', {}, m[2]));
+    last = at + m[0].length;
+  }
+  if (last < text.length) out.push(text.slice(last));
+  return out.filter((p) => p !== '');
+}
+
 
 /** CJK ideographs, kana and full-width punctuation: each about 1 em wide. */
 const WIDE = /[\u2e80-\u9fff\uf900-\ufaff\ufe30-\ufe4f\uff00-\uffef\u3000-\u303f]/;

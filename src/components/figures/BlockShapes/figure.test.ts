@@ -87,8 +87,29 @@ describe('blockShapes.render(values)', () => {
     const terms = (which: string) => all(block(svg, which), (n) => String(n.attrs.class) === 'bs-op').map((n) => n.attrs['data-term']);
     expect(terms('inverted')).toEqual(['expand', 'depthwise', 'project']);
     expect(terms('residual')).toEqual(['pointwise', 'conv', 'pointwise']);
-    // The two expanded tensors (t·M = 144 channels) are what "expand" makes.
-    expect(all(block(svg, 'inverted'), (n) => n.attrs['data-term'] === 'expand' && n.attrs['data-channels'] !== undefined).map((n) => n.attrs['data-channels'])).toEqual([144, 144]);
+    // The two expanded tensors (t·M = 6·24 = 144 channels) are what the factor t counts.
+    expect(all(block(svg, 'inverted'), (n) => n.attrs['data-term'] === 'expansion-factor' && n.attrs['data-channels'] !== undefined).map((n) => n.attrs['data-channels'])).toEqual([144, 144]);
+  });
+
+  it('points every term of its formula (§3.3: expansion d′, depthwise k², projection d″, t) at a labelled, focusable mark, tensors and layers in reading order', () => {
+    for (const s of [1, 2]) {
+      const { svg, tex } = figure.render({ ...defaults, m: 24, n: 24, df: 56, t: 6, s }, testFrame());
+      const named = [...new Set([...(tex ?? '').matchAll(/\\htmlData\{term=([a-z-]+)\}/g)].map((m) => m[1]))].sort();
+      expect(named).toEqual(['depthwise', 'expand', 'expansion-factor', 'project']);
+      const inv = block(svg, 'inverted');
+      for (const term of named) {
+        const marks = all(inv, (n) => n.attrs['data-term'] === term && n.attrs.tabindex === 0);
+        expect(marks.length, term).toBeGreaterThan(0);
+        expect(String(marks[0].attrs['data-term-label']), term).not.toBe('undefined');
+      }
+      expect(all(inv, (n) => n.attrs['data-term'] === 'expansion-factor' && n.attrs.tabindex === 0)[0].attrs['data-term-label']).toBe('expansion factor t = 6: 6 × 24 = 144 channels at 56×56');
+      // Tab order: input, expand, wide (t), depthwise, wide (t), project, output.
+      const order = all(inv, (n) => n.attrs['data-tensor'] !== undefined || n.attrs['data-layer'] !== undefined).map((n) => n.attrs['data-layer'] ?? `tensor ${n.attrs['data-tensor']}`);
+      expect(order).toEqual(['tensor 0', 'expand', 'tensor 1', 'depthwise', 'tensor 2', 'project', 'tensor 3']);
+    }
+    // The Chinese edition announces the same counts in its own words.
+    const zh = figure.render({ ...defaults, m: 24, n: 24, df: 56, t: 6, s: 1 }, testFrame(680, 't', 'page', 'zh')).svg;
+    expect(all(zh, (n) => n.attrs['data-term'] === 'expansion-factor' && n.attrs.tabindex === 0)[0].attrs['data-term-label']).toBe('扩展因子 t = 6：6 × 24 = 144 个通道，特征图 56×56');
   });
 
   it('lays itself out for the frame: side by side on pages and slides, stacked on phones, within the slide\'s height', () => {

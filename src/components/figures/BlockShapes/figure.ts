@@ -8,7 +8,7 @@
  *
  * Laid out for the space it gets: the two blocks side by side on pages and slides, one above the
  * other on phones. Layers carry data-term (expand, depthwise, project, conv, pointwise, shortcut)
- * so the formula's terms can point at what they count.
+ * and the wide tensors expansion-factor (t), so the formula's terms can point at what they count.
  */
 import { bottleneckMaddsTex, invertedResidual, residualBottleneck, type BlockCost, type BlockLayer, type ShortcutRule } from '../../../lib/blocks';
 import { isCostError } from '../../../lib/errors';
@@ -79,10 +79,15 @@ function panel(T: Text, uid: string, x0: number, y0: number, w: number, heading:
   const bars = block.widths.map((c, i) => {
     const hgt = Math.max(2, c * scale);
     const linear = i > 0 && main[i - 1].activation === 'linear';
+    // The wide tensors hold t·d′ channels: they are what the formula's factor t counts, and a
+    // keyboard reaches them like the layers.
     const expanded = which === 'inverted' && i > 0 && i < last && main[0].role === 'expand';
+    const about = expanded ? T.expandedAbout(String(block.widths[i] / block.widths[0]), String(block.widths[0]), String(c), String(sizes[i])) : undefined;
     return h(
       'g',
-      { 'data-tensor': i, 'data-channels': c, 'data-term': expanded ? 'expand' : undefined },
+      expanded
+        ? { class: 'bs-wide', 'data-tensor': i, 'data-channels': c, 'data-term': 'expansion-factor', 'data-term-label': about, tabindex: 0, role: 'group', 'aria-label': T.layerAria(true, about!) }
+        : { 'data-tensor': i, 'data-channels': c },
       h('rect', { class: `bs-tensor bs-${which}${linear ? ' bs-linear' : ''}`, x: XS[i], y: mid - hgt / 2, width: BAR_W, height: hgt, rx: 2 }),
       h('text', { class: 'fig-value', x: XS[i] + BAR_W / 2, y: mid + barMax / 2 + 18, 'text-anchor': 'middle' }, String(c)),
       h('text', { class: 'fig-small', x: XS[i] + BAR_W / 2, y: mid + barMax / 2 + 33, 'text-anchor': 'middle' }, `${sizes[i]}²`),
@@ -96,7 +101,8 @@ function panel(T: Text, uid: string, x0: number, y0: number, w: number, heading:
     return h(
       'g',
       // Focusable, so a keyboard reaches each layer (and the formula term it is counted in) too.
-      { class: 'bs-op', 'data-layer': l.role, 'data-term': termOf(l, which), tabindex: 0, role: 'group', 'aria-label': T.layerAria(which === 'inverted', about) },
+      // The inverted block's layers are the formula's terms; what is announced when one lights up.
+      { class: 'bs-op', 'data-layer': l.role, 'data-term': termOf(l, which), 'data-term-label': which === 'inverted' ? about : undefined, tabindex: 0, role: 'group', 'aria-label': T.layerAria(which === 'inverted', about) },
       h('title', {}, about),
       h('line', { class: 'bs-arrow', x1: XS[i] + BAR_W + 3, x2: XS[i + 1] - 5, y1: mid, y2: mid, 'marker-end': `url(#${uid}-head)` }),
       h('text', { class: 'fig-small', x, y: mid - 22, 'text-anchor': 'middle' }, above[0]),
@@ -139,11 +145,11 @@ function panel(T: Text, uid: string, x0: number, y0: number, w: number, heading:
     'g',
     { 'data-block': which },
     h('text', { class: 'fig-heading', x: x0, y: y0 + 14 }, heading),
-    subLines.map((t, i) => h('text', { class: 'fig-small', x: x0, y: y0 + 32 + i * 16 }, t)),
+    subLines.map((t, i) => h('text', { class: 'fig-small', x: x0, y: y0 + 32 + i * 16, 'data-term': which === 'inverted' ? 'expansion-factor' : undefined }, t)),
     h('text', { class: block.shortcut.identity ? 'fig-small' : 'fig-small bs-no-shortcut', x: (x0c + x1c) / 2, y: lane - 5, 'text-anchor': 'middle', 'data-role': 'shortcut-note' }, note),
     shortcut,
-    bars,
-    ops,
+    // Tensor, layer, tensor, …: left to right, so the tab order follows the block.
+    bars.flatMap((bar, i) => (i < ops.length ? [bar, ops[i]] : [bar])),
     cost,
   );
   return { node, height: costY + (costFits ? 0 : 17) + 6 - y0 };
@@ -173,7 +179,7 @@ function render(v: FigureParams, frame: FigureFrame): FigureView {
   try {
     res = residualBottleneck(opts);
     inv = invertedResidual(opts);
-    tex = bottleneckMaddsTex(opts).tex;
+    tex = bottleneckMaddsTex(opts, { terms: true }).tex;
   } catch (e) {
     if (isCostError(e)) return errorView(W, 300, uid, title, costErrorText(e, frame.lang));
     throw e;

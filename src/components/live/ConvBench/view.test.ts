@@ -22,7 +22,9 @@ describe('convBenchView(state, strings)', () => {
     expect(textOf(role(tree, 'std-macs'))).toBe('57,802,752');
     expect(textOf(role(tree, 'sep-macs'))).toBe('7,325,696');
     expect(textOf(role(tree, 'macs'))).toBe('57,802,752 against 7,325,696');
-    expect(textOf(role(tree, 'sizes'))).toBe('D_K = 3, M = 32, N = 64, D_F = 56');
+    // The symbols are set with subscripts (D<sub>K</sub>), never a raw underscore.
+    expect(textOf(role(tree, 'sizes'))).toBe('DK = 3, M = 32, N = 64, DF = 56');
+    expect(findAll(role(tree, 'sizes'), (n) => n.tag === 'sub').map((n) => textOf(n))).toEqual(['K', 'F']);
     expect(textOf(role(tree, 'measured'))).toBe('not run yet');
     expect(textOf(role(tree, 'backend'))).toBe('not loaded');
     expect(textOf(role(tree, 'status'))).toBe(liveEn.convBench.idle);

@@ -5,6 +5,7 @@
  */
 import { h, type SvgNode } from '../../figure-kit/svg';
 import { REFERENCE_WIDTH } from '../../figure-kit/frame';
+import { htmlSubscripted } from '../../figure-kit/text';
 import { BENCH_REPEATS, BENCH_WARMUP, benchPlan, type BenchSizes } from '../../../lib/bench-guard';
 import { formatInt, formatTimes, toSignificant } from '../../../lib/format';
 import type { OutputComparison } from '../../../lib/float32';
@@ -97,7 +98,7 @@ export function convBenchView(s: ConvBenchState, t: LiveStrings): SvgNode {
       'p',
       {},
       rich(c.intro, {
-        sizes: h('span', { 'data-role': 'sizes' }, sizeText(s.sizes)),
+        sizes: h('span', { 'data-role': 'sizes' }, htmlSubscripted(sizeText(s.sizes))),
         speedup: h('strong', {}, h('span', { 'data-quantity': 'theoretical-speedup', 'data-exact': String(plan.theoreticalSpeedup) }, formatTimes(plan.theoreticalSpeedup))),
         macs: h('span', { 'data-role': 'macs' }, c.against(formatInt(plan.standardMultAdds), formatInt(plan.separableMultAdds))),
       }),
@@ -108,7 +109,7 @@ export function convBenchView(s: ConvBenchState, t: LiveStrings): SvgNode {
       {},
       h('button', { type: 'button', class: 'live-button', 'data-role': 'run', disabled: !s.ready || isBusy(s.life) || plan.refusal !== null }, c.run),
       ' ',
-      h('span', { class: 'live-status', 'data-role': 'status', 'aria-live': 'polite' }, convBenchStatus(s, t)),
+      h('span', { class: 'live-status', 'data-role': 'status', 'aria-live': 'polite' }, htmlSubscripted(convBenchStatus(s, t))),
     ),
     h('div', { class: 'live-chart', 'data-role': 'chart' }, charts),
     h(
@@ -152,7 +153,7 @@ export function convBenchView(s: ConvBenchState, t: LiveStrings): SvgNode {
             'data-outputs': eq ? String(eq.outputs) : undefined,
             'data-exact-at-worst': eq ? String(eq.exactAtWorst) : undefined,
           },
-          eq ? `${equivalenceText(eq, c)}${smaller}.` : t.common.notRunYet,
+          eq ? htmlSubscripted(`${equivalenceText(eq, c)}${smaller}.`) : t.common.notRunYet,
         ),
       ),
       h(
@@ -163,7 +164,7 @@ export function convBenchView(s: ConvBenchState, t: LiveStrings): SvgNode {
         h(
           'strong',
           { 'data-role': 'approx', 'data-exact': r?.approx ? String(r.approx.output) : undefined },
-          r?.approx ? `${c.approx(toSignificant(r.approx.output * 100, 3), toSignificant(r.approx.kernel * 100, 3))}${smaller}` : t.common.notRunYet,
+          r?.approx ? htmlSubscripted(`${c.approx(toSignificant(r.approx.output * 100, 3), toSignificant(r.approx.kernel * 100, 3))}${smaller}`) : t.common.notRunYet,
         ),
       ),
     ),
