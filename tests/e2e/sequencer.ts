@@ -10,6 +10,7 @@ const SLOWEST_FIRST = [
   'lecture', // ~110
   'pages-tools', // ~90
   'new-figures', // ~35
+  'site-consistency', // ~45
   'teach-embed',
   'chapters-1-3',
   'exercises',
