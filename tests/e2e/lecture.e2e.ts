@@ -120,10 +120,10 @@ describe('lecture decks', () => {
     }
   });
 
-  // Both screen sizes for the English decks; the Chinese ones (denser text, same canvas) at 720p,
-  // where the canvas is smallest.
-  it.each([...deckSlugs().flatMap((slug) => [[`/lecture/${slug}`, 1280, 720] as const, [`/lecture/${slug}`, 1920, 1080] as const]), ...deckSlugs('/zh').map((slug) => [`/zh/lecture/${slug}`, 1280, 720] as const)])(
-    'deck %s at %i×%i: every slide and step fits the canvas, and the canvas fills the screen',
+  // Every slide of both editions at 720p, where the canvas is smallest; then the same deck on a
+  // 1080p screen, where the canvas is scaled as a whole (its layout is the same 1280 × 720).
+  it.each(allDecks().map((slug) => [slug, 1280, 720] as const))(
+    'deck %s at %i×%i: every slide and step fits the canvas, and the canvas fills the screen, also at 1920×1080',
     async (slug, width, height) => {
       const { context, page, problems } = await watchedPage(browser, { viewport: { width, height } });
       await page.goto(`${baseURL()}${slug}/`);
@@ -159,6 +159,22 @@ describe('lecture decks', () => {
       await page.keyboard.press('End');
       await page.keyboard.press('PageUp');
       await expect.poll(() => slideNumber(page)).toBe(steps[total - 1] > 0 ? total : total - 1);
+      // A projector at 1920 × 1080: the canvas fills it and the text grows with it, on a slide with a
+      // figure if the deck has one (the figure is redrawn for the new size).
+      await page.setViewportSize({ width: 1920, height: 1080 });
+      const figureSlide = await page.evaluate(() => [...document.querySelectorAll('[data-slide]')].findIndex((s) => s.querySelector('sep-figure')) + 1);
+      if (figureSlide > 0) {
+        await page.keyboard.type(String(figureSlide));
+        await page.keyboard.press('Enter');
+        await expect.poll(() => slideNumber(page)).toBe(figureSlide);
+      }
+      await figuresReady(page);
+      await page.evaluate(() => new Promise((ok) => requestAnimationFrame(() => requestAnimationFrame(ok))));
+      const big = await measureSlide(page);
+      expect(big.scale, '1080p: canvas scaled to fit').toBeCloseTo(big.fitScale, 3);
+      expect(big.pageScroll, '1080p: no scrolling').toBeLessThanOrEqual(0);
+      expect(big.outside, '1080p: everything inside the canvas').toEqual([]);
+      expect(big.smallestText, '1080p: text size on screen').toBeGreaterThanOrEqual(0.03 * 1080);
       expect(problems).toEqual([]);
       await context.close();
     },
