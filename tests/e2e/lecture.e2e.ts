@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { inject } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { axeViolations, baseURL, figuresReady, launch, watchedPage } from './harness';
+import { measureFigures } from './figure-metrics.mjs';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -144,6 +145,12 @@ describe('lecture decks', () => {
         // Running text reads from the back: at least 3% of the screen height.
         expect(m.smallestText, `slide ${i}: text size on screen`).toBeGreaterThanOrEqual(0.03 * height);
         if (m.figureBox !== undefined && !m.sideText) expect(m.figureBox, `slide ${i}: the figure's box (canvas px)`).toBe(1180);
+        // A figure reads from the back row: its text at least 16 px on a 720p screen, and it ends
+        // inside the screen.
+        for (const f of await page.evaluate(measureFigures)) {
+          expect(f.minText, `slide ${i}: the figure's smallest text "${f.smallestText}"`).toBeGreaterThanOrEqual(16);
+          expect(f.bottom, `slide ${i}: the figure ends inside the screen`).toBeLessThanOrEqual(height);
+        }
         // Step through the slide's builds, then on to the next slide.
         for (let s = 1; s <= steps[i - 1]; s++) {
           await page.keyboard.press(s % 2 ? 'ArrowRight' : 'Space');
@@ -175,6 +182,10 @@ describe('lecture decks', () => {
       expect(big.pageScroll, '1080p: no scrolling').toBeLessThanOrEqual(0);
       expect(big.outside, '1080p: everything inside the canvas').toEqual([]);
       expect(big.smallestText, '1080p: text size on screen').toBeGreaterThanOrEqual(0.03 * 1080);
+      for (const f of await page.evaluate(measureFigures)) {
+        expect(f.minText, `1080p: the figure's smallest text "${f.smallestText}"`).toBeGreaterThanOrEqual(24);
+        expect(f.bottom, '1080p: the figure ends inside the screen').toBeLessThanOrEqual(1080);
+      }
       expect(problems).toEqual([]);
       await context.close();
     },
