@@ -1,3 +1,5 @@
+import { readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import {
   depthwiseSeparableDeckNumbers,
@@ -139,5 +141,17 @@ describe('deck numbers', () => {
     expect(o.xTimes).toBe(xceptionDeckNumbers().xTimes);
     expect(o.segments.map((s) => s.total)).toEqual([5_299_840, 1_722_448, 615_160, 536_536]);
     expect(o.pct(o.v1k.pointwise!.multAdds, o.v1.multAdds)).toBe('94.9%');
+  });
+});
+
+describe('the deck files', () => {
+  const dir = (lang: string) => join(process.cwd(), 'content', 'decks', lang);
+  const exportsOf = (lang: string, file: string) => readFileSync(join(dir(lang), file), 'utf8').split('\n').filter((l) => l.startsWith('export const'));
+
+  it.each(readdirSync(dir('en')).filter((f) => f.endsWith('.mdx')))('%s computes nothing: one line takes its numbers from chapter-numbers, the same in both editions', (file) => {
+    const en = exportsOf('en', file);
+    expect(en).toHaveLength(1);
+    expect(en[0]).toMatch(/^export const \{ [\w, ]+ \} = \w+DeckNumbers\(\);$/);
+    expect(exportsOf('zh', file)).toEqual(en);
   });
 });
