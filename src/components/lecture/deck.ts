@@ -9,6 +9,11 @@
  *               ◀─────────────── the same messages ──────────
  *   presenter console ── the next slide in an iframe (?preview=1#slide-N): canvas only, no keys
  *
+ * What the player shows is a DeckState (state.ts): keys, clicks, messages and the clock go through
+ * its pure transitions, and each change patches the parts of the view (view.ts) that the build
+ * rendered from the same function. What stays here is what only a browser does: focus, the URL,
+ * the channel, fitting the canvas and the slides' own attributes (which one shows, which builds).
+ *
  * Everything a deck needs is fetched up front, so it runs offline once loaded.
  */
 import { FIGURES } from '../figure-kit/registry';
@@ -148,9 +153,10 @@ class DeckPlayer extends HTMLElement {
     this.preload();
 
     document.addEventListener('keydown', (e) => this.onKey(e));
+    // The bar's and the console's buttons (a figure's own menu buttons are the figure's).
     this.addEventListener('click', (e) => {
-      const b = (e.target as Element | null)?.closest<HTMLButtonElement>('button[data-action]');
-      if (b && this.contains(b)) this.onAction(b.dataset.action ?? '');
+      const b = (e.target as Element | null)?.closest<HTMLButtonElement>('[data-role=bar] button[data-action], [data-role=clock] button[data-action]');
+      if (b) this.onAction(b.dataset.action ?? '');
     });
     // The control bar shows while the mouse moves (and whenever it holds the focus).
     document.addEventListener('pointermove', () => {
