@@ -5,8 +5,9 @@
  * chapter-facts.ts, the cost model and the paper tables; this module only gathers them.
  */
 import { PAPER_MOBILENETS, PAPER_VARIANTS } from './accuracy';
-import { costByKind, frameworkCounts, mobilenetV1, mobilenetV2, xception } from './architectures';
+import { XCEPTION_TABLE, costByKind, frameworkCounts, mobilenetV1, mobilenetV2, xception, type Architecture } from './architectures';
 import { bottleneckMaddsTex, invertedResidual, moduleParams, residualBottleneck } from './blocks';
+import { groupedMacsTex, groupedParamsTex } from './tex';
 import {
   article004Comparison,
   factoredFreedom,
@@ -26,10 +27,10 @@ import {
   v2Structure,
   xceptionOverV1,
 } from './chapter-facts';
-import { convCost } from './cost';
-import { toSignificant } from './format';
+import { convCost, rationalToNumber, separableRatio, type Rational } from './cost';
+import { formatInt, formatPercent, toSignificant } from './format';
 import { kerasTotalTex, separableConv2dParams } from './keras-counts';
-import { errorCurve, lostCurve, type ErrorCurvePoint } from './manifold';
+import { errorCurve, lostCurve, predictedLostFraction, type ErrorCurvePoint } from './manifold';
 import { largestTensorBySize, peak, table3, v1Memory, v2Memory } from './memory';
 import { V1_TABLE10, V1_TABLE11, V1_TABLE12, V1_TABLE13, V2_TABLE4, V2_TABLE6, V2_TABLE7 } from './paper-results';
 import { paperFigure, relativeGap, type PaperFigure } from './paper-tables';
@@ -206,5 +207,243 @@ export function xceptionNumbers() {
     v2s: v2Structure(),
     pf: paperFigure,
     xk: kerasTotalTex(x),
+  };
+}
+
+// --- Lecture decks --------------------------------------------------------------------------------
+// Each deck imports its numbers from one function below (`export const { … } = overviewDeckNumbers();`),
+// in both editions, and computes none itself.
+
+/** part / whole as a percentage with `decimals` decimals: 1, 3 → "33.3%". */
+export const shareText = (part: number, whole: number, decimals = 1): string => formatPercent(part / whole, decimals);
+
+/** How many times a is b, to three significant figures: 9, 1 → "9". */
+export const timesText = (a: number, b: number): string => toSignificant(a / b, 3);
+
+/** Bytes as whole kilobytes (1000 bytes), as the memory slides print them: 1_204_000 → "1,204 KB". */
+export const kilobytes = (bytes: number): string => `${formatInt(Math.round(bytes / 1000))} KB`;
+
+/** A count in millions to three significant figures: 3_504_872 → "3.50M". */
+export const millions = (x: number): string => `${toSignificant(x / 1e6, 3)}M`;
+
+/** The saving of a separable layer, 1 / (1/N + 1/D_K²), to three significant figures: 4608/521 → "8.84". */
+export const savingText = (r: Rational): string => toSignificant(1 / rationalToNumber(r), 3);
+
+/** Weights of all layers of a network, summed by kind (the classifier included). */
+function totalWeights(arch: Pick<Architecture, 'layers'>): number {
+  return Object.values(costByKind(arch)).reduce((s, k) => s + (k?.weights ?? 0), 0);
+}
+
+/** The quantisation step of a ReLU6 (or a ReLU capped at `cap`) activation stored in 8 bits: cap / (2⁸ − 1). */
+export const eightBitStep = (cap: number): number => cap / (2 ** 8 - 1);
+
+/**
+ * Xception's mid-flow separable layer between the extremes (Chollet 2017, §1.2): the 3×3 spatial
+ * part in `s` segments (1 = standard, M = depthwise, else grouped) plus the 1×1 mix, at M = 728, 19×19.
+ */
+export function segmentedConv(segments: readonly number[], M = 728): { s: number; mix: number; spatial: number; total: number }[] {
+  const mix = convCost({ kind: 'pointwise', k: 1, cin: M, cout: M, inH: 19 }).params;
+  return segments.map((s) => {
+    const spatial = s === M ? convCost({ kind: 'depthwise', k: 3, cin: M, cout: M, inH: 19 }).params : convCost({ kind: s === 1 ? 'standard' : 'grouped', k: 3, cin: M, cout: M, groups: s, inH: 19 }).params;
+    return { s, mix, spatial, total: mix + spatial };
+  });
+}
+
+/** Xception's mult-adds over MobileNet V1's, rounded to a whole number. */
+function xceptionTimesV1(): number {
+  return Math.round(xception().multAdds / mobilenetV1().multAdds);
+}
+
+/** Deck 1, standard convolution: a 3×3 layer from 32 to 64 channels on 14×14, made wider and larger. */
+export function standardConvolutionDeckNumbers() {
+  const layer = { kind: 'standard' as const, k: 3, cin: 32, cout: 64, inH: 14 };
+  const std = convCost(layer);
+  const wider = convCost({ ...layer, cout: 128 });
+  const bigger = convCost({ ...layer, k: 5 });
+  const ex = article001();
+  return {
+    layer,
+    std,
+    wider,
+    bigger,
+    ex,
+    a: ex.standard,
+    /** Twice the output channels: how many times the mult-adds. */
+    widerTimes: wider.multAdds / std.multAdds,
+    /** A 5×5 kernel instead of 3×3: how many times the mult-adds. */
+    biggerTimes: toSignificant(bigger.multAdds / std.multAdds, 3),
+  };
+}
+
+/** Deck 2, grouped convolution: 64 → 64 channels in 4 groups, and the source article's example. */
+export function groupedConvolutionDeckNumbers() {
+  const ex = article001();
+  return {
+    gp: groupedParamsTex({ k: 3, m: 64, n: 64, g: 4 }),
+    gm: groupedMacsTex({ k: 3, m: 64, n: 64, g: 4, df: 14 }),
+    std: convCost({ kind: 'standard', k: 3, cin: 64, cout: 64, inH: 14 }),
+    /** Input–output channel pairs a 1×1 layer connects with g groups: M·N/g. */
+    pairs: (m: number, n: number, g: number): number => convCost({ kind: 'grouped', k: 1, cin: m, cout: n, groups: g, inH: 1 }).params,
+    dw: convCost({ kind: 'depthwise', k: 3, cin: 64, cout: 64, inH: 14 }),
+    ex,
+    g3: ex.grouped,
+  };
+}
+
+/** Deck 3, depthwise separable convolution (Howard et al. 2017, §3.1). */
+export function depthwiseSeparableDeckNumbers() {
+  const layer = { k: 3, cin: 32, cout: 64, inH: 14 };
+  const v1 = mobilenetV1();
+  const v1Full = mobilenetV1({ fullConv: true });
+  return {
+    layer,
+    std: convCost({ kind: 'standard', ...layer }),
+    sep: convCost({ kind: 'separable', ...layer }),
+    r512: separableRatio({ k: 3, n: 512 }),
+    rows: [32, 64, 128, 256, 512, 1024].map((n) => ({ n, r: separableRatio({ k: 3, n }) })),
+    v1,
+    v1Full,
+    keras: separableConv2dParams({ k: 3, m: 32, n: 64 }),
+    x3: savingText,
+    /** MobileNet V1 built of standard convolutions: how many times the mult-adds. */
+    fullTimes: timesText(v1Full.multAdds, v1.multAdds),
+  };
+}
+
+/** Deck 4, MobileNet V1 (Howard et al. 2017, Tables 1–3, 6, 7). */
+export function mobilenetV1DeckNumbers() {
+  const v1 = mobilenetV1();
+  return {
+    v1,
+    by: costByKind(v1),
+    weights: totalWeights(v1),
+    pct: (part: number, whole: number): string => shareText(part, whole, 2),
+    full: mobilenetV1({ fullConv: true }),
+    shallow: mobilenetV1({ shallow: true }),
+    thin: mobilenetV1({ alpha: 0.75 }),
+    half: mobilenetV1({ alpha: 0.5 }),
+    small: mobilenetV1({ resolution: 128 }),
+    t3: convCost({ kind: 'separable', k: 3, cin: 384, cout: 384, inH: 10 }),
+    t3One: convCost({ kind: 'separable', k: 3, cin: 512, cout: 512, inH: 14 }),
+    t3Std: convCost({ kind: 'standard', k: 3, cin: 512, cout: 512, inH: 14 }),
+    times: timesText,
+  };
+}
+
+/** Deck 5, linear bottlenecks: the spiral experiment (Sandler et al. 2018, Fig. 1) and ReLU6 in 8 bits. */
+export function linearBottlenecksDeckNumbers() {
+  return {
+    lost: predictedLostFraction,
+    pct: percent,
+    kept: (n: number): number => meanActiveFraction(n, 20, 500),
+    block: invertedResidual({ cin: 24, cout: 24, t: 6, stride: 1, size: 56 }),
+    step6: eightBitStep(6),
+    step60: eightBitStep(60),
+  };
+}
+
+/** Deck 6, MobileNet V2 (Sandler et al. 2018, Tables 1–3). */
+export function mobilenetV2DeckNumbers() {
+  const v1 = mobilenetV1();
+  const v2 = mobilenetV2();
+  const structure = v2Structure();
+  const dwNarrow = convCost({ kind: 'depthwise', k: 3, cin: 24, cout: 24, inH: 56 });
+  const dwWide = convCost({ kind: 'depthwise', k: 3, cin: 144, cout: 144, inH: 56 });
+  const stdNarrow = convCost({ kind: 'standard', k: 3, cin: 24, cout: 24, inH: 56 });
+  const stdWide = convCost({ kind: 'standard', k: 3, cin: 144, cout: 144, inH: 56 });
+  return {
+    v1,
+    v2,
+    v1k: costByKind(v1),
+    v2k: costByKind(v2),
+    blocks: v2.blocks ?? [],
+    shortcuts: structure.shortcuts,
+    sumN: structure.blocks,
+    b3: invertedResidual({ cin: 24, cout: 24, t: 6, stride: 1, size: 56 }),
+    b3Tex: bottleneckMaddsTex({ cin: 24, cout: 24, t: 6, stride: 1, size: 56 }),
+    resnet: residualBottleneck({ cin: 144, cout: 144, t: 6, stride: 1, size: 56 }),
+    v1Pair: convCost({ kind: 'separable', k: 3, cin: 144, cout: 144, inH: 56 }),
+    dwNarrow,
+    dwWide,
+    stdNarrow,
+    stdWide,
+    /** Six times the channels: how many times a depthwise and a standard 3×3 layer's mult-adds. */
+    dwWideTimes: dwWide.multAdds / dwNarrow.multAdds,
+    stdWideTimes: stdWide.multAdds / stdNarrow.multAdds,
+    p1: peak(v1Memory(v1)),
+    p2: peak(v2Memory(v2)),
+    pct: (part: number, whole: number): string => shareText(part, whole, 1),
+    kb: kilobytes,
+    M: millions,
+  };
+}
+
+/** Deck 7, Xception (Chollet 2017; Keras SeparableConv2D). */
+export function xceptionDeckNumbers() {
+  const M = 728;
+  const x = xception();
+  return {
+    M,
+    spectrum: segmentedConv([1, 4, 56, 728], M),
+    x,
+    v1: mobilenetV1(),
+    v2: mobilenetV2(),
+    xfw: frameworkCounts(x),
+    xk: kerasTotalTex(x),
+    convLayers: x.layers.filter((l) => l.kind === 'conv' || l.kind === 'separable').length,
+    sepLayers: x.layers.filter((l) => l.kind === 'separable').length,
+    /** The entry convolutions count as one module, then one per row of the table (Chollet 2017, Fig. 5). */
+    modules: 1 + XCEPTION_TABLE.length,
+    residual: XCEPTION_TABLE.filter((m) => m.shortcut !== undefined || m.separable.length === 3).length,
+    first: separableConv2dParams({ k: 3, m: 3, n: 32 }),
+    b4: separableConv2dParams({ k: 3, m: 256, n: 728, bias: false }),
+    xTimes: xceptionTimesV1(),
+  };
+}
+
+/** The overview deck: the whole argument in one lecture, with the numbers of all the others. */
+export function overviewDeckNumbers() {
+  const layer = { k: 3, cin: 32, cout: 64, inH: 14 };
+  const v1 = mobilenetV1();
+  const v2 = mobilenetV2();
+  const x = xception();
+  const r512 = separableRatio({ k: 3, n: 512 });
+  return {
+    layer,
+    std: convCost({ kind: 'standard', ...layer }),
+    sep: convCost({ kind: 'separable', ...layer }),
+    r512,
+    r512Times: savingText(r512),
+    v1,
+    v1k: costByKind(v1),
+    v1Half: mobilenetV1({ alpha: 0.5 }),
+    v1Small: mobilenetV1({ resolution: 128 }),
+    v1Full: mobilenetV1({ fullConv: true }),
+    t3: convCost({ kind: 'separable', k: 3, cin: 384, cout: 384, inH: 10 }),
+    t3Full: convCost({ kind: 'separable', k: 3, cin: 512, cout: 512, inH: 14 }),
+    v2,
+    v2k: costByKind(v2),
+    shortcuts: v2Structure().shortcuts,
+    block: invertedResidual({ cin: 24, cout: 24, t: 6, stride: 1, size: 56 }),
+    blockTex: bottleneckMaddsTex({ cin: 24, cout: 24, t: 6, stride: 1, size: 56 }),
+    resnet: residualBottleneck({ cin: 144, cout: 144, t: 6, stride: 1, size: 56 }),
+    v1Pair: convCost({ kind: 'separable', k: 3, cin: 144, cout: 144, inH: 56 }),
+    p1: peak(v1Memory(v1)),
+    p2: peak(v2Memory(v2)),
+    x,
+    xConv: x.layers.filter((l) => l.kind === 'conv' || l.kind === 'separable').length,
+    xSep: x.layers.filter((l) => l.kind === 'separable').length,
+    xTimes: xceptionTimesV1(),
+    segments: segmentedConv([1, 4, 56, 728]),
+    pct: (part: number, whole: number): string => shareText(part, whole, 1),
+    pct2: (part: number, whole: number): string => shareText(part, whole, 2),
+    v1w: totalWeights(v1),
+    lost: predictedLostFraction,
+    /** The share of points lost at n = 15, in percent to two significant figures (no sign). */
+    lost15: toSignificant(100 * predictedLostFraction(15), 2),
+    /** ReLU6's 8-bit step, to three significant figures. */
+    step6: toSignificant(eightBitStep(6), 3),
+    kb: kilobytes,
+    times: timesText,
   };
 }

@@ -66,4 +66,13 @@ describe('patch(el, tree)', () => {
     expect(input.value).toBe('4');
     expect(input.hasAttribute('disabled')).toBe(true);
   });
+
+  it('puts typeset math copied into a view in the MathML namespace, and HTML after it back in HTML', () => {
+    const el = document.createElement('div');
+    document.body.appendChild(el);
+    patch(el, h('div', {}, h('span', { class: 'katex-mathml' }, h('math', {}, h('mi', {}, 'M'))), h('p', {}, 'after')));
+    expect(el.querySelector('math')?.namespaceURI).toBe('http://www.w3.org/1998/Math/MathML');
+    expect(el.querySelector('mi')?.namespaceURI).toBe('http://www.w3.org/1998/Math/MathML');
+    expect(el.querySelector('p')?.namespaceURI).toBe('http://www.w3.org/1999/xhtml');
+  });
 });

@@ -75,10 +75,20 @@ export function toMarkup(node: SvgNode | string, svg = typeof node !== 'string' 
 }
 
 const SVG_NS = 'http://www.w3.org/2000/svg';
+const MATHML_NS = 'http://www.w3.org/1998/Math/MathML';
+const HTML_NS = 'http://www.w3.org/1999/xhtml';
 
-function create(doc: Document, node: SvgNode | string, svg: boolean): Node {
+/** The namespace of a child of `parent` (typeset math copied into a view keeps its MathML). */
+function childNamespace(parent: Element, childTag: string): string {
+  if (childTag === 'svg') return SVG_NS;
+  if (childTag === 'math') return MATHML_NS;
+  if (parent.namespaceURI === SVG_NS) return parent.localName === 'foreignObject' ? HTML_NS : SVG_NS;
+  return parent.namespaceURI === MATHML_NS ? MATHML_NS : HTML_NS;
+}
+
+function create(doc: Document, node: SvgNode | string, ns: string): Node {
   if (typeof node === 'string') return doc.createTextNode(node);
-  const el = svg ? doc.createElementNS(SVG_NS, node.tag) : doc.createElement(node.tag);
+  const el = ns === HTML_NS ? doc.createElement(node.tag) : doc.createElementNS(ns, node.tag);
   patch(el, node);
   return el;
 }
@@ -118,10 +128,10 @@ export function patch(el: Element, node: SvgNode): void {
       else el.appendChild(doc.createTextNode(child));
       return;
     }
-    const childSvg = childIsSvg(el.localName, svg, child.tag);
-    if (have && have.nodeType === 1 && (have as Element).localName === child.tag && ((have as Element).namespaceURI === SVG_NS) === childSvg) patch(have as Element, child);
-    else if (have) el.replaceChild(create(doc, child, childSvg), have);
-    else el.appendChild(create(doc, child, childSvg));
+    const ns = childNamespace(el, child.tag);
+    if (have && have.nodeType === 1 && (have as Element).localName === child.tag && ((have as Element).namespaceURI ?? HTML_NS) === ns) patch(have as Element, child);
+    else if (have) el.replaceChild(create(doc, child, ns), have);
+    else el.appendChild(create(doc, child, ns));
   });
   while (kids.length > node.children.length) el.removeChild(el.lastChild as ChildNode);
 }

@@ -9,20 +9,47 @@
  *               ◀─────────────── the same messages ──────────
  *   presenter console ── the next slide in an iframe (?preview=1#slide-N): canvas only, no keys
  *
+ * What the player shows is a DeckState (state.ts): keys, clicks, messages and the clock go through
+ * its pure transitions, and each change patches the parts of the view (view.ts) that the build
+ * rendered from the same function. What stays here is what only a browser does: focus, the URL,
+ * the channel, fitting the canvas and the slides' own attributes (which one shows, which builds).
+ *
  * Everything a deck needs is fetched up front, so it runs offline once loaded.
  */
 import { FIGURES } from '../figure-kit/registry';
 import { params, setParams } from '../figure-kit/store';
+import { patch } from '../figure-kit/svg';
 import { PARAM_NAMES, isParamName, parseParams, type ParamValues } from '../../lib/params';
-import { CANVAS, fitCanvas } from './canvas';
-import { clampPosition, formatPosition, nextPosition, parsePositionClamped, previousPosition, typedSlide, type Position } from './position';
+import { fitCanvas } from './canvas';
+import { formatPosition, parsePositionClamped, type Position } from './position';
+import { readTree } from './read';
+import {
+  clearGoto,
+  first,
+  goTo,
+  initialDeck,
+  jumpToTyped,
+  keyCommand,
+  last,
+  overviewMove,
+  pointAt,
+  press,
+  resetTimer,
+  setAwake,
+  setBlank,
+  setLaser,
+  setOverview,
+  start,
+  tick,
+  toggleTimer,
+  typeDigit,
+  type DeckState,
+} from './state';
+import { DECK_PARTS, PART_ROLE, partView, stillCopy, type DeckContent, type DeckPart } from './view';
 import { LECTURE } from '../../i18n/lecture';
 
 /** The deck's words, in the language of the page. */
 const t = LECTURE[document.documentElement.lang.startsWith('zh') ? 'zh' : 'en'];
-
-const NEXT_KEYS = new Set(['ArrowRight', 'ArrowDown', 'PageDown', 'n', 'N']);
-const PREV_KEYS = new Set(['ArrowLeft', 'ArrowUp', 'PageUp', 'p', 'P', 'Backspace']);
 
 type Message =
   | { type: 'hello' }
@@ -39,57 +66,32 @@ function isEditing(target: EventTarget | null): boolean {
   return el.isContentEditable || ['INPUT', 'SELECT', 'TEXTAREA'].includes(el.tagName);
 }
 
-function clock(seconds: number): string {
-  const s = Math.floor(Math.abs(seconds));
-  return `${Math.floor(s / 60)}:${String(s % 60).padStart(2, '0')}`;
-}
-
-/**
- * A still copy of a slide for the overview grid: no controls, ids, live regions, notes or custom
- * elements (so nothing in it hydrates, takes focus or repeats an id of the deck).
- */
-function snapshot(slide: HTMLElement): HTMLElement {
-  const copy = slide.cloneNode(true) as HTMLElement;
-  copy.querySelectorAll('.controls, .notes, [data-role=announce], figcaption, noscript, .fig-menu, .sr-only').forEach((n) => n.remove());
-  for (const el of [...copy.querySelectorAll<HTMLElement>('*')]) {
-    if (!(el instanceof SVGElement)) el.removeAttribute('id');
-    el.removeAttribute('tabindex');
-  }
-  for (const el of [...copy.querySelectorAll('sep-figure, param-control, a, h2, section')]) {
-    const plain = document.createElement(el.tagName === 'A' ? 'span' : 'div');
-    plain.className = el.getAttribute('class') ?? '';
-    plain.append(...el.childNodes);
-    el.replaceWith(plain);
-  }
-  const root = document.createElement('div');
-  root.className = `${slide.className} thumb-slide`;
-  root.append(...copy.childNodes);
-  return root;
-}
+/** Parts whose trees are large: patched only when what they show changed. */
+const HEAVY: Partial<Record<DeckPart, (s: DeckState, c: DeckContent) => unknown[]>> = {
+  overview: (s, c) => [s.overview, s.pos.slide, c.thumbs],
+  notes: (s, c) => [s.ready, c.notes],
+  next: (s) => [s.ready, s.pos.slide],
+};
 
 class DeckPlayer extends HTMLElement {
   private slides: HTMLElement[] = [];
   /** The step builds of each slide, in the order they appear. */
   private fragments: HTMLElement[][] = [];
-  private steps: number[] = [];
-  private pos: Position = { slide: 0, step: 0 };
+  private state: DeckState = initialDeck([], 0);
+  private content: DeckContent = { titles: [], exitHref: '', path: '', presenter: false };
   private mode: 'room' | 'presenter' | 'preview' = 'room';
   private channel?: BroadcastChannel;
   private stage!: HTMLElement;
   private canvas!: HTMLElement;
   private place = { scale: 1, x: 0, y: 0 };
-  private blank = false;
-  private laser = false;
-  private digits = '';
+  /** What each heavy part was last drawn from. */
+  private drawn = new Map<DeckPart, unknown[]>();
   private digitsTimer = 0;
   private awakeTimer = 0;
   private fitFrame = 0;
   private pointerFrame = 0;
   /** Slider values last received from the other window (not sent back). */
   private remoteParams = '';
-  private startedAt = Date.now();
-  private pausedAt: number | undefined;
-  private nextFrame?: HTMLIFrameElement;
 
   private byRole<T extends HTMLElement = HTMLElement>(name: string): T | null {
     return this.querySelector<T>(`[data-role="${name}"]`);
@@ -106,20 +108,32 @@ class DeckPlayer extends HTMLElement {
       s.querySelectorAll('[data-fragment-items] li').forEach((li) => li.setAttribute('data-fragment', ''));
       return [...s.querySelectorAll<HTMLElement>('[data-fragment]')];
     });
-    this.steps = this.fragments.map((f) => f.length);
     this.slides.forEach((s) => {
       const title = s.querySelector<HTMLElement>('.slide-title');
       if (title) title.tabIndex = -1;
     });
+    this.content = {
+      titles: this.slides.map((s) => s.querySelector('.slide-title')?.textContent ?? ''),
+      exitHref: this.querySelector('.deck-exit')?.getAttribute('href') ?? '',
+      path: location.pathname,
+      presenter: this.mode === 'presenter',
+    };
+    const initial = initialDeck(
+      this.fragments.map((f) => f.length),
+      Number(this.dataset.minutes),
+      Date.now(),
+    );
+    // The preview frame is a picture: its controls never start.
+    this.state = this.mode === 'preview' ? initial : start(initial);
 
     const linkedState = PARAM_NAMES.some((n) => new URLSearchParams(location.search).has(n));
-    this.go(parsePositionClamped(location.hash, this.steps) ?? { slide: 0, step: 0 }, { preset: !linkedState, broadcast: false, focus: false });
+    this.go(parsePositionClamped(location.hash, this.state.steps) ?? { slide: 0, step: 0 }, { preset: !linkedState, broadcast: false, focus: false });
     window.addEventListener('hashchange', () => {
-      const p = parsePositionClamped(location.hash, this.steps);
-      if (p && formatPosition(p) !== formatPosition(this.pos)) this.go(p);
+      const p = parsePositionClamped(location.hash, this.state.steps);
+      if (p && formatPosition(p) !== formatPosition(this.state.pos)) this.go(p);
       // A slide hash that names no slide as written (#slide-9999, #slide-x) is corrected in place.
-      else if (location.hash.startsWith('#slide-') && location.hash !== formatPosition(this.pos)) {
-        history.replaceState(history.state, '', `${location.pathname}${location.search}${formatPosition(this.pos)}`);
+      else if (location.hash.startsWith('#slide-') && location.hash !== formatPosition(this.state.pos)) {
+        history.replaceState(history.state, '', `${location.pathname}${location.search}${formatPosition(this.state.pos)}`);
       }
     });
     const refit = (): void => {
@@ -139,17 +153,16 @@ class DeckPlayer extends HTMLElement {
     this.preload();
 
     document.addEventListener('keydown', (e) => this.onKey(e));
-    this.querySelectorAll<HTMLButtonElement>('button[data-action]').forEach((b) => {
-      b.addEventListener('click', () => this.onAction(b.dataset.action ?? ''));
-      b.disabled = false;
+    // The bar's and the console's buttons (a figure's own menu buttons are the figure's).
+    this.addEventListener('click', (e) => {
+      const b = (e.target as Element | null)?.closest<HTMLButtonElement>('[data-role=bar] button[data-action], [data-role=clock] button[data-action]');
+      if (b) this.onAction(b.dataset.action ?? '');
     });
     // The control bar shows while the mouse moves (and whenever it holds the focus).
-    const bar = this.byRole('bar');
     document.addEventListener('pointermove', () => {
-      if (!bar) return;
-      bar.dataset.awake = '';
+      this.set(setAwake(this.state, true));
       window.clearTimeout(this.awakeTimer);
-      this.awakeTimer = window.setTimeout(() => delete bar.dataset.awake, 2500);
+      this.awakeTimer = window.setTimeout(() => this.set(setAwake(this.state, false)), 2500);
     });
     this.stage.addEventListener('pointermove', (e) => this.onPointer(e));
     this.stage.addEventListener('pointerleave', () => this.pointAt(-1, -1, true));
@@ -170,17 +183,46 @@ class DeckPlayer extends HTMLElement {
       });
       this.post({ type: 'hello' });
     }
-    if (this.mode === 'presenter') this.startConsole();
+    if (this.mode === 'presenter') {
+      this.set(tick(this.state, Date.now()));
+      window.setInterval(() => this.set(tick(this.state, Date.now())), 500);
+    }
+  }
+
+  // ── State and view ──────────────────────────────────────────────────────────────────────────
+
+  /** Take a new state and patch the parts of the view; the same state draws nothing. */
+  private set(next: DeckState): void {
+    if (next === this.state && this.drawn.size > 0) return;
+    this.state = next;
+    this.draw();
+  }
+
+  private draw(): void {
+    const s = this.state;
+    for (const part of DECK_PARTS) {
+      const inputs = HEAVY[part]?.(s, this.content);
+      const before = this.drawn.get(part);
+      if (inputs && before && inputs.every((x, i) => x === before[i])) continue;
+      const el = this.byRole(PART_ROLE[part]);
+      if (el) patch(el, partView(part, s, t, this.content));
+      this.drawn.set(part, inputs ?? []);
+    }
+    // The page's own elements that reflect the state: the stage is out of reach behind the
+    // overview, and the canvas shows the laser's cursor.
+    this.stage.toggleAttribute('inert', s.overview);
+    this.canvas.toggleAttribute('data-laser', s.laser);
   }
 
   // ── Position ────────────────────────────────────────────────────────────────────────────────
 
   /** Show a position (clamped): its slide, its figure at its preset, its first `step` builds. */
   go(to: Position, { preset = true, broadcast = true, focus = true }: { preset?: boolean; broadcast?: boolean; focus?: boolean } = {}): void {
-    const p = clampPosition(to, this.steps);
-    const changed = p.slide !== this.pos.slide || !this.slides[p.slide].hasAttribute('data-active');
-    const focusWasInside = this.slides[this.pos.slide]?.contains(document.activeElement);
-    this.pos = p;
+    const before = this.state.pos;
+    const next = goTo(this.state, to);
+    const p = next.pos;
+    const changed = p.slide !== before.slide || !this.slides[p.slide].hasAttribute('data-active');
+    const focusWasInside = this.slides[before.slide]?.contains(document.activeElement);
     const slide = this.slides[p.slide];
     if (changed) {
       this.slides.forEach((s, k) => s.toggleAttribute('data-active', k === p.slide));
@@ -190,29 +232,15 @@ class DeckPlayer extends HTMLElement {
         setParams(parseParams(presetQuery, names).values);
       }
       slide.querySelectorAll('sep-figure').forEach((f) => f.dispatchEvent(new Event('sep:redraw')));
+      if (this.mode === 'presenter') this.content = { ...this.content, notes: [...slide.querySelectorAll('[data-role=notes]')].map(readTree) };
     }
     this.fragments[p.slide].forEach((f, k) => f.toggleAttribute('data-shown', k < p.step));
     history.replaceState(history.state, '', `${location.pathname}${location.search}${formatPosition(p)}`);
-
-    const total = this.slides.length;
-    const title = slide.querySelector('.slide-title')?.textContent ?? '';
-    const count = t.count(p.slide + 1, total);
-    for (const name of ['count', 'number']) {
-      const el = this.byRole(name);
-      if (el) el.textContent = count;
+    this.set(next);
+    if (changed && this.mode === 'presenter') {
+      const notes = this.byRole('notes-view');
+      if (notes) notes.scrollTop = 0;
     }
-    // The console also says how many step builds the slide has left to show.
-    const consoleCount = this.byRole('console-count');
-    if (consoleCount) consoleCount.textContent = this.steps[p.slide] > 0 ? `${count} · ${t.steps(p.step, this.steps[p.slide])}` : count;
-    const progress = this.byRole('progress');
-    if (progress) progress.style.width = `${((p.slide + 1) / total) * 100}%`;
-    if (changed) {
-      const announce = this.byRole('announce');
-      if (announce) announce.textContent = t.announce(p.slide + 1, total, title);
-    }
-    this.byRole('bar')?.querySelector('[data-action=prev]')?.toggleAttribute('aria-disabled', p.slide === 0 && p.step === 0);
-    this.byRole('bar')?.querySelector('[data-action=next]')?.toggleAttribute('aria-disabled', p.slide === total - 1 && p.step === this.steps[p.slide]);
-    if (this.mode === 'presenter') this.showConsole();
     if (changed) requestAnimationFrame(() => this.fitFormulas());
     if (changed && focus && focusWasInside) slide.querySelector<HTMLElement>('.slide-title')?.focus();
     if (broadcast) this.post({ type: 'state', slide: p.slide, step: p.step });
@@ -232,7 +260,7 @@ class DeckPlayer extends HTMLElement {
    * keeps a live value or a long number from being cut off).
    */
   private fitFormulas(): void {
-    const slide = this.slides[this.pos.slide];
+    const slide = this.slides[this.state.pos.slide];
     for (const fig of slide.querySelectorAll<HTMLElement>('.slide-figure sep-figure')) {
       const box = fig.querySelector<HTMLElement>('.formula');
       const tex = box?.querySelector<HTMLElement>('.katex-display > .katex');
@@ -254,198 +282,134 @@ class DeckPlayer extends HTMLElement {
 
   private onKey(e: KeyboardEvent): void {
     if (e.altKey || e.ctrlKey || e.metaKey || isEditing(e.target)) return;
-    if (!this.byRole('overview')?.hidden) return this.onOverviewKey(e);
     const target = e.target as HTMLElement | null;
     const onButton = target?.tagName === 'BUTTON' || target?.tagName === 'SUMMARY' || target?.tagName === 'A';
-    if (/^[0-9]$/.test(e.key)) return this.typeDigit(e.key);
-    if (e.key === 'Enter' && this.digits) {
-      e.preventDefault();
-      return this.jumpToTyped();
+    const s = this.state;
+    const command = keyCommand(e.key, { shift: e.shiftKey, onButton, typing: s.digits !== '', overview: s.overview });
+    if (s.overview && command === null) return this.onOverviewKey(e);
+    if (command === null) return;
+    if (typeof command === 'object') return this.typeDigit(command.digit);
+    if (!['blank', 'laser', 'fullscreen'].includes(command)) e.preventDefault();
+    switch (command) {
+      case 'close-overview':
+        return this.closeOverview();
+      case 'jump':
+        return this.jumpToTyped();
+      case 'clear-goto':
+        return this.clearGoto();
+      case 'next':
+      case 'prev':
+        return this.press(command);
+      case 'first':
+        return this.go(first(s).pos);
+      case 'last':
+        return this.go(last(s).pos);
+      default:
+        return this.onAction(command);
     }
-    if (this.digits && (e.key === 'Escape' || e.key === 'Backspace')) {
-      e.preventDefault();
-      return this.clearDigits();
-    }
-    const forward = NEXT_KEYS.has(e.key) || (e.key === ' ' && !onButton && !e.shiftKey);
-    const back = PREV_KEYS.has(e.key) || (e.key === ' ' && !onButton && e.shiftKey);
-    if (forward || back) {
-      e.preventDefault();
-      // A key press on a black screen brings the slide back first, as in PowerPoint.
-      if (this.blank && this.mode === 'room') return this.setBlank(false, true);
-      return this.go(forward ? nextPosition(this.pos, this.steps) : previousPosition(this.pos, this.steps));
-    }
-    switch (e.key) {
-      case 'Home':
-        e.preventDefault();
-        return this.go({ slide: 0, step: 0 });
-      case 'End':
-        e.preventDefault();
-        return this.go({ slide: this.slides.length - 1, step: this.steps[this.slides.length - 1] });
-      case 'o':
-      case 'O':
-      case 'Escape':
-        e.preventDefault();
-        return this.openOverview();
-      case 'b':
-      case 'B':
-      case '.':
-        return this.setBlank(!this.blank, true);
-      case 'l':
-      case 'L':
-        return this.setLaser(!this.laser, true);
-      case 'f':
-      case 'F':
-        return this.onAction('fullscreen');
-    }
+  }
+
+  /** Forward or back; on the room's black screen the press brings the slide back first. */
+  private press(dir: 'next' | 'prev'): void {
+    const next = press(this.state, dir, this.mode === 'room');
+    if (next.blank !== this.state.blank) return this.setBlank(next.blank, true);
+    this.go(next.pos);
   }
 
   private onAction(action: string): void {
     switch (action) {
       case 'next':
-        return this.go(nextPosition(this.pos, this.steps));
       case 'prev':
-        return this.go(previousPosition(this.pos, this.steps));
+        return this.go(press(this.state, action, false).pos);
       case 'overview':
         return this.openOverview();
       case 'blank':
-        return this.setBlank(!this.blank, true);
+        return this.setBlank(!this.state.blank, true);
       case 'laser':
-        return this.setLaser(!this.laser, true);
+        return this.setLaser(!this.state.laser, true);
       case 'fullscreen':
         if (document.fullscreenElement) void document.exitFullscreen();
         else void document.documentElement.requestFullscreen?.().catch(() => undefined);
         return;
       case 'presenter':
-        window.open(`${location.pathname}?presenter=1${formatPosition(this.pos)}`, `separable-presenter-${this.dataset.deck}`, 'width=1280,height=720');
+        window.open(`${location.pathname}?presenter=1${formatPosition(this.state.pos)}`, `separable-presenter-${this.dataset.deck}`, 'width=1280,height=720');
         return;
       case 'timer-toggle':
-        return this.toggleTimer();
+        return this.set(toggleTimer(this.state, Date.now()));
       case 'timer-reset':
-        this.startedAt = Date.now();
-        if (this.pausedAt !== undefined) this.pausedAt = this.startedAt;
-        return this.tick();
+        return this.set(resetTimer(this.state, Date.now()));
     }
   }
 
   // ── Go to a typed slide number ──────────────────────────────────────────────────────────────
 
   private typeDigit(d: string): void {
-    this.digits = (this.digits + d).slice(-4);
-    const box = this.byRole('goto');
-    if (box) {
-      box.textContent = `${t.goto} ${this.digits}`;
-      box.hidden = false;
-    }
+    this.set(typeDigit(this.state, d));
     window.clearTimeout(this.digitsTimer);
-    this.digitsTimer = window.setTimeout(() => this.clearDigits(), 4000);
+    this.digitsTimer = window.setTimeout(() => this.clearGoto(), 4000);
   }
 
   private jumpToTyped(): void {
-    const i = typedSlide(this.digits, this.slides.length);
-    this.clearDigits();
-    if (i === undefined) {
-      const box = this.byRole('goto');
-      if (box) {
-        box.textContent = t.gotoOutOfRange(this.slides.length);
-        box.hidden = false;
-        this.digitsTimer = window.setTimeout(() => this.clearDigits(), 2500);
-      }
+    window.clearTimeout(this.digitsTimer);
+    const next = jumpToTyped(this.state);
+    if (next.gotoMissed) {
+      this.set(next);
+      this.digitsTimer = window.setTimeout(() => this.clearGoto(), 2500);
       return;
     }
-    this.go({ slide: i, step: 0 });
+    this.set(clearGoto(this.state));
+    this.go(next.pos);
   }
 
-  private clearDigits(): void {
-    this.digits = '';
+  private clearGoto(): void {
     window.clearTimeout(this.digitsTimer);
-    const box = this.byRole('goto');
-    if (box) box.hidden = true;
+    this.set(clearGoto(this.state));
   }
 
   // ── Overview ────────────────────────────────────────────────────────────────────────────────
 
   private openOverview(): void {
-    const dialog = this.byRole('overview');
     const grid = this.byRole('overview-grid');
-    if (!dialog || !grid) return;
-    grid.replaceChildren(
-      ...this.slides.map((s, i) => {
-        const title = s.querySelector('.slide-title')?.textContent ?? '';
-        const link = document.createElement('a');
-        link.className = 'thumb';
-        link.href = formatPosition({ slide: i, step: 0 });
-        link.dataset.index = String(i);
-        link.setAttribute('aria-label', t.slideLabel(i + 1, title));
-        if (i === this.pos.slide) link.setAttribute('aria-current', 'true');
-        const frame = document.createElement('span');
-        frame.className = 'thumb-frame';
-        frame.setAttribute('aria-hidden', 'true');
-        const canvas = document.createElement('span');
-        canvas.className = 'thumb-canvas';
-        canvas.append(snapshot(s));
-        frame.append(canvas);
-        const label = document.createElement('span');
-        label.className = 'thumb-label';
-        label.textContent = `${i + 1} · ${title}`;
-        link.append(frame, label);
-        return link;
-      }),
-    );
-    dialog.hidden = false;
-    for (const name of ['stage', 'bar']) this.byRole(name)?.setAttribute('inert', '');
+    if (!grid) return;
+    this.content = { ...this.content, thumbs: this.slides.map((s) => stillCopy(readTree(s))) };
+    this.set(setOverview(this.state, true));
     grid.querySelector<HTMLElement>('[aria-current]')?.focus();
     grid.querySelector<HTMLElement>('[aria-current]')?.scrollIntoView({ block: 'nearest' });
   }
 
   private closeOverview(): void {
-    const dialog = this.byRole('overview');
-    if (!dialog || dialog.hidden) return;
-    dialog.hidden = true;
-    this.byRole('overview-grid')?.replaceChildren();
-    for (const name of ['stage', 'bar']) this.byRole(name)?.removeAttribute('inert');
-    this.slides[this.pos.slide].querySelector<HTMLElement>('.slide-title')?.focus();
+    if (!this.state.overview) return;
+    this.content = { ...this.content, thumbs: undefined };
+    this.set(setOverview(this.state, false));
+    this.slides[this.state.pos.slide].querySelector<HTMLElement>('.slide-title')?.focus();
   }
 
-  /** In the overview: arrows move between slides, Enter opens one, Esc or O goes back. */
+  /** In the overview: arrows move between slides, Enter opens one (a link), Esc or O goes back. */
   private onOverviewKey(e: KeyboardEvent): void {
-    if (e.key === 'Escape' || e.key === 'o' || e.key === 'O') {
-      e.preventDefault();
-      return this.closeOverview();
-    }
     const links = [...(this.byRole('overview-grid')?.querySelectorAll<HTMLAnchorElement>('a.thumb') ?? [])];
     const at = links.indexOf(document.activeElement as HTMLAnchorElement);
-    const from = at < 0 ? this.pos.slide : at;
     const top = links[0]?.offsetTop ?? 0;
     const perRow = Math.max(1, links.filter((l) => l.offsetTop === top).length);
-    const moves: Record<string, number> = { ArrowRight: 1, ArrowLeft: -1, ArrowDown: perRow, ArrowUp: -perRow, Home: -Infinity, End: Infinity };
-    if (!(e.key in moves)) return;
+    const to = overviewMove(e.key, at < 0 ? this.state.pos.slide : at, perRow, links.length);
+    if (to === undefined) return;
     e.preventDefault();
-    const to = Math.max(0, Math.min(links.length - 1, from + moves[e.key]));
     links[to]?.focus();
   }
 
   // ── Black screen and laser ──────────────────────────────────────────────────────────────────
 
   private setBlank(on: boolean, broadcast: boolean): void {
-    this.blank = on;
-    const cover = this.byRole('blank');
-    if (cover) cover.hidden = !on;
-    const note = this.byRole('blanked');
-    if (note) note.hidden = !on;
-    this.byRole('bar')?.querySelector('[data-action=blank]')?.setAttribute('aria-pressed', String(on));
+    this.set(setBlank(this.state, on));
     if (broadcast) this.post({ type: 'blank', on });
   }
 
   private setLaser(on: boolean, broadcast: boolean): void {
-    this.laser = on;
-    this.canvas.toggleAttribute('data-laser', on);
-    this.byRole('bar')?.querySelector('[data-action=laser]')?.setAttribute('aria-pressed', String(on));
-    if (!on) this.pointAt(-1, -1, false);
+    this.set(setLaser(this.state, on));
     if (broadcast) this.post({ type: 'laser', on });
   }
 
   private onPointer(e: PointerEvent): void {
-    if (!this.laser) return;
+    if (!this.state.laser) return;
     const box = this.stage.getBoundingClientRect();
     const { scale, x, y } = this.place;
     const cx = (e.clientX - box.left - x) / scale;
@@ -456,12 +420,9 @@ class DeckPlayer extends HTMLElement {
 
   /** Put the laser dot at canvas coordinates (outside the canvas hides it). */
   private pointAt(x: number, y: number, broadcast: boolean): void {
-    const dot = this.byRole('laser');
-    if (!dot) return;
-    const inside = this.laser && x >= 0 && y >= 0 && x <= CANVAS.width && y <= CANVAS.height;
-    dot.hidden = !inside;
-    if (inside) dot.style.transform = `translate(${Math.round(x)}px, ${Math.round(y)}px)`;
-    if (broadcast && this.laser) this.post({ type: 'pointer', x: inside ? Math.round(x) : -1, y: inside ? Math.round(y) : -1 });
+    this.set(pointAt(this.state, x, y));
+    const dot = this.state.dot;
+    if (broadcast && this.state.laser) this.post({ type: 'pointer', x: dot ? dot.x : -1, y: dot ? dot.y : -1 });
   }
 
   // ── The other window ────────────────────────────────────────────────────────────────────────
@@ -472,14 +433,15 @@ class DeckPlayer extends HTMLElement {
 
   private onMessage(m: Message): void {
     if (!m || typeof m !== 'object') return;
+    const s = this.state;
     switch (m.type) {
       case 'hello':
-        return this.post({ type: 'state', slide: this.pos.slide, step: this.pos.step, blank: this.blank, laser: this.laser });
+        return this.post({ type: 'state', slide: s.pos.slide, step: s.pos.step, blank: s.blank, laser: s.laser });
       case 'state':
         if (!Number.isInteger(m.slide) || !Number.isInteger(m.step)) return;
-        if (m.slide !== this.pos.slide || m.step !== this.pos.step) this.go({ slide: m.slide, step: m.step }, { broadcast: false });
-        if (typeof m.blank === 'boolean' && m.blank !== this.blank) this.setBlank(m.blank, false);
-        if (typeof m.laser === 'boolean' && m.laser !== this.laser) this.setLaser(m.laser, false);
+        if (m.slide !== s.pos.slide || m.step !== s.pos.step) this.go({ slide: m.slide, step: m.step }, { broadcast: false });
+        if (typeof m.blank === 'boolean' && m.blank !== this.state.blank) this.setBlank(m.blank, false);
+        if (typeof m.laser === 'boolean' && m.laser !== this.state.laser) this.setLaser(m.laser, false);
         return;
       case 'blank':
         return this.setBlank(Boolean(m.on), false);
@@ -498,64 +460,6 @@ class DeckPlayer extends HTMLElement {
         return;
       }
     }
-  }
-
-  // ── Presenter console ───────────────────────────────────────────────────────────────────────
-
-  private startConsole(): void {
-    const holder = this.byRole('next-view');
-    if (holder) {
-      this.nextFrame = document.createElement('iframe');
-      this.nextFrame.title = t.upcoming;
-      holder.replaceChildren(this.nextFrame);
-    }
-    this.showConsole();
-    this.tick();
-    window.setInterval(() => this.tick(), 500);
-  }
-
-  private showConsole(): void {
-    const notes = this.byRole('notes-view');
-    const slide = this.slides[this.pos.slide];
-    if (notes) {
-      notes.replaceChildren(...[...slide.querySelectorAll('[data-role=notes]')].map((n) => n.cloneNode(true)));
-      if (!notes.hasChildNodes()) notes.textContent = t.noNotes;
-      notes.scrollTop = 0;
-    }
-    const holder = this.byRole('next-view');
-    const upcoming = this.pos.slide + 1 < this.slides.length ? this.pos.slide + 1 : undefined;
-    if (holder) holder.toggleAttribute('data-end', upcoming === undefined);
-    if (this.nextFrame && upcoming !== undefined) {
-      const src = `${location.pathname}?preview=1${formatPosition({ slide: upcoming, step: 0 })}`;
-      // Same page, new hash: the frame moves to the slide without reloading.
-      if (this.nextFrame.getAttribute('src') !== src) this.nextFrame.src = src;
-    }
-  }
-
-  private tick(): void {
-    const now = this.pausedAt ?? Date.now();
-    const elapsed = (now - this.startedAt) / 1000;
-    const left = Number(this.dataset.minutes) * 60 - elapsed;
-    const e = this.byRole('elapsed');
-    if (e) e.textContent = clock(elapsed);
-    const r = this.byRole('remaining');
-    if (r) r.textContent = clock(left);
-    const label = this.byRole('remaining-label');
-    if (label) label.textContent = left < 0 ? t.over : t.remaining;
-    this.byRole('remaining')?.toggleAttribute('data-over', left < 0);
-  }
-
-  private toggleTimer(): void {
-    const button = this.querySelector<HTMLButtonElement>('[data-action=timer-toggle]');
-    if (this.pausedAt === undefined) {
-      this.pausedAt = Date.now();
-      if (button) button.textContent = t.resumeTimer;
-    } else {
-      this.startedAt += Date.now() - this.pausedAt;
-      this.pausedAt = undefined;
-      if (button) button.textContent = t.pauseTimer;
-    }
-    this.tick();
   }
 
   /** Fetch every figure chunk, KaTeX and its fonts now, so the deck keeps working offline. */
