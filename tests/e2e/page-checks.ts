@@ -1,6 +1,7 @@
 // Every page of the build, in Chromium: loads clean, passes axe in both themes, fits a phone, and
-// still reads with JavaScript off. Two test files share these checks, each over part of the
-// routes, so that the two halves run side by side.
+// still reads with JavaScript off. Three test files share these checks, each over part of the
+// routes (English reading pages, Chinese reading pages, decks, embeds and exercise sheets), so
+// that they run side by side.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { axeViolations, baseURL, figuresReady, launch, routes, watchedPage } from './harness';
@@ -22,7 +23,7 @@ export function pageChecks(pick: (route: string) => boolean): void {
   const ROUTES = routes();
 
   describe('the build', () => {
-    it('has the home page, seven chapters and the references page, and every route is in one of the two halves', () => {
+    it('has the home page, seven chapters and the references page, and this file checks some of them', () => {
       for (const r of ['/', '/standard-convolution/', '/grouped-convolution/', '/depthwise-separable/', '/mobilenet-v1/', '/linear-bottlenecks/', '/mobilenet-v2/', '/xception/', '/references/']) {
         expect(ROUTES).toContain(r);
       }

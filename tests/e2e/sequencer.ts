@@ -5,6 +5,7 @@ import { BaseSequencer, type TestSpecification } from 'vitest/node';
 /** File names, slowest first (seconds on a two-core machine, one file at a time). */
 const SLOWEST_FIRST = [
   'pages-reading', // ~130
+  'pages-reading-zh', // ~80
   'export-print', // ~145
   'screens', // ~110
   'lecture', // ~110

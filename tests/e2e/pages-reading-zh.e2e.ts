@@ -1,0 +1,4 @@
+// Every Chinese reading page (home, chapters, calculator, references): see page-checks.ts.
+import { isToolRoute, pageChecks } from './page-checks';
+
+pageChecks((route) => !isToolRoute(route) && route.startsWith('/zh/'));
