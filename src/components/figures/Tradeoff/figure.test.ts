@@ -104,6 +104,29 @@ describe('tradeoff.render(values)', () => {
     }
   });
 
+  it('keeps the accuracy axis title clear of the tick labels: above the axis on a phone, turned beside it on a page', () => {
+    for (const frame of [testFrame(316), testFrame(360), testFrame(725)]) {
+      const { svg } = tradeoff.render(defaults, frame);
+      const axes = all(svg, (n) => n.attrs.class === 'to-axes')[0];
+      const texts = all(axes, (n) => n.tag === 'text');
+      const title = texts.find((t) => text(t) === 'ImageNet top-1');
+      expect(title, `axis title at ${frame.width}`).toBeDefined();
+      const ticks = texts.filter((t) => /^\d+%$/.test(text(t)));
+      expect(ticks.map(text)).toEqual(['40%', '50%', '60%', '70%']);
+      const tickBoxes = ticks.map((t) => textBox(text(t), Number(t.attrs.x), Number(t.attrs.y), 'end'));
+      // A turned title runs down from its anchor; its box is the text's length tall and one line wide.
+      const turned = String(title!.attrs.transform ?? '').startsWith('rotate(-90');
+      const w = textBox(text(title!), 0, 0, 'start').w;
+      const x = Number(title!.attrs.x);
+      const y = Number(title!.attrs.y);
+      const box = turned ? { x, y, w: 12 * 1.2, h: w } : textBox(text(title!), x, y, 'start');
+      expect(turned, `turned at ${frame.width}`).toBe(frame.width >= 520);
+      for (const [i, b] of tickBoxes.entries()) expect(overlaps(box, b), `title / ${text(ticks[i])} at ${frame.width}`).toBe(false);
+      expect(box.x).toBeGreaterThanOrEqual(0);
+      expect(box.y).toBeGreaterThanOrEqual(0);
+    }
+  });
+
   it('names every kind of mark in its legend, the triangles of the paper\'s variants included', () => {
     for (const frame of [testFrame(316), testFrame(725), slideFrame]) {
       const { svg } = tradeoff.render(defaults, frame);

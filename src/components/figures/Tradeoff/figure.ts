@@ -88,7 +88,7 @@ function geometry(frame: FigureFrame, shrink = 0): { left: number; right: number
   return { left: narrow ? 40 : 46, right: W - 8, top: 22, bottom, panel: { x: 0, y: bottom + 42, w: W } };
 }
 
-function axes(T: Text, g: ReturnType<typeof geometry>, x: (v: number) => number, y: (v: number) => number, domain: [number, number]): SvgNode {
+function axes(T: Text, g: ReturnType<typeof geometry>, x: (v: number) => number, y: (v: number) => number, domain: [number, number], narrow: boolean): SvgNode {
   const { left, right, top, bottom } = g;
   const ticks: number[] = [];
   for (let e = Math.ceil(Math.log10(domain[0])); 10 ** e <= domain[1]; e++) ticks.push(10 ** e);
@@ -110,7 +110,10 @@ function axes(T: Text, g: ReturnType<typeof geometry>, x: (v: number) => number,
     h('line', { class: 'to-axis', x1: left, x2: right, y1: bottom, y2: bottom }),
     h('line', { class: 'to-axis', x1: left, x2: left, y1: top, y2: bottom }),
     h('text', { class: 'fig-small', x: (left + right) / 2, y: bottom + 31, 'text-anchor': 'middle' }, T.xAxis),
-    h('text', { class: 'fig-small', x: 2, y: top + 2, transform: `rotate(-90 2 ${top + 2})`, 'text-anchor': 'end', 'dominant-baseline': 'hanging' }, T.yAxis),
+    // On a phone the tick labels fill the narrow left margin: the axis title sits above the axis.
+    narrow
+      ? h('text', { class: 'fig-small', x: 2, y: top - 8 }, T.yAxis)
+      : h('text', { class: 'fig-small', x: 2, y: top + 2, transform: `rotate(-90 2 ${top + 2})`, 'text-anchor': 'end', 'dominant-baseline': 'hanging' }, T.yAxis),
   );
 }
 
@@ -239,7 +242,7 @@ function render(v: FigureParams, frame: FigureFrame, _data?: unknown, shrink = 0
     { viewBox: `0 0 ${W} ${Math.ceil(height)}`, role: 'img', 'aria-labelledby': `${uid}-title ${uid}-desc`, class: 'fig-svg to' },
     title,
     desc,
-    axes(T, g, x, y, domain),
+    axes(T, g, x, y, domain, isNarrow(frame) && frame.context !== 'slide'),
     h('g', { class: 'to-current-at', 'data-role': 'current-line', 'data-x': cx, style: `transform: translate(${cx.toFixed(2)}px, 0px)` }, h('line', { class: 'to-current-line', x1: 0, x2: 0, y1: g.top, y2: g.bottom })),
     h('g', { class: 'to-lines' }, lines),
     points.map((p) => mark(T, p, x(p.macs), y(p.top1))),
