@@ -12,21 +12,22 @@
  */
 import { FLOP_CONVENTIONS, LIMITS, PARAM_CONVENTIONS, PRESET_IDS, STACK_KINDS, defaultLayer, insertLayer, moveLayer, preset, removeLayer, type FlopConvention, type LayerField, type ParamConvention, type PresetId, type Stack, type StackKind } from '../../lib/stack';
 import { decodeStack, encodeStack, fromTable, shown, toCsv, toMarkdown } from '../../lib/stack-codec';
-import { patch, type SvgNode } from '../figure-kit/svg';
+import { patch, patchFrom, type SvgNode } from '../figure-kit/svg';
 import { langOf } from '../../i18n/page-lang';
 import { loadCalculator } from '../../i18n/calculator.load';
 import type { CalculatorStrings } from '../../i18n/calculator.en';
 import { copyToClipboard, downloadText } from '../ui/browser';
 import { NUM_FIELDS, changeKind, readCount, setBn, setInput, setLayer, setNumber, type NumField } from './edit';
-import { calculatorView, rowView, stackReport, type CalculatorState, type CalculatorView } from './view';
+import { calculatorView, columnWidths, rowView, stackReport, type CalculatorState, type CalculatorView } from './view';
 
 const isParamConvention = (v: string | null): v is ParamConvention => v !== null && (PARAM_CONVENTIONS as readonly string[]).includes(v);
 const isFlopConvention = (v: string | null): v is FlopConvention => v !== null && (FLOP_CONVENTIONS as readonly string[]).includes(v);
 
-/** A row's element and what it was last patched with (so unchanged rows are not walked). */
+/** A row's element and what it was last patched with (so unchanged rows are not walked, and a changed row only where it changed). */
 interface RowDom {
   readonly tr: HTMLTableRowElement;
   shown: string;
+  tree: SvgNode | null;
 }
 
 type Focus = 'kind' | 'up' | 'down' | 'remove' | 'add';
@@ -41,6 +42,14 @@ class StackCalculator extends HTMLElement {
   /** Number boxes whose text does not read as a count, per row key (the box keeps the reader's text). */
   private drafts = new Map<number, Partial<Record<NumField, string>>>();
   private urlTimer = 0;
+  /**
+   * The longest text each changing column has shown (characters): its cells are boxes of that
+   * width. It only grows while a stack is edited (typing 32 → 321 → 32 does not resize the whole
+   * table twice) and starts again for a new stack.
+   */
+  private widths = { shape: 0, params: 0, compute: 0 };
+  /** The tree the calculator's view shows (null until the first render over the build's markup). */
+  private viewTree: SvgNode | null = null;
 
   /** The calculator's words, in the page's language. */
   private t!: CalculatorStrings;
@@ -238,6 +247,18 @@ class StackCalculator extends HTMLElement {
   private newStack(stack: Stack): void {
     this.keys = stack.layers.map(() => this.nextKey++);
     this.drafts.clear();
+    this.widths = { shape: 0, params: 0, compute: 0 };
+  }
+
+  /** Widen the changing columns' boxes to the longest text they show now. */
+  private fitColumns(report: CalculatorView): void {
+    const now = columnWidths(report);
+    for (const k of ['shape', 'params', 'compute'] as const) {
+      if (now[k] <= this.widths[k]) continue;
+      this.widths[k] = now[k];
+      this.style.setProperty(`--calc-w-${k}`, `${now[k]}ch`);
+    }
+    if (this.dataset.fit === undefined) this.dataset.fit = '';
   }
 
   private onField(target: HTMLElement, committed = false): void {
@@ -294,7 +315,11 @@ class StackCalculator extends HTMLElement {
 
   private render(report: CalculatorView): void {
     const view = this.q('[data-role=view]');
-    patch(view, calculatorView(this.state, report, this.t));
+    const tree = calculatorView(this.state, report, this.t);
+    // The first time over the build's markup; then only where the tree changed.
+    if (this.viewTree) patchFrom(view, this.viewTree, tree);
+    else patch(view, tree);
+    this.viewTree = tree;
     // A select a reader has used keeps its own choice; make it show the state's.
     const s = this.state;
     for (const [role, value] of [['preset', s.preset], ['params', s.params], ['flops', s.flops]] as const) {
@@ -302,6 +327,7 @@ class StackCalculator extends HTMLElement {
       if (select.value !== value) select.value = value;
     }
     this.rowsEl = this.q<HTMLTableSectionElement>('[data-role=rows]');
+    this.fitColumns(report);
     this.renderRows(report);
     this.dataset.rows = String(report.rows.length);
     if (s.fallback !== null) {
@@ -334,12 +360,16 @@ class StackCalculator extends HTMLElement {
       const signature = JSON.stringify([l, r.output, r.note, r.error, r.errorField, r.params, r.paramsExact, r.compute, r.computeExact, i, n, drafts]);
       let dom = this.rows.get(key);
       if (!dom) {
-        dom = { tr: document.createElement('tr'), shown: '' };
+        dom = { tr: document.createElement('tr'), shown: '', tree: null };
         this.rows.set(key, dom);
       }
-      // The row's tree is built and walked only when something it shows changed.
+      // The row's tree is built only when something it shows changed, and compared with the
+      // tree it shows so that only the cells that changed are touched.
       if (dom.shown !== signature) {
-        patch(dom.tr, rowView(r, l, i, n, key, drafts, this.t) as SvgNode);
+        const tree = rowView(r, l, i, n, key, drafts, this.t);
+        if (dom.tree) patchFrom(dom.tr, dom.tree, tree);
+        else patch(dom.tr, tree);
+        dom.tree = tree;
         dom.shown = signature;
       }
       const at = this.rowsEl.rows[i];
