@@ -4,6 +4,7 @@
 // (the /calculator/ route); alone: `node scripts/bench-calculator.mjs [--presses=N] [--trace=N]
 // [--cpu=N]` over a built dist/ (--cpu slows Chromium's CPU N× as DevTools does).
 import { fileURLToPath } from 'node:url';
+import { BUDGETS } from './budgets.mjs';
 
 /** 300 rows: 150 depthwise + pointwise pairs after a 56×56×32 input (an edit changes its row and the two below). */
 export const CALC_300 = `v1_56x56x32_bn_${Array.from({ length: 150 }, () => 'dw_pw.n32').join('_')}`;
@@ -212,7 +213,7 @@ export function printCalculator(keys, trace) {
   console.log('\nCalculator at 300 rows, a keystroke in an output-channel box (median / p95 / max):');
   for (const [name, m] of Object.entries(keys ?? {})) {
     console.log(
-      `${name.padEnd(9)} input → painted ${ms(m.inputToPaintMs.median)} / ${ms(m.inputToPaintMs.p95)} / ${ms(m.inputToPaintMs.max)}   key press → paint (Event Timing) ${ms(m.pressToPaintMs.median)} / ${ms(m.pressToPaintMs.p95)} / ${ms(m.pressToPaintMs.max)}   long tasks ${m.longTasks}, longest ${ms(m.longestTaskMs)}`,
+      `${name.padEnd(26)} input → painted ${ms(m.inputToPaintMs.median)} / ${ms(m.inputToPaintMs.p95)} / ${ms(m.inputToPaintMs.max)}   key press → paint (Event Timing) ${ms(m.pressToPaintMs.median)} / ${ms(m.pressToPaintMs.p95)} / ${ms(m.pressToPaintMs.max)}   long tasks ${m.longTasks}, longest ${ms(m.longestTaskMs)}${m.inputToPaintMs.median > BUDGETS.calculatorKeystrokeMs ? '  over budget' : ''}`,
     );
   }
   if (trace) {

@@ -200,12 +200,12 @@ describe('calculator', () => {
 
   it('at 300 rows a keystroke touches only the rows whose numbers changed, and every number fits its box', async () => {
     const { context, page, problems } = await watchedPage(browser, { viewport: { width: 1280, height: 900 } });
-    // 150 depthwise + pointwise pairs after a 56×56×32 input: the calculator's limit of 300 rows.
-    const stack = `v1_56x56x32_bn_${Array.from({ length: 150 }, () => 'dw_pw.n32').join('_')}`;
-    await page.goto(`${baseURL()}/calculator/?stack=${stack}`);
-    await ready(page);
     const rows = page.locator('[data-role=rows] tr');
-    expect(await rows.count()).toBe(300);
+    const open = async (stack: string) => {
+      await page.goto(`${baseURL()}/calculator/?stack=${stack}`);
+      await ready(page);
+      expect(await rows.count()).toBe(300);
+    };
     /** Type `key` into row `row`'s output channels; the rows (1-based) whose subtree changed, and whether any row was added or removed. */
     const touched = async (row: number, key: string) => {
       const box = page.getByLabel(`Row ${row} output channels`, { exact: true });
@@ -225,24 +225,29 @@ describe('calculator', () => {
         w.__mo.observe(body, { subtree: true, childList: true, characterData: true, attributes: true });
       });
       await box.press(key);
-      await expect.poll(() => total(page, 'rows')).not.toBeNull();
-      await page.waitForTimeout(100);
+      // The calculator updates within the input event; a frame later every mutation has been seen.
+      await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => done(null))));
       return page.evaluate(() => {
         const w = window as unknown as { __seen: { rows: Set<number>; moved: boolean }; __mo: MutationObserver };
         w.__mo.disconnect();
         return { rows: [...w.__seen.rows].sort((a, b) => a - b), moved: w.__seen.moved };
       });
     };
-    // The last row: only its own cells change (the totals are outside the table).
-    const last = await touched(300, '1');
-    expect(last).toEqual({ rows: [300], moved: false });
-    expect(await total(page, 'params')).toBe(computeStack(decodeStack(await page.evaluate(() => new URL(location.href).searchParams.get('stack') ?? '')).stack!).totals.params.toString());
-    // The second row: every row below it changes its numbers; the first row is left alone and no row is rebuilt.
+    // 150 depthwise + pointwise pairs after a 56×56×32 input, the calculator's limit of 300 rows.
+    // The last row (1×1 to 32 channels → 321): only its own cells change (the totals are outside the table).
+    await open(`v1_56x56x32_bn_${Array.from({ length: 150 }, () => 'dw_pw.n32').join('_')}`);
+    expect(await touched(300, '1')).toEqual({ rows: [300], moved: false });
+    const inUrl = async () => decodeStack((await page.evaluate(() => new URL(location.href).searchParams.get('stack'))) ?? '').stack!;
+    await expect.poll(async () => (await inUrl()).layers[299].out).toBe(321);
+    expect(await total(page, 'params')).toBe(computeStack(await inUrl()).totals.params.toString());
+    // Row 2 (1×1 to 32 channels) feeds 298 depthwise rows: typing 321 there changes every row
+    // below it; row 1 is left alone and no row is rebuilt or moved.
+    await open('v1_56x56x32_bn_dw_pw.n32_dw*298');
     const second = await touched(2, '1');
     expect(second.moved).toBe(false);
-    expect(second.rows[0]).toBe(2);
-    expect(second.rows).not.toContain(1);
-    expect(second.rows.length).toBe(299);
+    expect(second.rows).toEqual(Array.from({ length: 299 }, (_, i) => i + 2));
+    await expect.poll(async () => (await inUrl()).layers[1].out).toBe(321);
+    expect(await total(page, 'macs')).toBe(computeStack(await inUrl()).totals.multAdds.toString());
     // The numbers' boxes are as wide as the longest text of their column: none is cut or spills over.
     const spill = await page.evaluate(() =>
       [...document.querySelectorAll<HTMLElement>('[data-role=rows] .calc-v')].filter((el) => el.scrollWidth > el.clientWidth + 1).map((el) => el.textContent),

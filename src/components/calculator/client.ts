@@ -10,7 +10,7 @@
  * preset or importing a table adds a history entry (Back, or the Undo button, restores the stack
  * before it).
  */
-import { FLOP_CONVENTIONS, LIMITS, PARAM_CONVENTIONS, PRESET_IDS, STACK_KINDS, defaultLayer, insertLayer, moveLayer, preset, removeLayer, type FlopConvention, type LayerField, type ParamConvention, type PresetId, type Stack, type StackKind } from '../../lib/stack';
+import { FLOP_CONVENTIONS, LIMITS, PARAM_CONVENTIONS, PRESET_IDS, STACK_KINDS, defaultLayer, insertLayer, moveLayer, preset, removeLayer, type FlopConvention, type LayerField, type ParamConvention, type PresetId, type Stack, type StackKind, type StackLayer } from '../../lib/stack';
 import { decodeStack, encodeStack, fromTable, shown, toCsv, toMarkdown } from '../../lib/stack-codec';
 import { patch, patchFrom, type SvgNode } from '../figure-kit/svg';
 import { langOf } from '../../i18n/page-lang';
@@ -26,8 +26,21 @@ const isFlopConvention = (v: string | null): v is FlopConvention => v !== null &
 /** A row's element and what it was last patched with (so unchanged rows are not walked, and a changed row only where it changed). */
 interface RowDom {
   readonly tr: HTMLTableRowElement;
-  shown: string;
+  /** What the row shows: its layer, its numbers as text, its place, the reader's unreadable text. */
+  shown: RowShown | null;
   tree: SvgNode | null;
+}
+
+type RowShown = readonly [StackLayer, ...(string | number | undefined)[]];
+
+/** Whether two rows show the same (a layer compared field by field: a copied stack has new layer objects). */
+function sameShown(a: RowShown | null, b: RowShown): boolean {
+  if (!a || a.length !== b.length) return false;
+  for (let i = 1; i < a.length; i++) if (a[i] !== b[i]) return false;
+  const [la, lb] = [a[0], b[0]];
+  if (la === lb) return true;
+  for (const k in lb) if (la[k as keyof StackLayer] !== lb[k as keyof StackLayer]) return false;
+  return Object.keys(la).length === Object.keys(lb).length;
 }
 
 type Focus = 'kind' | 'up' | 'down' | 'remove' | 'add';
@@ -316,9 +329,22 @@ class StackCalculator extends HTMLElement {
   private render(report: CalculatorView): void {
     const view = this.q('[data-role=view]');
     const tree = calculatorView(this.state, report, this.t);
-    // The first time over the build's markup; then only where the tree changed.
-    if (this.viewTree) patchFrom(view, this.viewTree, tree);
-    else patch(view, tree);
+    if (this.viewTree) {
+      // The rows first, laid out on their own: a changed number (and the box being typed in) is a
+      // box of fixed size that the browser lays out alone. Laid out in one pass with the totals
+      // below the table, those boxes would make the browser lay out all 300 rows again.
+      this.fitColumns(report);
+      this.renderRows(report);
+      void this.rowsEl.offsetHeight;
+      // Then the rest, only where its tree changed.
+      patchFrom(view, this.viewTree, tree);
+    } else {
+      // The first time: over the build's markup, then the rows.
+      patch(view, tree);
+      this.rowsEl = this.q<HTMLTableSectionElement>('[data-role=rows]');
+      this.fitColumns(report);
+      this.renderRows(report);
+    }
     this.viewTree = tree;
     // A select a reader has used keeps its own choice; make it show the state's.
     const s = this.state;
@@ -326,9 +352,6 @@ class StackCalculator extends HTMLElement {
       const select = this.q<HTMLSelectElement>(`[data-role=${role}]`);
       if (select.value !== value) select.value = value;
     }
-    this.rowsEl = this.q<HTMLTableSectionElement>('[data-role=rows]');
-    this.fitColumns(report);
-    this.renderRows(report);
     this.dataset.rows = String(report.rows.length);
     if (s.fallback !== null) {
       const area = this.q<HTMLTextAreaElement>('#calc-fallback-text');
@@ -357,20 +380,20 @@ class StackCalculator extends HTMLElement {
       const l = stack.layers[i];
       const r = report.rows[i];
       const drafts = this.drafts.get(key) ?? {};
-      const signature = JSON.stringify([l, r.output, r.note, r.error, r.errorField, r.params, r.paramsExact, r.compute, r.computeExact, i, n, drafts]);
+      const shown: RowShown = [l, r.output, r.note, r.error, r.errorField, r.params, r.paramsExact, r.compute, r.computeExact, i, n, Object.keys(drafts).length ? JSON.stringify(drafts) : ''];
       let dom = this.rows.get(key);
       if (!dom) {
-        dom = { tr: document.createElement('tr'), shown: '', tree: null };
+        dom = { tr: document.createElement('tr'), shown: null, tree: null };
         this.rows.set(key, dom);
       }
       // The row's tree is built only when something it shows changed, and compared with the
       // tree it shows so that only the cells that changed are touched.
-      if (dom.shown !== signature) {
+      if (!sameShown(dom.shown, shown)) {
         const tree = rowView(r, l, i, n, key, drafts, this.t);
         if (dom.tree) patchFrom(dom.tr, dom.tree, tree);
         else patch(dom.tr, tree);
         dom.tree = tree;
-        dom.shown = signature;
+        dom.shown = shown;
       }
       const at = this.rowsEl.rows[i];
       if (at !== dom.tr) this.rowsEl.insertBefore(dom.tr, at ?? null);
