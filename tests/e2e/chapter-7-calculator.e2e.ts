@@ -205,6 +205,8 @@ describe('calculator', () => {
       await page.goto(`${baseURL()}/calculator/?stack=${stack}`);
       await ready(page);
       expect(await rows.count()).toBe(300);
+      // Longer than any preset: its cells off screen are skipped in layout and paint.
+      expect(await page.locator('stack-calculator').getAttribute('data-long')).toBe('');
     };
     /** Type `key` into row `row`'s output channels; the rows (1-based) whose subtree changed, and whether any row was added or removed. */
     const touched = async (row: number, key: string) => {

@@ -45,6 +45,9 @@ function sameShown(a: RowShown | null, b: RowShown): boolean {
 
 type Focus = 'kind' | 'up' | 'down' | 'remove' | 'add';
 
+/** A stack longer than any preset: its cells off screen are left out of layout and paint (calculator.css). */
+const LONG_STACK = 50;
+
 class StackCalculator extends HTMLElement {
   private state!: CalculatorState;
   private rowsEl!: HTMLTableSectionElement;
@@ -353,6 +356,7 @@ class StackCalculator extends HTMLElement {
       if (select.value !== value) select.value = value;
     }
     this.dataset.rows = String(report.rows.length);
+    this.toggleAttribute('data-long', report.rows.length > LONG_STACK);
     if (s.fallback !== null) {
       const area = this.q<HTMLTextAreaElement>('#calc-fallback-text');
       if (area.value !== s.fallback) area.value = s.fallback;
