@@ -16,7 +16,7 @@ import { launchOptions } from '../tests/e2e/chromium.mjs';
 import { measureScreens, printScreens } from './bench-screens.mjs';
 import { throttledDrag, printThrottle } from './bench-throttle.mjs';
 import { missedBudgets } from './budgets.mjs';
-import { calculatorKeystrokes, calculatorTrace, printCalculator } from './bench-calculator.mjs';
+import { calculatorKeystrokes, calculatorTraces, printCalculator } from './bench-calculator.mjs';
 
 // Flags as --name=value or --name value (npm run bench -- --throttle 4).
 const argv = process.argv.slice(2);
@@ -280,7 +280,7 @@ for (const route of only) {
   row.jsGzipAfterFigures = bytesSoFar.js;
   if (route === '/calculator/') {
     row.calculator300 = await calculatorKeystrokes(page, url.replace(/\/$/, ''));
-    row.calculator300Trace = await calculatorTrace(page, url.replace(/\/$/, ''));
+    row.calculator300Traces = await calculatorTraces(page, url.replace(/\/$/, ''));
   }
   if (args.live) {
     // Live blocks run on a fresh load, at the page's default sizes.
@@ -335,7 +335,7 @@ for (const r of results) {
   }
   if (r.manifoldAt64Ms) console.log(`${r.route.padEnd(34)}${'relu-manifold at n = 64'.padEnd(24)}${ms(r.manifoldAt64Ms.median).padStart(10)} / ${ms(r.manifoldAt64Ms.p95)}`);
 }
-for (const r of results) if (r.calculator300) printCalculator(r.calculator300, r.calculator300Trace);
+for (const r of results) if (r.calculator300) printCalculator(r.calculator300, r.calculator300Traces);
 if (args.live) {
   console.log('\nLive blocks (Run pressed once, default sizes):');
   for (const r of results) for (const l of r.live ?? []) console.log(`${r.route.padEnd(34)}${l.block.padEnd(20)} ${l.state.padEnd(8)} ${String(l.wallMs).padStart(6)} ms  +${kb(l.jsGzipAfterRun)} JS  ${JSON.stringify(l.report)}`);
