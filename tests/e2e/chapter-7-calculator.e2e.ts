@@ -198,7 +198,7 @@ describe('calculator', () => {
     await context.close();
   });
 
-  it('at 300 rows a keystroke touches only the rows whose numbers changed, and every number fits its box', async () => {
+  it('at 300 rows a keystroke touches only the rows whose numbers changed, and every number fits its box', { timeout: 120_000 }, async () => {
     const { context, page, problems } = await watchedPage(browser, { viewport: { width: 1280, height: 900 } });
     const rows = page.locator('[data-role=rows] tr');
     const open = async (stack: string) => {
