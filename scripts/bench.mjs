@@ -16,6 +16,7 @@ import { launchOptions } from '../tests/e2e/chromium.mjs';
 import { measureScreens, printScreens } from './bench-screens.mjs';
 import { throttledDrag, printThrottle } from './bench-throttle.mjs';
 import { missedBudgets } from './budgets.mjs';
+import { calculatorKeystrokes, calculatorTraces, printCalculator } from './bench-calculator.mjs';
 
 // Flags as --name=value or --name value (npm run bench -- --throttle 4).
 const argv = process.argv.slice(2);
@@ -243,69 +244,6 @@ async function liveRuns(page) {
 
 const bytesSoFar = { js: 0, css: 0 };
 
-/** The calculator at its limit: 300 rows (150 depthwise + pointwise pairs after a 56×56×32 input). */
-const CALC_300 = `v1_56x56x32_bn_${Array.from({ length: 150 }, () => 'dw_pw.n32').join('_')}`;
-
-/**
- * Keystrokes in the calculator at 300 rows: real key presses into a row's output-channel box.
- * Each is timed in the page from its input event to the frame after it has painted (handlers,
- * style, layout, paint), and by the browser's Event Timing from the key press to the next paint
- * (entries start at 16 ms; a press without one painted sooner). Two cases: the second row (every
- * row below changes its numbers) and the last row (only the totals change).
- */
-async function calculatorKeystrokes(page, base, presses = 20) {
-  await page.goto(`${base}/calculator/?stack=${CALC_300}`, { waitUntil: 'networkidle' });
-  await page.waitForSelector('stack-calculator[data-ready]');
-  if ((await page.locator('[data-role=rows] tr').count()) !== 300) throw new Error('the 300-row stack did not load');
-  await page.evaluate(() => {
-    window.__events = [];
-    window.__tasks = [];
-    new PerformanceObserver((l) => window.__events.push(...l.getEntries().map((e) => ({ duration: e.duration, id: e.interactionId })))).observe({ type: 'event', durationThreshold: 16 });
-    new PerformanceObserver((l) => window.__tasks.push(...l.getEntries().map((e) => e.duration))).observe({ type: 'longtask' });
-  });
-  const out = {};
-  for (const [name, label] of [['second row', 'Row 2 output channels'], ['last row', 'Row 300 output channels']]) {
-    const box = page.getByLabel(label, { exact: true });
-    await box.scrollIntoViewIfNeeded();
-    await box.click();
-    await page.keyboard.press('End');
-    await page.waitForTimeout(200);
-    await page.evaluate(() => {
-      window.__events = [];
-      window.__tasks = [];
-    });
-    const inPage = [];
-    for (let i = 0; i < presses; i++) {
-      await page.evaluate(() => {
-        window.__paintMs = undefined;
-        document.activeElement.addEventListener(
-          'input',
-          () => {
-            const t0 = performance.now();
-            requestAnimationFrame(() => setTimeout(() => (window.__paintMs = performance.now() - t0), 0));
-          },
-          { once: true },
-        );
-      });
-      // Type a digit, then delete it: 32 → 321 → 32 …; every press changes the stack.
-      await page.keyboard.press(i % 2 === 0 ? String(1 + (i % 9)) : 'Backspace');
-      inPage.push(await page.waitForFunction(() => window.__paintMs, null, { timeout: 20_000 }).then((h) => h.jsonValue()));
-    }
-    await page.waitForTimeout(300);
-    const { events, tasks } = await page.evaluate(() => ({ events: window.__events, tasks: window.__tasks }));
-    const byId = new Map();
-    for (const e of events) if (e.id) byId.set(e.id, Math.max(byId.get(e.id) ?? 0, e.duration));
-    const pressToPaint = [...byId.values()];
-    while (pressToPaint.length < presses) pressToPaint.push(16);
-    out[name] = {
-      inputToPaintMs: { median: quantile(inPage, 0.5), p95: quantile(inPage, 0.95), max: Math.max(...inPage) },
-      pressToPaintMs: { median: quantile(pressToPaint, 0.5), p95: quantile(pressToPaint, 0.95), max: Math.max(...pressToPaint) },
-      longestTaskMs: tasks.length ? Math.max(...tasks) : 0,
-    };
-  }
-  return out;
-}
-
 const { server, url } = await serve(dist, 0);
 const browser = await chromium.launch(launchOptions());
 const results = [];
@@ -340,7 +278,10 @@ for (const route of only) {
     }
   }
   row.jsGzipAfterFigures = bytesSoFar.js;
-  if (route === '/calculator/') row.calculator300 = await calculatorKeystrokes(page, url.replace(/\/$/, ''));
+  if (route === '/calculator/') {
+    row.calculator300 = await calculatorKeystrokes(page, url.replace(/\/$/, ''));
+    row.calculator300Traces = await calculatorTraces(page, url.replace(/\/$/, ''));
+  }
   if (args.live) {
     // Live blocks run on a fresh load, at the page's default sizes.
     await page.goto(url + route, { waitUntil: 'networkidle' });
@@ -394,13 +335,7 @@ for (const r of results) {
   }
   if (r.manifoldAt64Ms) console.log(`${r.route.padEnd(34)}${'relu-manifold at n = 64'.padEnd(24)}${ms(r.manifoldAt64Ms.median).padStart(10)} / ${ms(r.manifoldAt64Ms.p95)}`);
 }
-for (const r of results) {
-  if (!r.calculator300) continue;
-  console.log('\nCalculator at 300 rows, a keystroke in an output-channel box → painted (median / p95 / max of 20 presses):');
-  for (const [name, m] of Object.entries(r.calculator300)) {
-    console.log(`${name.padEnd(12)} input → frame ${ms(m.inputToPaintMs.median)} / ${ms(m.inputToPaintMs.p95)} / ${ms(m.inputToPaintMs.max)}   key press → paint (Event Timing) ${ms(m.pressToPaintMs.median)} / ${ms(m.pressToPaintMs.p95)} / ${ms(m.pressToPaintMs.max)}   longest task ${ms(m.longestTaskMs)}`);
-  }
-}
+for (const r of results) if (r.calculator300) printCalculator(r.calculator300, r.calculator300Traces);
 if (args.live) {
   console.log('\nLive blocks (Run pressed once, default sizes):');
   for (const r of results) for (const l of r.live ?? []) console.log(`${r.route.padEnd(34)}${l.block.padEnd(20)} ${l.state.padEnd(8)} ${String(l.wallMs).padStart(6)} ms  +${kb(l.jsGzipAfterRun)} JS  ${JSON.stringify(l.report)}`);

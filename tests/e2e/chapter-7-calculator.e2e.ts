@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { baseURL, figuresReady, launch, watchedPage } from './harness';
 import { mobilenetV1, mobilenetV2, xception, frameworkCounts } from '../../src/lib/architectures';
-import { encodeStack, toCsv } from '../../src/lib/stack-codec';
+import { decodeStack, encodeStack, toCsv } from '../../src/lib/stack-codec';
 import { computeStack, preset } from '../../src/lib/stack';
 
 let browser: Browser;
@@ -230,6 +230,69 @@ describe('calculator', () => {
     await expect.poll(() => total(page, 'params')).toBe(String(xception().params));
     expect(await total(page, 'macs')).toBe(String(xception().multAdds));
     console.info(`calculator: Xception recompute ${ms.toFixed(2)} ms; V2 URL ${encodeStack(preset('mobilenet-v2')).length} chars`);
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+
+  it('at 300 rows a keystroke touches only the rows whose numbers changed, and every number fits its box', { timeout: 120_000 }, async () => {
+    const { context, page, problems } = await watchedPage(browser, { viewport: { width: 1280, height: 900 } });
+    const rows = page.locator('[data-role=rows] tr');
+    const open = async (stack: string) => {
+      await page.goto(`${baseURL()}/calculator/?stack=${stack}`);
+      await ready(page);
+      expect(await rows.count()).toBe(300);
+      // Longer than any preset: its cells off screen are skipped in layout and paint.
+      expect(await page.locator('stack-calculator').getAttribute('data-long')).toBe('');
+    };
+    /** Type `key` into row `row`'s output channels; the rows (1-based) whose subtree changed, and whether any row was added or removed. */
+    const touched = async (row: number, key: string) => {
+      const box = page.getByLabel(`Row ${row} output channels`, { exact: true });
+      await box.click();
+      await box.press('End');
+      await page.evaluate(() => {
+        const body = document.querySelector('[data-role=rows]')!;
+        const w = window as unknown as { __seen: { rows: Set<number>; moved: boolean }; __mo: MutationObserver };
+        w.__seen = { rows: new Set(), moved: false };
+        w.__mo = new MutationObserver((list) => {
+          for (const m of list) {
+            if (m.target === body) w.__seen.moved = true;
+            const tr = (m.target.nodeType === 1 ? (m.target as Element) : m.target.parentElement)?.closest('tr');
+            if (tr && tr.parentElement === body) w.__seen.rows.add(tr.sectionRowIndex + 1);
+          }
+        });
+        w.__mo.observe(body, { subtree: true, childList: true, characterData: true, attributes: true });
+      });
+      await box.press(key);
+      // The calculator updates within the input event; a frame later every mutation has been seen.
+      await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => done(null))));
+      return page.evaluate(() => {
+        const w = window as unknown as { __seen: { rows: Set<number>; moved: boolean }; __mo: MutationObserver };
+        w.__mo.disconnect();
+        return { rows: [...w.__seen.rows].sort((a, b) => a - b), moved: w.__seen.moved };
+      });
+    };
+    // 150 depthwise + pointwise pairs after a 56×56×32 input, the calculator's limit of 300 rows.
+    // The last row (1×1 to 32 channels → 321): only its own cells change (the totals are outside the table).
+    await open(`v1_56x56x32_bn_${Array.from({ length: 150 }, () => 'dw_pw.n32').join('_')}`);
+    expect(await touched(300, '1')).toEqual({ rows: [300], moved: false });
+    const inUrl = async () => decodeStack((await page.evaluate(() => new URL(location.href).searchParams.get('stack'))) ?? '').stack!;
+    await expect.poll(async () => (await inUrl()).layers[299].out).toBe(321);
+    expect(await total(page, 'params')).toBe(computeStack(await inUrl()).totals.params.toString());
+    // Row 2 (1×1 to 32 channels) feeds 298 depthwise rows: typing 321 there changes every row
+    // below it; row 1 is left alone and no row is rebuilt or moved.
+    await open('v1_56x56x32_bn_dw_pw.n32_dw*298');
+    const second = await touched(2, '1');
+    expect(second.moved).toBe(false);
+    expect(second.rows).toEqual(Array.from({ length: 299 }, (_, i) => i + 2));
+    await expect.poll(async () => (await inUrl()).layers[1].out).toBe(321);
+    expect(await total(page, 'macs')).toBe(computeStack(await inUrl()).totals.multAdds.toString());
+    // The numbers' boxes are as wide as the longest text of their column: none is cut or spills over.
+    // (Measured with every row drawn: a size read from a skipped cell draws that cell alone.)
+    const spill = await page.evaluate(() => {
+      document.querySelector('stack-calculator')!.removeAttribute('data-long');
+      return [...document.querySelectorAll<HTMLElement>('[data-role=rows] .calc-v')].filter((el) => el.scrollWidth > el.clientWidth + 1).map((el) => el.textContent);
+    });
+    expect(spill).toEqual([]);
     expect(problems).toEqual([]);
     await context.close();
   });

@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 // patch(el, tree) against a real DOM: what it keeps, what it replaces, and the namespaces it uses.
 import { describe, expect, it } from 'vitest';
-import { h, patch, toMarkup } from '../../src/components/figure-kit/svg';
+import { h, patch, patchFrom, toMarkup } from '../../src/components/figure-kit/svg';
 
 const SVG_NS = 'http://www.w3.org/2000/svg';
 
@@ -74,5 +74,62 @@ describe('patch(el, tree)', () => {
     expect(el.querySelector('math')?.namespaceURI).toBe('http://www.w3.org/1998/Math/MathML');
     expect(el.querySelector('mi')?.namespaceURI).toBe('http://www.w3.org/1998/Math/MathML');
     expect(el.querySelector('p')?.namespaceURI).toBe('http://www.w3.org/1999/xhtml');
+  });
+});
+
+describe('patchFrom(el, before, after)', () => {
+  const row = (a: string, b: string, cls = 'x') => h('tr', { 'data-key': 1 }, h('td', { class: cls }, a), h('td', {}, h('span', { class: 'v' }, b)), h('td', {}, h('input', { value: a })));
+  function shown(tree: ReturnType<typeof row>): HTMLTableRowElement {
+    const table = document.createElement('table');
+    const tr = table.insertRow();
+    patch(tr, tree);
+    return tr;
+  }
+
+  it('writes only what changed: other nodes are not even read (a mark left on them stays)', () => {
+    const before = row('1', '2');
+    const tr = shown(before);
+    // Marks patch() would remove, on the parts that do not change.
+    tr.setAttribute('data-mark', '');
+    tr.cells[0].setAttribute('data-mark', '');
+    const span = tr.cells[1].firstElementChild!;
+    const text = span.firstChild;
+    patchFrom(tr, before, row('1', '3'));
+    expect(span.textContent).toBe('3');
+    expect(span.firstChild).toBe(text); // the text node is kept, its text changed
+    expect(tr.hasAttribute('data-mark')).toBe(true);
+    expect(tr.cells[0].hasAttribute('data-mark')).toBe(true);
+    expect(tr.cells[0].textContent).toBe('1');
+  });
+
+  it('ends with the same elements as patch() would, attributes and typed values included', () => {
+    const before = row('1', '2');
+    const a = shown(before);
+    const b = shown(before);
+    const after = row('4', '2', 'y');
+    (a.querySelector('input') as HTMLInputElement).value = '9';
+    (b.querySelector('input') as HTMLInputElement).value = '9';
+    patchFrom(a, before, after);
+    patch(b, after);
+    expect(a.outerHTML).toBe(b.outerHTML);
+    expect((a.querySelector('input') as HTMLInputElement).value).toBe('4');
+    expect(a.cells[0].getAttribute('class')).toBe('y');
+  });
+
+  it('falls back to patch() where the shape changed: another tag, another number of children', () => {
+    const before = row('1', '2');
+    const tr = shown(before);
+    const after = h('tr', { 'data-key': 1 }, h('th', {}, '1'), h('td', {}, h('span', { class: 'v' }, '2')));
+    patchFrom(tr, before, after);
+    expect([...tr.children].map((c) => c.localName)).toEqual(['th', 'td']);
+    expect(tr.outerHTML).toBe(shown(after).outerHTML);
+  });
+
+  it('never writes text as markup', () => {
+    const before = row('1', '2');
+    const tr = shown(before);
+    patchFrom(tr, before, row('1', '<img src=x onerror=alert(1)>'));
+    expect(tr.querySelector('img')).toBeNull();
+    expect(tr.cells[1].textContent).toBe('<img src=x onerror=alert(1)>');
   });
 });

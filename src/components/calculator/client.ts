@@ -10,27 +10,44 @@
  * preset or importing a table adds a history entry (Back, or the Undo button, restores the stack
  * before it).
  */
-import { FLOP_CONVENTIONS, LIMITS, PARAM_CONVENTIONS, PRESET_IDS, STACK_KINDS, defaultLayer, insertLayer, moveLayer, preset, removeLayer, type FlopConvention, type LayerField, type ParamConvention, type PresetId, type Stack, type StackKind } from '../../lib/stack';
+import { FLOP_CONVENTIONS, LIMITS, PARAM_CONVENTIONS, PRESET_IDS, STACK_KINDS, defaultLayer, insertLayer, moveLayer, preset, removeLayer, type FlopConvention, type LayerField, type ParamConvention, type PresetId, type Stack, type StackKind, type StackLayer } from '../../lib/stack';
 import { decodeStack, encodeStack, fromTable, shown, toCsv, toMarkdown } from '../../lib/stack-codec';
-import { patch, type SvgNode } from '../figure-kit/svg';
+import { patch, patchFrom, type SvgNode } from '../figure-kit/svg';
 import { langOf } from '../../i18n/page-lang';
 import { loadCalculator } from '../../i18n/calculator.load';
 import type { CalculatorStrings } from '../../i18n/calculator.en';
 import { codecText } from '../../i18n/stack-codec.en';
 import { copyToClipboard, downloadText } from '../ui/browser';
 import { NUM_FIELDS, changeKind, readCount, setBn, setInput, setLayer, setNumber, type NumField } from './edit';
-import { calculatorView, rowView, stackReport, type CalculatorState, type CalculatorView } from './view';
+import { calculatorView, columnWidths, rowView, stackReport, type CalculatorState, type CalculatorView } from './view';
 
 const isParamConvention = (v: string | null): v is ParamConvention => v !== null && (PARAM_CONVENTIONS as readonly string[]).includes(v);
 const isFlopConvention = (v: string | null): v is FlopConvention => v !== null && (FLOP_CONVENTIONS as readonly string[]).includes(v);
 
-/** A row's element and what it was last patched with (so unchanged rows are not walked). */
+/** A row's element and what it was last patched with (so unchanged rows are not walked, and a changed row only where it changed). */
 interface RowDom {
   readonly tr: HTMLTableRowElement;
-  shown: string;
+  /** What the row shows: its layer, its numbers as text, its place, the reader's unreadable text. */
+  shown: RowShown | null;
+  tree: SvgNode | null;
+}
+
+type RowShown = readonly [StackLayer, ...(string | number | undefined)[]];
+
+/** Whether two rows show the same (a layer compared field by field: a copied stack has new layer objects). */
+function sameShown(a: RowShown | null, b: RowShown): boolean {
+  if (!a || a.length !== b.length) return false;
+  for (let i = 1; i < a.length; i++) if (a[i] !== b[i]) return false;
+  const [la, lb] = [a[0], b[0]];
+  if (la === lb) return true;
+  for (const k in lb) if (la[k as keyof StackLayer] !== lb[k as keyof StackLayer]) return false;
+  return Object.keys(la).length === Object.keys(lb).length;
 }
 
 type Focus = 'kind' | 'up' | 'down' | 'remove' | 'add';
+
+/** A stack longer than any preset: its cells off screen are left out of layout and paint (calculator.css). */
+const LONG_STACK = 50;
 
 class StackCalculator extends HTMLElement {
   private state!: CalculatorState;
@@ -42,6 +59,14 @@ class StackCalculator extends HTMLElement {
   /** Number boxes whose text does not read as a count, per row key (the box keeps the reader's text). */
   private drafts = new Map<number, Partial<Record<NumField, string>>>();
   private urlTimer = 0;
+  /**
+   * The longest text each changing column has shown (characters): its cells are boxes of that
+   * width. It only grows while a stack is edited (typing 32 → 321 → 32 does not resize the whole
+   * table twice) and starts again for a new stack.
+   */
+  private widths = { shape: 0, params: 0, compute: 0 };
+  /** The tree the calculator's view shows (null until the first render over the build's markup). */
+  private viewTree: SvgNode | null = null;
 
   /** The calculator's words, in the page's language. */
   private t!: CalculatorStrings;
@@ -239,6 +264,18 @@ class StackCalculator extends HTMLElement {
   private newStack(stack: Stack): void {
     this.keys = stack.layers.map(() => this.nextKey++);
     this.drafts.clear();
+    this.widths = { shape: 0, params: 0, compute: 0 };
+  }
+
+  /** Widen the changing columns' boxes to the longest text they show now. */
+  private fitColumns(report: CalculatorView): void {
+    const now = columnWidths(report);
+    for (const k of ['shape', 'params', 'compute'] as const) {
+      if (now[k] <= this.widths[k]) continue;
+      this.widths[k] = now[k];
+      this.style.setProperty(`--calc-w-${k}`, `${now[k]}ch`);
+    }
+    if (this.dataset.fit === undefined) this.dataset.fit = '';
   }
 
   private onField(target: HTMLElement, committed = false): void {
@@ -295,16 +332,32 @@ class StackCalculator extends HTMLElement {
 
   private render(report: CalculatorView): void {
     const view = this.q('[data-role=view]');
-    patch(view, calculatorView(this.state, report, this.t));
+    const tree = calculatorView(this.state, report, this.t);
+    if (this.viewTree) {
+      // The rows first, laid out on their own: a changed number (and the box being typed in) is a
+      // box of fixed size that the browser lays out alone. Laid out in one pass with the totals
+      // below the table, those boxes would make the browser lay out all 300 rows again.
+      this.fitColumns(report);
+      this.renderRows(report);
+      void this.rowsEl.offsetHeight;
+      // Then the rest, only where its tree changed.
+      patchFrom(view, this.viewTree, tree);
+    } else {
+      // The first time: over the build's markup, then the rows.
+      patch(view, tree);
+      this.rowsEl = this.q<HTMLTableSectionElement>('[data-role=rows]');
+      this.fitColumns(report);
+      this.renderRows(report);
+    }
+    this.viewTree = tree;
     // A select a reader has used keeps its own choice; make it show the state's.
     const s = this.state;
     for (const [role, value] of [['preset', s.preset], ['params', s.params], ['flops', s.flops]] as const) {
       const select = this.q<HTMLSelectElement>(`[data-role=${role}]`);
       if (select.value !== value) select.value = value;
     }
-    this.rowsEl = this.q<HTMLTableSectionElement>('[data-role=rows]');
-    this.renderRows(report);
     this.dataset.rows = String(report.rows.length);
+    this.toggleAttribute('data-long', report.rows.length > LONG_STACK);
     if (s.fallback !== null) {
       const area = this.q<HTMLTextAreaElement>('#calc-fallback-text');
       if (area.value !== s.fallback) area.value = s.fallback;
@@ -332,16 +385,20 @@ class StackCalculator extends HTMLElement {
       const l = stack.layers[i];
       const r = report.rows[i];
       const drafts = this.drafts.get(key) ?? {};
-      const signature = JSON.stringify([l, r.output, r.note, r.error, r.errorField, r.params, r.paramsExact, r.compute, r.computeExact, i, n, drafts]);
+      const shown: RowShown = [l, r.output, r.note, r.error, r.errorField, r.params, r.paramsExact, r.compute, r.computeExact, i, n, Object.keys(drafts).length ? JSON.stringify(drafts) : ''];
       let dom = this.rows.get(key);
       if (!dom) {
-        dom = { tr: document.createElement('tr'), shown: '' };
+        dom = { tr: document.createElement('tr'), shown: null, tree: null };
         this.rows.set(key, dom);
       }
-      // The row's tree is built and walked only when something it shows changed.
-      if (dom.shown !== signature) {
-        patch(dom.tr, rowView(r, l, i, n, key, drafts, this.t) as SvgNode);
-        dom.shown = signature;
+      // The row's tree is built only when something it shows changed, and compared with the
+      // tree it shows so that only the cells that changed are touched.
+      if (!sameShown(dom.shown, shown)) {
+        const tree = rowView(r, l, i, n, key, drafts, this.t);
+        if (dom.tree) patchFrom(dom.tr, dom.tree, tree);
+        else patch(dom.tr, tree);
+        dom.tree = tree;
+        dom.shown = shown;
       }
       const at = this.rowsEl.rows[i];
       if (at !== dom.tr) this.rowsEl.insertBefore(dom.tr, at ?? null);

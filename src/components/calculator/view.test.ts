@@ -4,7 +4,7 @@ import { toMarkup } from '../figure-kit/svg';
 import { findAll } from '../figure-kit/testing';
 import { calculatorEn } from '../../i18n/calculator.en';
 import { calculatorZh } from '../../i18n/calculator.zh';
-import { calculatorView, errorsText, rowView, stackReport, type CalculatorState } from './view';
+import { calculatorView, columnWidths, errorsText, rowView, stackReport, type CalculatorState } from './view';
 import { quantityNode, role, textOf } from '../../../tests/unit/support/tree';
 
 const stack = preset('mobilenet-v1');
@@ -99,3 +99,19 @@ describe('rowView(row, layer, index, count, key, drafts, strings)', () => {
     expect(computeStack(broken).totals.invalidRows).toBe(1);
   });
 });
+
+describe('columnWidths(report)', () => {
+  it('MobileNet V1: the longest shape, parameter and mult-add texts of its rows', () => {
+    // Howard et al. 2017, Table 1: the first rows output 112×112×32 and 112×112×64 (10 characters);
+    // the largest layer is the 1×1 from 1024 to 1024 channels, 1024·1024 = 1,048,576 weights (9);
+    // the most mult-adds in one layer are 14·14·512·512 = 51,380,224 (10; also 56·56·128·128 and 28·28·256·256).
+    const w = columnWidths(stackReport(preset('mobilenet-v1'), 'paper', 'macs'));
+    expect(w).toEqual({ shape: '112×112×32'.length, params: '1,048,576'.length, compute: '51,380,224'.length });
+  });
+  it('a row the cost model refuses counts its dash (one character) and the shape it still shows', () => {
+    // G = 3 does not divide 16 channels: no counts, but the 3×3 'same' layer still reads 32×32×32.
+    const w = columnWidths(stackReport({ ...broken, layers: [broken.layers[0]] }, 'paper', 'macs'));
+    expect(w).toEqual({ shape: '32×32×32'.length, params: 1, compute: 1 });
+  });
+});
+

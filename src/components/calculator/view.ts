@@ -187,6 +187,17 @@ export function stackReport(stack: Stack, params: ParamConvention, flops: FlopCo
   };
 }
 
+/** The columns whose text changes as a reader types, by the longest text each shows (in characters). */
+export function columnWidths(report: CalculatorView): { shape: number; params: number; compute: number } {
+  const w = { shape: 0, params: 0, compute: 0 };
+  for (const r of report.rows) {
+    w.shape = Math.max(w.shape, r.output.length);
+    w.params = Math.max(w.params, r.params.length);
+    w.compute = Math.max(w.compute, r.compute.length);
+  }
+  return w;
+}
+
 /** Everything the calculator's tree depends on. */
 export interface CalculatorState {
   readonly stack: Stack;
@@ -295,12 +306,12 @@ export function rowView(r: RowView, l: StackLayer, i: number, n: number, key: nu
     h(
       'td',
       { class: 'calc-out' },
-      h('span', { 'data-role': 'shape' }, r.output),
+      h('span', { 'data-role': 'shape', class: 'calc-v calc-v-shape' }, r.output),
       h('span', { class: 'calc-note', 'data-role': 'note' }, r.note),
       h('span', { class: 'calc-error', 'data-role': 'error', id: errId, role: bad !== undefined ? 'note' : undefined }, r.error ?? ''),
     ),
-    h('td', num({ 'data-quantity': 'row-params', 'data-exact': r.paramsExact }), r.params),
-    h('td', num({ 'data-quantity': 'row-compute', 'data-exact': r.computeExact }), r.compute),
+    h('td', num({ 'data-quantity': 'row-params', 'data-exact': r.paramsExact }), h('span', { class: 'calc-v calc-v-params' }, r.params)),
+    h('td', num({ 'data-quantity': 'row-compute', 'data-exact': r.computeExact }), h('span', { class: 'calc-v calc-v-compute' }, r.compute)),
     h(
       'td',
       { class: 'calc-actions' },

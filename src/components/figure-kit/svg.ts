@@ -99,13 +99,8 @@ function syncProperty(el: Element, name: string, text: string | undefined): void
   else if (name === 'checked' && 'checked' in el) (el as HTMLInputElement).checked = text !== undefined;
 }
 
-/**
- * Make a live element match a tree, reusing elements whose tag is unchanged so focus, listeners
- * and transitions survive an update. The element's own tag must equal node.tag.
- */
-export function patch(el: Element, node: SvgNode): void {
-  const doc = el.ownerDocument;
-  const svg = el.namespaceURI === SVG_NS;
+/** An element's attributes (and the form state they stand for) made to match a tree node's. */
+function patchAttrs(el: Element, node: SvgNode, svg: boolean): void {
   for (const [k, v] of Object.entries(node.attrs)) {
     const t = attrText(v);
     if (t === undefined) {
@@ -116,6 +111,61 @@ export function patch(el: Element, node: SvgNode): void {
   for (const name of el.getAttributeNames()) {
     if (!(name in node.attrs) && name !== 'xmlns') el.removeAttribute(name);
   }
+}
+
+function sameAttrs(a: SvgNode['attrs'], b: SvgNode['attrs']): boolean {
+  if (a === b) return true;
+  let n = 0;
+  for (const k in a) {
+    if (attrText(a[k]) !== attrText(b[k])) return false;
+    n++;
+  }
+  for (const _ in b) n--;
+  return n === 0;
+}
+
+/**
+ * patchFrom(el, before, after): `el` shows the tree `before` (it was patched with it); make it
+ * show `after`, touching only the elements and text whose part of the tree changed. A large
+ * view whose numbers change in a few places (a 300-row table) is then compared in JavaScript,
+ * not read back attribute by attribute from the page. Where the shapes differ (another tag,
+ * another number of children) it falls back to patch().
+ */
+export function patchFrom(el: Element, before: SvgNode, after: SvgNode): void {
+  if (before === after) return;
+  const kids = el.childNodes;
+  if (before.tag !== after.tag || before.children.length !== after.children.length || (!after.attrs['data-own-children'] && kids.length !== after.children.length)) {
+    patch(el, after);
+    return;
+  }
+  if (!sameAttrs(before.attrs, after.attrs)) patchAttrs(el, after, el.namespaceURI === SVG_NS);
+  if (after.attrs['data-own-children']) return;
+  for (let i = 0; i < after.children.length; i++) {
+    const a = before.children[i];
+    const b = after.children[i];
+    if (a === b) continue;
+    const have = kids[i];
+    if (typeof b === 'string') {
+      if (have.nodeType !== 3) {
+        patch(el, after);
+        return;
+      }
+      if (have.nodeValue !== b) have.nodeValue = b;
+    } else if (typeof a === 'string' || have.nodeType !== 1) {
+      patch(el, after);
+      return;
+    } else patchFrom(have as Element, a, b);
+  }
+}
+
+/**
+ * Make a live element match a tree, reusing elements whose tag is unchanged so focus, listeners
+ * and transitions survive an update. The element's own tag must equal node.tag.
+ */
+export function patch(el: Element, node: SvgNode): void {
+  const doc = el.ownerDocument;
+  const svg = el.namespaceURI === SVG_NS;
+  patchAttrs(el, node, svg);
   // Content another renderer owns (typeset math) is left alone: only the attributes are synced.
   if (node.attrs['data-own-children']) return;
   const kids = el.childNodes;
