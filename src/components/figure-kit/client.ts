@@ -24,10 +24,26 @@ import { frameFor } from './frame';
 import type { FigureContext, FigureDef, FigureView } from './types';
 import type { ParamName } from '../../lib/params';
 import { divisors } from '../../lib/divisors';
-import { kitText } from '../../i18n/kit';
+import { loadFigureLanguage } from '../../i18n/figures.load';
+import type { Lang } from '../../lib/locale';
+import type { Retryable } from '../../lib/lazy';
 import { langAt } from './lang';
 
 const exportLoad = lazy(() => import('./export'));
+
+/**
+ * The figures' words in a language (English is in the bundle; a Chinese page fetches its words
+ * once). Every figure waits for them before its first redraw, and the menu before it acts.
+ */
+const wordLoads = new Map<Lang, Retryable<void>>();
+function words(lang: Lang): Retryable<void> {
+  let load = wordLoads.get(lang);
+  if (!load) wordLoads.set(lang, (load = lazy(() => loadFigureLanguage(lang))));
+  return load;
+}
+// A page in another language asks for its words at once, alongside the first figures' code.
+const pageWords = langAt(document.documentElement);
+if (pageWords !== 'en') words(pageWords)().catch(() => undefined);
 const katexLoad = lazy(() => import('katex').then((m) => m.default));
 function typeset(el: HTMLElement, tex: string): void {
   katexLoad().then(
@@ -183,11 +199,12 @@ class SepFigure extends HTMLElement {
         const button = (e.target as HTMLElement).closest<HTMLButtonElement>('button[data-action]');
         if (!button) return;
         const title = this.querySelector('svg title')?.textContent ?? id;
-        exportLoad().then(
-          (m) => m.runAction(this, button.dataset.action ?? '', title),
+        Promise.all([exportLoad(), words(langAt(this))()]).then(
+          ([m]) => m.runAction(this, button.dataset.action ?? '', title),
           () => {
-            const status = this.querySelector('[data-role=menu-status]');
-            if (status) status.textContent = kitText(langAt(this)).exportOffline;
+            // The build wrote this sentence in the page's language: it needs nothing downloaded.
+            const status = this.querySelector<HTMLElement>('[data-role=menu-status]');
+            if (status) status.textContent = status.dataset.offline ?? '';
           },
         );
       });
@@ -197,9 +214,10 @@ class SepFigure extends HTMLElement {
     this.addEventListener('sep:redraw', () => this.draw());
     // A figure that comes into view while its code cannot be fetched keeps its build-time picture
     // and hydrates as soon as the code arrives (back online, or on a later try).
+    const text = words(langAt(this));
     const start = (): void => {
-      load().then(
-        (def) => {
+      Promise.all([load(), text()]).then(
+        ([def]) => {
           this.def = def;
           this.keepShownVariant();
           onScreen?.observe(this);
@@ -219,7 +237,7 @@ class SepFigure extends HTMLElement {
               }).observe(frame);
           }
         },
-        () => retryLater(start, load),
+        () => retryLater(start, load.wait() >= text.wait() ? load : text),
       );
     };
     if (!('IntersectionObserver' in window)) return start();
