@@ -6,7 +6,7 @@ import type { Lang } from './index';
 import { kitEn, type KitStrings } from './kit.en';
 import { editionRegistry } from './registry';
 
-const KIT = editionRegistry<KitStrings>('figure kit', kitEn);
+const KIT = editionRegistry<KitStrings>('figure kit', { en: kitEn });
 
 /** Make a language's figure-kit words available to kitText(). */
 export const registerKitText = KIT.register;

@@ -6,7 +6,7 @@ import type { Lang } from './index';
 import { paramsEn, type ParamStrings } from './params.en';
 import { editionRegistry } from './registry';
 
-const PARAMS_TEXT = editionRegistry<ParamStrings>('parameter', paramsEn);
+const PARAMS_TEXT = editionRegistry<ParamStrings>('parameter', { en: paramsEn });
 
 /** Make a language's parameter words available to paramText(). */
 export const registerParamText = PARAMS_TEXT.register;

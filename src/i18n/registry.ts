@@ -1,7 +1,7 @@
 /**
- * One area's words per language, English built in and the others added when their module has
- * arrived (pure: no DOM). Asking for a language that was never added is a mistake in the code that
- * loads the words (a Chinese page would show English), so it throws instead of falling back.
+ * One area's words per language, added when their module has arrived (pure: no DOM). Asking for a
+ * language that was never added is a mistake in the code that loads the words (a Chinese page
+ * would show English), so it throws instead of falling back.
  */
 import type { Lang } from './index';
 
@@ -10,12 +10,11 @@ export interface EditionRegistry<T> {
   register(lang: Lang, words: T): void;
   /** A language's words; throws when they were never registered. */
   get(lang: Lang): T;
-  /** Whether a language's words are registered. */
-  has(lang: Lang): boolean;
 }
 
-export function editionRegistry<T>(area: string, english: T): EditionRegistry<T> {
-  const words = new Map<Lang, T>([['en', english]]);
+/** A registry with the words known from the start (English, where the area's code bundles it). */
+export function editionRegistry<T>(area: string, builtIn: Partial<Record<Lang, T>> = {}): EditionRegistry<T> {
+  const words = new Map<Lang, T>(Object.entries(builtIn) as [Lang, T][]);
   return {
     register: (lang, w) => void words.set(lang, w),
     get: (lang) => {
@@ -23,6 +22,5 @@ export function editionRegistry<T>(area: string, english: T): EditionRegistry<T>
       if (w === undefined) throw new Error(`The ${area} words for "${lang}" were asked for before they were registered.`);
       return w;
     },
-    has: (lang) => words.has(lang),
   };
 }

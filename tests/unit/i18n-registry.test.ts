@@ -1,28 +1,36 @@
-// The figures', the figure kit's and the parameters' words per edition: English is built in, the
-// Chinese words are registered by the module that loads them (src/i18n/editions.ts for the build,
-// src/i18n/figures.load.ts on a Chinese page). A language asked for before it is registered must
-// throw: falling back to English would put English words on a Chinese page without any error.
+// The figures', the figure kit's, the parameters' and the cost model's words per edition: English is
+// bundled with the code that shows it (each figure its own), the Chinese words are registered by
+// the module that loads them (src/i18n/editions.ts for the build, src/i18n/figures.load.ts on a
+// Chinese page). A language asked for before it is registered must throw: falling back to English
+// would put English words on a Chinese page without any error.
 import { describe, expect, it, vi } from 'vitest';
+import { activationsEn } from '../../src/i18n/figures/activations.en';
 
 /** Fresh copies of the string modules, without the registration the test setup makes. */
 async function fresh() {
   vi.resetModules();
-  const [figures, kit, params, lib] = await Promise.all([
+  const [figures, kit, params, lib, errors] = await Promise.all([
     import('../../src/i18n/figures'),
     import('../../src/i18n/kit'),
     import('../../src/i18n/params'),
     import('../../src/lib/params'),
+    import('../../src/i18n/errors'),
   ]);
-  return { figures, kit, params, lib };
+  return { figures, kit, params, lib, errors };
 }
 
 describe('edition registries', () => {
   it('have English built in and refuse Chinese until it is registered', async () => {
-    const { figures, kit, params, lib } = await fresh();
-    expect(figures.figureText('en').activations.names).toEqual(['ReLU', 'ReLU6', 'linear']);
+    const { figures, kit, params, lib, errors } = await fresh();
+    expect(figures.figureWords('en', 'activations', activationsEn).names).toEqual(['ReLU', 'ReLU6', 'linear']);
     expect(kit.kitText('en').menu.summary).toBe('Share or export');
     expect(params.paramText('en').label.k).toBe('Kernel size');
-    expect(() => figures.figureText('zh')).toThrow(/figure words for "zh".*before they were registered/);
+    const refusal = { code: 'invalid-size', message: 'Sizes must be positive, got 0.' } as const;
+    expect(errors.costErrorText(refusal, 'en')).toBe(refusal.message);
+    expect(() => figures.figureWords('zh', 'activations', activationsEn)).toThrow(/figure words for "zh".*before they were registered/);
+    // The whole English set is the build's (every figure at once); a page never asks for it.
+    expect(() => figures.figureText('en')).toThrow(/figure words for "en"/);
+    expect(() => errors.costErrorText(refusal, 'zh')).toThrow(/cost-model error words for "zh"/);
     expect(() => kit.kitText('zh')).toThrow(/figure kit words for "zh"/);
     expect(() => params.paramText('zh')).toThrow(/parameter words for "zh"/);
     // A parameter message on a Chinese page cannot come out in English either.
@@ -30,16 +38,18 @@ describe('edition registries', () => {
   });
 
   it('serve the Chinese words once the Chinese module has registered them', async () => {
-    const { figures, kit, params, lib } = await fresh();
+    const { figures, kit, params, lib, errors } = await fresh();
     await import('../../src/i18n/figures.zh.register');
     const { figuresZh } = await import('../../src/i18n/figures.zh');
     const { kitZh } = await import('../../src/i18n/kit.zh');
     const { paramsZh } = await import('../../src/i18n/params.zh');
     expect(figures.figureText('zh')).toBe(figuresZh);
+    expect(figures.figureWords('zh', 'activations', activationsEn)).toBe(figuresZh.activations);
+    expect(errors.costErrorText({ code: 'invalid-size', message: 'Sizes must be positive, got 0.' }, 'zh')).toMatch(/[\u4e00-\u9fff]/);
     expect(kit.kitText('zh')).toBe(kitZh);
     expect(params.paramText('zh')).toBe(paramsZh);
     // “卷积核大小” is the glossary's word for kernel size (src/i18n/glossary.ts).
     expect(lib.describeIssue({ name: 'k', given: 'abc', reason: 'not-a-number', used: 3 }, 'zh')).toContain('卷积核大小');
-    expect(figures.figureText('en').activations.names).toEqual(['ReLU', 'ReLU6', 'linear']);
+    expect(figures.figureWords('en', 'activations', activationsEn).names).toEqual(['ReLU', 'ReLU6', 'linear']);
   });
 });

@@ -4,7 +4,7 @@
  */
 import { currentQuery, params, reportText } from './store';
 import { kitText } from '../../i18n/kit';
-import { pageLang } from '../../i18n';
+import { pageLang } from '../../i18n/page-lang';
 import { loadFigureLanguage } from '../../i18n/figures.load';
 import { retryLater } from './lazy';
 

@@ -18,7 +18,7 @@ import {
   type ParamName,
   type ParamValues,
 } from '../../lib/params';
-import { pageLang } from '../../i18n';
+import { pageLang } from '../../i18n/page-lang';
 import { figureLanguageReady, loadFigureLanguage } from '../../i18n/figures.load';
 
 export type Values = Record<ParamName, number>;
