@@ -215,9 +215,12 @@ describe('each edition ships its own words', () => {
     // A redraw in the browser, from the same render code, in Chinese: the picture and the summary read aloud.
     const slider = fig.locator('param-control[data-params=n] input[type=range]');
     await slider.focus();
-    const drawn = fig.evaluate((el) => new Promise<void>((ok) => el.addEventListener('sep:drawn', () => ok(), { once: true })));
+    type Waiting = Window & { redrawn?: Promise<boolean> };
+    await fig.evaluate((el) => {
+      (window as Waiting).redrawn = new Promise((ok) => el.addEventListener('sep:drawn', () => ok(true), { once: true }));
+    });
     await page.keyboard.press('ArrowRight');
-    await drawn;
+    expect(await page.evaluate(() => (window as Waiting).redrawn)).toBe(true);
     expect(await fig.locator('svg title').first().textContent()).toBe(figuresZh.costBars.svgTitle);
     await expect.poll(() => fig.locator('[data-role=announce]').textContent()).toMatch(CJK);
     expect(await fig.locator('[data-role=announce]').textContent()).not.toMatch(/separable layer|mult-adds/);
