@@ -1,30 +1,57 @@
 /**
- * The words of the figures, the figure kit and the parameters for the browser: English is in the
- * bundle, Chinese is fetched only on a Chinese page and registered before anything reads it, so an
- * English page ships no Chinese strings. Callers wait for this before a figure's first redraw, the
- * export menu and the parameter messages.
+ * Words for the browser: English is in the bundle (each figure's code carries its own). A Chinese
+ * page fetches the figure kit's, the parameters' and the cost model's words once
+ * (loadFigureLanguage), and each figure's own words with the figure (loadFigureWords); both are
+ * registered before anything reads them, so an English page ships no Chinese strings and a Chinese
+ * page only those of the figures it shows. Callers wait for these before a figure's first redraw,
+ * the export menu and the parameter messages. A failed fetch is not kept: the next call tries again.
  */
 import type { Lang } from './index';
+import { registerFigureWords, type FigureStrings } from './figures';
 
-const LOADERS: Readonly<Record<Exclude<Lang, 'en'>, () => Promise<unknown>>> = {
-  zh: () => import('./figures.zh.register'),
+const KIT_LOADERS: Readonly<Record<Exclude<Lang, 'en'>, () => Promise<unknown>>> = {
+  zh: () => import('./kit.zh.register'),
 };
 
-const loaded = new Map<Lang, Promise<void>>([['en', Promise.resolve()]]);
-const ready = new Set<Lang>(['en']);
+/** figures/<id>.<lang>.ts → its loader (each module exports one figure's words). */
+const FIGURE_LOADERS = import.meta.glob<Record<string, unknown>>(['./figures/*.ts', '!./figures/*.en.ts']);
 
-/** Whether a language's words are registered already (English always is). */
+const loaded = new Map<string, Promise<void>>();
+const ready = new Set<string>(['en']);
+
+function once(key: string, load: () => Promise<void>): Promise<void> {
+  let p = loaded.get(key);
+  if (!p) {
+    p = load().then(() => void ready.add(key));
+    loaded.set(key, p);
+    p.catch(() => loaded.delete(key));
+  }
+  return p;
+}
+
+/** Whether a language's kit, parameter and cost-model words are registered (English always is). */
 export function figureLanguageReady(lang: Lang): boolean {
   return ready.has(lang);
 }
 
-/** Resolves once a language's words are registered; a failed fetch is not kept (the next call tries again). */
+/** Resolves once a language's kit, parameter and cost-model words are registered. */
 export function loadFigureLanguage(lang: Lang): Promise<void> {
-  let p = loaded.get(lang);
-  if (!p) {
-    p = LOADERS[lang as Exclude<Lang, 'en'>]().then(() => void ready.add(lang));
-    loaded.set(lang, p);
-    p.catch(() => loaded.delete(lang));
-  }
-  return p;
+  if (lang === 'en') return Promise.resolve();
+  return once(lang, () => KIT_LOADERS[lang]().then(() => undefined));
+}
+
+/** 'cost-bars' → 'costBars': a figure's id as the key of its words. */
+const keyOf = (id: string): keyof FigureStrings => id.replace(/-([a-z0-9])/g, (_, c: string) => c.toUpperCase()) as keyof FigureStrings;
+
+/** Resolves once one figure's words in a language are registered (English: at once). */
+export function loadFigureWords(lang: Lang, id: string): Promise<void> {
+  if (lang === 'en') return Promise.resolve();
+  const load = FIGURE_LOADERS[`./figures/${id}.${lang}.ts`];
+  if (!load) return Promise.reject(new Error(`No ${lang} words for the figure "${id}".`));
+  return once(`${lang}:${id}`, () =>
+    load().then((mod) => {
+      const words = Object.values(mod)[0];
+      registerFigureWords(lang, keyOf(id), words as FigureStrings[keyof FigureStrings]);
+    }),
+  );
 }

@@ -37,13 +37,26 @@ describe('edition registries', () => {
     expect(() => lib.describeIssue({ name: 'k', given: 'abc', reason: 'not-a-number', used: 3 }, 'zh')).toThrow(/parameter words/);
   });
 
-  it('serve the Chinese words once the Chinese module has registered them', async () => {
+  it('serves one figure’s Chinese words once they are registered, and no other figure’s', async () => {
+    const { figures } = await fresh();
+    const { costBarsZh } = await import('../../src/i18n/figures/cost-bars.zh');
+    const { costBarsEn } = await import('../../src/i18n/figures/cost-bars.en');
+    figures.registerFigureWords('zh', 'costBars', costBarsZh);
+    expect(figures.figureWords('zh', 'costBars', costBarsEn)).toBe(costBarsZh);
+    expect(figures.figureWords('zh', 'costBars', costBarsEn).svgTitle).toMatch(/[\u4e00-\u9fff]/);
+    expect(() => figures.figureWords('zh', 'activations', activationsEn)).toThrow(/figure words for "zh" \(activations\)/);
+    // Only the build registers a whole edition; one figure's words do not make one.
+    expect(() => figures.figureText('zh')).toThrow(/every figure/);
+  });
+
+  it('serve the Chinese words once the Chinese modules have registered them', async () => {
     const { figures, kit, params, lib, errors } = await fresh();
-    await import('../../src/i18n/figures.zh.register');
+    await import('../../src/i18n/kit.zh.register');
     const { figuresZh } = await import('../../src/i18n/figures.zh');
+    figures.registerFigureText('zh', figuresZh);
     const { kitZh } = await import('../../src/i18n/kit.zh');
     const { paramsZh } = await import('../../src/i18n/params.zh');
-    expect(figures.figureText('zh')).toBe(figuresZh);
+    expect(figures.figureText('zh')).toEqual(figuresZh);
     expect(figures.figureWords('zh', 'activations', activationsEn)).toBe(figuresZh.activations);
     expect(errors.costErrorText({ code: 'invalid-size', message: 'Sizes must be positive, got 0.' }, 'zh')).toMatch(/[\u4e00-\u9fff]/);
     expect(kit.kitText('zh')).toBe(kitZh);

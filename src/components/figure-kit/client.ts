@@ -24,7 +24,7 @@ import { frameFor } from './frame';
 import type { FigureContext, FigureDef, FigureView } from './types';
 import type { ParamName } from '../../lib/params';
 import { divisors } from '../../lib/divisors';
-import { loadFigureLanguage } from '../../i18n/figures.load';
+import { loadFigureLanguage, loadFigureWords } from '../../i18n/figures.load';
 import type { Lang } from '../../lib/locale';
 import type { Retryable } from '../../lib/lazy';
 import { langAt } from './lang';
@@ -32,13 +32,18 @@ import { langAt } from './lang';
 const exportLoad = lazy(() => import('./export'));
 
 /**
- * The figures' words in a language (English is in the bundle; a Chinese page fetches its words
- * once). Every figure waits for them before its first redraw, and the menu before it acts.
+ * The words in a language of the figure kit and the parameters, and of one figure (English is in
+ * the bundle; a Chinese page fetches the kit's once and each figure's with it). Every figure waits
+ * for both before its first redraw, and its menu before it acts.
  */
-const wordLoads = new Map<Lang, Retryable<void>>();
-function words(lang: Lang): Retryable<void> {
-  let load = wordLoads.get(lang);
-  if (!load) wordLoads.set(lang, (load = lazy(() => loadFigureLanguage(lang))));
+const wordLoads = new Map<string, Retryable<void>>();
+function words(lang: Lang, figure?: string): Retryable<void> {
+  const key = figure ? `${lang}:${figure}` : lang;
+  let load = wordLoads.get(key);
+  if (!load) {
+    const get = figure ? () => Promise.all([loadFigureLanguage(lang), loadFigureWords(lang, figure)]).then(() => undefined) : () => loadFigureLanguage(lang);
+    wordLoads.set(key, (load = lazy(get)));
+  }
   return load;
 }
 // A page in another language asks for its words at once, alongside the first figures' code.
@@ -199,7 +204,7 @@ class SepFigure extends HTMLElement {
         const button = (e.target as HTMLElement).closest<HTMLButtonElement>('button[data-action]');
         if (!button) return;
         const title = this.querySelector('svg title')?.textContent ?? id;
-        Promise.all([exportLoad(), words(langAt(this))()]).then(
+        Promise.all([exportLoad(), words(langAt(this), id)()]).then(
           ([m]) => m.runAction(this, button.dataset.action ?? '', title),
           () => {
             // The build wrote this sentence in the page's language: it needs nothing downloaded.
@@ -214,7 +219,7 @@ class SepFigure extends HTMLElement {
     this.addEventListener('sep:redraw', () => this.draw());
     // A figure that comes into view while its code cannot be fetched keeps its build-time picture
     // and hydrates as soon as the code arrives (back online, or on a later try).
-    const text = words(langAt(this));
+    const text = words(langAt(this), id);
     const start = (): void => {
       Promise.all([load(), text()]).then(
         ([def]) => {
