@@ -9,12 +9,14 @@
 import type { Lang } from './index';
 import { registerFigureWords, type FigureStrings } from './figures';
 
-const KIT_LOADERS: Readonly<Record<Exclude<Lang, 'en'>, () => Promise<unknown>>> = {
+/** A language's kit, parameter and cost-model words, and the loaders of its figures' words. */
+interface Edition {
+  /** figures/<id>.<lang>.ts → its loader (each module exports one figure's words). */
+  readonly FIGURE_WORDS: Readonly<Record<string, () => Promise<Record<string, unknown>>>>;
+}
+const EDITIONS: Readonly<Record<Exclude<Lang, 'en'>, () => Promise<Edition>>> = {
   zh: () => import('./kit.zh.register'),
 };
-
-/** figures/<id>.<lang>.ts → its loader (each module exports one figure's words). */
-const FIGURE_LOADERS = import.meta.glob<Record<string, unknown>>(['./figures/*.ts', '!./figures/*.en.ts']);
 
 const loaded = new Map<string, Promise<void>>();
 const ready = new Set<string>(['en']);
@@ -37,7 +39,7 @@ export function figureLanguageReady(lang: Lang): boolean {
 /** Resolves once a language's kit, parameter and cost-model words are registered. */
 export function loadFigureLanguage(lang: Lang): Promise<void> {
   if (lang === 'en') return Promise.resolve();
-  return once(lang, () => KIT_LOADERS[lang]().then(() => undefined));
+  return once(lang, () => EDITIONS[lang]().then(() => undefined));
 }
 
 /** 'cost-bars' → 'costBars': a figure's id as the key of its words. */
@@ -46,12 +48,10 @@ const keyOf = (id: string): keyof FigureStrings => id.replace(/-([a-z0-9])/g, (_
 /** Resolves once one figure's words in a language are registered (English: at once). */
 export function loadFigureWords(lang: Lang, id: string): Promise<void> {
   if (lang === 'en') return Promise.resolve();
-  const load = FIGURE_LOADERS[`./figures/${id}.${lang}.ts`];
-  if (!load) return Promise.reject(new Error(`No ${lang} words for the figure "${id}".`));
-  return once(`${lang}:${id}`, () =>
-    load().then((mod) => {
-      const words = Object.values(mod)[0];
-      registerFigureWords(lang, keyOf(id), words as FigureStrings[keyof FigureStrings]);
-    }),
-  );
+  return once(`${lang}:${id}`, async () => {
+    const load = (await EDITIONS[lang]()).FIGURE_WORDS[`./figures/${id}.${lang}.ts`];
+    if (!load) throw new Error(`No ${lang} words for the figure "${id}".`);
+    const words = Object.values(await load())[0];
+    registerFigureWords(lang, keyOf(id), words as FigureStrings[keyof FigureStrings]);
+  });
 }

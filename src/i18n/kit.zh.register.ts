@@ -13,3 +13,6 @@ import { errorsZh } from './errors.zh';
 registerKitText('zh', kitZh);
 registerParamText('zh', paramsZh);
 registerCostErrorWords('zh', errorsZh);
+
+/** Each figure's Chinese words, fetched with the figure (figures.load.ts), so English pages carry no list of them. */
+export const FIGURE_WORDS = import.meta.glob<Record<string, unknown>>('./figures/*.zh.ts');
