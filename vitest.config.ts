@@ -5,6 +5,8 @@ export default defineConfig({
   test: {
     environment: 'node',
     include: ['tests/unit/**/*.test.ts', 'src/**/*.test.ts'],
+    // Both editions' words registered, as in the build (a browser page loads only its own).
+    setupFiles: ['tests/unit/editions.setup.ts'],
     server: { deps: { inline: [/@tensorflow\//] } },
     testTimeout: 30_000,
   },

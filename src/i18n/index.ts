@@ -1,6 +1,6 @@
 import { en } from './en';
 import { zh, type UiText } from './zh';
-import { DEFAULT_LANG, langOfTag, type Lang } from '../lib/locale';
+import { DEFAULT_LANG, type Lang } from '../lib/locale';
 
 export type { Lang } from '../lib/locale';
 export type { UiText };
@@ -12,7 +12,5 @@ export function ui(lang: Lang = DEFAULT_LANG): UiText {
   return STRINGS[lang];
 }
 
-/** The language of the page this script runs in (browser only), from <html lang>. */
-export function pageLang(): Lang {
-  return typeof document === 'undefined' ? DEFAULT_LANG : langOfTag(document.documentElement.lang);
-}
+/** Browser scripts import it from page-lang.ts, which carries no edition's words. */
+export { pageLang } from './page-lang';

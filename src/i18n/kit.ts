@@ -1,11 +1,17 @@
-/** The figure kit's words in each edition (pure: no DOM). */
+/**
+ * The figure kit's words in each edition (pure: no DOM). English is built in; another edition's
+ * words are registered by the module that loads them (see figures.ts).
+ */
 import type { Lang } from './index';
 import { kitEn, type KitStrings } from './kit.en';
-import { kitZh } from './kit.zh';
+import { editionRegistry } from './registry';
 
-const KIT: Record<Lang, KitStrings> = { en: kitEn, zh: kitZh };
+const KIT = editionRegistry<KitStrings>('figure kit', { en: kitEn });
 
-/** The figure kit's strings in a language. */
+/** Make a language's figure-kit words available to kitText(). */
+export const registerKitText = KIT.register;
+
+/** The figure kit's strings in a language (throws for a language whose words were never registered). */
 export function kitText(lang: Lang): KitStrings {
-  return KIT[lang];
+  return KIT.get(lang);
 }

@@ -1,5 +1,6 @@
 // What a page fetches before a reader does anything: KaTeX and the exercises' code stay off the
-// first load of every chapter. The build typesets each figure's formula with the TeX the browser
+// first load of every chapter, and an English page's scripts hold no Chinese words (a Chinese page
+// fetches its own, and still draws, names and explains everything in Chinese). The build typesets each figure's formula with the TeX the browser
 // would write for the same values and width, so a figure that hydrates keeps it (no KaTeX); the
 // exercises' code arrives when their block comes near; KaTeX arrives when a formula changes.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -8,6 +9,9 @@ import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { inject } from 'vitest';
 import { baseURL, figuresReady, launch, watchedPage } from './harness';
+import { figuresZh } from '../../src/i18n/figures.zh';
+import { kitZh } from '../../src/i18n/kit.zh';
+import { paramsZh } from '../../src/i18n/params.zh';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -166,6 +170,76 @@ describe('code that arrives on use', () => {
     await expect.poll(() => seen.exercises).toBe(true);
     const box = input.locator('xpath=ancestor::*[@data-id][1]');
     await expect.poll(() => box.locator('[data-role=feedback]').getAttribute('class')).toContain('ex-wrong');
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+});
+
+/** Han ideographs: the Chinese edition's words, which an English page's scripts never need. */
+const CJK = /[\u4e00-\u9fff]/;
+
+describe('each edition ships its own words', () => {
+  it('an English chapter fetches no script with Chinese in it, on load or when its figures hydrate', async () => {
+    const { context, page, problems } = await watchedPage(browser, { viewport: { width: 1440, height: 900 } });
+    const bodies: Promise<[string, string]>[] = [];
+    page.on('response', (r) => {
+      if (new URL(r.url()).pathname.endsWith('.js')) bodies.push(r.text().then((b) => [new URL(r.url()).pathname, b], () => [r.url(), '']));
+    });
+    await page.goto(`${baseURL()}/depthwise-separable/`);
+    await figuresReady(page);
+    await settle(page);
+    const firstLoad = bodies.length;
+    expect(firstLoad).toBeGreaterThan(0);
+    await hydrateEachFigure(page);
+    const scripts = await Promise.all(bodies);
+    const chinese = scripts
+      .filter(([, body]) => CJK.test(body))
+      .map(([path, body]) => {
+        const at = body.search(CJK);
+        return `${path}: …${body.slice(Math.max(0, at - 30), at + 20)}…`;
+      });
+    expect(chinese, `scripts with Chinese words (${firstLoad} on first load, ${scripts.length} in all)`).toEqual([]);
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+
+  it('the Chinese twin fetches its words and draws, names and explains in Chinese', async () => {
+    const { context, page, problems } = await watchedPage(browser, { viewport: { width: 1440, height: 900 } });
+    // A value that cannot be used: the message comes in Chinese, with the glossary's name of the parameter.
+    await page.goto(`${baseURL()}/zh/depthwise-separable/?k=abc`);
+    await expect.poll(() => page.locator('#param-messages li').first().textContent()).toContain(paramsZh.label.k);
+    expect(await page.locator('#param-messages').textContent()).toContain('abc');
+    const fig = page.locator('sep-figure[data-figure=cost-bars]').first();
+    await fig.scrollIntoViewIfNeeded();
+    await page.waitForFunction((el) => (el as HTMLElement).dataset.ready !== undefined, await fig.elementHandle());
+    // A redraw in the browser, from the same render code, in Chinese: the picture and the summary read aloud.
+    const slider = fig.locator('param-control[data-params=n] input[type=range]');
+    await slider.focus();
+    type Waiting = Window & { redrawn?: Promise<boolean> };
+    await fig.evaluate((el) => {
+      (window as Waiting).redrawn = new Promise((ok) => el.addEventListener('sep:drawn', () => ok(true), { once: true }));
+    });
+    await page.keyboard.press('ArrowRight');
+    expect(await page.evaluate(() => (window as Waiting).redrawn)).toBe(true);
+    expect(await fig.locator('svg title').first().textContent()).toBe(figuresZh.costBars.svgTitle);
+    await expect.poll(() => fig.locator('[data-role=announce]').textContent()).toMatch(CJK);
+    expect(await fig.locator('[data-role=announce]').textContent()).not.toMatch(/separable layer|mult-adds/);
+    // The figure kit's words: the formula's keyboard label and the share menu's status line.
+    await expect.poll(() => fig.locator('[data-role=formula][data-term-nav]').getAttribute('aria-label')).toBe(kitZh.formulaNav);
+    await fig.locator('[data-role=menu] summary').click();
+    await fig.locator('button[data-action=link]').click();
+    await expect.poll(() => fig.locator('[data-role=menu-status]').textContent()).toContain(kitZh.status.link);
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+
+  it('a Chinese embed explains a bad option and a bad value in Chinese', async () => {
+    const { context, page, problems } = await watchedPage(browser, { viewport: { width: 800, height: 600 } });
+    await page.goto(`${baseURL()}/zh/embed/cost-bars/?k=abc&theme=purple`);
+    await expect.poll(() => page.locator('#param-messages').textContent()).toContain(kitZh.embed.badTheme);
+    expect(await page.locator('#param-messages').textContent()).toContain(paramsZh.label.k);
+    await figuresReady(page);
+    expect(await page.locator('sep-figure svg title').first().textContent()).toBe(figuresZh.costBars.svgTitle);
     expect(problems).toEqual([]);
     await context.close();
   });

@@ -8,7 +8,7 @@ import { CostError, type CostErrorCode } from '../../src/lib/errors';
 import { convCost } from '../../src/lib/cost';
 import { mobilenetV1 } from '../../src/lib/architectures';
 import { computeStack, layer } from '../../src/lib/stack';
-import { COST_ERRORS, costErrorText } from '../../src/i18n/errors';
+import { costErrorText, costErrorWords } from '../../src/i18n/errors';
 import { calculatorEn } from '../../src/i18n/calculator.en';
 import { calculatorZh } from '../../src/i18n/calculator.zh';
 import { rowErrorText } from '../../src/components/calculator/view';
@@ -40,7 +40,7 @@ const thrown = (f: () => unknown): CostError => {
 
 describe('cost-model errors in two languages', () => {
   it('every code has words in both languages, and no other code does', () => {
-    for (const lang of ['en', 'zh'] as const) expect(Object.keys(COST_ERRORS[lang]).sort()).toEqual([...CODES].sort());
+    for (const lang of ['en', 'zh'] as const) expect(Object.keys(costErrorWords(lang)).sort()).toEqual([...CODES].sort());
   });
 
   it('English shows the error\'s own message; Chinese words are CJK prose for every code and field', () => {

@@ -3,7 +3,7 @@
  * edition's words are fetched with the page's first exercise (so an English page ships one
  * language only).
  */
-import { pageLang } from '../../i18n';
+import { pageLang } from '../../i18n/page-lang';
 import { exercisesEn, type ExerciseWords } from '../../i18n/exercises.en';
 
 export async function pageExerciseWords(): Promise<ExerciseWords> {

@@ -24,10 +24,31 @@ import { frameFor } from './frame';
 import type { FigureContext, FigureDef, FigureView } from './types';
 import type { ParamName } from '../../lib/params';
 import { divisors } from '../../lib/divisors';
-import { kitText } from '../../i18n/kit';
+import { loadFigureLanguage, loadFigureWords } from '../../i18n/figures.load';
+import type { Lang } from '../../lib/locale';
+import type { Retryable } from '../../lib/lazy';
 import { langAt } from './lang';
 
 const exportLoad = lazy(() => import('./export'));
+
+/**
+ * The words in a language of the figure kit and the parameters, and of one figure (English is in
+ * the bundle; a Chinese page fetches the kit's once and each figure's with it). Every figure waits
+ * for both before its first redraw, and its menu before it acts.
+ */
+const wordLoads = new Map<string, Retryable<void>>();
+function words(lang: Lang, figure?: string): Retryable<void> {
+  const key = figure ? `${lang}:${figure}` : lang;
+  let load = wordLoads.get(key);
+  if (!load) {
+    const get = figure ? () => Promise.all([loadFigureLanguage(lang), loadFigureWords(lang, figure)]).then(() => undefined) : () => loadFigureLanguage(lang);
+    wordLoads.set(key, (load = lazy(get)));
+  }
+  return load;
+}
+// A page in another language asks for its words at once, alongside the first figures' code.
+const pageWords = langAt(document.documentElement);
+if (pageWords !== 'en') words(pageWords)().catch(() => undefined);
 const katexLoad = lazy(() => import('katex').then((m) => m.default));
 function typeset(el: HTMLElement, tex: string): void {
   katexLoad().then(
@@ -183,11 +204,12 @@ class SepFigure extends HTMLElement {
         const button = (e.target as HTMLElement).closest<HTMLButtonElement>('button[data-action]');
         if (!button) return;
         const title = this.querySelector('svg title')?.textContent ?? id;
-        exportLoad().then(
-          (m) => m.runAction(this, button.dataset.action ?? '', title),
+        Promise.all([exportLoad(), words(langAt(this), id)()]).then(
+          ([m]) => m.runAction(this, button.dataset.action ?? '', title),
           () => {
-            const status = this.querySelector('[data-role=menu-status]');
-            if (status) status.textContent = kitText(langAt(this)).exportOffline;
+            // The build wrote this sentence in the page's language: it needs nothing downloaded.
+            const status = this.querySelector<HTMLElement>('[data-role=menu-status]');
+            if (status) status.textContent = status.dataset.offline ?? '';
           },
         );
       });
@@ -197,9 +219,10 @@ class SepFigure extends HTMLElement {
     this.addEventListener('sep:redraw', () => this.draw());
     // A figure that comes into view while its code cannot be fetched keeps its build-time picture
     // and hydrates as soon as the code arrives (back online, or on a later try).
+    const text = words(langAt(this), id);
     const start = (): void => {
-      load().then(
-        (def) => {
+      Promise.all([load(), text()]).then(
+        ([def]) => {
           this.def = def;
           this.keepShownVariant();
           onScreen?.observe(this);
@@ -219,7 +242,7 @@ class SepFigure extends HTMLElement {
               }).observe(frame);
           }
         },
-        () => retryLater(start, load),
+        () => retryLater(start, load.wait() >= text.wait() ? load : text),
       );
     };
     if (!('IntersectionObserver' in window)) return start();

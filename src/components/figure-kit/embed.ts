@@ -4,19 +4,29 @@
  */
 import { currentQuery, params, reportText } from './store';
 import { kitText } from '../../i18n/kit';
-import { pageLang } from '../../i18n';
-
-const words = kitText(pageLang()).embed;
+import { pageLang } from '../../i18n/page-lang';
+import { loadFigureLanguage } from '../../i18n/figures.load';
+import { retryLater } from './lazy';
 
 const q = new URLSearchParams(location.search);
 const theme = q.get('theme');
-if (theme !== null && theme !== 'light' && theme !== 'dark') {
-  reportText(words.badTheme);
-}
 const controls = q.get('controls');
-if (controls !== null && controls !== '0' && controls !== '1') {
-  reportText(words.badControls);
+const badTheme = theme !== null && theme !== 'light' && theme !== 'dark';
+const badControls = controls !== null && controls !== '0' && controls !== '1';
+
+/** Explain options the embed could not use, in the page's language once its words are here. */
+function explain(): void {
+  const lang = pageLang();
+  loadFigureLanguage(lang).then(
+    () => {
+      const words = kitText(lang).embed;
+      if (badTheme) reportText(words.badTheme);
+      if (badControls) reportText(words.badControls);
+    },
+    () => retryLater(explain),
+  );
 }
+if (badTheme || badControls) explain();
 
 const back = document.querySelector<HTMLAnchorElement>('[data-role=chapter-link]');
 if (back) {

@@ -5,7 +5,7 @@
  * tells the reader plainly. Callers always handle the rejection, so none goes uncaught.
  */
 import { retryable, type Retryable } from '../../lib/lazy';
-import { pageLang, ui } from '../../i18n';
+import { pageWords } from '../../i18n/page-words';
 
 const loads = new Set<Retryable<unknown>>();
 const waiting = new Set<() => void>();
@@ -27,7 +27,7 @@ function note(): HTMLElement {
 /** Tell the reader that part of the page could not be downloaded and will be tried again. */
 export function reportLoadFailure(): void {
   const el = note();
-  const t = ui(pageLang());
+  const t = pageWords();
   el.textContent = navigator.onLine === false ? t.offlineNote : t.loadFailedNote;
   el.hidden = false;
 }
@@ -89,6 +89,6 @@ export function isFetchFailure(e: unknown): boolean {
 
 /** The reader's sentence for TensorFlow.js that could not be downloaded. */
 export function tfDownloadMessage(): string {
-  const t = ui(pageLang());
+  const t = pageWords();
   return navigator.onLine === false ? t.tfOffline : t.tfLoadFailed;
 }

@@ -18,7 +18,8 @@ import {
   type ParamName,
   type ParamValues,
 } from '../../lib/params';
-import { pageLang } from '../../i18n';
+import { pageLang } from '../../i18n/page-lang';
+import { figureLanguageReady, loadFigureLanguage } from '../../i18n/figures.load';
 
 export type Values = Record<ParamName, number>;
 
@@ -87,10 +88,40 @@ document.querySelector('#param-messages [data-role=dismiss]')?.addEventListener(
   }
 });
 
-/** Messages for the reader about values that could not be used as given. */
-export function report(issues: readonly ParamIssue[]): void {
+/**
+ * Messages for the reader about values that could not be used as given, in the page's language:
+ * at once where its words are in the bundle (English), on a Chinese page once they have arrived,
+ * in the order they were reported. Should they fail to arrive, the next message or the browser
+ * coming back online tries again, and the waiting messages come with it.
+ */
+let waiting: ParamIssue[] = [];
+let asking = false;
+function showWaiting(): void {
   const lang = pageLang();
-  reportText(...issues.map((i) => describeIssue(i, lang)));
+  const show = (): void => {
+    const now = waiting;
+    waiting = [];
+    reportText(...now.map((i) => describeIssue(i, lang)));
+  };
+  if (figureLanguageReady(lang)) return show();
+  if (asking || waiting.length === 0) return;
+  asking = true;
+  loadFigureLanguage(lang).then(
+    () => {
+      asking = false;
+      show();
+    },
+    () => {
+      asking = false;
+    },
+  );
+}
+window.addEventListener('online', showWaiting);
+
+export function report(issues: readonly ParamIssue[]): void {
+  if (issues.length === 0) return;
+  waiting.push(...issues);
+  showWaiting();
 }
 
 report(initial.issues.filter((i) => used.includes(i.name)));

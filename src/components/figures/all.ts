@@ -1,5 +1,7 @@
 import type { FigureDef } from '../figure-kit/types';
 import { figureIdFromPath } from '../figure-kit/ids';
+// The build renders both editions: every language's figure words are registered.
+import '../../i18n/editions';
 
 /**
  * Every figure by id, for build-time rendering, embed routes and lecture decks. A figure is a

@@ -3,7 +3,7 @@
  * reachable from the keyboard, so each one that actually overflows becomes a focusable, labelled
  * region (and stops being one when the window grows).
  */
-import { pageLang, ui } from '../../i18n';
+import { pageWords } from '../../i18n/page-words';
 
 export function markScrollable(root: ParentNode = document): void {
   root.querySelectorAll<HTMLElement>('.katex-display, .table-scroll').forEach((el) => {
@@ -11,7 +11,7 @@ export function markScrollable(root: ParentNode = document): void {
     if (scrolls && !el.hasAttribute('tabindex')) {
       el.tabIndex = 0;
       el.setAttribute('role', 'region');
-      const t = ui(pageLang());
+      const t = pageWords();
       el.setAttribute('aria-label', el.classList.contains('katex-display') ? t.scrollsFormula : t.scrollsTable);
       el.dataset.scrollRegion = '';
       el.addEventListener('scroll', () => markMore(el), { passive: true });

@@ -8,13 +8,18 @@
  * is as tall as the slide allows.
  */
 import { activate, type Activation } from '../../../lib/manifold';
-import { figureText } from '../../../i18n/figures';
+import { figureWords } from '../../../i18n/figures';
+import { activationsEn } from '../../../i18n/figures/activations.en';
+import type { Lang } from '../../../i18n';
 import { paramText } from '../../../i18n/params';
 import { h, type SvgNode } from '../../figure-kit/svg';
 import type { FigureDef, FigureFrame, FigureParams, FigureView } from '../../figure-kit/types';
 import { quantity } from '../../figure-kit/marks';
 import { isNarrow } from '../../figure-kit/frame';
 import { linePath } from '../../figure-kit/paths';
+
+/** This figure's words in a language (its English ones are bundled with it). */
+const words = (lang: Lang): typeof activationsEn => figureWords(lang, 'activations', activationsEn);
 
 const X = { min: -4, max: 9 };
 const Y = { min: -4, max: 9 };
@@ -70,7 +75,7 @@ export function scales(L: ActivationsLayout): { px: (z: number) => number; py: (
 
 function render(v: FigureParams, frame: FigureFrame): FigureView {
   const uid = frame.uid;
-  const T = figureText(frame.lang).activations;
+  const T = words(frame.lang);
   const W = frame.width;
   const L = layout(frame);
   const { px, py } = scales(L);
@@ -131,9 +136,9 @@ function render(v: FigureParams, frame: FigureFrame): FigureView {
 
 export const figure: FigureDef = {
   id: 'activations',
-  title: (lang) => figureText(lang).activations.title,
+  title: (lang) => words(lang).title,
   chapter: '/linear-bottlenecks/',
-  source: (lang) => figureText(lang).activations.source,
+  source: (lang) => words(lang).source,
   params: ['act'],
   render,
 };

@@ -14,7 +14,9 @@ import { mobilenetV1, mobilenetV2 } from '../../../lib/architectures';
 import { convCost, rationalToNumber, type ConvCost } from '../../../lib/cost';
 import { isCostError } from '../../../lib/errors';
 import { formatCompact, toSignificant } from '../../../lib/format';
-import { figureText } from '../../../i18n/figures';
+import { figureWords } from '../../../i18n/figures';
+import { arithmeticIntensityEn } from '../../../i18n/figures/arithmetic-intensity.en';
+import type { Lang } from '../../../i18n';
 import { paramText } from '../../../i18n/params';
 import { PIXEL_1_TABLE4, arithmeticIntensity, attainable, boundBy, bytesPerElement, layerBytes, networkSeconds, placeLayers, ridgePoint, type PlacedLayer } from '../../../lib/roofline';
 import { h, type SvgNode } from '../../figure-kit/svg';
@@ -23,6 +25,9 @@ import type { FigureDef, FigureFrame, FigureParams, FigureView } from '../../fig
 import { errorView, quantity, wrapWords } from '../../figure-kit/marks';
 import { linePath } from '../../figure-kit/paths';
 import { costErrorText } from '../../../i18n/errors';
+
+/** This figure's words in a language (its English ones are bundled with it). */
+const words = (lang: Lang): typeof arithmeticIntensityEn => figureWords(lang, 'arithmeticIntensity', arithmeticIntensityEn);
 
 type Device = { peak: number; bandwidth: number };
 
@@ -72,7 +77,7 @@ function examples(v: FigureParams, b: number): Example[] {
 }
 
 /** The roofline chart with the examples on the roof and both networks' layers in strips below. */
-type Text = ReturnType<typeof figureText>['arithmeticIntensity'];
+type Text = typeof arithmeticIntensityEn;
 
 function chart(T: Text, ex: Example[], v1: PlacedLayer[], v2: PlacedLayer[], device: Device, x0: number, width: number, top: number, plotH: number): { node: SvgNode; height: number } {
   const left = x0 + 40;
@@ -268,7 +273,7 @@ function evidence(T: Text, v1Macs: number, v2Macs: number, boundV1: number, boun
 
 function render(v: FigureParams, frame: FigureFrame): FigureView {
   const uid = frame.uid;
-  const T = figureText(frame.lang).arithmeticIntensity;
+  const T = words(frame.lang);
   const W = frame.width;
   const narrow = isNarrow(frame);
   const slide = frame.context === 'slide';
@@ -432,9 +437,9 @@ function legendNode(T: Text, pad: number, y: number, width: number): SvgNode {
 
 export const figure: FigureDef = {
   id: 'arithmetic-intensity',
-  title: (lang) => figureText(lang).arithmeticIntensity.title,
+  title: (lang) => words(lang).title,
   chapter: '/depthwise-separable/',
-  source: (lang) => figureText(lang).arithmeticIntensity.source,
+  source: (lang) => words(lang).source,
   params: ['k', 'm', 'n', 'df', 'precision', 'peak', 'bw'],
   controls: ['precision', 'peak', 'bw'],
   render,

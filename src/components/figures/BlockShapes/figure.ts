@@ -18,11 +18,15 @@ import type { FigureDef, FigureFrame, FigureParams, FigureView } from '../../fig
 import { errorView, quantity, wrapWords } from '../../figure-kit/marks';
 import { isNarrow } from '../../figure-kit/frame';
 import { textUnits } from '../../figure-kit/text';
-import { figureText } from '../../../i18n/figures';
+import { figureWords } from '../../../i18n/figures';
+import { blockShapesEn } from '../../../i18n/figures/block-shapes.en';
 import type { Lang } from '../../../i18n';
 import { costErrorText } from '../../../i18n/errors';
 
-type Text = ReturnType<typeof figureText>['blockShapes'];
+/** This figure's words in a language (its English ones are bundled with it). */
+const words = (lang: Lang): typeof blockShapesEn => figureWords(lang, 'blockShapes', blockShapesEn);
+
+type Text = typeof blockShapesEn;
 
 /** Tallest tensor in picture units; heights are channels × this / the widest tensor of both blocks. */
 export const MAX_BAR = 110;
@@ -32,7 +36,7 @@ const CHAR = 7.5;
 
 /** Why there is no identity shortcut, in words. */
 export function shortcutReason(rule: ShortcutRule, cin: number, cout: number, stride: number, lang: Lang = 'en'): string {
-  const T = figureText(lang).blockShapes;
+  const T = words(lang);
   if (rule.reason === 'stride') return T.noShortcutStride(String(stride));
   if (rule.reason === 'channels') return T.noShortcutChannels(String(cin), String(cout));
   if (rule.reason === 'both') return T.noShortcutBoth(String(stride), String(cin), String(cout));
@@ -169,7 +173,7 @@ function markers(uid: string): SvgNode {
 
 function render(v: FigureParams, frame: FigureFrame): FigureView {
   const uid = frame.uid;
-  const T = figureText(frame.lang).blockShapes;
+  const T = words(frame.lang);
   const W = frame.width;
   const title = h('title', { id: `${uid}-title` }, T.svgTitle);
   const opts = { cin: v.m, cout: v.n, t: v.t, stride: v.s, size: v.df };
@@ -228,9 +232,9 @@ function render(v: FigureParams, frame: FigureFrame): FigureView {
 
 export const figure: FigureDef = {
   id: 'block-shapes',
-  title: (lang) => figureText(lang).blockShapes.title,
+  title: (lang) => words(lang).title,
   chapter: '/mobilenet-v2/',
-  source: (lang) => figureText(lang).blockShapes.source,
+  source: (lang) => words(lang).source,
   params: ['m', 'n', 'df', 't', 's'],
   render,
 };

@@ -16,18 +16,22 @@ import { h, type SvgNode } from '../../figure-kit/svg';
 import { isNarrow } from '../../figure-kit/frame';
 import type { FigureDef, FigureFrame, FigureParams, FigureView } from '../../figure-kit/types';
 import { errorView, quantity } from '../../figure-kit/marks';
-import { figureText } from '../../../i18n/figures';
+import { figureWords } from '../../../i18n/figures';
+import { channelShuffleEn } from '../../../i18n/figures/channel-shuffle.en';
 import type { Lang } from '../../../i18n';
 import { costErrorText } from '../../../i18n/errors';
 
-type Text = ReturnType<typeof figureText>['channelShuffle'];
+/** This figure's words in a language (its English ones are bundled with it). */
+const words = (lang: Lang): typeof channelShuffleEn => figureWords(lang, 'channelShuffle', channelShuffleEn);
+
+type Text = typeof channelShuffleEn;
 
 /** Group colours cycle through this many classes (neighbouring groups always differ). */
 const HUES = 6;
 
 /** Sorted channel indices (0-based) as readable 1-based ranges: [0,1,2,3,8,9] → "1–4 and 9–10". */
 export function channelRanges(list: readonly number[], lang: Lang = 'en'): string {
-  const T = figureText(lang).channelShuffle;
+  const T = words(lang);
   const parts: string[] = [];
   let start = list[0];
   for (let i = 1; i <= list.length; i++) {
@@ -208,7 +212,7 @@ function panel(T: Text, lang: Lang, s: StackedGroups, x0: number, width: number,
 
 function render(v: FigureParams, frame: FigureFrame): FigureView {
   const uid = frame.uid;
-  const T = figureText(frame.lang).channelShuffle;
+  const T = words(frame.lang);
   const W = frame.width;
   const narrow = isNarrow(frame);
   const slide = frame.context === 'slide';
@@ -274,9 +278,9 @@ function render(v: FigureParams, frame: FigureFrame): FigureView {
 
 export const figure: FigureDef = {
   id: 'channel-shuffle',
-  title: (lang) => figureText(lang).channelShuffle.title,
+  title: (lang) => words(lang).title,
   chapter: '/grouped-convolution/',
-  source: (lang) => figureText(lang).channelShuffle.source,
+  source: (lang) => words(lang).source,
   params: ['sc', 'sg'],
   controls: ['sg', 'sc'],
   render,

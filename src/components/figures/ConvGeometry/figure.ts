@@ -25,10 +25,15 @@ import type { FigureDef, FigureFrame, FigureParams, FigureView } from '../../fig
 import { errorView, quantity, wrapWords } from '../../figure-kit/marks';
 import { isNarrow } from '../../figure-kit/frame';
 import { subscripted, textUnits } from '../../figure-kit/text';
-import { figureText } from '../../../i18n/figures';
+import { figureWords } from '../../../i18n/figures';
+import { convGeometryEn } from '../../../i18n/figures/conv-geometry.en';
+import type { Lang } from '../../../i18n';
 import { costErrorText } from '../../../i18n/errors';
 
-type Text = ReturnType<typeof figureText>['convGeometry'];
+/** This figure's words in a language (its English ones are bundled with it). */
+const words = (lang: Lang): typeof convGeometryEn => figureWords(lang, 'convGeometry', convGeometryEn);
+
+type Text = typeof convGeometryEn;
 
 /** Most channels drawn along one axis. */
 export const MAX_DRAWN = 16;
@@ -388,7 +393,7 @@ function formulaTex(T: Text, p: Plan, v: FigureParams, layout: TexLayout): strin
 }
 
 function draw(p: Plan, v: FigureParams, frame: FigureFrame): { nodes: SvgNode[]; height: number } {
-  const T = figureText(frame.lang).convGeometry;
+  const T = words(frame.lang);
   const L = layoutFor(frame, v.m, v.n);
   const stale = p.staleG !== undefined;
   const two = p.stages.length === 2;
@@ -445,7 +450,7 @@ function draw(p: Plan, v: FigureParams, frame: FigureFrame): { nodes: SvgNode[];
 
 function render(v: FigureParams, frame: FigureFrame): FigureView {
   const uid = frame.uid;
-  const T = figureText(frame.lang).convGeometry;
+  const T = words(frame.lang);
   const title = h('title', { id: `${uid}-title` }, T.svgTitle);
   const slide = frame.context === 'slide';
   const narrow = slide ? frame.width < 400 : isNarrow(frame);
@@ -492,9 +497,9 @@ function render(v: FigureParams, frame: FigureFrame): FigureView {
 
 export const figure: FigureDef = {
   id: 'conv-geometry',
-  title: (lang) => figureText(lang).convGeometry.title,
+  title: (lang) => words(lang).title,
   chapter: '/grouped-convolution/',
-  source: (lang) => figureText(lang).convGeometry.source,
+  source: (lang) => words(lang).source,
   params: ['k', 'm', 'n', 'df', 'g', 's', 'layer'],
   render,
 };

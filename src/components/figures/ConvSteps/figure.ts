@@ -20,7 +20,12 @@ import type { FigureDef, FigureFrame, FigureParams, FigureView } from '../../fig
 import { quantity, wrapWords } from '../../figure-kit/marks';
 import { isNarrow } from '../../figure-kit/frame';
 import { textUnits } from '../../figure-kit/text';
-import { figureText } from '../../../i18n/figures';
+import { figureWords } from '../../../i18n/figures';
+import { convStepsEn } from '../../../i18n/figures/conv-steps.en';
+import type { Lang } from '../../../i18n';
+
+/** This figure's words in a language (its English ones are bundled with it). */
+const words = (lang: Lang): typeof convStepsEn => figureWords(lang, 'convSteps', convStepsEn);
 
 const SIZE = 5;
 const K = 3;
@@ -254,7 +259,7 @@ function sizesFor(frame: FigureFrame): Sizes {
 }
 
 function separableView(v: FigureParams, frame: FigureFrame): { parts: SvgNode[]; height: number; summary: string; attrs: Record<string, string | number> } {
-  const T = figureText(frame.lang).convSteps;
+  const T = words(frame.lang);
   const z = sizesFor(frame);
   const { ex, dw, pw, at } = stepsFor(v.seed);
   const plan = at(v.step);
@@ -316,7 +321,7 @@ function separableView(v: FigureParams, frame: FigureFrame): { parts: SvgNode[];
 }
 
 function standardView(v: FigureParams, frame: FigureFrame): { parts: SvgNode[]; height: number; summary: string; attrs: Record<string, string | number> } {
-  const T = figureText(frame.lang).convSteps;
+  const T = words(frame.lang);
   const z = sizesFor(frame);
   const { ex, conv, at, outIndex, isDone } = standardStepsFor(v.seed);
   const p = at(v.step);
@@ -370,7 +375,7 @@ function render(v: FigureParams, frame: FigureFrame): FigureView {
   const uid = frame.uid;
   const mode = modeOf(v.layer);
   const view = mode === 'standard' ? standardView(v, frame) : separableView(v, frame);
-  const T = figureText(frame.lang).convSteps;
+  const T = words(frame.lang);
   const title = mode === 'standard' ? T.svgTitleStandard : T.svgTitleSeparable;
   const svg = h(
     'svg',
@@ -392,9 +397,9 @@ function render(v: FigureParams, frame: FigureFrame): FigureView {
 
 export const figure: FigureDef = {
   id: 'conv-steps',
-  title: (lang) => figureText(lang).convSteps.title,
+  title: (lang) => words(lang).title,
   chapter: '/depthwise-separable/',
-  source: (lang) => figureText(lang).convSteps.source,
+  source: (lang) => words(lang).source,
   params: ['step', 'seed', 'layer'],
   controls: ['step'],
   steps: STEP_COUNT,

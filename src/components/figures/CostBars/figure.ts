@@ -20,10 +20,15 @@ import { errorView, quantity } from '../../figure-kit/marks';
 import { isNarrow } from '../../figure-kit/frame';
 import { subscripted } from '../../figure-kit/text';
 import { scaleLog } from 'd3-scale';
-import { figureText } from '../../../i18n/figures';
+import { figureWords } from '../../../i18n/figures';
+import { costBarsEn } from '../../../i18n/figures/cost-bars.en';
+import type { Lang } from '../../../i18n';
 import { costErrorText } from '../../../i18n/errors';
 
-type Text = ReturnType<typeof figureText>['costBars'];
+/** This figure's words in a language (its English ones are bundled with it). */
+const words = (lang: Lang): typeof costBarsEn => figureWords(lang, 'costBars', costBarsEn);
+
+type Text = typeof costBarsEn;
 
 /** Fixed log axes (powers of ten): wide enough for every slider position, fixed so bars move. */
 export const MACS_DECADES: readonly [number, number] = [1, 13];
@@ -183,7 +188,7 @@ function shareGroup(T: Text, L: Layout, top: number, s: Shares): { node: SvgNode
 
 function render(v: FigureParams, frame: FigureFrame): FigureView {
   const uid = frame.uid;
-  const T = figureText(frame.lang).costBars;
+  const T = words(frame.lang);
   const { k, m, n, df } = v;
   const slide = frame.context === 'slide';
   // A slide's box is wide and short: keep the wide arrangement down to 400 units.
@@ -240,9 +245,9 @@ function render(v: FigureParams, frame: FigureFrame): FigureView {
 
 export const figure: FigureDef = {
   id: 'cost-bars',
-  title: (lang) => figureText(lang).costBars.title,
+  title: (lang) => words(lang).title,
   chapter: '/depthwise-separable/',
-  source: (lang) => figureText(lang).costBars.source,
+  source: (lang) => words(lang).source,
   params: ['k', 'm', 'n', 'df'],
   render,
 };

@@ -17,10 +17,15 @@ import { isNarrow } from '../../figure-kit/frame';
 import type { FigureDef, FigureFrame, FigureParams, FigureView } from '../../figure-kit/types';
 import { errorView, quantity } from '../../figure-kit/marks';
 import { textUnits } from '../../figure-kit/text';
-import { figureText } from '../../../i18n/figures';
+import { figureWords } from '../../../i18n/figures';
+import { inceptionContinuumEn } from '../../../i18n/figures/inception-continuum.en';
+import type { Lang } from '../../../i18n';
 import { costErrorText } from '../../../i18n/errors';
 
-type Text = ReturnType<typeof figureText>['inceptionContinuum'];
+/** This figure's words in a language (its English ones are bundled with it). */
+const words = (lang: Lang): typeof inceptionContinuumEn => figureWords(lang, 'inceptionContinuum', inceptionContinuumEn);
+
+type Text = typeof inceptionContinuumEn;
 
 /** Approximate advance of one character at 12–14 px (for fitting labels; no font metrics here). */
 const CHAR = 6.8;
@@ -371,7 +376,7 @@ function render(v: FigureParams, frame: FigureFrame): FigureView {
   const W = frame.width;
   const narrow = isNarrow(frame);
   const slide = frame.context === 'slide';
-  const T = figureText(frame.lang).inceptionContinuum;
+  const T = words(frame.lang);
   const title = h('title', { id: `${uid}-title` }, T.svgTitle);
   let all: ContinuumBlock[];
   let b: ContinuumBlock;
@@ -441,9 +446,9 @@ function render(v: FigureParams, frame: FigureFrame): FigureView {
 
 export const figure: FigureDef = {
   id: 'inception-continuum',
-  title: (lang) => figureText(lang).inceptionContinuum.title,
+  title: (lang) => words(lang).title,
   chapter: '/xception/',
-  source: (lang) => figureText(lang).inceptionContinuum.source,
+  source: (lang) => words(lang).source,
   params: ['k', 'm', 'df', 'segments'],
   controls: ['segments', 'm', 'k'],
   render,

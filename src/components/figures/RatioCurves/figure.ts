@@ -15,9 +15,14 @@ import { quantity } from '../../figure-kit/marks';
 import { isNarrow } from '../../figure-kit/frame';
 import { subscripted } from '../../figure-kit/text';
 import { linePath } from '../../figure-kit/paths';
-import { figureText } from '../../../i18n/figures';
+import { figureWords } from '../../../i18n/figures';
+import { ratioCurvesEn } from '../../../i18n/figures/ratio-curves.en';
+import type { Lang } from '../../../i18n';
 
-type Text = ReturnType<typeof figureText>['ratioCurves'];
+/** This figure's words in a language (its English ones are bundled with it). */
+const words = (lang: Lang): typeof ratioCurvesEn => figureWords(lang, 'ratioCurves', ratioCurvesEn);
+
+type Text = typeof ratioCurvesEn;
 
 /** Kernel sizes always drawn. */
 export const CURVE_KERNELS = [1, 3, 5, 7] as const;
@@ -105,7 +110,7 @@ function axes(T: Text, p: Plot, narrow: boolean): SvgNode {
 
 function render(v: FigureParams, frame: FigureFrame): FigureView {
   const uid = frame.uid;
-  const T = figureText(frame.lang).ratioCurves;
+  const T = words(frame.lang);
   const slide = frame.context === 'slide';
   const narrow = slide ? frame.width < 400 : isNarrow(frame);
   const p = plotFor(frame);
@@ -164,9 +169,9 @@ function render(v: FigureParams, frame: FigureFrame): FigureView {
 
 export const figure: FigureDef = {
   id: 'ratio-curves',
-  title: (lang) => figureText(lang).ratioCurves.title,
+  title: (lang) => words(lang).title,
   chapter: '/depthwise-separable/',
-  source: (lang) => figureText(lang).ratioCurves.source,
+  source: (lang) => words(lang).source,
   params: ['k', 'n'],
   render,
 };

@@ -33,10 +33,15 @@ import type { FigureDef, FigureFrame, FigureParams, FigureView } from '../../fig
 import { quantity, wrapWords } from '../../figure-kit/marks';
 import { isNarrow } from '../../figure-kit/frame';
 import { textUnits } from '../../figure-kit/text';
-import { figureText } from '../../../i18n/figures';
+import { figureWords } from '../../../i18n/figures';
+import { reluManifoldEn } from '../../../i18n/figures/relu-manifold.en';
+import type { Lang } from '../../../i18n';
 import { paramText } from '../../../i18n/params';
 
-type Text = ReturnType<typeof figureText>['reluManifold'];
+/** This figure's words in a language (its English ones are bundled with it). */
+const words = (lang: Lang): typeof reluManifoldEn => figureWords(lang, 'reluManifold', reluManifoldEn);
+
+type Text = typeof reluManifoldEn;
 
 /** The paper's panels (Figure 1: n = 2, 3, 5, 15, 30). */
 export const FIXED_DIMS = [2, 3, 5, 15, 30] as const;
@@ -382,7 +387,7 @@ function errorChart(T: Text, width: number, height: number, activation: Activati
 
 function render(v: FigureParams, frame: FigureFrame, data?: ManifoldData): FigureView {
   const uid = frame.uid;
-  const T = figureText(frame.lang).reluManifold;
+  const T = words(frame.lang);
   const W = frame.width;
   const activation = activationOf(v.act);
   const seed = v.seed;
@@ -570,9 +575,9 @@ async function compute(v: FigureParams): Promise<ManifoldData> {
 
 export const figure: FigureDef<ManifoldData> = {
   id: 'relu-manifold',
-  title: (lang) => figureText(lang).reluManifold.title,
+  title: (lang) => words(lang).title,
   chapter: '/linear-bottlenecks/',
-  source: (lang) => figureText(lang).reluManifold.source,
+  source: (lang) => words(lang).source,
   params: ['dim', 'seed', 'act'],
   compute,
   render,

@@ -19,8 +19,13 @@ import { errorView, quantity } from '../../figure-kit/marks';
 import { isNarrow } from '../../figure-kit/frame';
 import { placeLabels, textBox, type Box, type LabelRequest, type PlacedLabel, type Side } from './labels';
 import { linePath } from '../../figure-kit/paths';
-import { figureText } from '../../../i18n/figures';
+import { figureWords } from '../../../i18n/figures';
+import { tradeoffEn } from '../../../i18n/figures/tradeoff.en';
+import type { Lang } from '../../../i18n';
 import { costErrorText } from '../../../i18n/errors';
+
+/** This figure's words in a language (its English ones are bundled with it). */
+const words = (lang: Lang): typeof tradeoffEn => figureWords(lang, 'tradeoff', tradeoffEn);
 
 const Y_DOMAIN: [number, number] = [40, 76];
 
@@ -44,7 +49,7 @@ const NAMED: Record<string, { short?: boolean; prefer: readonly Side[] }> = {
 /** Mark radius (half the side of a square) by group, for placement. */
 const RADIUS: Record<TradeoffPoint['group'], number> = { slim: 3.5, paper: 6.5, variant: 6, other: 5 };
 
-type Text = ReturnType<typeof figureText>['tradeoff'];
+type Text = typeof tradeoffEn;
 
 /** A point's source in the figure's language ("Howard et al. 2017, Table 6"). */
 export function sourceIn(T: Text, source: TradeoffPoint['source']): string {
@@ -81,7 +86,7 @@ function geometry(frame: FigureFrame, shrink = 0): { left: number; right: number
   const narrow = isNarrow(frame);
   if (frame.context === 'slide') {
     // A narrow slide: the plot above, the readout and the legend under it, within the slide's height.
-    const bottom = Math.max(100, (frame.height ?? 335) - 80 - legend(figureText(frame.lang).tradeoff, 0, 0, W).height - shrink);
+    const bottom = Math.max(100, (frame.height ?? 335) - 80 - legend(words(frame.lang), 0, 0, W).height - shrink);
     return { left: 40, right: W - 8, top: 16, bottom, panel: { x: 0, y: bottom + 42, w: W } };
   }
   const bottom = 22 + (narrow ? Math.min(320, Math.round(W * 0.92)) : Math.min(320, Math.round(W * 0.42)));
@@ -145,7 +150,7 @@ const placed = new Map<string, PlacedLabel[]>();
 
 function render(v: FigureParams, frame: FigureFrame, _data?: unknown, shrink = 0): FigureView {
   const uid = frame.uid;
-  const T = figureText(frame.lang).tradeoff;
+  const T = words(frame.lang);
   const alpha = v.alpha;
   const res = v.res;
   const W = frame.width;
@@ -260,9 +265,9 @@ function render(v: FigureParams, frame: FigureFrame, _data?: unknown, shrink = 0
 
 export const figure: FigureDef = {
   id: 'tradeoff',
-  title: (lang) => figureText(lang).tradeoff.title,
+  title: (lang) => words(lang).title,
   chapter: '/mobilenet-v1/',
-  source: (lang) => figureText(lang).tradeoff.source,
+  source: (lang) => words(lang).source,
   params: ['alpha', 'res'],
   render,
 };

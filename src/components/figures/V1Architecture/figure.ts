@@ -21,10 +21,15 @@ import type { FigureDef, FigureFrame, FigureParams, FigureView } from '../../fig
 import { errorView, quantity, wrapWords } from '../../figure-kit/marks';
 import { isNarrow } from '../../figure-kit/frame';
 import { filterShape, layerShape, layerType, STRIDE_ERRATUM_LAYER } from './layers';
-import { figureText } from '../../../i18n/figures';
+import { figureWords } from '../../../i18n/figures';
+import { v1ArchitectureEn } from '../../../i18n/figures/v1-architecture.en';
+import type { Lang } from '../../../i18n';
 import { costErrorText } from '../../../i18n/errors';
 
-type Text = ReturnType<typeof figureText>['v1Architecture'];
+/** This figure's words in a language (its English ones are bundled with it). */
+const words = (lang: Lang): typeof v1ArchitectureEn => figureWords(lang, 'v1Architecture', v1ArchitectureEn);
+
+type Text = typeof v1ArchitectureEn;
 
 /** Estimated width of a line of 12 px figure text (DejaVu Sans digits are 0.64 em; most fonts are narrower). */
 const CHAR = 7.5;
@@ -354,7 +359,7 @@ function erratumNote(T: Text, x: number, y: number, width: number): Part {
 
 /** The picture for a frame: rows on phones, columns beside the numbers on slides, columns above them on pages. */
 function layout(arch: Architecture, frame: FigureFrame): { parts: SvgNode[]; height: number } {
-  const T = figureText(frame.lang).v1Architecture;
+  const T = words(frame.lang);
   const W = frame.width;
   const gap = 22;
   if (frame.context === 'slide' && W < TABLE_W + gap + 380) {
@@ -416,7 +421,7 @@ function layout(arch: Architecture, frame: FigureFrame): { parts: SvgNode[]; hei
 
 function render(v: FigureParams, frame: FigureFrame): FigureView {
   const uid = frame.uid;
-  const T = figureText(frame.lang).v1Architecture;
+  const T = words(frame.lang);
   const alpha = v.alpha;
   const res = v.res;
   const W = frame.width;
@@ -451,9 +456,9 @@ function render(v: FigureParams, frame: FigureFrame): FigureView {
 
 export const figure: FigureDef = {
   id: 'v1-architecture',
-  title: (lang) => figureText(lang).v1Architecture.title,
+  title: (lang) => words(lang).title,
   chapter: '/mobilenet-v1/',
-  source: (lang) => figureText(lang).v1Architecture.source,
+  source: (lang) => words(lang).source,
   params: ['alpha', 'res'],
   render,
 };

@@ -5,8 +5,12 @@
  */
 import { frameworkCounts, mobilenetV1, type ArchLayer } from '../../../lib/architectures';
 import { formatInt } from '../../../lib/format';
-import { figureText } from '../../../i18n/figures';
+import { figureWords } from '../../../i18n/figures';
+import { v1ArchitectureEn } from '../../../i18n/figures/v1-architecture.en';
 import type { Lang } from '../../../i18n';
+
+/** This figure's words in a language (its English ones are bundled with it). */
+const words = (lang: Lang): typeof v1ArchitectureEn => figureWords(lang, 'v1Architecture', v1ArchitectureEn);
 
 /** Short type and stride for a row: "conv s2", "dw s1", "pw", "FC". */
 export function layerType(l: ArchLayer): string {
@@ -46,7 +50,7 @@ export function layerTable(alpha: number, resolution: number, lang: Lang = 'en')
     cells: [
       String(i + 1),
       l.name,
-      layerType(l) + (l.name === STRIDE_ERRATUM_LAYER ? figureText(lang).v1Architecture.table.erratum : ''),
+      layerType(l) + (l.name === STRIDE_ERRATUM_LAYER ? words(lang).table.erratum : ''),
       filterShape(l),
       l.kind === 'fc' ? `${l.cin}` : `${l.inH}²×${l.cin}`,
       layerShape(l),

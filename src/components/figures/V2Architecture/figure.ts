@@ -18,10 +18,15 @@ import type { FigureDef, FigureFrame, FigureParams, FigureView } from '../../fig
 import { errorView, quantity } from '../../figure-kit/marks';
 import { isNarrow } from '../../figure-kit/frame';
 import { textUnits } from '../../figure-kit/text';
-import { figureText } from '../../../i18n/figures';
+import { figureWords } from '../../../i18n/figures';
+import { v2ArchitectureEn } from '../../../i18n/figures/v2-architecture.en';
+import type { Lang } from '../../../i18n';
 import { costErrorText } from '../../../i18n/errors';
 
-type Text = ReturnType<typeof figureText>['v2Architecture'];
+/** This figure's words in a language (its English ones are bundled with it). */
+const words = (lang: Lang): typeof v2ArchitectureEn => figureWords(lang, 'v2Architecture', v2ArchitectureEn);
+
+type Text = typeof v2ArchitectureEn;
 
 /** Estimated width of a 12 px and a 13 px character. */
 const CHAR = 7.5;
@@ -250,7 +255,7 @@ function columns(T: Text, rows: Row[], x0: number, y0: number, width: number, hU
 
 function render(v: FigureParams, frame: FigureFrame): FigureView {
   const uid = frame.uid;
-  const T = figureText(frame.lang).v2Architecture;
+  const T = words(frame.lang);
   const W = frame.width;
   const title = h('title', { id: `${uid}-title` }, T.svgTitle);
   let arch: Architecture;
@@ -314,9 +319,9 @@ function render(v: FigureParams, frame: FigureFrame): FigureView {
 
 export const figure: FigureDef = {
   id: 'v2-architecture',
-  title: (lang) => figureText(lang).v2Architecture.title,
+  title: (lang) => words(lang).title,
   chapter: '/mobilenet-v2/',
-  source: (lang) => figureText(lang).v2Architecture.source,
+  source: (lang) => words(lang).source,
   params: ['alpha', 'res'],
   render,
 };

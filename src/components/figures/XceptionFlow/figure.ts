@@ -21,10 +21,15 @@ import type { FigureDef, FigureFrame, FigureParams, FigureView } from '../../fig
 import { errorView, quantity } from '../../figure-kit/marks';
 import { isNarrow } from '../../figure-kit/frame';
 import { textUnits } from '../../figure-kit/text';
-import { figureText } from '../../../i18n/figures';
+import { figureWords } from '../../../i18n/figures';
+import { xceptionFlowEn } from '../../../i18n/figures/xception-flow.en';
+import type { Lang } from '../../../i18n';
 import { costErrorText } from '../../../i18n/errors';
 
-type Text = ReturnType<typeof figureText>['xceptionFlow'];
+/** This figure's words in a language (its English ones are bundled with it). */
+const words = (lang: Lang): typeof xceptionFlowEn => figureWords(lang, 'xceptionFlow', xceptionFlowEn);
+
+type Text = typeof xceptionFlowEn;
 
 /** Module box height, and the room between boxes for the ⊕ and the start of the next bypass. */
 const BOX_H = 34;
@@ -293,7 +298,7 @@ function details(T: Text, arch: Architecture, m: FlowModule, x: number, y0: numb
 
 function render(v: FigureParams, frame: FigureFrame): FigureView {
   const uid = frame.uid;
-  const T = figureText(frame.lang).xceptionFlow;
+  const T = words(frame.lang);
   const W = frame.width;
   const res = v.res;
   const active = moduleOfStep(v.step);
@@ -380,9 +385,9 @@ function render(v: FigureParams, frame: FigureFrame): FigureView {
 
 export const figure: FigureDef = {
   id: 'xception-flow',
-  title: (lang) => figureText(lang).xceptionFlow.title,
+  title: (lang) => words(lang).title,
   chapter: '/xception/',
-  source: (lang) => figureText(lang).xceptionFlow.source,
+  source: (lang) => words(lang).source,
   params: ['res', 'step'],
   steps: 14,
   render,

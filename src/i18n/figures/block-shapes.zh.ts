@@ -1,0 +1,37 @@
+/** block-shapes 图的文字（中文版）：与 block-shapes.en.ts 结构相同。 */
+import type { FigureStrings } from '../figures.en';
+
+export const blockShapesZh: FigureStrings['blockShapes'] = {
+  title: '残差块与倒残差块',
+  source: 'He et al. 2016，图 5；Sandler et al. 2018，表 1 与图 3；计算量来自本站的成本模型',
+  svgTitle: '按比例绘制的残差块与倒残差块',
+  noShortcutStride: (stride) => `无捷径连接：步长 ${stride} 使特征图缩小`,
+  noShortcutChannels: (cin, cout) => `无捷径连接：通道数 ${cin} ≠ ${cout}`,
+  noShortcutBoth: (stride, cin, cout) => `无捷径连接：步长 ${stride}，${cin} ≠ ${cout}`,
+  identityRule: '恒等捷径连接：输入与输出形状相同',
+  becauseStride: (stride) => `步长 ${stride} 使特征图缩小`,
+  becauseChannels: (cin, cout) => `通道数 ${cin} ≠ ${cout}`,
+  becauseBoth: (stride, cin, cout) => `步长 ${stride}，${cin} ≠ ${cout}`,
+  op: { depthwise: '深度卷积', expand: '扩展', project: '投影', reduce: '压缩', conv: '卷积' },
+  act: { linear: '线性', relu6: 'ReLU6', relu: 'ReLU' },
+  stride: (s) => `步长 ${s}`,
+  layerAbout: (k, op, cin, cout, act, params, macs) => `${k}×${k} ${op}卷积，${cin} → ${cout} 个通道，${act}：${params} 个权重，${macs} 次乘加`,
+  opName: { depthwise: '深度', expand: '扩展', project: '投影', reduce: '压缩', conv: '标准', shortcut: '捷径' },
+  layerAria: (inverted, about) => `${inverted ? '倒残差块' : '残差块'}，${about}`,
+  expandedAbout: (t, cin, wide, size) => `扩展因子 t = ${t}：${t} × ${cin} = ${wide} 个通道，特征图 ${size}×${size}`,
+  identityNote: '恒等捷径连接，在 ⊕ 处相加',
+  projectionLong: (why) => `1×1 投影捷径（${why}）`,
+  projectionShort: (why) => `1×1 投影（${why}）`,
+  projection: '1×1 投影捷径',
+  params: '参数量 ',
+  multAdds: ' · 乘加次数 ',
+  multAddsLine: '乘加次数 ',
+  withIdentity: '带恒等捷径连接',
+  summary: (inv, invParams, invMacs, note, res, resParams, resMacs) =>
+    `倒残差块 ${inv}：参数量 ${invParams}，乘加次数 ${invMacs}，${note}。残差块 ${res}：参数量 ${resParams}，乘加次数 ${resMacs}。`,
+  inverted: '倒残差块（MobileNet V2）',
+  invertedSub: (t) => `窄 → 宽 → 窄，扩展 ${t}×`,
+  residual: '残差块（ResNet）',
+  residualSub: (t) => `宽 → 窄 → 宽，收窄 ${t}×`,
+  desc: (df, m, n, t, s, summary) => `输入 ${df}×${df}×${m}，输出 ${n} 个通道，扩展因子 t = ${t}，步长 ${s}。${summary}`,
+};

@@ -1,0 +1,33 @@
+/** conv-steps 图的文字（中文版）：与 conv-steps.en.ts 结构相同。 */
+import type { FigureStrings } from '../figures.en';
+
+export const convStepsZh: FigureStrings['convSteps'] = {
+  title: '一步一步算卷积',
+  source: '在带种子的整数上运行的参考卷积，由本站计算',
+  svgTitleStandard: '逐步演算的标准卷积',
+  svgTitleSeparable: '逐步演算的深度可分离卷积',
+  input: '输入 5×5×3',
+  depthwiseFilters: '深度卷积滤波器 3×3',
+  depthwiseOutput: '深度卷积输出 3×3×3',
+  pointwise: '逐点卷积 1×1',
+  output: '输出 3×3×2',
+  channel: (m) => `通道 ${m}`,
+  filter: (m) => `滤波器 ${m}`,
+  outputN: (n) => `输出 ${n}`,
+  slice: (m) => `切片 ${m}`,
+  from: (m) => `来自 ${m}`,
+  kernel: (n) => `卷积核 ${n}：3×3×3`,
+  dwWhat: (n, y, x) => `深度卷积，通道 ${n}：滤波器 ${n} 作用在第 ${y} 行、第 ${x} 列的窗口上。`,
+  pwWhat: (n, y, x) => `逐点卷积，输出 ${n}：第 ${y} 行、第 ${x} 列上 3 个滤波后的通道，按 1×1 卷积核的第 ${n} 列加权。`,
+  dwHeading: (i, count) => `第 ${i}/${count} 步：深度卷积`,
+  pwHeading: (i, count) => `第 ${i}/${count} 步：逐点卷积`,
+  dwSummary: (i, count, n, y, x, sum) => `第 ${i}/${count} 步：深度卷积滤波器 ${n} 在第 ${y} 行、第 ${x} 列得到 ${sum}。`,
+  pwSummary: (i, count, n, y, x, sum) => `第 ${i}/${count} 步：逐点卷积输出 ${n} 在第 ${y} 行、第 ${x} 列得到 ${sum}。`,
+  separableEnd: (summary) => `${summary}5×5×3 的输入先逐通道滤波为 3×3×3，再由 1×1 卷积核混合为 3×3×2。`,
+  stdHeading: (i, count, n, m) => `第 ${i}/${count} 步：输出 ${n}，通道 ${m}`,
+  stdWhat: (n, y, x, m) => `输出 ${n} 的第 ${y} 行、第 ${x} 列：3 个通道中的通道 ${m}，经卷积核 ${n} 的切片 ${m}。`,
+  allAdded: (running, value, n, y, x) => `三个通道相加：${running} = ${value}，即输出 ${n} 第 ${y} 行、第 ${x} 列的值`,
+  runningTotal: (total) => `累计和：目前为 ${total}`,
+  slideHeading: (i, count, n, total) => `第 ${i}/${count} 步 · 输出 ${n}：${total}`,
+  stdSummary: (i, count, n, m, y, x, sum, extra) => `第 ${i}/${count} 步：卷积核 ${n} 作用于通道 ${m}，在第 ${y} 行、第 ${x} 列得到 ${sum}。${extra}。`,
+};

@@ -1,0 +1,41 @@
+/** tradeoff 图的文字（中文版）：与 tradeoff.en.ts 结构相同。 */
+import type { FigureStrings } from '../figures.en';
+
+export const tradeoffZh: FigureStrings['tradeoff'] = {
+  title: '准确率与乘加次数',
+  source: 'Howard et al. 2017（arXiv:1704.04861），表 6–9；TF-slim MobileNet V1 README（tensorflow/models）中的检查点表；MobileNet 的乘加次数按表 1 计算。',
+  svgTitle: 'MobileNet V1：ImageNet 准确率与乘加次数',
+  pointLabel: { 'paper-conv-mobilenet': 'Conv MobileNet（全部为标准卷积）', 'paper-shallow': '浅层 MobileNet' },
+  shortLabel: { 'paper-conv-mobilenet': 'Conv MobileNet', 'paper-shallow': '浅层' },
+  paperSource: (table) => `Howard et al. 2017，表 ${table}`,
+  slimSource: 'TF-slim MobileNet V1 README',
+  computedCost: (macs, printed) => `乘加次数 ${macs}（计算值；论文印为 ${printed}M）`,
+  printedCost: (printed) => `乘加次数 ${printed}M（论文印刷值）`,
+  pointTitle: (label, top1, cost, params, source) => `${label}：top-1 ${top1}%，${cost}，参数量 ${params}M — ${source}`,
+  xAxis: '乘加次数（对数刻度）',
+  yAxis: 'ImageNet top-1',
+  legend: { slim: 'TF-slim 检查点', paper: '论文，表 6、7、9', variant: '论文中的变体，表 4、5', other: '其他网络，表 8、9', current: '当前设置' },
+  accuracy: (top1, source) => `${top1}%（${source}）`,
+  listSep: '；',
+  found: (setting, macs, acc) => `${setting}：乘加次数 ${macs}；已发表的 top-1 准确率 ${acc}。`,
+  notFound: (setting, macs) => `${setting}：乘加次数 ${macs}；此设置没有已发表的准确率。`,
+  desc: (summary, count) =>
+    `${summary}图中按乘加次数（对数刻度）和 ImageNet top-1 准确率画出 ${count} 个已发表的结果：16 个 TF-slim MobileNet V1 检查点（α 为 1、0.75、0.5、0.25，分辨率为 224、192、160、128）、论文自己的 MobileNet 结果、其全标准卷积与浅层变体，以及论文所报告的 GoogleNet、VGG 16、Squeezenet 和 AlexNet。图下的表格列出了每个点及其出处。`,
+  multAdds: ' 次乘加',
+  top1: 'top-1 ',
+  none: '此设置没有已发表的准确率。',
+  noneLine1: '此设置没有',
+  noneLine2: '已发表的准确率。',
+  table: {
+    summary: (n) => `全部 ${n} 个点及其出处`,
+    caption: '已发表的 ImageNet top-1 准确率；MobileNet V1 各设置的乘加次数为计算值，其余为论文印刷值',
+    model: '模型',
+    kind: '类别',
+    top1: 'Top-1',
+    used: '采用的乘加次数',
+    printed: '印刷值',
+    source: '出处',
+    group: { slim: 'TF-slim 检查点', paper: '论文', variant: '论文（变体）', other: '其他网络' },
+    note: '≠：出处印出的乘加次数与该设置的计算值相差 1M 以上（按表 1，通道数取 ⌊c·α⌋）。图中每个 MobileNet 点都按计算值放置。',
+  },
+};

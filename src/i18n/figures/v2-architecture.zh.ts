@@ -1,0 +1,40 @@
+/** v2-architecture 图的文字（中文版）：与 v2-architecture.en.ts 结构相同。 */
+import type { FigureStrings } from '../figures.en';
+
+export const v2ArchitectureZh: FigureStrings['v2Architecture'] = {
+  title: 'MobileNet V2：17 个瓶颈块的计算量与内存',
+  source: 'Sandler et al. 2018，表 2–4 与 §5；计数与内存来自本站的模型',
+  svgTitle: '逐块剖析 MobileNet V2：乘加次数与激活内存',
+  rowLabel: { conv: '卷积', head: '头部', fc: 'fc' },
+  blockName: (n) => `第 ${n} 块`,
+  params: '参数量 ',
+  multAdds: '乘加次数 ',
+  paper: '论文（α = 1，224）：',
+  paperNumbers: '参数量 3.4M，乘加次数 300M（表 4）',
+  bn: 'BN 通道 ',
+  peakMemory: '峰值内存（16 位）：',
+  rowBlock: (label, t, channels, stride) => `第 ${label} 块：t ${t}，通道 ${channels}，步长 ${stride}`,
+  rowStem: (channels, stride) => `首个 3×3 卷积：${channels}，步长 ${stride}`,
+  rowHead: (channels) => `最后的 1×1 卷积：${channels}`,
+  rowFc: (channels) => `分类器：${channels}`,
+  rowTitle: (what, out, macs, memory, shortcut) => `${what}，输出 ${out}×${out}；乘加次数 ${macs}${memory ? `；输入 + 输出激活占 ${memory}` : ''}${shortcut ? '；恒等捷径连接' : ''}`,
+  colChannels: '通道',
+  colOut: '输出',
+  colMacs: '乘加次数',
+  colMemory: '输入+输出内存',
+  inBlock1: '计入第 1 块',
+  keyMacs: ' 乘加次数  ',
+  keyMemory: ' 输入+输出内存',
+  macsPerBlock: '各块乘加次数',
+  tallest: (v) => `最高 ${v}`,
+  memoryHead: '输入 + 输出内存（16 位）',
+  peak: (v) => `峰值 ${v}`,
+  shortcutsShort: (n) => `● 恒等捷径连接（17 块中 ${n} 块）`,
+  shortcutsLong: (n) => `● 恒等捷径连接（17 块中有 ${n} 块）`,
+  darker: '深色条：峰值',
+  note: (n) => `● 恒等捷径连接（17 块中有 ${n} 块）· 深色条：峰值`,
+  summary: (alpha, res, params, macs, peak, where, v1) =>
+    `α = ${alpha}、${res}×${res} 时的 MobileNet V2：参数量 ${params}，乘加次数 ${macs}；激活内存峰值 ${peak}（${where}），MobileNet V1 为 ${v1}。`,
+  desc: (summary, shortcuts, note) =>
+    `${summary}图中列出首个卷积、17 个瓶颈块（其中 ${shortcuts} 个带恒等捷径连接）、最后的 1×1 卷积和分类器，各自给出乘加次数；对瓶颈块还给出其须以 16 位保存的输入与输出张量。${note}。`,
+};

@@ -1,0 +1,25 @@
+/**
+ * The few interface sentences that scripts on every page may need at any moment, even with the
+ * network gone (a download failed, a box scrolls sideways). The build writes them into the page in
+ * its own language (body data-words, from ui()), so a page's scripts carry no edition's words.
+ */
+import type { UiText } from './zh';
+
+export const PAGE_WORD_KEYS = ['scrollsFormula', 'scrollsTable', 'offlineNote', 'loadFailedNote', 'tfOffline', 'tfLoadFailed'] as const;
+export type PageWords = Pick<UiText, (typeof PAGE_WORD_KEYS)[number]>;
+
+/** Build side: the body's data-words attribute for an edition's interface strings. */
+export function pageWordsAttr(t: UiText): string {
+  return JSON.stringify(Object.fromEntries(PAGE_WORD_KEYS.map((k) => [k, t[k]])));
+}
+
+let cached: PageWords | undefined;
+
+/** Browser side: the page's sentences, as the build wrote them (a page without them is a build mistake). */
+export function pageWords(): PageWords {
+  if (cached) return cached;
+  const raw = document.body.dataset.words;
+  if (!raw) throw new Error('This page has no data-words: its layout must write pageWordsAttr(ui(lang)) on <body>.');
+  cached = JSON.parse(raw) as PageWords;
+  return cached;
+}
