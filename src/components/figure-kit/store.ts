@@ -5,51 +5,21 @@
  */
 import { map } from 'nanostores';
 import {
-  PARAMS,
   PARAM_NAMES,
-  canonicalQuery,
   coerceParam,
   describeIssue,
   fitDivisors,
   parseParams,
   serializeParams,
-  type ExtraKeys,
   type ParamIssue,
   type ParamName,
   type ParamValues,
 } from '../../lib/params';
 import { pageLang } from '../../i18n/page-lang';
+import { keepOnlyPageKeys, pageDefaults, pageParamNames } from './page-query';
 import { figureLanguageReady, loadFigureLanguage } from '../../i18n/figures.load';
 
 export type Values = Record<ParamName, number>;
-
-/** The page's own defaults (data-defaults on body, written by the build with the URL codec). */
-function pageDefaults(): ParamValues {
-  const raw = document.body.dataset.defaults;
-  if (!raw) return {};
-  const search = new URLSearchParams(raw);
-  const names = PARAM_NAMES.filter((n) => search.has(n));
-  return Object.fromEntries(names.map((n) => [n, parseParams(search, [n]).values[n]])) as ParamValues;
-}
-
-/** Names used by the figures and controls on this page (read once, from their data-params). */
-function pageParamNames(): ParamName[] {
-  const used = new Set<ParamName>();
-  document.querySelectorAll<HTMLElement>('[data-params]').forEach((el) => {
-    for (const name of (el.dataset.params ?? '').split(/\s+/)) if (name in PARAMS) used.add(name as ParamName);
-  });
-  return PARAM_NAMES.filter((n) => used.has(n));
-}
-
-/** The page's own query keys (body data-url-keys: `key` or `key=a|b`), e.g. an embed's theme. */
-function pageExtraKeys(): ExtraKeys {
-  const out = new Map<string, readonly string[] | null>();
-  for (const token of (document.body.dataset.urlKeys ?? '').split(/\s+/)) {
-    const [key, values] = token.split('=');
-    if (key) out.set(key, values === undefined ? null : values.split('|'));
-  }
-  return out;
-}
 
 const defaults = pageDefaults();
 const used = pageParamNames();
@@ -57,12 +27,7 @@ const initial = parseParams(location.search, PARAM_NAMES, defaults);
 
 // Once every page script has read the query as given (and explained what it could not use), the
 // address bar keeps only what the page uses: unknown or hostile keys never reach a shared link.
-queueMicrotask(() => {
-  const canonical = canonicalQuery(location.search, used, pageExtraKeys(), defaults);
-  if (canonical !== location.search.replace(/^\?/, '')) {
-    history.replaceState(history.state, '', `${location.pathname}${canonical ? `?${canonical}` : ''}${location.hash}`);
-  }
-});
+queueMicrotask(() => keepOnlyPageKeys(used, defaults));
 
 /** The shared values. */
 export const params = map<Values>(initial.values);
