@@ -24,21 +24,33 @@ import { frameFor } from './frame';
 import type { FigureContext, FigureDef, FigureView } from './types';
 import type { ParamName } from '../../lib/params';
 import { divisors } from '../../lib/divisors';
+import { memoRecent } from '../../lib/memo';
 import { kitText } from '../../i18n/kit';
 import { langAt } from './lang';
 
 const exportLoad = lazy(() => import('./export'));
 const katexLoad = lazy(() => import('katex').then((m) => m.default));
+/** During a drag a formula is typeset at most once in this many ms (and always at its end). */
+const TYPESET_GAP_MS = 200;
+const typesetAt = new WeakMap<HTMLElement, number>();
+/** Markup of recently typeset formulas: a drag back and forth shows the same ones again. */
+let typesetMarkup: ((tex: string) => string) | undefined;
 function typeset(el: HTMLElement, tex: string): void {
   katexLoad().then(
     (katex) =>
       // After the frame that draws the picture has painted: a slider's change reaches the screen
-      // first, the formula follows a frame later, and during a drag only the newest TeX is typeset.
-      window.setTimeout(() => {
-        if (el.dataset.tex !== tex) return;
-        el.innerHTML = katex.renderToString(tex, { ...FIGURE_KATEX, displayMode: true, throwOnError: false });
-        el.dispatchEvent(new Event('sep:typeset', { bubbles: true }));
-      }, 0),
+      // first, the formula follows a frame later, and during a drag only the newest TeX is typeset,
+      // a few times a second, so that typesetting leaves the frames to the picture.
+      window.setTimeout(
+        () => {
+          if (el.dataset.tex !== tex) return;
+          typesetAt.set(el, performance.now());
+          typesetMarkup ??= memoRecent((t) => katex.renderToString(t, { ...FIGURE_KATEX, displayMode: true, throwOnError: false }), 64);
+          el.innerHTML = typesetMarkup(tex);
+          el.dispatchEvent(new Event('sep:typeset', { bubbles: true }));
+        },
+        Math.max(0, (typesetAt.get(el) ?? -Infinity) + TYPESET_GAP_MS - performance.now()),
+      ),
     // Offline: the formula keeps its last numbers until KaTeX arrives, then shows the newest.
     () => retryLater(() => el.dataset.tex === tex && typeset(el, tex), katexLoad),
   );
@@ -109,6 +121,9 @@ class ParamControl extends HTMLElement {
   }
 }
 
+/** Changes closer together than this are one movement (a drag): no easing between them. */
+const MOVING_MS = 300;
+
 /** How long an off-screen figure waits after the last change before it redraws. */
 const OFF_SCREEN_DELAY_MS = 150;
 
@@ -148,6 +163,7 @@ class SepFigure extends HTMLElement {
    * screen redraws once changes pause instead, so a drag repaints only the figures a reader sees.
    */
   private schedule(): void {
+    this.markMoving();
     if (!this.inView) {
       window.clearTimeout(this.pendingLater);
       this.pendingLater = window.setTimeout(() => {
@@ -161,6 +177,24 @@ class SepFigure extends HTMLElement {
       this.pendingFrame = 0;
       this.draw();
     });
+  }
+
+  private lastChange = 0;
+  private movingTimer = 0;
+
+  /**
+   * Changes that follow each other within MOVING_MS (a drag, a held arrow key) mark the figure
+   * `data-moving` until they pause; its CSS then drops the easing of its marks.
+   */
+  private markMoving(): void {
+    // Off screen nothing eases (the figure redraws once changes pause).
+    if (!this.inView) return;
+    const now = performance.now();
+    if (now - this.lastChange < MOVING_MS && this.dataset.moving === undefined) this.dataset.moving = '';
+    this.lastChange = now;
+    if (this.dataset.moving === undefined) return;
+    window.clearTimeout(this.movingTimer);
+    this.movingTimer = window.setTimeout(() => delete this.dataset.moving, MOVING_MS);
   }
 
   /** Came on screen, or the page is about to print: a redraw still waiting happens now. */
