@@ -532,15 +532,24 @@ async function tfTrip(l: Loaded, dim: number, seed: number, activation: Activati
   return r;
 }
 
+/** Resolves when the page has a moment with nothing else to do (or after a second at most). */
+function idle(): Promise<void> {
+  return new Promise((done) => {
+    if ('requestIdleCallback' in window) requestIdleCallback(() => done(), { timeout: 1000 });
+    else setTimeout(done, 16);
+  });
+}
+
 /**
- * After a draw, fill the cache for every n of the slider (same seed and σ) one n per frame, so
- * that dragging n redraws from the cache within a frame. A newer seed or σ cancels the fill.
+ * After a draw, fill the cache for every n of the slider (same seed and σ) one n at a time when
+ * the page is idle, so that dragging n redraws from the cache within a frame while a reader's
+ * input and the frames it draws go first. A newer seed or σ cancels the fill.
  */
 async function prefetch(l: Loaded, seed: number, activation: Activation): Promise<void> {
   const mine = `${seed}|${activation}`;
   prefetchFor = mine;
   for (let n = 2; n <= 64; n++) {
-    await new Promise((r) => setTimeout(r, 16));
+    await idle();
     if (prefetchFor !== mine) return;
     await tfTrip(l, n, seed, activation, 'pinv');
     await tfTrip(l, n, seed, activation, 'active');
