@@ -526,6 +526,9 @@ async function tfTrip(l: Loaded, dim: number, seed: number, activation: Activati
   const key = `${dim}|${seed}|${activation}|${inverse}`;
   let r = tripCache.get(key);
   if (!r) {
+    // Each round trip not in the cache runs in a task of its own, so a key press or a frame
+    // waits for one round trip at most, not for all the panels of a new seed.
+    await new Promise((next) => setTimeout(next, 0));
     r = await l.run(l.tf, { dim, points: POINTS, seed, activation, inverse });
     remember(key, r);
   }
