@@ -163,7 +163,6 @@ class SepFigure extends HTMLElement {
    * screen redraws once changes pause instead, so a drag repaints only the figures a reader sees.
    */
   private schedule(): void {
-    this.markMoving();
     if (!this.inView) {
       window.clearTimeout(this.pendingLater);
       this.pendingLater = window.setTimeout(() => {
@@ -239,7 +238,13 @@ class SepFigure extends HTMLElement {
           onScreen?.observe(this);
           // Only the figure's own parameters redraw it, at most once per frame however many
           // inputs a fast drag fires in between.
-          subscribeKeys(params, [...def.params], () => this.schedule());
+          let first = true;
+          subscribeKeys(params, [...def.params], () => {
+            // The first call is the subscription itself, not a change.
+            if (!first) this.markMoving();
+            first = false;
+            this.schedule();
+          });
           // A new width (rotation, window resize, a slide scaled to another screen) gets a new layout.
           // Its callback runs just after layout, so reading the box there costs nothing; a redraw
           // then uses that size instead of asking for a layout between two figures' patches.
