@@ -3,7 +3,24 @@
 // chapter's sliders are stepped from the keyboard. Input to next paint is read from the browser's
 // Event Timing API (the measure behind INP): an entry's duration runs from the key press to the
 // paint that follows it. Entries under 16 ms are not reported by the browser and count as 16 ms.
+// Wall-clock times swell when the machine is busy, so each step's main-thread work is also read
+// from Chromium's own counters (CDP Performance.getMetrics before and after a step, averaged over
+// the steps): all tasks, script, style recalculation and layout. These are measured under the
+// throttle too, so they read as on the slow phone.
+//
+// Run on its own (builds nothing; serves dist/):
+//   node scripts/bench-throttle.mjs [--rate 4] [--route /path/] [--runs N] [--steps 48]
 import { hydrateAllFigures } from '../tests/e2e/figure-metrics.mjs';
+
+/** Chromium's main-thread counters read per step (seconds, summed since the page opened). */
+const METRICS = ['TaskDuration', 'ScriptDuration', 'RecalcStyleDuration', 'LayoutDuration'];
+
+async function counters(cdp) {
+  const { metrics } = await cdp.send('Performance.getMetrics');
+  const out = {};
+  for (const m of metrics) if (METRICS.includes(m.name)) out[m.name] = m.value;
+  return out;
+}
 
 const quantile = (xs, q) => {
   const s = [...xs].sort((a, b) => a - b);
@@ -33,7 +50,9 @@ export async function throttledDrag(browser, url, route, { rate = 4, steps = 48,
     }).observe({ type: 'longtask' });
   });
   const cdp = await context.newCDPSession(page);
+  await cdp.send('Performance.enable', { timeDomain: 'threadTicks' });
   await cdp.send('Emulation.setCPUThrottlingRate', { rate });
+  const cpu = Object.fromEntries(METRICS.map((m) => [m, 0]));
   const per = Math.ceil(steps / used.length);
   let pressed = 0;
   for (const el of used) {
@@ -41,8 +60,11 @@ export async function throttledDrag(browser, url, route, { rate = 4, steps = 48,
     await el.focus();
     for (let i = 0; i < per; i++) {
       // Up for the first half, back down for the second, so the slider never sticks at its end.
+      const before = await counters(cdp);
       await page.keyboard.press(i < per / 2 ? 'ArrowRight' : 'ArrowLeft');
       await page.evaluate(() => new Promise((ok) => requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(ok, 0)))));
+      const after = await counters(cdp);
+      for (const m of METRICS) cpu[m] += (after[m] ?? 0) - (before[m] ?? 0);
       pressed += 1;
     }
   }
@@ -62,12 +84,55 @@ export async function throttledDrag(browser, url, route, { rate = 4, steps = 48,
     over33: durations.filter((d) => d > 33).length,
     longTasks: longTasks.length,
     longestTask: longTasks.length ? Math.round(Math.max(...longTasks)) : 0,
+    // Main-thread milliseconds per step (mean over the steps).
+    perStep: {
+      task: (cpu.TaskDuration * 1000) / pressed,
+      script: (cpu.ScriptDuration * 1000) / pressed,
+      style: (cpu.RecalcStyleDuration * 1000) / pressed,
+      layout: (cpu.LayoutDuration * 1000) / pressed,
+    },
   };
 }
 
 export function printThrottle(rows) {
   const rate = rows[0]?.rate ?? 4;
-  console.log(`\nKeyboard slider steps at ${rate}× CPU throttle, 412 px viewport: input to next paint (ms; ≤ 16 reads as 16), and long tasks during the drag:`);
-  console.log(`${'route'.padEnd(28)}${'steps'.padStart(6)}${'p50'.padStart(6)}${'p95'.padStart(6)}${'max'.padStart(6)}${' >33ms'.padStart(8)}${'long tasks'.padStart(12)}${'longest'.padStart(9)}`);
-  for (const r of rows) console.log(`${r.route.padEnd(28)}${String(r.steps).padStart(6)}${String(Math.round(r.p50)).padStart(6)}${String(Math.round(r.p95)).padStart(6)}${String(Math.round(r.max)).padStart(6)}${String(r.over33).padStart(8)}${String(r.longTasks).padStart(12)}${String(r.longestTask).padStart(9)}`);
+  const f = (x) => x.toFixed(1).padStart(7);
+  console.log(`\nKeyboard slider steps at ${rate}× CPU throttle, 412 px viewport: input to next paint (ms; ≤ 16 reads as 16), long tasks during the drag, and main-thread ms per step (Chromium's counters: all tasks, script, style, layout):`);
+  console.log(`${'route'.padEnd(28)}${'steps'.padStart(6)}${'p50'.padStart(6)}${'p95'.padStart(6)}${'max'.padStart(6)}${' >33ms'.padStart(8)}${'long tasks'.padStart(12)}${'longest'.padStart(9)}${'task'.padStart(7)}${'script'.padStart(7)}${'style'.padStart(7)}${'layout'.padStart(7)}`);
+  for (const r of rows) {
+    const c = r.perStep;
+    console.log(`${r.route.padEnd(28)}${String(r.steps).padStart(6)}${String(Math.round(r.p50)).padStart(6)}${String(Math.round(r.p95)).padStart(6)}${String(Math.round(r.max)).padStart(6)}${String(r.over33).padStart(8)}${String(r.longTasks).padStart(12)}${String(r.longestTask).padStart(9)}${f(c.task)}${f(c.script)}${f(c.style)}${f(c.layout)}`);
+  }
+}
+
+// Standalone: node scripts/bench-throttle.mjs [--rate 4] [--route /path/] [--runs N] [--steps 48]
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const { chromium } = await import('playwright-core');
+  const { serve } = await import('./serve.mjs');
+  const { launchOptions } = await import('../tests/e2e/chromium.mjs');
+  const { readFileSync, readdirSync } = await import('node:fs');
+  const argv = process.argv.slice(2);
+  const arg = (name, fallback) => {
+    const i = argv.indexOf(`--${name}`);
+    return i >= 0 && argv[i + 1] !== undefined ? argv[i + 1] : fallback;
+  };
+  const dir = 'content/chapters/en';
+  const chapters = readdirSync(dir)
+    .filter((f) => f.endsWith('.mdx'))
+    .map((f) => /^slug:\s*([a-z0-9-]+)\s*$/m.exec(readFileSync(`${dir}/${f}`, 'utf8'))?.[1])
+    .filter(Boolean)
+    .map((slug) => `/${slug}/`);
+  const routes = arg('route') ? [arg('route')] : ['/', ...chapters];
+  const { server, url } = await serve(process.env.SEPARABLE_OUT_DIR ?? 'dist', 0);
+  const browser = await chromium.launch(launchOptions());
+  const rows = [];
+  for (let run = 0; run < Number(arg('runs', 1)); run++) {
+    for (const route of routes) {
+      const row = await throttledDrag(browser, url, route, { rate: Number(arg('rate', 4)), steps: Number(arg('steps', 48)) });
+      if (row) rows.push(row);
+    }
+  }
+  await browser.close();
+  server.close();
+  printThrottle(rows);
 }

@@ -27,6 +27,7 @@ import { divisors } from '../../lib/divisors';
 import { loadFigureLanguage, loadFigureWords } from '../../i18n/figures.load';
 import type { Lang } from '../../lib/locale';
 import type { Retryable } from '../../lib/lazy';
+import { memoRecent } from '../../lib/memo';
 import { langAt } from './lang';
 
 const exportLoad = lazy(() => import('./export'));
@@ -50,16 +51,27 @@ function words(lang: Lang, figure?: string): Retryable<void> {
 const pageWords = langAt(document.documentElement);
 if (pageWords !== 'en') words(pageWords)().catch(() => undefined);
 const katexLoad = lazy(() => import('katex').then((m) => m.default));
+/** During a drag a formula is typeset at most once in this many ms (and always at its end). */
+const TYPESET_GAP_MS = 200;
+const typesetAt = new WeakMap<HTMLElement, number>();
+/** Markup of recently typeset formulas: a drag back and forth shows the same ones again. */
+let typesetMarkup: ((tex: string) => string) | undefined;
 function typeset(el: HTMLElement, tex: string): void {
   katexLoad().then(
     (katex) =>
       // After the frame that draws the picture has painted: a slider's change reaches the screen
-      // first, the formula follows a frame later, and during a drag only the newest TeX is typeset.
-      window.setTimeout(() => {
-        if (el.dataset.tex !== tex) return;
-        el.innerHTML = katex.renderToString(tex, { ...FIGURE_KATEX, displayMode: true, throwOnError: false });
-        el.dispatchEvent(new Event('sep:typeset', { bubbles: true }));
-      }, 0),
+      // first, the formula follows a frame later, and during a drag only the newest TeX is typeset,
+      // a few times a second, so that typesetting leaves the frames to the picture.
+      window.setTimeout(
+        () => {
+          if (el.dataset.tex !== tex) return;
+          typesetAt.set(el, performance.now());
+          typesetMarkup ??= memoRecent((t) => katex.renderToString(t, { ...FIGURE_KATEX, displayMode: true, throwOnError: false }), 64);
+          el.innerHTML = typesetMarkup(tex);
+          el.dispatchEvent(new Event('sep:typeset', { bubbles: true }));
+        },
+        Math.max(0, (typesetAt.get(el) ?? -Infinity) + TYPESET_GAP_MS - performance.now()),
+      ),
     // Offline: the formula keeps its last numbers until KaTeX arrives, then shows the newest.
     () => retryLater(() => el.dataset.tex === tex && typeset(el, tex), katexLoad),
   );
@@ -130,6 +142,9 @@ class ParamControl extends HTMLElement {
   }
 }
 
+/** Changes closer together than this are one movement (a drag): no easing between them. */
+const MOVING_MS = 300;
+
 /** How long an off-screen figure waits after the last change before it redraws. */
 const OFF_SCREEN_DELAY_MS = 150;
 
@@ -184,6 +199,24 @@ class SepFigure extends HTMLElement {
     });
   }
 
+  private lastChange = 0;
+  private movingTimer = 0;
+
+  /**
+   * Changes that follow each other within MOVING_MS (a drag, a held arrow key) mark the figure
+   * `data-moving` until they pause; its CSS then drops the easing of its marks.
+   */
+  private markMoving(): void {
+    // Off screen nothing eases (the figure redraws once changes pause).
+    if (!this.inView) return;
+    const now = performance.now();
+    if (now - this.lastChange < MOVING_MS && this.dataset.moving === undefined) this.dataset.moving = '';
+    this.lastChange = now;
+    if (this.dataset.moving === undefined) return;
+    window.clearTimeout(this.movingTimer);
+    this.movingTimer = window.setTimeout(() => delete this.dataset.moving, MOVING_MS);
+  }
+
   /** Came on screen, or the page is about to print: a redraw still waiting happens now. */
   flush(now: boolean): void {
     if (!this.pendingLater) return;
@@ -228,7 +261,13 @@ class SepFigure extends HTMLElement {
           onScreen?.observe(this);
           // Only the figure's own parameters redraw it, at most once per frame however many
           // inputs a fast drag fires in between.
-          subscribeKeys(params, [...def.params], () => this.schedule());
+          let first = true;
+          subscribeKeys(params, [...def.params], () => {
+            // The first call is the subscription itself, not a change.
+            if (!first) this.markMoving();
+            first = false;
+            this.schedule();
+          });
           // A new width (rotation, window resize, a slide scaled to another screen) gets a new layout.
           // Its callback runs just after layout, so reading the box there costs nothing; a redraw
           // then uses that size instead of asking for a layout between two figures' patches.

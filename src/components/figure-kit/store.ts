@@ -127,11 +127,23 @@ export function currentQuery(): string {
   return [state, extra].filter(Boolean).join('&');
 }
 
+/**
+ * The address bar follows the values once they pause for URL_DELAY_MS: writing it costs the
+ * browser some milliseconds, too many for every step of a slider. Anything a reader does besides
+ * (pointing, focusing, clicking: e.g. at a link that carries the query along) writes it at once.
+ */
+const URL_DELAY_MS = 400;
 let pending = 0;
+function writeQuery(): void {
+  window.clearTimeout(pending);
+  pending = 0;
+  const q = currentQuery();
+  history.replaceState(history.state, '', `${location.pathname}${q ? `?${q}` : ''}${location.hash}`);
+}
 params.listen(() => {
   window.clearTimeout(pending);
-  pending = window.setTimeout(() => {
-    const q = currentQuery();
-    history.replaceState(history.state, '', `${location.pathname}${q ? `?${q}` : ''}${location.hash}`);
-  }, 120);
+  pending = window.setTimeout(writeQuery, URL_DELAY_MS);
 });
+for (const event of ['pointerdown', 'focus', 'mouseenter', 'contextmenu', 'click', 'pagehide']) {
+  window.addEventListener(event, () => pending && writeQuery(), true);
+}

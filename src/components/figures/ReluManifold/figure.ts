@@ -531,21 +531,33 @@ async function tfTrip(l: Loaded, dim: number, seed: number, activation: Activati
   const key = `${dim}|${seed}|${activation}|${inverse}`;
   let r = tripCache.get(key);
   if (!r) {
+    // Each round trip not in the cache runs in a task of its own, so a key press or a frame
+    // waits for one round trip at most, not for all the panels of a new seed.
+    await new Promise((next) => setTimeout(next, 0));
     r = await l.run(l.tf, { dim, points: POINTS, seed, activation, inverse });
     remember(key, r);
   }
   return r;
 }
 
+/** Resolves when the page has a moment with nothing else to do (or after a second at most). */
+function idle(): Promise<void> {
+  return new Promise((done) => {
+    if ('requestIdleCallback' in window) requestIdleCallback(() => done(), { timeout: 1000 });
+    else setTimeout(done, 16);
+  });
+}
+
 /**
- * After a draw, fill the cache for every n of the slider (same seed and σ) one n per frame, so
- * that dragging n redraws from the cache within a frame. A newer seed or σ cancels the fill.
+ * After a draw, fill the cache for every n of the slider (same seed and σ) one n at a time when
+ * the page is idle, so that dragging n redraws from the cache within a frame while a reader's
+ * input and the frames it draws go first. A newer seed or σ cancels the fill.
  */
 async function prefetch(l: Loaded, seed: number, activation: Activation): Promise<void> {
   const mine = `${seed}|${activation}`;
   prefetchFor = mine;
   for (let n = 2; n <= 64; n++) {
-    await new Promise((r) => setTimeout(r, 16));
+    await idle();
     if (prefetchFor !== mine) return;
     await tfTrip(l, n, seed, activation, 'pinv');
     await tfTrip(l, n, seed, activation, 'active');
