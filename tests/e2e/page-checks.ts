@@ -1,14 +1,16 @@
 // Every page of the build, in Chromium: loads clean, passes axe in both themes, fits a phone, and
-// still reads with JavaScript off. Three test files share these checks, each over part of the
-// routes (English reading pages, Chinese reading pages, decks, embeds and exercise sheets), so
-// that they run side by side.
+// still reads with JavaScript off. Four test files share these checks, each over part of the
+// routes (English reading pages, Chinese reading pages, decks, and embeds with exercise sheets),
+// so that they run side by side.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { axeViolations, baseURL, figuresReady, launch, routes, watchedPage } from './harness';
 import { hydrateAllFigures } from './figure-metrics.mjs';
 
-/** Routes the second file takes: decks, embeds and exercise sheets (many, each small). */
+/** Routes the tool files take: decks, embeds and exercise sheets (many, each small). */
 export const isToolRoute = (route: string): boolean => /^(\/zh)?\/(lecture|embed|exercises)\//.test(route);
+/** Of those, the lecture decks (every slide on one page: the largest of them). */
+export const isDeckRoute = (route: string): boolean => /^(\/zh)?\/lecture\//.test(route);
 
 /** Defines the checks of every page for the routes `pick` keeps. */
 export function pageChecks(pick: (route: string) => boolean): void {

@@ -1,4 +1,4 @@
-// Every deck, embed and exercise sheet: see page-checks.ts.
-import { isToolRoute, pageChecks } from './page-checks';
+// Every embed and exercise sheet: see page-checks.ts.
+import { isDeckRoute, isToolRoute, pageChecks } from './page-checks';
 
-pageChecks(isToolRoute);
+pageChecks((route) => isToolRoute(route) && !isDeckRoute(route));

@@ -1,24 +1,26 @@
-// Longest browser files first, so that the two side-by-side workers finish together (on a fresh
+// Longest browser files first, so that the four side-by-side workers finish together (on a fresh
 // clone vitest has no timings of its own to go by).
 import { BaseSequencer, type TestSpecification } from 'vitest/node';
 
-/** File names, slowest first (seconds on a two-core machine, one file at a time). */
+/** File names, slowest first (seconds on a two-core machine, four files side by side). */
 const SLOWEST_FIRST = [
-  'pages-reading', // ~130
-  'pages-reading-zh', // ~80
-  'export-print', // ~145
-  'screens', // ~110
-  'lecture', // ~110
-  'pages-tools', // ~90
-  'new-figures', // ~35
-  'site-consistency', // ~45
-  'teach-embed',
-  'chapters-1-3',
+  'lecture', // ~315 (four files side by side)
+  'export-print', // ~310
+  'pages-reading', // ~250
+  'screens', // ~210
+  'pages-decks', // ~190
+  'pages-tools', // ~180
+  'pages-reading-zh', // ~155
+  'teach-embed', // ~100
+  'chapters-1-3', // ~90
   'exercises',
   'chapters-5-6',
+  'first-load',
+  'site-consistency',
+  'new-figures',
   'chapter-4',
-  'robustness',
   'home',
+  'robustness',
 ];
 
 const rank = (spec: TestSpecification): number => {
