@@ -31,7 +31,7 @@ function tfHoldings(page: Page): Promise<{ tensors: number; textureBytes: number
 }
 
 describe('live MobileNet V1 block: memory and Cancel', () => {
-  it('ten builds on webgl leave no tensor, no texture, and the heap within 1 MB of the first (after GC)', { timeout: 300_000 }, async () => {
+  it('ten builds on webgl after a warm-up leave no tensor, no texture, and the heap within 1 MB of the first (after GC)', { timeout: 300_000 }, async () => {
     const { context, page, problems } = await watchedPage(browser);
     await page.goto(`${baseURL()}/mobilenet-v1/?alpha=0.25&res=96`, { waitUntil: 'networkidle' });
     const block = page.locator('v1-model');
@@ -43,15 +43,17 @@ describe('live MobileNet V1 block: memory and Cancel', () => {
       await cdp.send('HeapProfiler.collectGarbage');
       return (await cdp.send('Runtime.getHeapUsage')).usedSize;
     };
+    // One build to warm up (WebGL programs compiled, TensorFlow.js's caches filled: about 260 kB that
+    // stays by design), then ten more, each measured after garbage collection.
     const heaps: number[] = [];
-    for (let i = 0; i < 10; i++) {
+    for (let i = 0; i < 11; i++) {
       expect(await runOnce(page), await block.locator('[data-role=status]').innerText()).toBe('done');
       expect(await block.locator('[data-role=backend]').getAttribute('data-backend')).toBe('webgl');
       expect(await tfHoldings(page)).toEqual({ tensors: 0, textureBytes: 0 });
       heaps.push(await heap());
     }
-    const growth = heaps[9] - heaps[0];
-    console.info(`V1 block, 10 webgl builds at α 0.25, 96: heap after each (MB) ${heaps.map((h) => (h / 2 ** 20).toFixed(2)).join(' ')}; growth ${(growth / 1024).toFixed(0)} kB`);
+    const growth = heaps[10] - heaps[1];
+    console.info(`V1 block, 11 webgl builds at α 0.25, 96: heap after each (MB) ${heaps.map((h) => (h / 2 ** 20).toFixed(2)).join(' ')}; growth over the last ten ${(growth / 1024).toFixed(0)} kB`);
     expect(Math.abs(growth)).toBeLessThan(2 ** 20);
     expect(problems).toEqual([]);
     await context.close();
