@@ -6,6 +6,7 @@ import rehypeKatex from 'rehype-katex';
 import remarkDisplayMath from './src/markdown/remark-display-math.mjs';
 import rehypeTwinIds from './src/markdown/rehype-twin-ids.mjs';
 import katexFonts from './scripts/katex-fonts.mjs';
+import tfjsNames from './scripts/tfjs-names.mjs';
 
 // Math is rendered to HTML at build time; the browser gets KaTeX's CSS and fonts, never its JavaScript
 // (except the small lazy chunk that re-typesets a figure's formula after a slider moves). The fonts
@@ -24,6 +25,8 @@ export default defineConfig({
   },
   integrations: [mdx(), katexFonts()],
   vite: {
+    // tfjs-layers can forget the tensor names it has given once no model is left (scripts/tfjs-names.mjs).
+    plugins: [tfjsNames()],
     build: {
       // Never inline a bundled script into the page: the Content Security Policy allows scripts
       // from the site's own files only (and the hashed pre-paint lines in Head.astro). Other

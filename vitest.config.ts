@@ -1,7 +1,10 @@
 import { defineConfig } from 'vitest/config';
+import tfjsNames from './scripts/tfjs-names.mjs';
 
 // Pure-TypeScript tests only: src/lib and figure layouts. Pages are tested in Chromium (tests/e2e).
 export default defineConfig({
+  // As in the build: tfjs-layers can forget the tensor names it has given (scripts/tfjs-names.mjs).
+  plugins: [tfjsNames()],
   test: {
     environment: 'node',
     include: ['tests/unit/**/*.test.ts', 'src/**/*.test.ts'],

@@ -168,3 +168,30 @@ export function releaseBackendMemory(tf: Tf): boolean {
   return true;
 }
 
+
+/**
+ * tfjs-layers' module of names, with what the site's build adds to it (scripts/tfjs-names.mjs):
+ * tfjs-layers names every symbolic tensor and weight uniquely (`conv1/conv1`, `conv1/conv1_1`, …)
+ * and keeps every name it has given in a Map that tfjs never empties.
+ */
+export interface LayersNames {
+  /** Forget every name given so far. */
+  readonly forgetTensorNames?: () => void;
+  /** How many names are kept now. */
+  readonly tensorNameCount?: () => number;
+}
+
+/** The module that keeps the names (the same module instance the bundled tf.layers uses). */
+export const loadLayersNames = (): Promise<LayersNames> => import('@tensorflow/tfjs-layers/dist/common.js');
+
+/**
+ * forgetLayersNames(tf, names): when no variable is registered with tfjs any more (no layers
+ * model or weight is alive, so no name can clash), empty tfjs-layers' record of the names it has
+ * given; otherwise MobileNet V1's ~220 names stay for good after every build. Returns whether it
+ * emptied it.
+ */
+export function forgetLayersNames(tf: Tf, names: LayersNames): boolean {
+  if (!names.forgetTensorNames || Object.keys(tf.engine().registeredVariables).length > 0) return false;
+  names.forgetTensorNames();
+  return true;
+}

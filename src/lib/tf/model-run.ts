@@ -13,7 +13,7 @@ import type * as tfjs from '@tensorflow/tfjs';
 import { frameworkCounts, mobilenetV1, type MobileNetOptions } from '../architectures';
 import { randomUniforms } from '../random';
 import { median, type Cancellable } from './conv-bench';
-import { releaseBackendMemory } from './load';
+import { forgetLayersNames, loadLayersNames, releaseBackendMemory, type LayersNames } from './load';
 import { buildMobileNetV1, modelCounts, type ModelCounts, type TF } from './models';
 
 /** Options of forwardInSteps. */
@@ -83,6 +83,8 @@ export interface ModelRunOptions extends MobileNetOptions {
   readonly onPass?: (done: number, total: number) => void | Promise<void>;
   /** After the timed passes, run one more pass layer by layer and time each costed layer (default false). */
   readonly perLayer?: boolean;
+  /** How to load tfjs-layers' record of names, emptied after the model is disposed (default: the bundled module). */
+  readonly layersNames?: () => Promise<LayersNames>;
 }
 
 /** The measured time of one costed layer (its convolution, BatchNorm and ReLU6 together). */
@@ -157,7 +159,8 @@ export async function timeLayers(tf: TF, model: tfjs.LayersModel, x: tfjs.Tensor
 /**
  * runMobileNetV1(tf, { alpha, resolution, now, warmup, repeats, seed, signal }): builds the
  * model, counts its parameters, runs warm-up and timed forward passes on a seeded random
- * 1×res×res×3 image, and disposes everything it made (no tensor outlives the call).
+ * 1×res×res×3 image, and disposes everything it made (no tensor outlives the call, and the names
+ * tfjs-layers gave the model's tensors and weights are forgotten).
  */
 export async function runMobileNetV1(tf: TF, options: ModelRunOptions): Promise<ModelRunResult> {
   const { now, warmup = 1, repeats = 3, seed = 1, signal, onPass, perLayer = false } = options;
@@ -235,6 +238,8 @@ export async function runMobileNetV1(tf: TF, options: ModelRunOptions): Promise<
     model.dispose();
     // The textures the passes used stay in WebGL's pool after dispose; give them back.
     releaseBackendMemory(tf);
+    // And the ~220 names the model's tensors and weights were given (kept by tfjs-layers for good).
+    forgetLayersNames(tf, await (options.layersNames ?? loadLayersNames)().catch((): LayersNames => ({})));
   }
 }
 
