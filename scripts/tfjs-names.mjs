@@ -29,6 +29,7 @@ export function addForgetTensorNames(code) {
   return code + FORGET;
 }
 
+/** @returns {import('vite').Plugin} */
 export default function tfjsNames() {
   return {
     name: 'separable-tfjs-names',

@@ -19,23 +19,29 @@ import type { CalculatorStrings } from '../../i18n/calculator.en';
 import { codecText } from '../../i18n/stack-codec.en';
 import { copyToClipboard, downloadText } from '../ui/browser';
 import { NUM_FIELDS, changeKind, readCount, setBn, setInput, setLayer, setNumber, type NumField } from './edit';
-import { calculatorView, columnWidths, rowView, stackReport, type CalculatorState, type CalculatorView } from './view';
+import { NUMBER_CELLS, calculatorView, columnWidths, invalidField, rowNumbers, rowView, stackReport, type CalculatorState, type CalculatorView } from './view';
 
 const isParamConvention = (v: string | null): v is ParamConvention => v !== null && (PARAM_CONVENTIONS as readonly string[]).includes(v);
 const isFlopConvention = (v: string | null): v is FlopConvention => v !== null && (FLOP_CONVENTIONS as readonly string[]).includes(v);
 
-/** A row's element and what it was last patched with (so unchanged rows are not walked, and a changed row only where it changed). */
+/**
+ * A row's element and what it was last patched with (so unchanged rows are not walked, a row
+ * whose numbers alone changed has only its number cells patched, and a changed row is touched
+ * only where it changed).
+ */
 interface RowDom {
   readonly tr: HTMLTableRowElement;
-  /** What the row shows: its layer, its numbers as text, its place, the reader's unreadable text. */
-  shown: RowShown | null;
+  /** What the row's controls show: its layer, its error, its place, the reader's unreadable text. */
+  controls: RowControls | null;
+  /** What its computed cells show: the output shape and note, the params and the compute. */
+  numbers: readonly string[] | null;
   tree: SvgNode | null;
 }
 
-type RowShown = readonly [StackLayer, ...(string | number | undefined)[]];
+type RowControls = readonly [StackLayer, ...(string | number | undefined)[]];
 
-/** Whether two rows show the same (a layer compared field by field: a copied stack has new layer objects). */
-function sameShown(a: RowShown | null, b: RowShown): boolean {
+/** Whether two rows' controls show the same (a layer compared field by field: a copied stack has new layer objects). */
+function sameControls(a: RowControls | null, b: RowControls): boolean {
   if (!a || a.length !== b.length) return false;
   for (let i = 1; i < a.length; i++) if (a[i] !== b[i]) return false;
   const [la, lb] = [a[0], b[0]];
@@ -43,6 +49,8 @@ function sameShown(a: RowShown | null, b: RowShown): boolean {
   for (const k in lb) if (la[k as keyof StackLayer] !== lb[k as keyof StackLayer]) return false;
   return Object.keys(la).length === Object.keys(lb).length;
 }
+
+const sameList = (a: readonly string[] | null, b: readonly string[]): boolean => a !== null && a.length === b.length && a.every((x, i) => x === b[i]);
 
 type Focus = 'kind' | 'up' | 'down' | 'remove' | 'add';
 
@@ -385,20 +393,35 @@ class StackCalculator extends HTMLElement {
       const l = stack.layers[i];
       const r = report.rows[i];
       const drafts = this.drafts.get(key) ?? {};
-      const shown: RowShown = [l, r.output, r.note, r.error, r.errorField, r.params, r.paramsExact, r.compute, r.computeExact, i, n, Object.keys(drafts).length ? JSON.stringify(drafts) : ''];
+      const controls: RowControls = [l, r.error, r.errorField, i, n, Object.keys(drafts).length ? JSON.stringify(drafts) : ''];
+      const numbers = [r.output, r.note, r.params, r.paramsExact, r.compute, r.computeExact];
       let dom = this.rows.get(key);
       if (!dom) {
-        dom = { tr: document.createElement('tr'), shown: null, tree: null };
+        dom = { tr: document.createElement('tr'), controls: null, numbers: null, tree: null };
         this.rows.set(key, dom);
       }
-      // The row's tree is built only when something it shows changed, and compared with the
-      // tree it shows so that only the cells that changed are touched.
-      if (!sameShown(dom.shown, shown)) {
+      if (!sameControls(dom.controls, controls)) {
+        // The row's tree is built only when something it shows changed, and compared with the
+        // tree it shows so that only the cells that changed are touched.
         const tree = rowView(r, l, i, n, key, drafts, this.t);
         if (dom.tree) patchFrom(dom.tr, dom.tree, tree);
         else patch(dom.tr, tree);
         dom.tree = tree;
-        dom.shown = shown;
+        dom.controls = controls;
+        dom.numbers = numbers;
+      } else if (dom.tree && !sameList(dom.numbers, numbers)) {
+        // Only its numbers changed (an edit above it changed its input): its three number cells
+        // are built and compared, not its controls (typing in row 2 of a 300-row stack changes
+        // the numbers of every row below it).
+        const cells = rowNumbers(r, key, invalidField(r, l) !== undefined);
+        const children = dom.tree.children.slice();
+        const tds = dom.tr.children;
+        cells.forEach((cell, k) => {
+          patchFrom(tds[NUMBER_CELLS + k], children[NUMBER_CELLS + k] as SvgNode, cell);
+          children[NUMBER_CELLS + k] = cell;
+        });
+        dom.tree = { ...dom.tree, children };
+        dom.numbers = numbers;
       }
       const at = this.rowsEl.rows[i];
       if (at !== dom.tr) this.rowsEl.insertBefore(dom.tr, at ?? null);

@@ -4,7 +4,7 @@ import { toMarkup } from '../figure-kit/svg';
 import { findAll } from '../figure-kit/testing';
 import { calculatorEn } from '../../i18n/calculator.en';
 import { calculatorZh } from '../../i18n/calculator.zh';
-import { calculatorView, columnWidths, errorsText, rowView, stackReport, type CalculatorState } from './view';
+import { NUMBER_CELLS, calculatorView, columnWidths, errorsText, invalidField, rowNumbers, rowView, stackReport, type CalculatorState } from './view';
 import { quantityNode, role, textOf } from '../../../tests/unit/support/tree';
 
 const stack = preset('mobilenet-v1');
@@ -92,6 +92,20 @@ describe('rowView(row, layer, index, count, key, drafts, strings)', () => {
   it('shows a reader’s unreadable text rather than the number it replaced', () => {
     const tr = rowView(report.rows[0], { ...broken.layers[0], k: Number.NaN }, 0, 2, 7, { k: '3x' }, calculatorEn);
     expect(findAll(tr, (n) => n.attrs['data-field'] === 'k')[0].attrs.value).toBe('3x');
+  });
+
+  it('its computed cells (output, params, compute) are rowNumbers, at NUMBER_CELLS, the cells the client patches alone', () => {
+    for (const [tr, i, key] of [[row0, 0, 7], [row1, 1, 8]] as const) {
+      const r = report.rows[i];
+      expect(tr.children.slice(NUMBER_CELLS, NUMBER_CELLS + 3)).toEqual(rowNumbers(r, key, invalidField(r, broken.layers[i]) !== undefined));
+    }
+    const [out, params, compute] = row1.children.slice(NUMBER_CELLS, NUMBER_CELLS + 3) as (typeof row1)[];
+    expect(textOf(role(out, 'shape'))).toBe('32×32×8');
+    expect(params.attrs['data-quantity']).toBe('row-params');
+    expect(compute.attrs['data-quantity']).toBe('row-compute');
+    // Row 1's error names the groups box; row 2 has none.
+    expect([invalidField(report.rows[0], broken.layers[0]), invalidField(report.rows[1], broken.layers[1])]).toEqual(['groups', undefined]);
+    expect(role(row0.children[NUMBER_CELLS] as typeof row0, 'error').attrs.role).toBe('note');
   });
 
   it('errorsText names each invalid row once', () => {

@@ -255,6 +255,35 @@ function kindMenu(kind: StackLayer['kind'], t: CalculatorStrings): SvgNode[] {
 /** What a number box shows for a layer value: the reader's unreadable text, '' for none, else the number. */
 const boxText = (v: number | null, draft: string | undefined): string => (draft !== undefined ? draft : v === null ? '' : Number.isNaN(v) ? '' : String(v));
 
+/** The control a row's error names (else the kind), or undefined when the row has no error. */
+export function invalidField(r: RowView, l: StackLayer): LayerField | undefined {
+  if (r.error === undefined) return undefined;
+  const used = KIND_FIELDS[l.kind];
+  return r.errorField !== undefined && r.errorField !== 'kind' && used.includes(r.errorField) ? r.errorField : 'kind';
+}
+
+/** Where a row's three computed cells (output, params, compute) start among its cells. */
+export const NUMBER_CELLS = 10;
+
+/**
+ * rowNumbers(report row, key, invalid): a row's computed cells, the output shape (with its note
+ * and error), the params and the compute. When only these change (typing in a row above changes
+ * the shapes below it), the client patches these cells and leaves the row's controls alone.
+ */
+export function rowNumbers(r: RowView, key: number, invalid: boolean): SvgNode[] {
+  return [
+    h(
+      'td',
+      { class: 'calc-out' },
+      h('span', { 'data-role': 'shape', class: 'calc-v calc-v-shape' }, r.output),
+      h('span', { class: 'calc-note', 'data-role': 'note' }, r.note),
+      h('span', { class: 'calc-error', 'data-role': 'error', id: `calc-err-${key}`, role: invalid ? 'note' : undefined }, r.error ?? ''),
+    ),
+    h('td', num({ 'data-quantity': 'row-params', 'data-exact': r.paramsExact }), h('span', { class: 'calc-v calc-v-params' }, r.params)),
+    h('td', num({ 'data-quantity': 'row-compute', 'data-exact': r.computeExact }), h('span', { class: 'calc-v calc-v-compute' }, r.compute)),
+  ];
+}
+
 /**
  * rowView(report row, layer, index, count, key, drafts, strings): one editable row. Controls only
  * for the fields its kind reads; the control the error names (else the kind) is marked invalid
@@ -264,7 +293,7 @@ export function rowView(r: RowView, l: StackLayer, i: number, n: number, key: nu
   const row = i + 1;
   const errId = `calc-err-${key}`;
   const used = KIND_FIELDS[l.kind];
-  const bad = r.error === undefined ? undefined : r.errorField !== undefined && r.errorField !== 'kind' && used.includes(r.errorField) ? r.errorField : 'kind';
+  const bad = invalidField(r, l);
   const mark = (field: LayerField) => (bad === field ? { 'aria-invalid': 'true', 'aria-describedby': errId } : {});
   const blank = (cls = '') => h('td', { class: `calc-na ${cls}`.trim() });
   const box = (field: NumField) =>
@@ -303,15 +332,8 @@ export function rowView(r: RowView, l: StackLayer, i: number, n: number, key: nu
     used.includes('bias') ? h('td', {}, h('input', { type: 'checkbox', 'data-field': 'bias', checked: l.bias, 'aria-label': t.field.bias(row), ...mark('bias') })) : blank(),
     box('t'),
     box('from'),
-    h(
-      'td',
-      { class: 'calc-out' },
-      h('span', { 'data-role': 'shape', class: 'calc-v calc-v-shape' }, r.output),
-      h('span', { class: 'calc-note', 'data-role': 'note' }, r.note),
-      h('span', { class: 'calc-error', 'data-role': 'error', id: errId, role: bad !== undefined ? 'note' : undefined }, r.error ?? ''),
-    ),
-    h('td', num({ 'data-quantity': 'row-params', 'data-exact': r.paramsExact }), h('span', { class: 'calc-v calc-v-params' }, r.params)),
-    h('td', num({ 'data-quantity': 'row-compute', 'data-exact': r.computeExact }), h('span', { class: 'calc-v calc-v-compute' }, r.compute)),
+    // Cells NUMBER_CELLS to NUMBER_CELLS + 2.
+    ...rowNumbers(r, key, bad !== undefined),
     h(
       'td',
       { class: 'calc-actions' },

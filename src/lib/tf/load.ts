@@ -182,7 +182,9 @@ export interface LayersNames {
 }
 
 /** The module that keeps the names (the same module instance the bundled tf.layers uses). */
-export const loadLayersNames = (): Promise<LayersNames> => import('@tensorflow/tfjs-layers/dist/common.js');
+export const loadLayersNames = async (): Promise<LayersNames> =>
+  // Its declared types do not know what the build adds, hence optional members and this cast.
+  (await import('@tensorflow/tfjs-layers/dist/common.js')) as unknown as LayersNames;
 
 /**
  * forgetLayersNames(tf, names): when no variable is registered with tfjs any more (no layers
