@@ -5,7 +5,7 @@ import type { Browser, Page } from 'playwright-core';
 import { baseURL, figuresReady, launch, watchedPage } from './harness';
 import { mobilenetV1, mobilenetV2, xception, frameworkCounts } from '../../src/lib/architectures';
 import { decodeStack, encodeStack, toCsv } from '../../src/lib/stack-codec';
-import { computeStack, preset } from '../../src/lib/stack';
+import { computeStack, preset, rowParams } from '../../src/lib/stack';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -263,7 +263,9 @@ describe('calculator', () => {
         w.__mo.observe(body, { subtree: true, childList: true, characterData: true, attributes: true });
       });
       await box.press(key);
-      // The calculator updates within the input event; a frame later every mutation has been seen.
+      // The calculator updates within the input event, and rows far off screen just after the
+      // frame that shows it: once none is pending, every mutation has been seen.
+      await page.waitForSelector('stack-calculator:not([data-pending])');
       await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => done(null))));
       return page.evaluate(() => {
         const w = window as unknown as { __seen: { rows: Set<number>; moved: boolean }; __mo: MutationObserver };
@@ -293,6 +295,69 @@ describe('calculator', () => {
       return [...document.querySelectorAll<HTMLElement>('[data-role=rows] .calc-v')].filter((el) => el.scrollWidth > el.clientWidth + 1).map((el) => el.textContent);
     });
     expect(spill).toEqual([]);
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+
+  it('at 300 rows a keystroke patches the rows near the screen before its frame, the rest right after, and a row scrolled to shows the new numbers', { timeout: 120_000 }, async () => {
+    const { context, page, problems } = await watchedPage(browser, { viewport: { width: 1280, height: 900 } });
+    const stack = 'v1_56x56x32_bn_dw_pw.n32_dw*298';
+    await page.goto(`${baseURL()}/calculator/?stack=${stack}`);
+    await ready(page);
+    const box = page.getByLabel('Row 2 output channels', { exact: true });
+    await box.click();
+    await box.press('End');
+    // Rows (1-based) whose subtree changed before the keystroke's first frame, and after it.
+    await page.evaluate(() => {
+      const body = document.querySelector('[data-role=rows]')!;
+      const w = window as unknown as { __before: Set<number>; __after: Set<number>; __framed: boolean; __mo: MutationObserver };
+      w.__before = new Set();
+      w.__after = new Set();
+      w.__framed = false;
+      const record = (list: MutationRecord[]): void => {
+        for (const m of list) {
+          const tr = (m.target.nodeType === 1 ? (m.target as Element) : m.target.parentElement)?.closest('tr');
+          if (tr && tr.parentElement === body) (w.__framed ? w.__after : w.__before).add(tr.sectionRowIndex + 1);
+        }
+      };
+      w.__mo = new MutationObserver(record);
+      w.__mo.observe(body, { subtree: true, childList: true, characterData: true, attributes: true });
+      // The first frame after the keystroke: what changed until then is what it shows.
+      document.activeElement!.addEventListener('input', () => requestAnimationFrame(() => {
+        record(w.__mo.takeRecords());
+        w.__framed = true;
+      }), { once: true });
+    });
+    await box.press('1');
+    await page.waitForSelector('stack-calculator:not([data-pending])');
+    const { before, after } = await page.evaluate(() => {
+      const w = window as unknown as { __before: Set<number>; __after: Set<number>; __mo: MutationObserver };
+      const body = document.querySelector('[data-role=rows]')!;
+      w.__mo.takeRecords().forEach((m) => {
+        const tr = (m.target.nodeType === 1 ? (m.target as Element) : m.target.parentElement)?.closest('tr');
+        if (tr && tr.parentElement === body) w.__after.add(tr.sectionRowIndex + 1);
+      });
+      w.__mo.disconnect();
+      return { before: [...w.__before].sort((a, b) => a - b), after: [...w.__after].sort((a, b) => a - b) };
+    });
+    // Before the frame: row 2 and the rows within a screen of it (rows are ~44 px; a 900 px viewport
+    // and one more screen hold fewer than 60), never the last; then the rest, each row once in all.
+    expect(before[0]).toBe(2);
+    expect(before.length).toBeGreaterThan(10);
+    expect(before.length).toBeLessThan(80);
+    expect(before).not.toContain(300);
+    expect([...before, ...after].sort((a, b) => a - b)).toEqual(Array.from({ length: 299 }, (_, i) => i + 2));
+    // Row 300 scrolled into view shows the numbers of a 3×3 depthwise layer on 56×56×321: its
+    // mult-adds are H·W·M·D_K² = 56·56·321·9 = 9,059,904 (Howard et al. 2017, eq. 3).
+    const last = page.locator('[data-role=rows] tr').nth(299);
+    await last.scrollIntoViewIfNeeded();
+    expect(await last.locator('[data-role=shape]').innerText()).toBe('56×56×321');
+    expect(await last.locator('[data-quantity=row-compute]').getAttribute('data-exact')).toBe('9059904');
+    expect(await last.locator('[data-quantity=row-compute]').innerText()).toBe('9,059,904');
+    const typed = decodeStack(stack).stack!;
+    const expected = computeStack({ ...typed, layers: typed.layers.map((l, i) => (i === 1 ? { ...l, out: 321 } : l)) });
+    expect(await last.locator('[data-quantity=row-params]').getAttribute('data-exact')).toBe(rowParams(expected.layers[299], 'paper').toString());
+    expect(await total(page, 'macs')).toBe(expected.totals.multAdds.toString());
     expect(problems).toEqual([]);
     await context.close();
   });

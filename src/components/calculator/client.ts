@@ -50,12 +50,20 @@ function sameControls(a: RowControls | null, b: RowControls): boolean {
   return Object.keys(la).length === Object.keys(lb).length;
 }
 
+/** What a row's number cells show. */
+const numbersOf = (r: CalculatorView['rows'][number]): readonly string[] => [r.output, r.note, r.params, r.paramsExact, r.compute, r.computeExact];
+
 const sameList = (a: readonly string[] | null, b: readonly string[]): boolean => a !== null && a.length === b.length && a.every((x, i) => x === b[i]);
 
 type Focus = 'kind' | 'up' | 'down' | 'remove' | 'add';
 
-/** A stack longer than any preset: its cells off screen are left out of layout and paint (calculator.css). */
+/**
+ * A stack longer than any preset: its cells off screen are left out of layout and paint
+ * (calculator.css), and while a reader types, rows beyond SCREENS_NEAR screens of the viewport
+ * are patched just after the keystroke's frame.
+ */
 const LONG_STACK = 50;
+const SCREENS_NEAR = 1;
 
 class StackCalculator extends HTMLElement {
   private state!: CalculatorState;
@@ -75,6 +83,13 @@ class StackCalculator extends HTMLElement {
   private widths = { shape: 0, params: 0, compute: 0 };
   /** The tree the calculator's view shows (null until the first render over the build's markup). */
   private viewTree: SvgNode | null = null;
+  /**
+   * Rows (keys) far off screen whose numbers a keystroke changed and which are patched just after
+   * the frame that shows the keystroke (see renderRows); the report they are patched from.
+   */
+  private stale = new Set<number>();
+  private report: CalculatorView | null = null;
+  private flushQueued = false;
 
   /** The calculator's words, in the page's language. */
   private t!: CalculatorStrings;
@@ -329,7 +344,7 @@ class StackCalculator extends HTMLElement {
     const t0 = performance.now();
     const report = stackReport(this.state.stack, this.state.params, this.state.flops, this.t);
     this.dataset.recomputeMs = (performance.now() - t0).toFixed(3);
-    this.render(report);
+    this.render(report, typing);
     if (!recompute) return;
     // While typing, the address bar follows once typing pauses: writing history costs a few
     // milliseconds a time, and browsers throttle pages that write it on every keystroke.
@@ -338,15 +353,17 @@ class StackCalculator extends HTMLElement {
     else this.writeUrl();
   }
 
-  private render(report: CalculatorView): void {
+  private render(report: CalculatorView, typing = false): void {
     const view = this.q('[data-role=view]');
     const tree = calculatorView(this.state, report, this.t);
     if (this.viewTree) {
       // The rows first, laid out on their own: a changed number (and the box being typed in) is a
       // box of fixed size that the browser lays out alone. Laid out in one pass with the totals
       // below the table, those boxes would make the browser lay out all 300 rows again.
+      // While typing in a long stack, which rows are near the screen (read before anything is written).
+      const near = typing && report.rows.length > LONG_STACK && this.rowsEl.rows.length === report.rows.length ? this.rowsOnScreen(SCREENS_NEAR) : undefined;
       this.fitColumns(report);
-      this.renderRows(report);
+      this.renderRows(report, near);
       void this.rowsEl.offsetHeight;
       // Then the rest, only where its tree changed.
       patchFrom(view, this.viewTree, tree);
@@ -375,26 +392,32 @@ class StackCalculator extends HTMLElement {
   /**
    * Bring the rows in line with the stack: rows whose layer stayed are kept (moved into place),
    * new layers get new rows, rows of removed layers go, and a row is patched when what it shows
-   * changed.
+   * changed. Given the rows `near` the screen (while a reader types in a long stack), a row
+   * outside them whose numbers alone changed is patched just after the frame that shows the
+   * keystroke (flushRows), so that frame is not held up by rows nobody can see: typing in row 2
+   * of 300 changes the numbers of all 298 below it.
    */
-  private renderRows(report: CalculatorView): void {
+  private renderRows(report: CalculatorView, near?: readonly [number, number]): void {
     const { stack } = this.state;
     const n = stack.layers.length;
     const keep = new Set(this.keys);
+    this.report = report;
     if (this.rows.size === 0) this.rowsEl.replaceChildren(); // the build's plain rows
     for (const [key, dom] of this.rows) {
       if (!keep.has(key)) {
         dom.tr.remove();
         this.rows.delete(key);
         this.drafts.delete(key);
+        this.stale.delete(key);
       }
     }
+    const [first, end] = near ?? [0, n];
     this.keys.forEach((key, i) => {
       const l = stack.layers[i];
       const r = report.rows[i];
       const drafts = this.drafts.get(key) ?? {};
       const controls: RowControls = [l, r.error, r.errorField, i, n, Object.keys(drafts).length ? JSON.stringify(drafts) : ''];
-      const numbers = [r.output, r.note, r.params, r.paramsExact, r.compute, r.computeExact];
+      const numbers = numbersOf(r);
       let dom = this.rows.get(key);
       if (!dom) {
         dom = { tr: document.createElement('tr'), controls: null, numbers: null, tree: null };
@@ -409,23 +432,84 @@ class StackCalculator extends HTMLElement {
         dom.tree = tree;
         dom.controls = controls;
         dom.numbers = numbers;
-      } else if (dom.tree && !sameList(dom.numbers, numbers)) {
-        // Only its numbers changed (an edit above it changed its input): its three number cells
-        // are built and compared, not its controls (typing in row 2 of a 300-row stack changes
-        // the numbers of every row below it).
-        const cells = rowNumbers(r, key, invalidField(r, l) !== undefined);
-        const children = dom.tree.children.slice();
-        const tds = dom.tr.children;
-        cells.forEach((cell, k) => {
-          patchFrom(tds[NUMBER_CELLS + k], children[NUMBER_CELLS + k] as SvgNode, cell);
-          children[NUMBER_CELLS + k] = cell;
-        });
-        dom.tree = { ...dom.tree, children };
-        dom.numbers = numbers;
+        this.stale.delete(key);
+      } else if (!sameList(dom.numbers, numbers)) {
+        if (i >= first && i < end) this.patchNumbers(dom, key, l, r, numbers);
+        else this.stale.add(key);
       }
       const at = this.rowsEl.rows[i];
       if (at !== dom.tr) this.rowsEl.insertBefore(dom.tr, at ?? null);
     });
+    if (this.stale.size > 0) this.queueFlush();
+  }
+
+  /**
+   * A row whose numbers alone changed (an edit above it changed its input): its three number
+   * cells are built and compared, not its controls.
+   */
+  private patchNumbers(dom: RowDom, key: number, l: StackLayer, r: CalculatorView['rows'][number], numbers: readonly string[]): void {
+    if (!dom.tree) return;
+    const cells = rowNumbers(r, key, invalidField(r, l) !== undefined);
+    const children = dom.tree.children.slice();
+    const tds = dom.tr.children;
+    cells.forEach((cell, k) => {
+      patchFrom(tds[NUMBER_CELLS + k], children[NUMBER_CELLS + k] as SvgNode, cell);
+      children[NUMBER_CELLS + k] = cell;
+    });
+    dom.tree = { ...dom.tree, children };
+    dom.numbers = numbers;
+    this.stale.delete(key);
+  }
+
+  /**
+   * The rows [first, end) within `screens` viewport heights of the screen, found by bisection
+   * over the rows' boxes (read before this update writes anything, so no layout is forced).
+   */
+  private rowsOnScreen(screens: number): [number, number] {
+    const rows = this.rowsEl.rows;
+    const margin = screens * window.innerHeight;
+    /** The first row whose box ends below `y` (px from the viewport's top). */
+    const firstBelow = (y: number): number => {
+      let [lo, hi] = [0, rows.length];
+      while (lo < hi) {
+        const mid = (lo + hi) >> 1;
+        if (rows[mid].getBoundingClientRect().bottom < y) lo = mid + 1;
+        else hi = mid;
+      }
+      return lo;
+    };
+    return [firstBelow(-margin), Math.min(rows.length, firstBelow(window.innerHeight + margin) + 1)];
+  }
+
+  /** Patch the rows left for later just after the next frame (a task posted once it has been drawn). */
+  private queueFlush(): void {
+    this.dataset.pending = '';
+    if (this.flushQueued) return;
+    this.flushQueued = true;
+    const flush = (): void => {
+      if (!this.flushQueued) return;
+      this.flushQueued = false;
+      this.flushRows();
+    };
+    requestAnimationFrame(() => setTimeout(flush, 0));
+    // A page in the background draws no frame: its rows are patched a moment later all the same.
+    setTimeout(flush, 250);
+  }
+
+  /** Patch every row left for later with the latest numbers. */
+  private flushRows(): void {
+    const report = this.report;
+    if (report) {
+      const { layers } = this.state.stack;
+      this.keys.forEach((key, i) => {
+        const dom = this.rows.get(key);
+        if (!this.stale.has(key) || !dom) return;
+        const r = report.rows[i];
+        this.patchNumbers(dom, key, layers[i], r, numbersOf(r));
+      });
+    }
+    this.stale.clear();
+    delete this.dataset.pending;
   }
 
   /** Mirror the stack and conventions to the address bar (`force`: even with an unreadable number). */
