@@ -347,13 +347,32 @@ describe('calculator', () => {
     expect(before.length).toBeLessThan(80);
     expect(before).not.toContain(300);
     expect([...before, ...after].sort((a, b) => a - b)).toEqual(Array.from({ length: 299 }, (_, i) => i + 2));
-    // Row 300 scrolled into view shows the numbers of a 3×3 depthwise layer on 56×56×321: its
+    // Row 300 shows the numbers of a 3×3 depthwise layer on 56×56×321: its
     // mult-adds are H·W·M·D_K² = 56·56·321·9 = 9,059,904 (Howard et al. 2017, eq. 3).
     const last = page.locator('[data-role=rows] tr').nth(299);
-    await last.scrollIntoViewIfNeeded();
-    expect(await last.locator('[data-role=shape]').innerText()).toBe('56×56×321');
+    expect(await last.locator('[data-role=shape]').textContent()).toBe('56×56×321');
     expect(await last.locator('[data-quantity=row-compute]').getAttribute('data-exact')).toBe('9059904');
-    expect(await last.locator('[data-quantity=row-compute]').innerText()).toBe('9,059,904');
+    expect(await last.locator('[data-quantity=row-compute]').textContent()).toBe('9,059,904');
+    // Scrolled to while its new numbers are still pending (the frame after a keystroke, before
+    // typing pauses), row 300 is drawn with them: 56·56·32·9 = 903,168 after Backspace.
+    await page.evaluate(() => {
+      const w = window as unknown as { __seen?: { pending: boolean; shape: string; exact: string | null } };
+      document.activeElement!.addEventListener('input', () => requestAnimationFrame(() => {
+        const host = document.querySelector<HTMLElement>('stack-calculator')!;
+        const tr = document.querySelectorAll('[data-role=rows] tr')[299];
+        const pending = host.dataset.pending !== undefined;
+        tr.scrollIntoView();
+        // The next frame draws the new scroll position: read what it shows.
+        requestAnimationFrame(() => {
+          w.__seen = { pending, shape: tr.querySelector('[data-role=shape]')!.textContent!, exact: tr.querySelector('[data-quantity=row-compute]')!.getAttribute('data-exact') };
+        });
+      }), { once: true });
+    });
+    await box.press('Backspace');
+    const seen = await page.waitForFunction(() => (window as unknown as { __seen?: unknown }).__seen).then((h) => h.jsonValue());
+    expect(seen).toEqual({ pending: true, shape: '56×56×32', exact: '903168' });
+    await box.press('1');
+    await page.waitForSelector('stack-calculator:not([data-pending])');
     const typed = decodeStack(stack).stack!;
     const expected = computeStack({ ...typed, layers: typed.layers.map((l, i) => (i === 1 ? { ...l, out: 321 } : l)) });
     expect(await last.locator('[data-quantity=row-params]').getAttribute('data-exact')).toBe(rowParams(expected.layers[299], 'paper').toString());

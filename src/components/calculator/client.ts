@@ -60,10 +60,11 @@ type Focus = 'kind' | 'up' | 'down' | 'remove' | 'add';
 /**
  * A stack longer than any preset: its cells off screen are left out of layout and paint
  * (calculator.css), and while a reader types, rows beyond SCREENS_NEAR screens of the viewport
- * are patched just after the keystroke's frame.
+ * get their new numbers when typing pauses for FLUSH_MS, or at once when the page scrolls.
  */
 const LONG_STACK = 50;
 const SCREENS_NEAR = 1;
+const FLUSH_MS = 300;
 
 class StackCalculator extends HTMLElement {
   private state!: CalculatorState;
@@ -89,7 +90,7 @@ class StackCalculator extends HTMLElement {
    */
   private stale = new Set<number>();
   private report: CalculatorView | null = null;
-  private flushQueued = false;
+  private flushTimer = 0;
 
   /** The calculator's words, in the page's language. */
   private t!: CalculatorStrings;
@@ -241,6 +242,9 @@ class StackCalculator extends HTMLElement {
       else if (role === 'flops' && isFlopConvention(value)) this.update({ flops: value });
       else if (role === 'preset' && (PRESET_IDS as readonly string[]).includes(value)) this.update({ preset: value as PresetId }, false);
     });
+    // Rows left for later are patched before the page scrolls them into view (a scroll event
+    // comes before the frame that draws the new position).
+    document.addEventListener('scroll', () => this.stale.size > 0 && this.flushRows(), { capture: true, passive: true });
     // Back and Forward move between the stacks before and after an import or a preset.
     window.addEventListener('popstate', () => {
       const { stack, params, flops, messages } = this.fromUrl(new URL(window.location.href));
@@ -393,9 +397,9 @@ class StackCalculator extends HTMLElement {
    * Bring the rows in line with the stack: rows whose layer stayed are kept (moved into place),
    * new layers get new rows, rows of removed layers go, and a row is patched when what it shows
    * changed. Given the rows `near` the screen (while a reader types in a long stack), a row
-   * outside them whose numbers alone changed is patched just after the frame that shows the
-   * keystroke (flushRows), so that frame is not held up by rows nobody can see: typing in row 2
-   * of 300 changes the numbers of all 298 below it.
+   * outside them whose numbers alone changed is patched once typing pauses or the page scrolls
+   * (flushRows), so a keystroke's frame is not held up by rows nobody can see: typing in row 2 of
+   * 300 changes the numbers of all 298 below it.
    */
   private renderRows(report: CalculatorView, near?: readonly [number, number]): void {
     const { stack } = this.state;
@@ -481,19 +485,14 @@ class StackCalculator extends HTMLElement {
     return [firstBelow(-margin), Math.min(rows.length, firstBelow(window.innerHeight + margin) + 1)];
   }
 
-  /** Patch the rows left for later just after the next frame (a task posted once it has been drawn). */
+  /**
+   * Patch the rows left for later once typing pauses (FLUSH_MS after the last keystroke), or at
+   * once when the page scrolls, so a row is never drawn with old numbers.
+   */
   private queueFlush(): void {
     this.dataset.pending = '';
-    if (this.flushQueued) return;
-    this.flushQueued = true;
-    const flush = (): void => {
-      if (!this.flushQueued) return;
-      this.flushQueued = false;
-      this.flushRows();
-    };
-    requestAnimationFrame(() => setTimeout(flush, 0));
-    // A page in the background draws no frame: its rows are patched a moment later all the same.
-    setTimeout(flush, 250);
+    window.clearTimeout(this.flushTimer);
+    this.flushTimer = window.setTimeout(() => this.flushRows(), FLUSH_MS);
   }
 
   /** Patch every row left for later with the latest numbers. */
@@ -509,6 +508,7 @@ class StackCalculator extends HTMLElement {
       });
     }
     this.stale.clear();
+    window.clearTimeout(this.flushTimer);
     delete this.dataset.pending;
   }
 
