@@ -299,7 +299,7 @@ describe('calculator', () => {
     await context.close();
   });
 
-  it('at 300 rows a keystroke patches the rows near the screen before its frame, the rest right after, and a row scrolled to shows the new numbers', { timeout: 120_000 }, async () => {
+  it('at 300 rows a keystroke patches the rows near the screen before its frame, the rest once typing pauses, and a row scrolled to is drawn with its new numbers', { timeout: 120_000 }, async () => {
     const { context, page, problems } = await watchedPage(browser, { viewport: { width: 1280, height: 900 } });
     const stack = 'v1_56x56x32_bn_dw_pw.n32_dw*298';
     await page.goto(`${baseURL()}/calculator/?stack=${stack}`);
