@@ -85,8 +85,8 @@ class StackCalculator extends HTMLElement {
   /** The tree the calculator's view shows (null until the first render over the build's markup). */
   private viewTree: SvgNode | null = null;
   /**
-   * Rows (keys) far off screen whose numbers a keystroke changed and which are patched just after
-   * the frame that shows the keystroke (see renderRows); the report they are patched from.
+   * Rows (keys) far off screen whose numbers a keystroke changed, patched once typing pauses or
+   * the page scrolls (see renderRows); the report they are patched from.
    */
   private stale = new Set<number>();
   private report: CalculatorView | null = null;
@@ -361,11 +361,11 @@ class StackCalculator extends HTMLElement {
     const view = this.q('[data-role=view]');
     const tree = calculatorView(this.state, report, this.t);
     if (this.viewTree) {
+      // While typing in a long stack, which rows are near the screen (read before anything is written).
+      const near = typing && report.rows.length > LONG_STACK && this.rowsEl.rows.length === report.rows.length ? this.rowsOnScreen(SCREENS_NEAR) : undefined;
       // The rows first, laid out on their own: a changed number (and the box being typed in) is a
       // box of fixed size that the browser lays out alone. Laid out in one pass with the totals
       // below the table, those boxes would make the browser lay out all 300 rows again.
-      // While typing in a long stack, which rows are near the screen (read before anything is written).
-      const near = typing && report.rows.length > LONG_STACK && this.rowsEl.rows.length === report.rows.length ? this.rowsOnScreen(SCREENS_NEAR) : undefined;
       this.fitColumns(report);
       this.renderRows(report, near);
       void this.rowsEl.offsetHeight;
