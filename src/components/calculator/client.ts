@@ -16,7 +16,7 @@ import { patch, patchFrom, type SvgNode } from '../figure-kit/svg';
 import { langOf } from '../../i18n/page-lang';
 import { loadCalculator } from '../../i18n/calculator.load';
 import type { CalculatorStrings } from '../../i18n/calculator.en';
-import { codecText } from '../../i18n/stack-codec.en';
+import { codecText } from '../../i18n/codec-text';
 import { copyToClipboard, downloadText } from '../ui/browser';
 import { NUM_FIELDS, changeKind, readCount, setBn, setInput, setLayer, setNumber, type NumField } from './edit';
 import { calculatorView, columnWidths, rowView, stackReport, type CalculatorState, type CalculatorView } from './view';
