@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { preset, computeStack, type Stack } from '../../lib/stack';
+import { computeStack, type Stack } from '../../lib/stack';
+import { preset } from '../../lib/stack-presets';
 import { toMarkup } from '../figure-kit/svg';
 import { findAll } from '../figure-kit/testing';
 import { calculatorEn } from '../../i18n/calculator.en';
