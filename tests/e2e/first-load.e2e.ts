@@ -334,7 +334,7 @@ describe('exercise sheets', () => {
 });
 
 describe('English short pages carry no Chinese', () => {
-  it.each(['/', '/calculator/', '/references/', '/exercises/depthwise-separable/', '/exercises/depthwise-separable/?seed=2&solutions=1'])(
+  it.each(['/', '/calculator/', '/references/', '/exercises/depthwise-separable/', '/exercises/depthwise-separable/?seed=2&solutions=1', '/depthwise-separable/'])(
     '%s fetches no script with Chinese in it, on load or when its figures and exercises are drawn',
     async (route) => {
       const { context, page, problems } = await watchedPage(browser, { viewport: { width: 1440, height: 900 } });
@@ -355,6 +355,13 @@ describe('English short pages carry no Chinese', () => {
         await expect.poll(() => page.locator('[data-role=rows] tr').count()).toBe(preset('xception').layers.length);
       }
       await hydrateEachFigure(page);
+      // A chapter's "Check yourself" block: its code (and the answer checker) arrives when it comes near.
+      const block = page.locator('sep-exercises');
+      if ((await block.count()) > 0) {
+        await block.scrollIntoViewIfNeeded();
+        await page.waitForFunction(() => document.querySelector<HTMLElement>('sep-exercises')?.dataset.ready !== undefined);
+        await settle(page);
+      }
       const scripts = await Promise.all(bodies);
       expect(scripts.length).toBeGreaterThan(0);
       const chinese = scripts

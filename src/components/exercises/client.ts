@@ -108,7 +108,7 @@ class SepExercises extends HTMLElement {
       this.act(item.dataset.id ?? '', (ex, p) => {
         if (ex.kind !== 'compute') return p;
         const text = input?.value ?? '';
-        return { ...p, text, verdict: verdictWithWords(checkAnswer(text, ex.answer, ex.tolerance, ex.slips), words) };
+        return { ...p, text, verdict: verdictWithWords(checkAnswer(text, ex.answer, ex.tolerance, ex.slips, words.answerUnits), words) };
       });
     });
     this.addEventListener('change', (e) => {
