@@ -15,7 +15,7 @@ import { serve } from './serve.mjs';
 import { launchOptions } from '../tests/e2e/chromium.mjs';
 import { measureScreens, printScreens } from './bench-screens.mjs';
 import { throttledDrag, printThrottle } from './bench-throttle.mjs';
-import { missedBudgets } from './budgets.mjs';
+import { BYTE_BUDGET as BUDGET, kindOf, missedBudgets, sentBytes } from './budgets.mjs';
 import { calculatorKeystrokes, calculatorTraces, printCalculator } from './bench-calculator.mjs';
 
 // Flags as --name=value or --name value (npm run bench -- --throttle 4).
@@ -29,8 +29,6 @@ for (let i = 0; i < argv.length; i++) {
 }
 const dist = process.env.SEPARABLE_OUT_DIR ?? 'dist';
 const MOVES = Number(args.moves ?? 100);
-/** Bytes a page may ship on its first load (gzip), and of that, JavaScript. */
-const BUDGET = { firstLoad: 100 * 1024, js: 30 * 1024 };
 
 if (args.build || !existsSync(join(dist, 'index.html'))) {
   const r = spawnSync('npx', ['astro', 'build'], { stdio: 'inherit', env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' } });
@@ -113,25 +111,13 @@ const quantile = (xs, q) => {
   return s[Math.min(s.length - 1, Math.floor(q * (s.length - 1) + 0.5))];
 };
 
-/** What a response is, for the byte budget: the page itself, its styles, scripts and fonts. */
-function kindOf(type) {
-  if (type.includes('javascript')) return 'js';
-  if (type.includes('css')) return 'css';
-  if (type.includes('html')) return 'html';
-  if (type.startsWith('font/') || type.includes('woff')) return 'font';
-  if (type.startsWith('image/')) return 'image';
-  return null;
-}
-
 /** Bytes the page fetched while loading, per kind (gzip, as a server would send them; fonts as they are). */
 async function shipped(page, url) {
   const bodies = [];
   const onResponse = async (r) => {
     const kind = kindOf(r.headers()['content-type'] ?? '');
     if (!kind) return;
-    // woff2 is already compressed; gzip would only add its header.
-    const size = (b) => (kind === 'font' ? Math.min(b.length, gzipSync(b, { level: 9 }).length) : gzipSync(b, { level: 9 }).length);
-    bodies.push(r.body().then((b) => ({ kind, url: r.url(), gz: size(b) })).catch(() => null));
+    bodies.push(r.body().then((b) => ({ kind, url: r.url(), gz: sentBytes(kind, b) })).catch(() => null));
   };
   page.on('response', onResponse);
   await page.goto(url, { waitUntil: 'networkidle' });

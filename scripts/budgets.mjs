@@ -1,5 +1,26 @@
-// The speed and legibility budgets `npm run bench` holds the site to (bytes have their own budget
-// in bench.mjs); a missed one makes the bench exit non-zero.
+// The budgets `npm run bench` holds the site to; a missed one makes the bench exit non-zero. The
+// byte budget and how bytes are counted are shared with the first-load browser test.
+import { gzipSync } from 'node:zlib';
+
+/** Bytes a reader's page may ship on its first load (gzip), and of that, JavaScript. */
+export const BYTE_BUDGET = { firstLoad: 100 * 1024, js: 30 * 1024 };
+
+/** What a response is, for the byte budget: the page itself, its styles, scripts and fonts (by content type). */
+export function kindOf(type) {
+  if (type.includes('javascript')) return 'js';
+  if (type.includes('css')) return 'css';
+  if (type.includes('html')) return 'html';
+  if (type.startsWith('font/') || type.includes('woff')) return 'font';
+  if (type.startsWith('image/')) return 'image';
+  return null;
+}
+
+/** Bytes a body costs on the wire: gzip (level 9, as a server would send it); fonts as they are (woff2 is compressed already). */
+export function sentBytes(kind, body) {
+  const gz = gzipSync(body, { level: 9 }).length;
+  return kind === 'font' ? Math.min(body.length, gz) : gz;
+}
+
 export const BUDGETS = {
   /** Slider input → the figure's numbers updated, p95, full-speed CPU. */
   sliderP95Ms: 33,

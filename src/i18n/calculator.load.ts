@@ -1,10 +1,10 @@
 /**
- * The calculator's words for the browser: English is in the bundle, Chinese is fetched only on a
- * Chinese page, so an English page ships no Chinese strings.
+ * The calculator's words for the browser, fetched in the page's language only: an English page
+ * ships no Chinese strings, and a Chinese page no English ones.
  */
 import type { Lang } from './index';
-import { calculatorEn, type CalculatorStrings } from './calculator.en';
+import type { CalculatorStrings } from './calculator.en';
 
 export async function loadCalculator(lang: Lang): Promise<CalculatorStrings> {
-  return lang === 'zh' ? (await import('./calculator.zh')).calculatorZh : calculatorEn;
+  return lang === 'zh' ? (await import('./calculator.zh')).calculatorZh : (await import('./calculator.en')).calculatorEn;
 }

@@ -4,7 +4,7 @@
  * them. `$…$` spans are TeX. A translation is a file of the same shape (exercises.zh.ts).
  */
 import type { ExerciseChapter, ExerciseVars } from '../lib/exercises';
-import type { VerdictNote } from '../lib/answers';
+import type { UnitWords, VerdictNote } from '../lib/answers';
 
 /** Words that quote numbers: a function of the exercise's formatted numbers. */
 export type Template = (v: ExerciseVars) => string;
@@ -41,6 +41,8 @@ export interface ExerciseWordsShape {
   /** The printable sheets' page description, for a chapter's title. */
   readonly sheetDescription: (chapterTitle: string) => string;
   readonly verdict: Readonly<Record<VerdictNote, string>>;
+  /** Unit words a reader of this edition may type after a number, besides the English ones src/lib/answers.ts reads. */
+  readonly answerUnits: UnitWords;
   readonly sets: Readonly<Record<ExerciseChapter, Readonly<Record<string, ExerciseWordsOf>>>>;
 }
 
@@ -52,6 +54,7 @@ export const exercisesEn = {
     close3sf: 'Close, but not it: give three significant figures. Check the arithmetic of each factor.',
     notYet: 'Not yet. Write the formula first, then put the numbers in.',
   },
+  answerUnits: {} as UnitWords,
   sets: {
     // Chapter 1: standard convolution (Howard et al. 2017, §3.1, eq. 1–2).
     'standard-convolution': {

@@ -6,7 +6,7 @@
  */
 import type { CellProblem, CodecMessage, RowProblem } from '../lib/stack-codec';
 import { formatInt } from '../lib/format';
-import { byCode, type WordsByCode } from './by-code';
+import type { WordsByCode } from './by-code';
 
 export interface StackCodecWords {
   /** A message; `why` is the worded reason a row or a line was left out ('' for the others). */
@@ -57,10 +57,3 @@ export const stackCodecEn: StackCodecWords = {
   },
   list: (parts) => parts.join('; '),
 };
-
-/** A codec message as a sentence, in the language of `w`. */
-export function codecText(m: CodecMessage, w: StackCodecWords): string {
-  const why =
-    m.code === 'row-left-out' ? byCode(w.row, m.problem) : m.code === 'line-left-out' ? w.list(m.problems.map((p) => byCode(w.cell, p))) : '';
-  return byCode(w.message, m, why);
-}

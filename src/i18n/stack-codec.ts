@@ -1,7 +1,8 @@
 /** The calculator's link and paste messages in each edition (pure: no DOM). */
 import type { Lang } from './index';
 import type { CodecMessage } from '../lib/stack-codec';
-import { codecText, stackCodecEn, type StackCodecWords } from './stack-codec.en';
+import { stackCodecEn, type StackCodecWords } from './stack-codec.en';
+import { codecText } from './codec-text';
 import { stackCodecZh } from './stack-codec.zh';
 
 export type { StackCodecWords };

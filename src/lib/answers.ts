@@ -37,24 +37,12 @@ const UNIT_SCALE: Readonly<Record<string, number>> = {
   mib: 1024 ** 2,
   connections: 1,
   points: 1,
-  // The same units as a Chinese reader writes them (the exercises' Chinese edition).
-  参数: 1,
-  个参数: 1,
-  权重: 1,
-  个权重: 1,
-  乘加: 1,
-  次乘加: 1,
-  乘加次数: 1,
-  次: 1,
-  个: 1,
-  像素: 1,
-  个像素: 1,
-  通道: 1,
-  个通道: 1,
-  字节: 1,
-  个点: 1,
-  倍: 1,
 };
+
+/** Unit words of the reader's edition beyond these (src/i18n/exercises.*.ts), each with its scale. */
+export type UnitWords = Readonly<Record<string, number>>;
+
+const own = (table: UnitWords, key: string): number | undefined => (Object.prototype.hasOwnProperty.call(table, key) ? table[key] : undefined);
 
 const SUFFIX: Readonly<Record<string, number>> = { k: 1e3, K: 1e3, M: 1e6, G: 1e9 };
 
@@ -169,17 +157,19 @@ function evaluate(tokens: Token[]): number | null {
 /**
  * parseAnswer(text): the number a reader typed, or null when it is not one. Accepts thousands
  * commas, decimals, e-notation, k/M/G suffixes, fractions, sums and products, a trailing % (the
- * value is then divided by 100) and a trailing unit word (KB, MiB … scale to bytes).
+ * value is then divided by 100) and a trailing unit word (KB, MiB … scale to bytes), from the
+ * English list above or the reader's edition's `units`.
  */
-export function parseAnswer(text: string): ParsedAnswer | null {
+export function parseAnswer(text: string, units: UnitWords = {}): ParsedAnswer | null {
   let s = text.trim().replace(/[\u2009\u202f\u00a0]/g, ' ').replace(/(\d)[ _](?=\d{3}\b)/g, '$1');
   if (s === '' || s.length > 80) return null;
   let scale = 1;
   const unit = /\s*([a-zA-Z×\u4e00-\u9fff][a-zA-Z\u4e00-\u9fff-]*)\s*$/.exec(s);
   if (unit && !(unit[1] in SUFFIX && /\d$/.test(s.slice(0, unit.index)))) {
     const u = unit[1].toLowerCase();
-    if (!(u in UNIT_SCALE)) return null;
-    scale = UNIT_SCALE[u];
+    const known = own(UNIT_SCALE, u) ?? own(units, u);
+    if (known === undefined) return null;
+    scale = known;
     s = s.slice(0, unit.index);
   }
   let percent = false;
@@ -224,12 +214,12 @@ export interface Verdict {
 }
 
 /**
- * checkAnswer(text, exact, tolerance, slips): correct within the tolerance; otherwise the slip
+ * checkAnswer(text, exact, tolerance, slips, units): correct within the tolerance; otherwise the slip
  * whose value it matches names the likely mistake; otherwise a near miss (within 10 %) or a
  * plain "not yet" (as a `note`). Text that is not a number gets the note 'unreadable'.
  */
-export function checkAnswer(text: string, exact: number, tolerance: Tolerance, slips: readonly Slip[] = []): Verdict {
-  const parsed = parseAnswer(text);
+export function checkAnswer(text: string, exact: number, tolerance: Tolerance, slips: readonly Slip[] = [], units: UnitWords = {}): Verdict {
+  const parsed = parseAnswer(text, units);
   if (!parsed) return { status: 'unreadable', feedback: '', note: 'unreadable' };
   const { value } = parsed;
   if (Math.abs(value - exact) <= allowedError(exact, tolerance)) return { status: 'correct', feedback: '' };

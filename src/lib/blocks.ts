@@ -8,7 +8,7 @@
  */
 import { convCost, toSafeNumber, type ConvKind } from './cost';
 import { CostError } from './errors';
-import { texInt, texTerm, type TexLayout } from './tex';
+import { texInt, texTerm, type TexLayout } from './tex-parts';
 
 /** The activation after a layer: the V2 block keeps its last 1×1 linear (§3.2). */
 export type BlockActivation = 'relu' | 'relu6' | 'linear';

@@ -1,13 +1,12 @@
 /**
  * The one parameter schema of the site: every slider, every URL key and every preset goes through
- * it. Short URL keys (k, m, n …) appear only here and in the URL codec below.
+ * it. Short URL keys (k, m, n …) appear only here and in the URL codec below. It holds no words for
+ * readers (every page's script reads the query with it): each parameter's name, unit, choices and
+ * the messages about a value that could not be used are in src/i18n/params*.ts, per edition.
  */
 import { nearestDivisor } from './divisors';
 import { PIXEL_1_BIG_CORE } from './devices';
 import { echoText } from './format';
-import { paramsEn as EN } from '../i18n/params.en';
-import { paramText } from '../i18n/params';
-import type { Lang } from '../i18n';
 
 /** URL key of each shared parameter. */
 export type ParamName =
@@ -36,8 +35,6 @@ export type ParamName =
 export interface ParamSpec {
   /** URL key. */
   readonly name: ParamName;
-  /** Domain name used in code and labels. */
-  readonly label: string;
   /** Symbol as the papers write it, as TeX. */
   readonly symbol: string;
   /** The symbol in plain text for control labels, "_" marking a subscript (D_K). */
@@ -47,10 +44,8 @@ export interface ParamSpec {
   /** Values snap to multiples of step (from 0); 1 means integers. */
   readonly step: number;
   readonly defaultValue: number;
-  /** Unit or short explanation shown beside the control. */
-  readonly unit: string;
-  /** For a choice: the label of value i (the URL holds the index). */
-  readonly choices?: readonly string[];
+  /** For a choice: how many there are; the URL holds the index 0 … choices − 1 (their names are words, in src/i18n). */
+  readonly choices?: number;
   /**
    * The value must divide this other parameter's value (a number of groups or segments of its
    * channels). Controls offer its divisors only; any other value becomes the nearest divisor.
@@ -62,31 +57,31 @@ const spec = (s: ParamSpec): ParamSpec => s;
 
 /** Ranges and defaults of every shared parameter. */
 export const PARAMS: Readonly<Record<ParamName, ParamSpec>> = {
-  k: spec({ name: 'k', label: EN.label.k, symbol: 'D_K', abbr: 'D_K', min: 1, max: 11, step: 1, defaultValue: 3, unit: EN.unit.k }),
-  m: spec({ name: 'm', label: EN.label.m, symbol: 'M', abbr: 'M', min: 1, max: 2048, step: 1, defaultValue: 32, unit: EN.unit.m }),
-  n: spec({ name: 'n', label: EN.label.n, symbol: 'N', abbr: 'N', min: 1, max: 2048, step: 1, defaultValue: 64, unit: EN.unit.n }),
-  df: spec({ name: 'df', label: EN.label.df, symbol: 'D_F', abbr: 'D_F', min: 1, max: 512, step: 1, defaultValue: 14, unit: EN.unit.df }),
-  g: spec({ name: 'g', label: EN.label.g, symbol: 'G', abbr: 'G', min: 1, max: 2048, step: 1, defaultValue: 1, unit: EN.unit.g }),
-  s: spec({ name: 's', label: EN.label.s, symbol: 's', abbr: 's', min: 1, max: 4, step: 1, defaultValue: 1, unit: EN.unit.s }),
-  t: spec({ name: 't', label: EN.label.t, symbol: 't', abbr: 't', min: 1, max: 12, step: 1, defaultValue: 6, unit: EN.unit.t }),
-  alpha: spec({ name: 'alpha', label: EN.label.alpha, symbol: '\\alpha', abbr: 'α', min: 0.1, max: 2, step: 0.05, defaultValue: 1, unit: EN.unit.alpha }),
-  res: spec({ name: 'res', label: EN.label.res, symbol: '\\rho \\cdot 224', abbr: 'res', min: 32, max: 512, step: 1, defaultValue: 224, unit: EN.unit.res }),
-  dim: spec({ name: 'dim', label: EN.label.dim, symbol: 'n', abbr: 'n', min: 2, max: 64, step: 1, defaultValue: 5, unit: EN.unit.dim }),
-  seed: spec({ name: 'seed', label: EN.label.seed, symbol: '\\text{seed}', abbr: 'seed', min: 0, max: 999_999, step: 1, defaultValue: 1, unit: EN.unit.seed }),
-  act: spec({ name: 'act', label: EN.label.act, symbol: '\\sigma', abbr: 'σ', min: 0, max: 2, step: 1, defaultValue: 0, unit: EN.unit.act, choices: EN.choices.act }),
-  layer: spec({ name: 'layer', label: EN.label.layer, symbol: '\\text{layer}', abbr: 'layer', min: 0, max: 4, step: 1, defaultValue: 0, unit: EN.unit.layer, choices: EN.choices.layer }),
-  step: spec({ name: 'step', label: EN.label.step, symbol: '\\text{step}', abbr: 'step', min: 0, max: 9999, step: 1, defaultValue: 0, unit: EN.unit.step }),
+  k: spec({ name: 'k', symbol: 'D_K', abbr: 'D_K', min: 1, max: 11, step: 1, defaultValue: 3 }),
+  m: spec({ name: 'm', symbol: 'M', abbr: 'M', min: 1, max: 2048, step: 1, defaultValue: 32 }),
+  n: spec({ name: 'n', symbol: 'N', abbr: 'N', min: 1, max: 2048, step: 1, defaultValue: 64 }),
+  df: spec({ name: 'df', symbol: 'D_F', abbr: 'D_F', min: 1, max: 512, step: 1, defaultValue: 14 }),
+  g: spec({ name: 'g', symbol: 'G', abbr: 'G', min: 1, max: 2048, step: 1, defaultValue: 1 }),
+  s: spec({ name: 's', symbol: 's', abbr: 's', min: 1, max: 4, step: 1, defaultValue: 1 }),
+  t: spec({ name: 't', symbol: 't', abbr: 't', min: 1, max: 12, step: 1, defaultValue: 6 }),
+  alpha: spec({ name: 'alpha', symbol: '\\alpha', abbr: 'α', min: 0.1, max: 2, step: 0.05, defaultValue: 1 }),
+  res: spec({ name: 'res', symbol: '\\rho \\cdot 224', abbr: 'res', min: 32, max: 512, step: 1, defaultValue: 224 }),
+  dim: spec({ name: 'dim', symbol: 'n', abbr: 'n', min: 2, max: 64, step: 1, defaultValue: 5 }),
+  seed: spec({ name: 'seed', symbol: '\\text{seed}', abbr: 'seed', min: 0, max: 999_999, step: 1, defaultValue: 1 }),
+  act: spec({ name: 'act', symbol: '\\sigma', abbr: 'σ', min: 0, max: 2, step: 1, defaultValue: 0, choices: 3 }),
+  layer: spec({ name: 'layer', symbol: '\\text{layer}', abbr: 'layer', min: 0, max: 4, step: 1, defaultValue: 0, choices: 5 }),
+  step: spec({ name: 'step', symbol: '\\text{step}', abbr: 'step', min: 0, max: 9999, step: 1, defaultValue: 0 }),
   // Chollet 2017, §1.2: the number of channel segments the spatial convolutions of a block see.
-  segments: spec({ name: 'segments', label: EN.label.segments, symbol: 'S', abbr: 'S', min: 1, max: 2048, step: 1, defaultValue: 4, unit: EN.unit.segments, divides: 'm' }),
+  segments: spec({ name: 'segments', symbol: 'S', abbr: 'S', min: 1, max: 2048, step: 1, defaultValue: 4, divides: 'm' }),
   // Zhang et al. 2018 (ShuffleNet), §3.1: C channels in G groups in each of two stacked layers.
-  sc: spec({ name: 'sc', label: EN.label.sc, symbol: 'C', abbr: 'C', min: 1, max: 24, step: 1, defaultValue: 12, unit: EN.unit.sc }),
-  sg: spec({ name: 'sg', label: EN.label.sg, symbol: 'G', abbr: 'G', min: 1, max: 24, step: 1, defaultValue: 3, unit: EN.unit.sg, divides: 'sc' }),
+  sc: spec({ name: 'sc', symbol: 'C', abbr: 'C', min: 1, max: 24, step: 1, defaultValue: 12 }),
+  sg: spec({ name: 'sg', symbol: 'G', abbr: 'G', min: 1, max: 24, step: 1, defaultValue: 3, divides: 'sc' }),
   // Bytes per number moved: the roofline's traffic (Williams et al. 2009).
-  precision: spec({ name: 'precision', label: EN.label.precision, symbol: 'b', abbr: 'b', min: 0, max: 2, step: 1, defaultValue: 0, unit: EN.unit.precision, choices: EN.choices.precision }),
+  precision: spec({ name: 'precision', symbol: 'b', abbr: 'b', min: 0, max: 2, step: 1, defaultValue: 0, choices: 3 }),
   // Defaults: one big core of a Pixel 1 and its memory (devices.ts says where they come from).
-  peak: spec({ name: 'peak', label: EN.label.peak, symbol: '\\pi', abbr: 'π', min: 0.1, max: 1_000_000, step: 0.1, defaultValue: PIXEL_1_BIG_CORE.peak, unit: EN.unit.peak }),
-  bw: spec({ name: 'bw', label: EN.label.bw, symbol: '\\beta', abbr: 'β', min: 0.1, max: 10_000, step: 0.1, defaultValue: PIXEL_1_BIG_CORE.bandwidth, unit: EN.unit.bw }),
-  ex: spec({ name: 'ex', label: EN.label.ex, symbol: '\\text{set}', abbr: 'set', min: 1, max: 999_999, step: 1, defaultValue: 1, unit: EN.unit.ex }),
+  peak: spec({ name: 'peak', symbol: '\\pi', abbr: 'π', min: 0.1, max: 1_000_000, step: 0.1, defaultValue: PIXEL_1_BIG_CORE.peak }),
+  bw: spec({ name: 'bw', symbol: '\\beta', abbr: 'β', min: 0.1, max: 10_000, step: 0.1, defaultValue: PIXEL_1_BIG_CORE.bandwidth }),
+  ex: spec({ name: 'ex', symbol: '\\text{set}', abbr: 'set', min: 1, max: 999_999, step: 1, defaultValue: 1 }),
 };
 
 export const PARAM_NAMES = Object.keys(PARAMS) as ParamName[];
@@ -241,29 +236,4 @@ export function canonicalQuery(
     if (accepted === null || accepted?.includes(value)) out.set(key, value);
   }
   return out.toString();
-}
-
-/** A plain-text sentence for the reader explaining an issue, in the page's language. */
-export function describeIssue(issue: ParamIssue, lang: Lang = 'en'): string {
-  const T = paramText(lang);
-  const p = PARAMS[issue.name];
-  const what = T.what(T.label[issue.name], issue.name);
-  const range = T.range(String(p.min), String(p.max));
-  const used = String(issue.used);
-  switch (issue.reason) {
-    case 'empty':
-      return T.issue.empty(what, used);
-    case 'not-a-number':
-      return T.issue.notANumber(what, range, issue.given, used);
-    case 'out-of-range':
-      return T.issue.outOfRange(what, range, issue.given, used);
-    case 'off-step':
-      return p.step === 1 ? T.issue.notWhole(what, issue.given, used) : T.issue.offStep(what, String(p.step), issue.given, used);
-    case 'repeated':
-      return T.issue.repeated(what, used);
-    case 'not-a-divisor': {
-      const of = p.divides ?? issue.name;
-      return T.issue.notADivisor(what, T.what(T.label[of], of), issue.given, used);
-    }
-  }
 }

@@ -12,6 +12,9 @@
  * for \htmlData, which the figures grant for that command only).
  */
 import { convCost, outputSize, rational, rationalToNumber, separableRatio, type Rational } from './cost';
+import { texInt, texTerm, type TermName, type TexLayout } from './tex-parts';
+
+export { texInt, texTerm, type TermName, type TexLayout };
 
 /** A TeX string and the exact value it ends with. */
 export interface TexResult {
@@ -26,14 +29,6 @@ export interface TexRatio {
   approx: number;
 }
 
-/** Integer with TeX thousands separators: 2359296 → `2{,}359{,}296`. */
-export function texInt(n: number | bigint): string {
-  const s = BigInt(n).toString();
-  const neg = s.startsWith('-');
-  const digits = neg ? s.slice(1) : s;
-  const grouped = digits.replace(/\B(?=(\d{3})+(?!\d))/g, '{,}');
-  return neg ? `-${grouped}` : grouped;
-}
 
 /** `\frac{p}{q}`, or just `p` when q = 1. */
 export function texRational(r: Rational): string {
@@ -62,13 +57,6 @@ function rationalEqualsDecimal(r: Rational, x: number): boolean {
 
 const dot = ' \\cdot ';
 
-/** How a formula is laid out and marked up. */
-export interface TexLayout {
-  /** One step per line (an `aligned` block) for a narrow column; default one line. */
-  narrow?: boolean;
-  /** Wrap the counted parts in `\htmlData{term=…}{…}` for formula–figure linking. */
-  terms?: boolean;
-}
 
 /** One side of an equation chain: summands joined by +, and the relation before it (default =). */
 export interface TexStep {
@@ -81,13 +69,6 @@ export interface TexChain extends TexResult {
   steps: readonly TexStep[];
 }
 
-/** The names formula terms and figure marks share (data-term). */
-export type TermName = 'depthwise' | 'pointwise' | 'kernel-size' | 'in-channels' | 'out-channels' | 'output-size' | 'groups' | 'alpha' | 'rho' | 'expand' | 'project' | 'expansion-factor';
-
-/** `\htmlData{term=name}{tex}` when `on` (a layout's `terms`) is true, else tex unchanged. */
-export function texTerm(name: TermName, tex: string, on: boolean | undefined): string {
-  return on === true ? `\\htmlData{term=${name}}{${tex}}` : tex;
-}
 
 const step = (...parts: string[]): TexStep => ({ parts });
 /** x·x, or x² in the narrow layout (shorter lines on a phone). */

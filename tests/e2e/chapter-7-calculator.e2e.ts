@@ -5,7 +5,8 @@ import type { Browser, Page } from 'playwright-core';
 import { baseURL, figuresReady, launch, watchedPage } from './harness';
 import { mobilenetV1, mobilenetV2, xception, frameworkCounts } from '../../src/lib/architectures';
 import { decodeStack, encodeStack, toCsv } from '../../src/lib/stack-codec';
-import { computeStack, preset, rowParams } from '../../src/lib/stack';
+import { computeStack, rowParams } from '../../src/lib/stack';
+import { preset } from '../../src/lib/stack-presets';
 
 let browser: Browser;
 beforeAll(async () => {

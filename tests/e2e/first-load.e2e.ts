@@ -3,15 +3,19 @@
 // fetches its own, and still draws, names and explains everything in Chinese). The build typesets each figure's formula with the TeX the browser
 // would write for the same values and width, so a figure that hydrates keeps it (no KaTeX); the
 // exercises' code arrives when their block comes near; KaTeX arrives when a formula changes.
+// The short pages (home, calculator, references, exercise sheets, in both editions) stay within
+// the bench's byte budget: 100 kB on first load, 30 kB of it JavaScript.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { inject } from 'vitest';
-import { baseURL, figuresReady, launch, watchedPage } from './harness';
+import { baseURL, figuresReady, launch, routes, watchedPage } from './harness';
+import { BYTE_BUDGET, kindOf, sentBytes } from '../../scripts/budgets.mjs';
 import { figuresZh } from '../../src/i18n/figures.zh';
 import { kitZh } from '../../src/i18n/kit.zh';
 import { paramsZh } from '../../src/i18n/params.zh';
+import { preset } from '../../src/lib/stack-presets';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -243,4 +247,132 @@ describe('each edition ships its own words', () => {
     expect(problems).toEqual([]);
     await context.close();
   });
+});
+
+/** The short pages a reader lands on: home, calculator, references and every exercise sheet, in both editions. */
+const SHORT_PAGES = (): string[] => routes().filter((r) => /^(\/zh)?\/(calculator\/|references\/|exercises\/[a-z0-9-]+\/)?$/.test(r));
+
+interface Shipped {
+  js: number;
+  total: number;
+  /** Each response: its path, kind and bytes, largest first (for a message). */
+  files: string[];
+}
+
+/** Bytes the page fetched on its first load, counted as the bench counts them (gzip; fonts as sent), once its figures in view have drawn. */
+async function firstLoad(page: Page, url: string): Promise<Shipped> {
+  const bodies: Promise<{ kind: string; path: string; bytes: number } | null>[] = [];
+  page.on('response', (r) => {
+    const kind = kindOf(r.headers()['content-type'] ?? '');
+    if (!kind) return;
+    bodies.push(r.body().then((b) => ({ kind, path: new URL(r.url()).pathname, bytes: sentBytes(kind, b) }), () => null));
+  });
+  await page.goto(url, { waitUntil: 'networkidle' });
+  await figuresReady(page);
+  await page.evaluate(() => document.fonts.ready.then(() => undefined));
+  await settle(page);
+  const files = (await Promise.all(bodies)).filter((f) => f !== null);
+  const sum = (kinds: string[]) => files.filter((f) => kinds.includes(f.kind)).reduce((a, f) => a + f.bytes, 0);
+  return {
+    js: sum(['js']),
+    total: sum(['html', 'css', 'js', 'font', 'image']),
+    files: files.sort((a, b) => b.bytes - a.bytes).map((f) => `${f.path} ${f.kind} ${(f.bytes / 1024).toFixed(1)} kB`),
+  };
+}
+
+describe('short pages within the byte budget', () => {
+  it('covers the home page, the calculator, the references and every exercise sheet, in both editions', () => {
+    const pages = SHORT_PAGES();
+    for (const p of ['/', '/zh/', '/calculator/', '/zh/calculator/', '/references/', '/zh/references/', '/exercises/depthwise-separable/', '/zh/exercises/depthwise-separable/']) expect(pages).toContain(p);
+  });
+
+  it.each(SHORT_PAGES())('%s ships at most 30 kB of JavaScript and 100 kB in all on first load', async (route) => {
+    const { context, page, problems } = await watchedPage(browser, { viewport: { width: 1280, height: 900 } });
+    const shipped = await firstLoad(page, baseURL() + route);
+    const detail = `${route}: JS ${(shipped.js / 1024).toFixed(1)} kB, in all ${(shipped.total / 1024).toFixed(1)} kB\n${shipped.files.join('\n')}`;
+    expect(shipped.js, detail).toBeGreaterThan(0);
+    expect(shipped.js, detail).toBeLessThanOrEqual(BYTE_BUDGET.js);
+    expect(shipped.total, detail).toBeLessThanOrEqual(BYTE_BUDGET.firstLoad);
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+});
+
+describe('exercise sheets', () => {
+  it('a sheet as the build drew it fetches neither KaTeX nor the exercises\' code; another set fetches both and typesets', async () => {
+    const { context, page, problems } = await watchedPage(browser, { viewport: { width: 1280, height: 900 } });
+    const seen = watchScripts(page);
+    // The sheet's view code (it writes the solutions' section) is what a redraw needs.
+    const bodies: Promise<string>[] = [];
+    page.on('response', (r) => {
+      if (new URL(r.url()).pathname.endsWith('.js')) bodies.push(r.text().catch(() => ''));
+    });
+    const viewFetched = async () => (await Promise.all(bodies)).some((b) => b.includes('sheet-solutions'));
+    await page.goto(`${baseURL()}/exercises/depthwise-separable/`);
+    await page.waitForFunction(() => document.querySelector<HTMLElement>('exercise-sheets')?.dataset.ready !== undefined);
+    await settle(page);
+    const built = await page.locator('.sheet').first().innerHTML();
+    // The build typeset the math.
+    expect(await page.locator('.sheet .katex').count()).toBeGreaterThan(0);
+    expect(seen.katex, `KaTeX fetched for the built sheet: ${seen.scripts.join(' ')}`).toBe(false);
+    expect(await viewFetched(), `the sheet's code fetched for the built sheet: ${seen.scripts.join(' ')}`).toBe(false);
+    const asBuilt = seen.scripts.length;
+    // The print button works without the exercises' code.
+    expect(await page.locator('[data-role=print]').isVisible()).toBe(true);
+
+    await page.goto(`${baseURL()}/exercises/depthwise-separable/?seed=2&solutions=1`);
+    await page.waitForFunction(() => document.querySelector<HTMLElement>('exercise-sheets')?.dataset.ready !== undefined);
+    expect(seen.katex).toBe(true);
+    expect(await viewFetched()).toBe(true);
+    expect(seen.scripts.length).toBeGreaterThan(asBuilt);
+    expect(await page.locator('.sheet').first().getAttribute('data-seed')).toBe('2');
+    expect(await page.locator('.sheet-solutions .katex').count()).toBeGreaterThan(0);
+    expect(await page.locator('.sheet').first().innerHTML()).not.toBe(built);
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+});
+
+describe('English short pages carry no Chinese', () => {
+  it.each(['/', '/calculator/', '/references/', '/exercises/depthwise-separable/', '/exercises/depthwise-separable/?seed=2&solutions=1', '/depthwise-separable/'])(
+    '%s fetches no script with Chinese in it, on load or when its figures and exercises are drawn',
+    async (route) => {
+      const { context, page, problems } = await watchedPage(browser, { viewport: { width: 1440, height: 900 } });
+      const bodies: Promise<[string, string]>[] = [];
+      page.on('response', (r) => {
+        if (new URL(r.url()).pathname.endsWith('.js')) bodies.push(r.text().then((b) => [new URL(r.url()).pathname, b], () => [r.url(), '']));
+      });
+      await page.goto(baseURL() + route);
+      await figuresReady(page);
+      if ((await page.locator('exercise-sheets').count()) > 0) {
+        await page.waitForFunction(() => document.querySelector<HTMLElement>('exercise-sheets')?.dataset.ready !== undefined);
+      }
+      if ((await page.locator('stack-calculator').count()) > 0) {
+        await page.waitForFunction(() => document.querySelector<HTMLElement>('stack-calculator')?.dataset.ready !== undefined);
+        // A preset arrives when it is loaded.
+        await page.getByLabel('Preset').selectOption('xception');
+        await page.locator('stack-calculator button[data-action=load]').click();
+        await expect.poll(() => page.locator('[data-role=rows] tr').count()).toBe(preset('xception').layers.length);
+      }
+      await hydrateEachFigure(page);
+      // A chapter's "Check yourself" block: its code (and the answer checker) arrives when it comes near.
+      const block = page.locator('sep-exercises');
+      if ((await block.count()) > 0) {
+        await block.scrollIntoViewIfNeeded();
+        await page.waitForFunction(() => document.querySelector<HTMLElement>('sep-exercises')?.dataset.ready !== undefined);
+        await settle(page);
+      }
+      const scripts = await Promise.all(bodies);
+      expect(scripts.length).toBeGreaterThan(0);
+      const chinese = scripts
+        .filter(([, body]) => CJK.test(body))
+        .map(([path, body]) => {
+          const at = body.search(CJK);
+          return `${path}: …${body.slice(Math.max(0, at - 30), at + 20)}…`;
+        });
+      expect(chinese).toEqual([]);
+      expect(problems).toEqual([]);
+      await context.close();
+    },
+  );
 });

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { allowedError, checkAnswer, parseAnswer } from '../../src/lib/answers';
+import { exercisesEn } from '../../src/i18n/exercises.en';
+import { exercisesZh } from '../../src/i18n/exercises.zh';
 
 describe('parseAnswer(text)', () => {
   it.each([
@@ -53,11 +55,16 @@ describe('parseAnswer(text)', () => {
 
 describe('checkAnswer(text, exact, tolerance, slips)', () => {
   const slips = [{ value: 576, feedback: 'That is one kernel.' }];
-  it('accepts a count with a Chinese unit word: 4608 个参数, 4,608个参数, 1.2e6 次乘加', () => {
-    expect(checkAnswer('4608 个参数', 4608, 'exact').status).toBe('correct');
-    expect(checkAnswer('4,608个参数', 4608, 'exact').status).toBe('correct');
-    expect(checkAnswer('1.2e6 次乘加', 1_204_224, '3sf').status).toBe('correct');
-    expect(checkAnswer('4608 个苹果', 4608, 'exact').status).toBe('unreadable');
+  it('accepts a count with a Chinese unit word from the Chinese edition: 4608 个参数, 4,608个参数, 1.2e6 次乘加', () => {
+    const zh = exercisesZh.answerUnits;
+    expect(checkAnswer('4608 个参数', 4608, 'exact', [], zh).status).toBe('correct');
+    expect(checkAnswer('4,608个参数', 4608, 'exact', [], zh).status).toBe('correct');
+    expect(checkAnswer('1.2e6 次乘加', 1_204_224, '3sf', [], zh).status).toBe('correct');
+    expect(checkAnswer('4608 个苹果', 4608, 'exact', [], zh).status).toBe('unreadable');
+    // The English page's checker knows only its own units (and the English edition adds none).
+    expect(exercisesEn.answerUnits).toEqual({});
+    expect(checkAnswer('4608 个参数', 4608, 'exact').status).toBe('unreadable');
+    expect(checkAnswer('4608 params', 4608, 'exact', [], zh).status).toBe('correct');
   });
   it('accepts the exact count in any written form', () => {
     for (const t of ['18432', '18,432', '3^2*32*64', '18432 parameters', '1.8432e4']) expect(checkAnswer(t, 18432, 'exact', slips).status).toBe('correct');

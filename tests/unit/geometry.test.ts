@@ -9,7 +9,7 @@ const count = (cells: readonly (readonly boolean[])[]): number => cells.flat().f
 
 describe('geometry', () => {
   it('layerView(i) follows the choices of the layer parameter', () => {
-    expect(LAYER_VIEWS.length).toBe(PARAMS.layer.choices!.length);
+    expect(LAYER_VIEWS.length).toBe(PARAMS.layer.choices);
     expect(layerView(0)).toBe('standard');
     expect(layerView(4)).toBe('separable');
     expect(layerView(99)).toBe('standard');

@@ -9,19 +9,18 @@ import { activationsEn } from '../../src/i18n/figures/activations.en';
 /** Fresh copies of the string modules, without the registration the test setup makes. */
 async function fresh() {
   vi.resetModules();
-  const [figures, kit, params, lib, errors] = await Promise.all([
+  const [figures, kit, params, errors] = await Promise.all([
     import('../../src/i18n/figures'),
     import('../../src/i18n/kit'),
     import('../../src/i18n/params'),
-    import('../../src/lib/params'),
     import('../../src/i18n/errors'),
   ]);
-  return { figures, kit, params, lib, errors };
+  return { figures, kit, params, errors };
 }
 
 describe('edition registries', () => {
   it('have English built in and refuse Chinese until it is registered', async () => {
-    const { figures, kit, params, lib, errors } = await fresh();
+    const { figures, kit, params, errors } = await fresh();
     expect(figures.figureWords('en', 'activations', activationsEn).names).toEqual(['ReLU', 'ReLU6', 'linear']);
     expect(kit.kitText('en').menu.summary).toBe('Share or export');
     expect(params.paramText('en').label.k).toBe('Kernel size');
@@ -34,7 +33,7 @@ describe('edition registries', () => {
     expect(() => kit.kitText('zh')).toThrow(/figure kit words for "zh"/);
     expect(() => params.paramText('zh')).toThrow(/parameter words for "zh"/);
     // A parameter message on a Chinese page cannot come out in English either.
-    expect(() => lib.describeIssue({ name: 'k', given: 'abc', reason: 'not-a-number', used: 3 }, 'zh')).toThrow(/parameter words/);
+    expect(() => params.describeIssue({ name: 'k', given: 'abc', reason: 'not-a-number', used: 3 }, 'zh')).toThrow(/parameter words/);
   });
 
   it('serves one figure’s Chinese words once they are registered, and no other figure’s', async () => {
@@ -50,7 +49,7 @@ describe('edition registries', () => {
   });
 
   it('serve the Chinese words once the Chinese modules have registered them', async () => {
-    const { figures, kit, params, lib, errors } = await fresh();
+    const { figures, kit, params, errors } = await fresh();
     await import('../../src/i18n/kit.zh.register');
     const { figuresZh } = await import('../../src/i18n/figures.zh');
     figures.registerFigureText('zh', figuresZh);
@@ -62,7 +61,7 @@ describe('edition registries', () => {
     expect(kit.kitText('zh')).toBe(kitZh);
     expect(params.paramText('zh')).toBe(paramsZh);
     // “卷积核大小” is the glossary's word for kernel size (src/i18n/glossary.ts).
-    expect(lib.describeIssue({ name: 'k', given: 'abc', reason: 'not-a-number', used: 3 }, 'zh')).toContain('卷积核大小');
+    expect(params.describeIssue({ name: 'k', given: 'abc', reason: 'not-a-number', used: 3 }, 'zh')).toContain('卷积核大小');
     expect(figures.figureWords('en', 'activations', activationsEn).names).toEqual(['ReLU', 'ReLU6', 'linear']);
   });
 });

@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { PARAMS, PARAM_NAMES, canonicalQuery, coerceParam, describeIssue, fitDivisors, isParamName, parseParams, serializeParams, type ParamName } from '../../src/lib/params';
+import { PARAMS, PARAM_NAMES, canonicalQuery, coerceParam, fitDivisors, isParamName, parseParams, serializeParams, type ParamName } from '../../src/lib/params';
+import { describeIssue } from '../../src/i18n/params';
+import { paramsEn } from '../../src/i18n/params.en';
+import { paramsZh } from '../../src/i18n/params.zh';
 
 describe('PARAMS schema', () => {
   it('has every shared parameter with default inside its range and on its step', () => {
@@ -10,6 +13,26 @@ describe('PARAMS schema', () => {
       expect(p.min).toBeLessThanOrEqual(p.defaultValue);
       expect(p.defaultValue).toBeLessThanOrEqual(p.max);
       expect(coerceParam(name, p.defaultValue).issue).toBeUndefined();
+    }
+  });
+  it('carries no words for readers: numbers, symbols and names only (the words are per edition, in src/i18n)', () => {
+    const english = new Set<string>([...Object.values(paramsEn.label), ...Object.values(paramsEn.unit).filter(Boolean), ...Object.values(paramsEn.choices).flat()]);
+    for (const name of PARAM_NAMES) {
+      const strings = Object.values(PARAMS[name]).filter((v): v is string => typeof v === 'string');
+      expect(strings.filter((s) => english.has(s)), name).toEqual([]);
+    }
+  });
+  it('a choice has as many names in each edition as the schema has values, 0 … max', () => {
+    const choiceNames = PARAM_NAMES.filter((n) => PARAMS[n].choices !== undefined);
+    // act: ReLU, ReLU6, linear; layer: the five layers of the geometry figure; precision: 4, 2, 1 bytes.
+    expect(choiceNames).toEqual(['act', 'layer', 'precision']);
+    expect(choiceNames.map((n) => PARAMS[n].choices)).toEqual([3, 5, 3]);
+    for (const name of choiceNames) {
+      const p = PARAMS[name];
+      expect(p.min).toBe(0);
+      expect(p.max).toBe((p.choices ?? 0) - 1);
+      expect(paramsEn.choices[name as keyof typeof paramsEn.choices]).toHaveLength(p.choices ?? -1);
+      expect(paramsZh.choices[name as keyof typeof paramsZh.choices]).toHaveLength(p.choices ?? -1);
     }
   });
   it('isParamName accepts schema keys only, not inherited object keys', () => {

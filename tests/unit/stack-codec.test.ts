@@ -2,7 +2,8 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { decodeStack, encodeStack, fromTable, MAX_TEXT, toCsv, toMarkdown, type Decoded } from '../../src/lib/stack-codec';
 import { codecMessageText } from '../../src/i18n/stack-codec';
-import { computeStack, LIMITS, preset, PRESET_IDS, STACK_KINDS, type Stack, type StackLayer } from '../../src/lib/stack';
+import { computeStack, LIMITS, PRESET_IDS, STACK_KINDS, type Stack, type StackLayer } from '../../src/lib/stack';
+import { preset } from '../../src/lib/stack-presets';
 
 const arbLayer: fc.Arbitrary<StackLayer> = fc.record({
   kind: fc.constantFrom(...STACK_KINDS),

@@ -7,7 +7,6 @@ import {
   layer,
   moveLayer,
   percentText,
-  preset,
   PRESET_IDS,
   removeLayer,
   rowCompute,
@@ -17,6 +16,7 @@ import {
   totalParams,
   type Stack,
 } from '../../src/lib/stack';
+import { preset } from '../../src/lib/stack-presets';
 
 const one = (layers: Stack['layers'], input = { h: 14, w: 14, c: 32 }, bn = false): Stack => ({ input, bn, layers });
 

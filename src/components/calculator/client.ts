@@ -10,14 +10,15 @@
  * preset or importing a table adds a history entry (Back, or the Undo button, restores the stack
  * before it).
  */
-import { FLOP_CONVENTIONS, LIMITS, PARAM_CONVENTIONS, PRESET_IDS, STACK_KINDS, defaultLayer, insertLayer, moveLayer, preset, removeLayer, type FlopConvention, type LayerField, type ParamConvention, type PresetId, type Stack, type StackKind, type StackLayer } from '../../lib/stack';
+import { FLOP_CONVENTIONS, LIMITS, PARAM_CONVENTIONS, DEFAULT_PRESET, PRESET_IDS, STACK_KINDS, defaultLayer, insertLayer, moveLayer, removeLayer, type FlopConvention, type LayerField, type ParamConvention, type PresetId, type Stack, type StackKind, type StackLayer } from '../../lib/stack';
 import { decodeStack, encodeStack, fromTable, shown, toCsv, toMarkdown } from '../../lib/stack-codec';
 import { patch, patchFrom, type SvgNode } from '../figure-kit/svg';
 import { langOf } from '../../i18n/page-lang';
 import { loadCalculator } from '../../i18n/calculator.load';
 import type { CalculatorStrings } from '../../i18n/calculator.en';
-import { codecText } from '../../i18n/stack-codec.en';
+import { codecText } from '../../i18n/codec-text';
 import { copyToClipboard, downloadText } from '../ui/browser';
+import { lazy } from '../figure-kit/lazy';
 import { NUM_FIELDS, changeKind, readCount, setBn, setInput, setLayer, setNumber, type NumField } from './edit';
 import { NUMBER_CELLS, calculatorView, columnWidths, invalidField, rowNumbers, rowView, stackReport, type CalculatorState, type CalculatorView } from './view';
 
@@ -56,6 +57,12 @@ const numbersOf = (r: CalculatorView['rows'][number]): readonly string[] => [r.o
 const sameList = (a: readonly string[] | null, b: readonly string[]): boolean => a !== null && a.length === b.length && a.every((x, i) => x === b[i]);
 
 type Focus = 'kind' | 'up' | 'down' | 'remove' | 'add';
+
+/**
+ * The preset stacks and the architecture tables they are walked from: the page opens with the
+ * default the build wrote, so they are fetched when a reader picks or loads a preset.
+ */
+const presets = lazy(() => import('../../lib/stack-presets'));
 
 /**
  * A stack longer than any preset: its cells off screen are left out of layout and paint
@@ -105,7 +112,7 @@ class StackCalculator extends HTMLElement {
     this.starting = true;
     this.t = await loadCalculator(langOf(this));
     const { stack, params, flops, messages } = this.fromUrl(new URL(window.location.href));
-    this.state = { stack, params, flops, editable: true, preset: 'mobilenet-v1', inputDrafts: {}, messages: null, status: '', undo: null, fallback: null };
+    this.state = { stack, params, flops, editable: true, preset: DEFAULT_PRESET, inputDrafts: {}, messages: null, status: '', undo: null, fallback: null };
     this.keys = stack.layers.map(() => this.nextKey++);
     this.wire();
     this.update({ messages: messages.length ? { title: this.t.linkMessages, list: messages } : null });
@@ -135,7 +142,9 @@ class StackCalculator extends HTMLElement {
       if (isFlopConvention(f)) flops = f;
       else messages.push(this.t.badFlops(shown(f), FLOP_CONVENTIONS.join(', ')));
     }
-    return { stack: stack ?? decodeStack(this.dataset.default ?? '').stack ?? preset('mobilenet-v1'), params, flops, messages };
+    // The build writes the default preset's link into the page; without it, an empty stack.
+    const fallback: Stack = decodeStack(this.dataset.default ?? '').stack ?? { input: { h: 224, w: 224, c: 3 }, bn: true, layers: [] };
+    return { stack: stack ?? fallback, params, flops, messages };
   }
 
   private q<T extends Element = HTMLElement>(sel: string): T {
@@ -165,7 +174,11 @@ class StackCalculator extends HTMLElement {
       switch (b.dataset.action) {
         case 'load': {
           const id = this.state.preset;
-          this.replaceWithHistory(preset(id), this.t.loadedPreset(this.t.presets[id]), 'load', null);
+          // A failed fetch says so in the page's status line; pressing again tries again.
+          presets().then(
+            (m) => this.replaceWithHistory(m.preset(id), this.t.loadedPreset(this.t.presets[id]), 'load', null),
+            () => undefined,
+          );
           break;
         }
         case 'add':
@@ -240,7 +253,11 @@ class StackCalculator extends HTMLElement {
       else if (role === 'bn') this.edit(setBn(this.state.stack, (target as HTMLInputElement).checked));
       else if (role === 'params' && isParamConvention(value)) this.update({ params: value });
       else if (role === 'flops' && isFlopConvention(value)) this.update({ flops: value });
-      else if (role === 'preset' && (PRESET_IDS as readonly string[]).includes(value)) this.update({ preset: value as PresetId }, false);
+      else if (role === 'preset' && (PRESET_IDS as readonly string[]).includes(value)) {
+        this.update({ preset: value as PresetId }, false);
+        // The reader is about to load it: fetch the presets now.
+        presets().catch(() => undefined);
+      }
     });
     // Rows left for later are patched before the page scrolls them into view (a scroll event
     // comes before the frame that draws the new position).

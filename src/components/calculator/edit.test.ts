@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { defaultLayer, preset } from '../../lib/stack';
+import { defaultLayer } from '../../lib/stack';
+import { preset } from '../../lib/stack-presets';
 import { changeKind, readCount, setBn, setInput, setLayer, setNumber } from './edit';
 
 describe('calculator edits are pure', () => {

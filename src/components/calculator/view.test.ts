@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { preset, computeStack, type Stack } from '../../lib/stack';
+import { computeStack, type Stack } from '../../lib/stack';
+import { preset } from '../../lib/stack-presets';
 import { toMarkup } from '../figure-kit/svg';
 import { findAll } from '../figure-kit/testing';
 import { calculatorEn } from '../../i18n/calculator.en';
@@ -66,7 +67,7 @@ describe('calculatorView(state, report, strings)', () => {
 });
 
 describe('rowView(row, layer, index, count, key, drafts, strings)', () => {
-  const report = stackReport(broken, 'paper', 'macs');
+  const report = stackReport(broken, 'paper', 'macs', calculatorEn);
   const row0 = rowView(report.rows[0], broken.layers[0], 0, 2, 7, {}, calculatorEn);
   const row1 = rowView(report.rows[1], broken.layers[1], 1, 2, 8, {}, calculatorEn);
 
@@ -119,12 +120,12 @@ describe('columnWidths(report)', () => {
     // Howard et al. 2017, Table 1: the first rows output 112×112×32 and 112×112×64 (10 characters);
     // the largest layer is the 1×1 from 1024 to 1024 channels, 1024·1024 = 1,048,576 weights (9);
     // the most mult-adds in one layer are 14·14·512·512 = 51,380,224 (10; also 56·56·128·128 and 28·28·256·256).
-    const w = columnWidths(stackReport(preset('mobilenet-v1'), 'paper', 'macs'));
+    const w = columnWidths(stackReport(preset('mobilenet-v1'), 'paper', 'macs', calculatorEn));
     expect(w).toEqual({ shape: '112×112×32'.length, params: '1,048,576'.length, compute: '51,380,224'.length });
   });
   it('a row the cost model refuses counts its dash (one character) and the shape it still shows', () => {
     // G = 3 does not divide 16 channels: no counts, but the 3×3 'same' layer still reads 32×32×32.
-    const w = columnWidths(stackReport({ ...broken, layers: [broken.layers[0]] }, 'paper', 'macs'));
+    const w = columnWidths(stackReport({ ...broken, layers: [broken.layers[0]] }, 'paper', 'macs', calculatorEn));
     expect(w).toEqual({ shape: '32×32×32'.length, params: 1, compute: 1 });
   });
 });

@@ -29,7 +29,7 @@ import {
   type StackResult,
 } from '../../lib/stack';
 import { h, type SvgNode } from '../figure-kit/svg';
-import { calculatorEn, type CalculatorStrings } from '../../i18n/calculator.en';
+import type { CalculatorStrings } from '../../i18n/calculator.en';
 import { FIELD_MAX, type NumField } from './edit';
 
 /** 1234567n → "1,234,567" (exact for any size). */
@@ -109,7 +109,7 @@ export function rowErrorText(e: StackError, words: CalculatorStrings): string {
 }
 
 /** Everything the calculator shows, for one stack and one choice of conventions, as text. */
-export function stackReport(stack: Stack, params: ParamConvention, flops: FlopConvention, words: CalculatorStrings = calculatorEn): CalculatorView {
+export function stackReport(stack: Stack, params: ParamConvention, flops: FlopConvention, words: CalculatorStrings): CalculatorView {
   const result = computeStack(stack);
   const rows: RowView[] = result.layers.map((r) => {
     const l = r.layer;

@@ -11,12 +11,12 @@ import { exercisesView, isDone, type ExerciseProgress, type ExercisesState } fro
 import { checkAnswer } from '../../lib/answers';
 import { isExerciseChapter, type Exercise } from '../../lib/exercises';
 import { exercisesFor, verdictWithWords } from './localize';
-import { pageLang, ui } from '../../i18n';
-import { pageExerciseWords } from './words';
+import { pageLang } from '../../i18n/page-lang';
+import { pageExerciseText } from './words';
 import type { ExerciseWords } from '../../i18n/exercises.en';
+import type { UiText } from '../../i18n';
 
 const KEY = 'separable-exercises';
-const t = ui(pageLang()).exercises;
 
 type Stored = Record<string, Record<string, string[]>>;
 
@@ -108,7 +108,7 @@ class SepExercises extends HTMLElement {
       this.act(item.dataset.id ?? '', (ex, p) => {
         if (ex.kind !== 'compute') return p;
         const text = input?.value ?? '';
-        return { ...p, text, verdict: verdictWithWords(checkAnswer(text, ex.answer, ex.tolerance, ex.slips), words) };
+        return { ...p, text, verdict: verdictWithWords(checkAnswer(text, ex.answer, ex.tolerance, ex.slips, words.answerUnits), words) };
       });
     });
     this.addEventListener('change', (e) => {
@@ -202,7 +202,9 @@ class SepExercises extends HTMLElement {
 
 /** The page's words, fetched first (Chinese pages only): the blocks start once they are here. */
 let words: ExerciseWords;
-export const ready: Promise<void> = pageExerciseWords().then((w) => {
-  words = w;
+let t: UiText['exercises'];
+export const ready: Promise<void> = pageExerciseText().then((w) => {
+  words = w.words;
+  t = w.t;
   customElements.define('sep-exercises', SepExercises);
 });

@@ -1,47 +1,34 @@
-/** Exercise sheets in the browser: the sets named in the URL, drawn by the same view as the build. */
-import { h, patch } from '../figure-kit/svg';
-import { sheetView } from './view';
-import { coerceParam } from '../../lib/params';
-import { isExerciseChapter } from '../../lib/exercises';
-import { exercisesFor } from './localize';
-import { pageLang, ui } from '../../i18n';
-import { pageExerciseWords } from './words';
+/**
+ * Exercise sheets in the browser. The build drew set 1 with its math typeset, so a sheet asked for
+ * as built needs nothing here but the print button; another set, several sets or the worked
+ * solutions (?seed=7&count=30&solutions=1) fetch the exercises' code, their words and KaTeX, and
+ * redraw with the same view as the build.
+ */
+import { isBuiltSheet, sheetRequest } from '../../lib/sheet-query';
+import { lazy, retryLater } from '../figure-kit/lazy';
 
-const t = ui(pageLang()).exercises;
+const draw = lazy(() => import('./sheets-draw'));
 
 class ExerciseSheets extends HTMLElement {
   connectedCallback(): void {
-    void pageExerciseWords().then((words) => this.draw(words));
-  }
-
-  private draw(words: Awaited<ReturnType<typeof pageExerciseWords>>): void {
-    const chapter = this.dataset.chapter ?? '';
-    if (!isExerciseChapter(chapter)) return;
-    const q = new URLSearchParams(location.search);
-    // The seed goes through the shared schema's rules (whole number, 1 … 999,999).
-    const seed = coerceParam('ex', q.get('seed') ?? q.get('ex') ?? '1').value;
-    const count = Math.min(60, Math.max(1, Math.floor(Number(q.get('count') ?? '1')) || 1));
-    const solutions = q.get('solutions') === '1';
-    const sheets = Array.from({ length: count }, (_, i) => sheetView(this.dataset.title ?? chapter, chapter, seed + i, exercisesFor(chapter, seed + i, words), solutions, t));
-    const root = document.createElement('div');
-    patch(root, h('div', {}, sheets));
-    this.replaceChildren(...root.childNodes);
-    void import('katex').then(
-      (m) => {
-        for (const el of this.querySelectorAll<HTMLElement>('.ex-tex')) el.innerHTML = m.default.renderToString(el.dataset.tex ?? '', { displayMode: el.dataset.display === 'true', throwOnError: false });
-        this.dataset.ready = '';
-      },
-      () => {
-        for (const el of this.querySelectorAll<HTMLElement>('.ex-tex')) el.textContent = el.dataset.tex ?? '';
-        this.dataset.ready = '';
-      },
-    );
-    const print = document.querySelector<HTMLButtonElement>('[data-role=print]');
-    if (print) {
-      print.hidden = false;
-      print.addEventListener('click', () => window.print());
+    const request = sheetRequest(location.search);
+    if (isBuiltSheet(request)) {
+      this.dataset.ready = '';
+      return;
     }
+    const start = (): void => {
+      draw()
+        .then((m) => m.drawSheets(this, request))
+        .catch(() => retryLater(start, draw));
+    };
+    start();
   }
 }
 
 customElements.define('exercise-sheets', ExerciseSheets);
+
+const print = document.querySelector<HTMLButtonElement>('[data-role=print]');
+if (print) {
+  print.hidden = false;
+  print.addEventListener('click', () => window.print());
+}

@@ -1,11 +1,21 @@
 /**
- * The exercises' words for the page the browser shows: English is in the bundle, another
- * edition's words are fetched with the page's first exercise (so an English page ships one
- * language only).
+ * The exercises' words for the page the browser shows (the exercises themselves and their
+ * interface strings): English is in the bundle, another edition's words are fetched with the
+ * page's first exercise, so an English page ships one language only.
  */
 import { pageLang } from '../../i18n/page-lang';
 import { exercisesEn, type ExerciseWords } from '../../i18n/exercises.en';
+import { en } from '../../i18n/en';
+import type { UiText } from '../../i18n';
 
-export async function pageExerciseWords(): Promise<ExerciseWords> {
-  return pageLang() === 'zh' ? (await import('../../i18n/exercises.zh')).exercisesZh : exercisesEn;
+export interface PageExerciseText {
+  readonly words: ExerciseWords;
+  /** The buttons, headings and notes around the exercises. */
+  readonly t: UiText['exercises'];
+}
+
+export async function pageExerciseText(): Promise<PageExerciseText> {
+  if (pageLang() !== 'zh') return { words: exercisesEn, t: en.exercises };
+  const [{ exercisesZh }, { zh }] = await Promise.all([import('../../i18n/exercises.zh'), import('../../i18n/zh')]);
+  return { words: exercisesZh, t: zh.exercises };
 }

@@ -7,7 +7,6 @@ import { map } from 'nanostores';
 import {
   PARAM_NAMES,
   coerceParam,
-  describeIssue,
   fitDivisors,
   parseParams,
   serializeParams,
@@ -15,6 +14,7 @@ import {
   type ParamName,
   type ParamValues,
 } from '../../lib/params';
+import { describeIssue } from '../../i18n/params';
 import { pageLang } from '../../i18n/page-lang';
 import { keepOnlyPageKeys, pageDefaults, pageParamNames } from './page-query';
 import { figureLanguageReady, loadFigureLanguage } from '../../i18n/figures.load';

@@ -19,7 +19,7 @@ import type { FigureDef, FigureFrame, FigureParams, FigureView } from '../../fig
 import { errorView, quantity } from '../../figure-kit/marks';
 import { isNarrow } from '../../figure-kit/frame';
 import { subscripted } from '../../figure-kit/text';
-import { scaleLog } from 'd3-scale';
+import { logAxisX } from '../../../lib/log-axis';
 import { figureWords } from '../../../i18n/figures';
 import { costBarsEn } from '../../../i18n/figures/cost-bars.en';
 import type { Lang } from '../../../i18n';
@@ -38,9 +38,7 @@ const BAR_H = 16;
 const GAP = 8;
 
 /** x of a count on a log axis of decades [lo, hi] mapped to [x0, x1]; counts below 10^lo sit at x0. */
-export function logX(value: number, [lo, hi]: readonly [number, number], x0: number, x1: number): number {
-  return value > 0 ? scaleLog().domain([10 ** lo, 10 ** hi]).range([x0, x1]).clamp(true)(value) : x0;
-}
+export const logX: (value: number, decades: readonly [number, number], x0: number, x1: number) => number = logAxisX;
 
 const SI = ['', 'k', 'M', 'G', 'T', 'P'];
 /** 10^d as a short label: 1, 10, 100, 1k … 10T. */

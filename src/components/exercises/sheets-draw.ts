@@ -1,0 +1,28 @@
+/**
+ * Draws the sheets an address asks for (sheets.ts loads this only when they differ from the
+ * build's): the same view as the build, then the math typeset by KaTeX, fetched on first need.
+ */
+import { h, patch } from '../figure-kit/svg';
+import { sheetView } from './view';
+import { isExerciseChapter } from '../../lib/exercises';
+import type { SheetRequest } from '../../lib/sheet-query';
+import { exercisesFor } from './localize';
+import { pageExerciseText } from './words';
+
+export async function drawSheets(host: HTMLElement, { seed, count, solutions }: SheetRequest): Promise<void> {
+  const chapter = host.dataset.chapter ?? '';
+  if (!isExerciseChapter(chapter)) return;
+  const { words, t } = await pageExerciseText();
+  const sheets = Array.from({ length: count }, (_, i) => sheetView(host.dataset.title ?? chapter, chapter, seed + i, exercisesFor(chapter, seed + i, words), solutions, t));
+  const root = document.createElement('div');
+  patch(root, h('div', {}, sheets));
+  host.replaceChildren(...root.childNodes);
+  try {
+    const { default: katex } = await import('katex');
+    for (const el of host.querySelectorAll<HTMLElement>('.ex-tex')) el.innerHTML = katex.renderToString(el.dataset.tex ?? '', { displayMode: el.dataset.display === 'true', throwOnError: false });
+  } catch {
+    // Offline: the math stays as its TeX source.
+    for (const el of host.querySelectorAll<HTMLElement>('.ex-tex')) el.textContent = el.dataset.tex ?? '';
+  }
+  host.dataset.ready = '';
+}
