@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { areaPath, linePath, pathPoints } from '../../src/components/figure-kit/paths';
+import { areaPath, linePath, pathPoints, pathRects, rectsPath } from '../../src/components/figure-kit/paths';
 
 describe('linePath / areaPath (d3-shape)', () => {
   it('linePath goes through every point in order, rounded to a tenth of a unit', () => {
@@ -20,5 +20,25 @@ describe('linePath / areaPath (d3-shape)', () => {
 
   it('digits sets the rounding: 2 keeps hundredths', () => {
     expect(pathPoints(linePath([1.2345], (v) => v, (v) => 2 * v, 2))).toEqual([[1.23, 2.47]]);
+  });
+});
+
+describe('rectsPath / pathRects', () => {
+  it('writes each rectangle as a closed subpath from its top-left corner: right by its width, down by its height, back', () => {
+    expect(rectsPath([{ x: 1, y: 2, width: 3, height: 4 }])).toBe('M1 2h3v4h-3z');
+    expect(rectsPath([])).toBe('');
+  });
+
+  it('rounds to a tenth of a unit, and reads back what it wrote, in order', () => {
+    const rects = [
+      { x: 10.04, y: 0, width: 7.25, height: 7.25 },
+      { x: -3, y: 12.96, width: 1, height: 0.5 },
+    ];
+    const d = rectsPath(rects);
+    expect(d).toBe('M10 0h7.3v7.3h-7.3zM-3 13h1v0.5h-1z');
+    expect(pathRects(d)).toEqual([
+      { x: 10, y: 0, width: 7.3, height: 7.3 },
+      { x: -3, y: 13, width: 1, height: 0.5 },
+    ]);
   });
 });
