@@ -6,6 +6,7 @@ import rehypeKatex from 'rehype-katex';
 import remarkDisplayMath from './src/markdown/remark-display-math.mjs';
 import rehypeTwinIds from './src/markdown/rehype-twin-ids.mjs';
 import katexFonts from './scripts/katex-fonts.mjs';
+import partStyles from './scripts/part-styles.mjs';
 
 // Math is rendered to HTML at build time; the browser gets KaTeX's CSS and fonts, never its JavaScript
 // (except the small lazy chunk that re-typesets a figure's formula after a slider moves). The fonts
@@ -22,7 +23,7 @@ export default defineConfig({
     remarkPlugins: [remarkMath, remarkDisplayMath],
     rehypePlugins: [[rehypeKatex, { strict: 'error' }], rehypeTwinIds],
   },
-  integrations: [mdx(), katexFonts()],
+  integrations: [mdx(), katexFonts(), partStyles()],
   vite: {
     build: {
       // Never inline a bundled script into the page: the Content Security Policy allows scripts

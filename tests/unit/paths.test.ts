@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { areaPath, linePath, pathPoints, pathRects, rectsPath } from '../../src/components/figure-kit/paths';
+import { areaPath, linePath, pathPoints } from '../../src/components/figure-kit/paths';
+import { pathRects, rectsPath } from '../../src/components/figure-kit/rects';
 
 describe('linePath / areaPath (d3-shape)', () => {
   it('linePath goes through every point in order, rounded to a tenth of a unit', () => {

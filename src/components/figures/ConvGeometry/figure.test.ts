@@ -5,7 +5,7 @@ import type { SvgNode } from '../../figure-kit/svg';
 import { defaultValues as defaults, findAll as all, testFrame } from '../../figure-kit/testing';
 import { layoutIssues } from '../../figure-kit/layout-check';
 import { SLIDE_HEIGHT } from '../../figure-kit/frame';
-import { pathRects } from '../../figure-kit/paths';
+import { pathRects } from '../../figure-kit/rects';
 
 const LAYER = { standard: 0, grouped: 1, depthwise: 2, pointwise: 3, separable: 4 };
 const exact = (svg: SvgNode, name: string) => all(svg, (n) => n.attrs['data-quantity'] === name)[0]?.attrs['data-exact'];

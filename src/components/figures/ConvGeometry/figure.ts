@@ -21,7 +21,7 @@ import { formatInt } from '../../../lib/format';
 import { connectivity, layerView, nearestValidGroups, spatialWindow, validGroups, type Connectivity, type LayerView } from '../../../lib/geometry';
 import { groupedMacsTex, groupedParamsTex, separableMacsTex, separableParamsTex, standardMacsTex, standardParamsTex, texEquations, type TexLayout } from '../../../lib/tex';
 import { h, type SvgNode } from '../../figure-kit/svg';
-import { rectsPath } from '../../figure-kit/paths';
+import { rectsPath } from '../../figure-kit/rects';
 import type { FigureDef, FigureFrame, FigureParams, FigureView } from '../../figure-kit/types';
 import { errorView, quantity, wrapWords } from '../../figure-kit/marks';
 import { isNarrow } from '../../figure-kit/frame';
