@@ -1,7 +1,7 @@
 // Each page keeps only the figure and block stylesheets it uses (an Astro integration, used in
 // astro.config.mjs). The layouts inline every part stylesheet (src/styles/parts/*.css) in one
 // <style>, each part after a marker comment; after the build, a part is left out of a page when
-// none of the classes it styles appears in the page's markup. Figures and live blocks are drawn at
+// none of the classes that scope its rules appears in the page's markup. Figures and live blocks are drawn at
 // build time, so a page that shows one has its classes; parts whose classes only scripts add
 // (ALWAYS_KEPT) stay on every page.
 import { readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
@@ -14,11 +14,41 @@ export const partMarker = (name) => `/*part:${name}*/`;
 /** Parts whose elements only scripts create (the offline status line), kept on every page. */
 export const ALWAYS_KEPT = ['net-status'];
 
-/** The class names a stylesheet's selectors name (not those inside url() or strings). */
-export function selectorClasses(css) {
+/**
+ * The classes that scope a stylesheet's rules: those of each selector's first compound
+ * (`.conv-geometry .slab` → conv-geometry; `param-control.control-player` → control-player). A
+ * figure's part scopes its rules by its own classes, so a page without them does not use it;
+ * generic classes further in (.grid, .node) say nothing about which figure is there.
+ */
+export function scopeClasses(css) {
   const out = new Set();
-  const noBodies = css.replace(/\{[^{}]*\}/g, '{}');
-  for (const m of noBodies.matchAll(/\.(-?[_a-zA-Z][\w-]*)/g)) out.add(m[1]);
+  for (const rule of css.matchAll(/([^{}]+)\{[^{}]*\}/g)) {
+    for (const selector of topLevel(rule[1], ',')) {
+      const first = topLevel(selector.trim(), ' >+~')[0] ?? '';
+      // Classes inside :not(…), :is(…) say what the element is not or may be: not a scope.
+      for (const m of first.replace(/\([^()]*\)/g, '').matchAll(/\.(-?[_a-zA-Z][\w-]*)/g)) if (!KIT_CLASSES.includes(m[1])) out.add(m[1]);
+    }
+  }
+  return out;
+}
+
+/** Classes the figure kit puts on every figure: they scope nothing. */
+const KIT_CLASSES = ['fig-svg'];
+
+/** `text` split at any of `separators` outside brackets and parentheses, empty pieces left out. */
+function topLevel(text, separators) {
+  const out = [];
+  let depth = 0;
+  let piece = '';
+  for (const ch of text) {
+    if (ch === '(' || ch === '[') depth += 1;
+    else if (ch === ')' || ch === ']') depth -= 1;
+    if (depth === 0 && separators.includes(ch)) {
+      if (piece) out.push(piece);
+      piece = '';
+    } else piece += ch;
+  }
+  if (piece) out.push(piece);
   return out;
 }
 
@@ -31,7 +61,7 @@ export function pageClasses(html) {
 
 /**
  * A page whose inlined parts are reduced to those it uses, and the markers removed. A part with no
- * class in its selectors is kept (it cannot be told unused), as is every part in ALWAYS_KEPT.
+ * scoping class is kept (it cannot be told unused), as is every part in ALWAYS_KEPT.
  */
 export function pruneParts(html) {
   const at = html.indexOf('/*part:');
@@ -45,7 +75,7 @@ export function pruneParts(html) {
   for (let i = 1; i < pieces.length; i += 2) {
     const name = /^\/\*part:([\w-]+)\*\/$/.exec(pieces[i])[1];
     const body = pieces[i + 1];
-    const classes = selectorClasses(body);
+    const classes = scopeClasses(body);
     const keep = ALWAYS_KEPT.includes(name) || classes.size === 0 || [...classes].some((c) => used.has(c));
     if (keep) css += body;
   }
