@@ -35,7 +35,7 @@ export const ALWAYS = `0123456789.,+−-=()[]/:;·×≈%\u200b\u2009 ${letters(0
  * a face on (its blue zones: flat tops, bottoms and round overshoots of Latin and Greek; the stem
  * width on o), so that a page's subset draws each glyph exactly as the whole face does.
  */
-export const PAGE_BASE = `0123456789.,+−-=()[]/:;·×≈%\u200b\u2009 THEZOCQSLUXfijkdbhxzroescpqgjy${'ΓΒΕΖΘΟΩΔΞ'}${'αβγδεζηθιλμξοπρστφχψω'}`;
+export const PAGE_BASE = `0123456789.,+−-=()[]/:;·×≈%\u200b\u2009 THEZOCQSLUXfijkdbhxzroescpqgjyuvn${'ΓΒΕΖΘΟΩΔΞ'}${'αβγδεζηθιλμξοπρστφχψω'}`;
 
 /** The faces a page gets subsets of its own for: the large ones most formulas draw with. */
 export const PAGE_FACES = ['KaTeX_Main-Regular', 'KaTeX_Math-Italic', 'KaTeX_Main-Bold', 'KaTeX_Main-Italic', 'KaTeX_AMS-Regular'];

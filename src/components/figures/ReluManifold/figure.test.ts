@@ -117,15 +117,28 @@ describe('reluManifold.render(values, frame)', () => {
     expect(drawn).toBeLessThan(points / 2);
   });
 
-  it('draws the input spiral as a faint outline under every panel, starting at the panel centre', () => {
-    const { svg } = figure.render(defaults, testFrame());
-    const size = layout(testFrame()).panel;
+  it('draws the input spiral as a faint outline under every panel, starting at the panel centre: one path, placed in each', () => {
+    const frame = testFrame();
+    const { svg } = figure.render(defaults, frame);
+    const size = layout(frame).panel;
+    const spiralPath = all(svg, (n) => n.tag === 'path' && n.attrs.id === `${frame.uid}-spiral`);
+    expect(spiralPath).toHaveLength(1);
+    const d = String(spiralPath[0].attrs.d);
+    const points = pathPoints(d);
+    expect(d.startsWith('M')).toBe(true);
+    expect(points[0][0]).toBeCloseTo(size / 2, 1);
+    expect(points[0][1]).toBeCloseTo(size / 2, 1);
+    // Every 8th of the spiral's points, in panel units: the input that every n starts from.
+    const input = spiral({ points: POINTS }).points;
+    const px = size / (2 * RANGE);
+    expect(points).toHaveLength(POINTS / 8);
+    points.forEach(([x, y], i) => {
+      expect(Math.abs(x - (size / 2 + input[16 * i] * px))).toBeLessThanOrEqual(0.05 + 1e-9);
+      expect(Math.abs(y - (size / 2 - input[16 * i + 1] * px))).toBeLessThanOrEqual(0.05 + 1e-9);
+    });
     for (const g of [...panels(svg, 'pinv'), ...panels(svg, 'active')]) {
-      const outline = all(g, (n) => n.attrs.class === 'rm-input')[0];
-      const [first] = pathPoints(String(outline.attrs.d));
-      expect(String(outline.attrs.d).startsWith('M')).toBe(true);
-      expect(first[0]).toBeCloseTo(size / 2, 1);
-      expect(first[1]).toBeCloseTo(size / 2, 1);
+      const outline = all(g, (n) => n.attrs.class === 'rm-input');
+      expect(outline.map((n) => [n.tag, n.attrs.href])).toEqual([['use', `#${frame.uid}-spiral`]]);
     }
   });
 

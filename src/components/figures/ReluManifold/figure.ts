@@ -257,7 +257,8 @@ function panel(uid: string, x: number, y: number, size: number, r: RoundTrip, ro
     h(
       'g',
       { 'clip-path': `url(#${uid}-clip)` },
-      h('path', { class: 'rm-input', d: outlinePath(r.input, size) }),
+      // The input spiral is the same in every panel: drawn once (defs) and placed here.
+      h('use', { class: 'rm-input', href: `#${uid}-spiral` }),
       paths.slice(0, BANDS).map((d, b) => (d ? h('path', { class: `rm-dots rm-b${b}`, d }) : null)),
       paths[BANDS] ? h('path', { class: 'rm-dots rm-lost', d: paths[BANDS], 'data-count': r.lost.reduce((a, l) => a + l, 0) }) : null,
     ),
@@ -518,7 +519,7 @@ function render(v: FigureParams, frame: FigureFrame, data?: ManifoldData): Figur
     { viewBox: `0 0 ${W} ${H}`, role: 'img', 'aria-labelledby': `${uid}-title ${uid}-desc`, class: 'fig-svg rm', 'data-layout': L.kind },
     title,
     desc,
-    h('defs', {}, h('clipPath', { id: `${uid}-clip` }, h('rect', { x: 0, y: 0, width: P, height: P }))),
+    h('defs', {}, h('clipPath', { id: `${uid}-clip` }, h('rect', { x: 0, y: 0, width: P, height: P })), h('path', { id: `${uid}-spiral`, d: outlinePath(pairs[0].pinv.input, P) })),
     nodes,
   );
   return { svg, summary };
