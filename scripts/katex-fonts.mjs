@@ -8,7 +8,11 @@
 //   retypeset in the browser can show), and the original file for every other character of the
 //   face, each with its unicode-range. A browser fetches a face only for characters in its range,
 //   so a page downloads the subsets; any other character still finds its glyph in the original
-//   file, so nothing is ever drawn in another font.
+//   file, so nothing is ever drawn in another font;
+// - each page then gets, after KaTeX's stylesheet, faces of its own for the big faces: subsets
+//   holding its own math's characters (with the same numbers, punctuation and reference letters),
+//   declared later so that they win for their characters; the page preloads and fetches those, a
+//   fraction of the site's subsets, and any other character still finds the site's faces.
 import { createHash } from 'node:crypto';
 import { readFileSync, readdirSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
@@ -24,6 +28,17 @@ const require = createRequire(import.meta.url);
  * letters, so a face without them would be drawn a shade differently.
  */
 export const ALWAYS = `0123456789.,+−-=()[]/:;·×≈%\u200b\u2009 ${letters(0x41, 0x5a)}${letters(0x61, 0x7a)}${letters(0x391, 0x3a9)}${letters(0x3b1, 0x3c9)}`;
+
+/**
+ * What a page's own subset holds besides its math: numbers and their punctuation (figures retypeset
+ * formulas with the reader's numbers), and the reference letters FreeType's auto-hinter measures
+ * a face on (its blue zones: flat tops, bottoms and round overshoots of Latin and Greek; the stem
+ * width on o), so that a page's subset draws each glyph exactly as the whole face does.
+ */
+export const PAGE_BASE = `0123456789.,+−-=()[]/:;·×≈%\u200b\u2009 THEZOCQSLUXfijkdbhxzroescpqgjyuvn${'ΓΒΕΖΘΟΩΔΞ'}${'αβγδεζηθιλμξοπρστφχψω'}`;
+
+/** The faces a page gets subsets of its own for: the large ones most formulas draw with. */
+export const PAGE_FACES = ['KaTeX_Main-Regular', 'KaTeX_Math-Italic', 'KaTeX_Main-Bold', 'KaTeX_Main-Italic', 'KaTeX_AMS-Regular'];
 
 function letters(from, to) {
   let s = '';
@@ -187,14 +202,21 @@ export async function splitFaces(distDir, log = () => {}) {
   let before = 0;
   let after = 0;
 
+  /** Face name → its rule (descriptors, the woff2 source) without unicode-range, and the URL prefix of its files. */
+  const faceRules = new Map();
+  /** Face name → the code points it maps. */
+  const cmaps = new Map();
+
   async function split(face) {
     const src = /url\(([^)]*?KaTeX_[A-Za-z0-9-]+?)\.[A-Za-z0-9_-]+\.woff2\)/.exec(face);
     if (!src) return face;
     const url = src[1];
     const name = basename(url);
+    if (!faceRules.has(name)) faceRules.set(name, { body: face.replace(/;?\s*}$/, ''), prefix: url.slice(0, url.length - name.length) });
     if (!faces.has(name)) {
       const ttf = readFileSync(join(fontsDir, `${name}.ttf`));
       const all = cmapCodePoints(ttf);
+      cmaps.set(name, all);
       const keep = new Set([...used].map((c) => c.codePointAt(0)).filter((c) => all.has(c)));
       if (keep.size === 0) faces.set(name, null);
       else {
@@ -247,14 +269,53 @@ export async function splitFaces(distDir, log = () => {}) {
       renamed.set(basename(file), basename(fresh));
     }
   }
+  /** Subsets of one face for one set of characters, shared by the pages that show the same ones. */
+  const pageSubsets = new Map();
+  let pageBytes = 0;
+  let pagesWithMath = 0;
+  async function pageFace(name, chars) {
+    const rule = faceRules.get(name);
+    const f = faces.get(name);
+    if (!rule || !f) return null;
+    const all = cmaps.get(name);
+    const keep = new Set([...chars].map((c) => c.codePointAt(0)).filter((c) => all.has(c)));
+    if (keep.size === 0) return null;
+    const key = `${name}|${[...keep].sort((a, b) => a - b).join(',')}`;
+    let file = pageSubsets.get(key);
+    if (!file) {
+      const woff2 = readFileSync(join(fontsDir, `${name}.woff2`));
+      const subset = await subsetFace(woff2, [...keep].map((c) => String.fromCodePoint(c)).join(''));
+      file = { name: `${name}.${hash8(subset)}.woff2`, bytes: subset.length };
+      writeFileSync(join(distDir, '_astro', file.name), subset);
+      pageSubsets.set(key, file);
+    }
+    const url = `${rule.prefix}${file.name}`;
+    return { url, bytes: file.bytes, css: `${rule.body.replace(/url\([^)]*\.woff2\)/, `url(${url})`)};unicode-range:${unicodeRange(keep)}}` };
+  }
+
   for (const page of pages) {
     const html = readFileSync(page, 'utf8');
     let next = html.includes('KaTeX_') ? await rewrite(html) : html;
     for (const [from, to] of renamed) next = next.split(from).join(to);
-    next = withFontPreloads(next, subsetUrls);
+    const urls = new Map(subsetUrls);
+    if (next.includes('class="katex"') && !next.includes('data-katex-faces')) {
+      const chars = new Set(PAGE_BASE + katexText(next));
+      const own = [];
+      for (const name of PAGE_FACES) {
+        const face = await pageFace(name, chars);
+        if (!face) continue;
+        own.push(face.css);
+        urls.set(name, face.url);
+        if (name === 'KaTeX_Main-Regular' || name === 'KaTeX_Math-Italic') pageBytes += face.bytes;
+      }
+      pagesWithMath += 1;
+      // After KaTeX's stylesheet (in <head>), so that these faces come later and win for their characters.
+      if (own.length) next = next.replace('</head>', `<style data-katex-faces>${own.join('')}</style></head>`);
+    }
+    next = withFontPreloads(next, urls);
     if (next !== html) writeFileSync(page, next);
   }
-  return { before, after, faces: [...faces.values()].filter(Boolean).length };
+  return { before, after, faces: [...faces.values()].filter(Boolean).length, pageSubsets: pageSubsets.size, pageMainMathBytes: pagesWithMath ? Math.round(pageBytes / pagesWithMath) : 0 };
 }
 
 /** The integration: trim KaTeX's stylesheet while bundling, split its faces after the build. */
@@ -280,7 +341,7 @@ export default function katexFonts() {
       },
       'astro:build:done': async ({ dir, logger }) => {
         const r = await splitFaces(fileURLToPath(dir), (m) => logger.debug(m));
-        logger.info(`KaTeX faces split for the site's math: ${r.faces} faces, ${r.before} → ${r.after} bytes of woff2 fetched for typical math`);
+        logger.info(`KaTeX faces split for the site's math: ${r.faces} faces, ${r.before} → ${r.after} bytes of woff2 fetched for typical math; ${r.pageSubsets} page subsets, Main and Math ${r.pageMainMathBytes} bytes a page`);
       },
     },
   };

@@ -42,7 +42,7 @@ describe('chapter 4: MobileNet V1', () => {
     expect(await exact(page, ARCH, 'params-keras')).toBe(String(frameworkCounts(arch).keras.total));
     // The HTML table alternative follows too.
     const table = 'v1-layer-table';
-    expect(await exact(page, table, 'macs')).toBe(String(arch.multAdds));
+    await expect.poll(() => exact(page, table, 'macs')).toBe(String(arch.multAdds));
     await page.locator(`${table} summary`).focus();
     await page.keyboard.press('Enter');
     expect(await page.locator(`${table} tbody tr`).count()).toBe(28);
@@ -69,8 +69,11 @@ describe('chapter 4: MobileNet V1', () => {
     // α falls back to 1, the resolution is clamped to the schema's 512.
     const arch = mobilenetV1({ alpha: 1, resolution: 512 });
     await expect.poll(() => exact(page, ARCH, 'macs')).toBe(String(arch.multAdds));
-    expect(await exact(page, 'v1-layer-table', 'macs')).toBe(String(arch.multAdds));
-    expect(await page.locator('v1-model [data-role=macs]').getAttribute('data-exact')).toBe(String(arch.multAdds));
+    // The table's and the live block's code arrive as they come near.
+    await page.locator('v1-layer-table').scrollIntoViewIfNeeded();
+    await expect.poll(() => exact(page, 'v1-layer-table', 'macs')).toBe(String(arch.multAdds));
+    await page.locator('v1-model').scrollIntoViewIfNeeded();
+    await expect.poll(() => page.locator('v1-model [data-role=macs]').getAttribute('data-exact')).toBe(String(arch.multAdds));
     expect(await page.locator(`${ARCH} svg`).innerHTML()).not.toContain('NaN');
     expect(await page.evaluate(() => document.body.dataset.pwned)).toBeUndefined();
     expect(await page.locator('main img').count()).toBe(0);

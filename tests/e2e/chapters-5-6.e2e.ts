@@ -103,6 +103,8 @@ describe('chapter 5, linear bottlenecks', () => {
     const scripts = watchScripts(page);
     await page.goto(`${baseURL()}/linear-bottlenecks/`);
     const block = page.locator('bottleneck-train');
+    // The block's code arrives as it comes near.
+    await block.scrollIntoViewIfNeeded();
     await expect.poll(() => block.getAttribute('data-ready')).toBe('');
     const run = block.getByRole('button', { name: /Run both/ });
     const stop = block.getByRole('button', { name: 'Stop' });
@@ -204,8 +206,9 @@ describe('chapter 5, linear bottlenecks', () => {
       const { context, page, problems } = await watchedPage(browser, { viewport });
       await page.goto(`${baseURL()}/linear-bottlenecks/`);
       const block = page.locator('bottleneck-train');
-      await expect.poll(() => block.getAttribute('data-ready')).toBe('');
+      // The block's code arrives as it comes near.
       await block.scrollIntoViewIfNeeded();
+      await expect.poll(() => block.getAttribute('data-ready')).toBe('');
       const m = await block.locator('svg[role="img"]').evaluate((svg) => {
         const box = svg.getBoundingClientRect();
         const vb = (svg as SVGSVGElement).viewBox.baseVal;

@@ -179,6 +179,62 @@ describe('code that arrives on use', () => {
   });
 });
 
+/** The build's chunk that defines a custom element (the live blocks and the layer table). */
+function definingChunk(tag: string): string {
+  const dir = join(inject('distDir'), '_astro');
+  const found = readdirSync(dir).filter((f) => f.endsWith('.js') && readFileSync(join(dir, f), 'utf8').includes(`define("${tag}"`));
+  expect(found, tag).toHaveLength(1);
+  return `/_astro/${found[0]}`;
+}
+
+describe('what a chapter leaves for later', () => {
+  it.each([
+    ['/mobilenet-v1/', ['v1-model', 'v1-layer-table']],
+    ['/linear-bottlenecks/', ['bottleneck-train']],
+    ['/depthwise-separable/', ['conv-bench']],
+  ] as const)('%s fetches the code of %j only when the block comes near', async (route, tags) => {
+    const { context, page, problems } = await watchedPage(browser, { viewport: { width: 1440, height: 900 } });
+    const seen = watchScripts(page);
+    await page.goto(baseURL() + route);
+    await figuresReady(page);
+    await settle(page);
+    for (const tag of tags) expect(seen.scripts, `${tag} on load`).not.toContain(definingChunk(tag));
+    for (const tag of tags) {
+      await page.locator(tag).scrollIntoViewIfNeeded();
+      await expect.poll(() => seen.scripts.includes(definingChunk(tag)), { timeout: 15_000 }).toBe(true);
+    }
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+
+  it.each(['/linear-bottlenecks/', '/zh/depthwise-separable/'])('%s fetches its own subsets of the large KaTeX faces, never the site-wide ones, and every formula has its glyphs', async (route) => {
+    const { context, page, problems } = await watchedPage(browser, { viewport: { width: 1440, height: 900 } });
+    const fonts: string[] = [];
+    page.on('request', (r) => {
+      const path = new URL(r.url()).pathname;
+      if (path.endsWith('.woff2')) fonts.push(path);
+    });
+    await page.goto(baseURL() + route);
+    await figuresReady(page);
+    await settle(page);
+    // The page's own faces: declared after KaTeX's stylesheet, one per large face it shows.
+    const own = await page.evaluate(() => {
+      const css = document.querySelector('style[data-katex-faces]')?.textContent ?? '';
+      return [...css.matchAll(/url\(([^)]+)\)/g)].map((m) => m[1]);
+    });
+    expect(own.length).toBeGreaterThanOrEqual(2);
+    const faceOf = (path: string) => /KaTeX_[A-Za-z0-9-]+?(?=\.)/.exec(path)?.[0] ?? path;
+    const ownFaces = new Set(own.map(faceOf));
+    const katexFonts = fonts.filter((f) => f.includes('KaTeX_'));
+    expect(katexFonts.length).toBeGreaterThan(0);
+    for (const f of katexFonts) if (ownFaces.has(faceOf(f))) expect(own, `${f} is not the page's own subset`).toContain(f);
+    // Each face is fetched once: no character of the page's math falls outside its own subset.
+    expect(new Set(katexFonts.map(faceOf)).size).toBe(katexFonts.length);
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+});
+
 /** Han ideographs: the Chinese edition's words, which an English page's scripts never need. */
 const CJK = /[\u4e00-\u9fff]/;
 

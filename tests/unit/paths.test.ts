@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { areaPath, linePath, pathPoints } from '../../src/components/figure-kit/paths';
+import { pathRects, rectsPath } from '../../src/components/figure-kit/rects';
 
 describe('linePath / areaPath (d3-shape)', () => {
   it('linePath goes through every point in order, rounded to a tenth of a unit', () => {
@@ -20,5 +21,35 @@ describe('linePath / areaPath (d3-shape)', () => {
 
   it('digits sets the rounding: 2 keeps hundredths', () => {
     expect(pathPoints(linePath([1.2345], (v) => v, (v) => 2 * v, 2))).toEqual([[1.23, 2.47]]);
+  });
+});
+
+describe('rectsPath / pathRects', () => {
+  it('writes each rectangle as a closed subpath from its top-left corner: right by its width, down by its height, back', () => {
+    expect(rectsPath([{ x: 1, y: 2, width: 3, height: 4 }])).toBe('M1 2h3v4h-3z');
+    expect(rectsPath([])).toBe('');
+  });
+
+  it('moves from one corner to the next (a path closed by z starts the next move from its corner), so a row of cells repeats itself', () => {
+    const row = [0, 1, 2, 3].map((i) => ({ x: 20.3 + 9 * i, y: 5, width: 7, height: 7 }));
+    expect(rectsPath(row)).toBe('M20.3 5h7v7h-7zm9 0h7v7h-7zm9 0h7v7h-7zm9 0h7v7h-7z');
+    // 200 cells a third of a unit apart add up to where they are, without drift.
+    const many = Array.from({ length: 200 }, (_, i) => ({ x: i / 3, y: 0, width: 0.2, height: 1 }));
+    const back = pathRects(rectsPath(many));
+    back.forEach((r, i) => expect(Math.abs(r.x - i / 3)).toBeLessThanOrEqual(0.05 + 1e-9));
+  });
+
+  it('rounds to a tenth of a unit, and reads back what it wrote, in order', () => {
+    const rects = [
+      { x: 10.04, y: 0, width: 7.25, height: 7.25 },
+      { x: -3, y: 12.96, width: 1, height: 0.5 },
+    ];
+    const d = rectsPath(rects);
+    // The second starts 13 left of and 13 below the first's corner.
+    expect(d).toBe('M10 0h7.3v7.3h-7.3zm-13 13h1v0.5h-1z');
+    expect(pathRects(d)).toEqual([
+      { x: 10, y: 0, width: 7.3, height: 7.3 },
+      { x: -3, y: 13, width: 1, height: 0.5 },
+    ]);
   });
 });

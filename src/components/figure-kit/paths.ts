@@ -19,3 +19,4 @@ export function areaPath<T>(data: readonly T[], x: (d: T, i: number) => number, 
 export function pathPoints(d: string): [number, number][] {
   return [...d.matchAll(/[ML]\s*(-?[\d.]+(?:e-?\d+)?)[ ,](-?[\d.]+(?:e-?\d+)?)/g)].map((m) => [Number(m[1]), Number(m[2])]);
 }
+

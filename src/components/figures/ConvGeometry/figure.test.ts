@@ -5,10 +5,13 @@ import type { SvgNode } from '../../figure-kit/svg';
 import { defaultValues as defaults, findAll as all, testFrame } from '../../figure-kit/testing';
 import { layoutIssues } from '../../figure-kit/layout-check';
 import { SLIDE_HEIGHT } from '../../figure-kit/frame';
+import { pathRects } from '../../figure-kit/rects';
 
 const LAYER = { standard: 0, grouped: 1, depthwise: 2, pointwise: 3, separable: 4 };
 const exact = (svg: SvgNode, name: string) => all(svg, (n) => n.attrs['data-quantity'] === name)[0]?.attrs['data-exact'];
-const onCells = (svg: SvgNode) => all(svg, (n) => typeof n.attrs.class === 'string' && n.attrs.class.startsWith('cell on'));
+/** The matrix cells drawn filled (on) or empty (off): each kind is drawn as paths of rectangles. */
+const cellsOf = (svg: SvgNode, kind: 'on' | 'off') => all(svg, (n) => typeof n.attrs.class === 'string' && n.attrs.class.startsWith(`cell ${kind}`)).flatMap((p) => pathRects(String(p.attrs.d)));
+const onCells = (svg: SvgNode) => cellsOf(svg, 'on');
 const kernels = (svg: SvgNode) => all(svg, (n) => n.attrs.class === 'kernel');
 const faceSide = (svg: SvgNode, cls: string) => Number(all(all(svg, (n) => n.attrs.class === `face ${cls}`)[0], (n) => n.attrs.class === 'face-bg')[0].attrs.width);
 const heightOf = (svg: SvgNode) => Number(String(svg.attrs.viewBox).split(' ')[3]);
@@ -33,6 +36,19 @@ describe('convGeometry.render(values, frame): channels', () => {
     const { svg } = convGeometry.render({ ...defaults, layer: LAYER.depthwise, m: 10, n: 10 }, testFrame());
     const ks = kernels(svg);
     expect(onCells(svg)).toHaveLength(10);
+    // Every cell of the 10 × 10 matrix is drawn once: the 10 on the diagonal filled, the 90 others empty.
+    const on = onCells(svg);
+    const off = cellsOf(svg, 'off');
+    expect(off).toHaveLength(90);
+    const key = (c: { x: number; y: number }) => `${c.x},${c.y}`;
+    expect(new Set([...on, ...off].map(key)).size).toBe(100);
+    const xs = [...new Set([...on, ...off].map((c) => c.x))].sort((a, b) => a - b);
+    const ys = [...new Set([...on, ...off].map((c) => c.y))].sort((a, b) => a - b);
+    expect([xs.length, ys.length]).toEqual([10, 10]);
+    // Cell (r, c) is filled exactly when r = c: the diagonal.
+    for (const c of on) expect(xs.indexOf(c.x)).toBe(ys.indexOf(c.y));
+    // Each kernel's column: one filled cell, and one marker beside its row, shown on hover/focus.
+    for (const k of ks) expect(all(k, (n) => n.attrs.class === 'reads').flatMap((p) => pathRects(String(p.attrs.d)))).toHaveLength(1);
     ks.forEach((k, i) => expect(k.attrs['data-reads']).toBe(String(i)));
     expect(ks[3].attrs['aria-label']).toBe('Kernel 4 (output channel 4) reads input channel 4');
   });

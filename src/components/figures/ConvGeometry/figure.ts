@@ -21,6 +21,7 @@ import { formatInt } from '../../../lib/format';
 import { connectivity, layerView, nearestValidGroups, spatialWindow, validGroups, type Connectivity, type LayerView } from '../../../lib/geometry';
 import { groupedMacsTex, groupedParamsTex, separableMacsTex, separableParamsTex, standardMacsTex, standardParamsTex, texEquations, type TexLayout } from '../../../lib/tex';
 import { h, type SvgNode } from '../../figure-kit/svg';
+import { rectsPath } from '../../figure-kit/rects';
 import type { FigureDef, FigureFrame, FigureParams, FigureView } from '../../figure-kit/types';
 import { errorView, quantity, wrapWords } from '../../figure-kit/marks';
 import { isNarrow } from '../../figure-kit/frame';
@@ -275,6 +276,7 @@ function matrix(T: Text, stage: Stage, x0: number, y0: number, cell: number, sta
   const hgt = conn.rows.length * cell;
   const kernels = conn.cols.map((n, c) => {
     const reads = conn.rows.map((m, r) => (conn.cells[r][c] ? m : -1)).filter((m) => m >= 0);
+    const readRows = conn.rows.map((_, r) => r).filter((r) => conn.cells[r][c]);
     const perOutput = stage.cost.cin / conn.groups;
     const firstIn = Math.floor(n / (stage.cost.cout / conn.groups)) * perOutput;
     const range = perOutput === 1 ? T.readsOne(String(firstIn + 1)) : perOutput === inputTotal ? T.readsAll(formatInt(inputTotal)) : T.readsRange(String(firstIn + 1), String(firstIn + perOutput));
@@ -289,20 +291,26 @@ function matrix(T: Text, stage: Stage, x0: number, y0: number, cell: number, sta
         'data-reads': reads.join(' '),
       },
       h('rect', { class: 'kernel-hit', x: x0 + c * cell, y: top - 4, width: cell, height: hgt + 8 }),
-      conn.rows.map((_, r) => (conn.cells[r][c] ? h('rect', { class: `cell on ${stage.cls}`, x: x0 + c * cell + 1, y: top + r * cell + 1, width: cell - 2, height: cell - 2 }) : null)),
+      // The column's filled cells, one path (a 16 × 16 matrix would otherwise be 256 elements).
+      readRows.length ? h('path', { class: `cell on ${stage.cls}`, d: rectsPath(readRows.map((r) => ({ x: x0 + c * cell + 1, y: top + r * cell + 1, width: cell - 2, height: cell - 2 }))) }) : null,
       // Markers beside the rows this kernel reads, and on the input slabs: shown on hover/focus.
-      conn.rows.map((_, r) => (conn.cells[r][c] ? h('rect', { class: 'reads', x: x0 - 6, y: top + r * cell + 1, width: 4, height: cell - 2 }) : null)),
-      stageIndex === 0
-        ? conn.rows.map((_, r) => {
-            if (!conn.cells[r][c]) return null;
-            const s = slabAt(r);
-            return h('rect', { class: 'reads reads-slab', x: s.x, y: s.y, width: s.side, height: s.side });
+      readRows.length ? h('path', { class: 'reads', d: rectsPath(readRows.map((r) => ({ x: x0 - 6, y: top + r * cell + 1, width: 4, height: cell - 2 }))) }) : null,
+      stageIndex === 0 && readRows.length
+        ? h('path', {
+            class: 'reads reads-slab',
+            d: rectsPath(
+              readRows.map((r) => {
+                const s = slabAt(r);
+                return { x: s.x, y: s.y, width: s.side, height: s.side };
+              }),
+            ),
           })
         : null,
       h('rect', { class: 'kernel-outline', x: x0 + c * cell, y: top, width: cell, height: hgt }),
     );
   });
   const term = stage.term;
+  const offCells = conn.rows.flatMap((_, r) => conn.cols.flatMap((__, c) => (conn.cells[r][c] ? [] : [{ x: x0 + c * cell + 1, y: top + r * cell + 1, width: cell - 2, height: cell - 2 }])));
   return {
     node: h(
       'g',
@@ -319,7 +327,7 @@ function matrix(T: Text, stage: Stage, x0: number, y0: number, cell: number, sta
       h('text', { class: 'fig-label', x: x0 - 14, y: y0 + 12 }, stage.label),
       h('text', { class: 'fig-small', x: x0 - 12, y: top + hgt / 2, 'text-anchor': 'middle', transform: `rotate(-90 ${x0 - 12} ${top + hgt / 2})` }, T.inputs),
       h('rect', { class: 'matrix-frame', x: x0, y: top, width: w, height: hgt }),
-      conn.rows.map((_, r) => conn.cols.map((__, c) => (conn.cells[r][c] ? null : h('rect', { class: 'cell off', x: x0 + c * cell + 1, y: top + r * cell + 1, width: cell - 2, height: cell - 2 })))),
+      offCells.length ? h('path', { class: 'cell off', d: rectsPath(offCells) }) : null,
       kernels,
       captions ? h('text', { class: 'fig-small', x: x0 - 14, y: top + hgt + 15 }, axisCaption(T, T.columns, T.outputs, conn.cols.length, stage.cost.cout)) : null,
       captions ? h('text', { class: 'fig-small', x: x0 - 14, y: top + hgt + 30 }, axisCaption(T, T.rows, T.inputs, conn.rows.length, stage.cost.cin)) : null,

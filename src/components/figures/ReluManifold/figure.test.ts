@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { BANDS, curvesFor, figure, FIXED_DIMS, formatLost, layout, panelDims, POINTS, type ManifoldData, type PanelPair } from './figure';
+import { BANDS, curvesFor, figure, FIXED_DIMS, formatLost, layout, panelDims, POINTS, RANGE, type ManifoldData, type PanelPair } from './figure';
 import { embeddingMatrix, lostPoints, predictedLostFraction, reluRoundTrip, spiral } from '../../../lib/manifold';
 import type { SvgNode } from '../../figure-kit/svg';
 import { defaultValues as defaults, findAll as all, testFrame } from '../../figure-kit/testing';
@@ -72,30 +72,73 @@ describe('reluManifold.render(values, frame)', () => {
     for (const [, f] of numbers(svg, 'lost')) expect(f).toBe(0);
   });
 
-  it('draws every spiral point once per panel: kept points in at most BANDS paths, lost ones dark in one more', () => {
-    const { svg } = figure.render(defaults, testFrame());
-    for (const row of ['pinv', 'active'] as const) {
-      for (const g of panels(svg, row)) {
-        const paths = dots(g);
-        expect(paths.length).toBeLessThanOrEqual(BANDS + 1);
-        expect(paths.join('').match(/h0/g)).toHaveLength(POINTS);
-        const lostPath = all(g, (n) => String(n.attrs.class).includes('rm-lost'))[0];
-        const lostShown = lostPath ? String(lostPath.attrs.d).match(/h0/g)!.length : 0;
-        const n = Number(g.attrs['data-panel']);
-        expect(lostShown).toBe(Math.round(reluRoundTrip({ dim: n, points: POINTS, seed: 1, inverse: row }).lostFraction * POINTS));
-      }
-    }
-  });
-
-  it('draws the input spiral as a faint outline under every panel, starting at the panel centre', () => {
+  it('draws every spiral point in its colour band (lost ones dark): each lies within 0.15 units of a dot of its path', () => {
     const { svg } = figure.render(defaults, testFrame());
     const size = layout(testFrame()).panel;
+    const px = size / (2 * RANGE);
+    let points = 0;
+    let drawn = 0;
+    for (const row of ['pinv', 'active'] as const) {
+      for (const g of panels(svg, row)) {
+        const n = Number(g.attrs['data-panel']);
+        const trip = reluRoundTrip({ dim: n, points: POINTS, seed: 1, inverse: row });
+        const paths = all(g, (k) => k.tag === 'path' && String(k.attrs.class).includes('rm-dots'));
+        expect(paths.length).toBeLessThanOrEqual(BANDS + 1);
+        // Dot centres per band, in units, from the relative moves ("m dx dy h0").
+        const byBand = new Map<string, [number, number][]>();
+        for (const p of paths) {
+          const band = String(p.attrs.class).split(' ')[1];
+          const at: [number, number][] = [];
+          let x = 0;
+          let y = 0;
+          for (const m of String(p.attrs.d).matchAll(/([Mm])(-?[\d.]+) (-?[\d.]+)h0/g)) {
+            x = m[1] === 'M' ? Number(m[2]) : x + Number(m[2]);
+            y = m[1] === 'M' ? Number(m[3]) : y + Number(m[3]);
+            at.push([x, y]);
+          }
+          byBand.set(band, at);
+          drawn += at.length;
+        }
+        for (let k = 0; k < POINTS; k++) {
+          const band = trip.lost[k] ? 'rm-lost' : `rm-b${Math.min(BANDS - 1, Math.floor(trip.t[k] * BANDS))}`;
+          const x = size / 2 + trip.reconstructed[2 * k] * px;
+          const y = size / 2 - trip.reconstructed[2 * k + 1] * px;
+          const near = (byBand.get(band) ?? []).some(([a, b]) => Math.hypot(a - x, b - y) <= 0.15 + 0.08);
+          expect(near, `n = ${n}, ${row}, point ${k} in ${band}`).toBe(true);
+        }
+        points += POINTS;
+        const lostPath = paths.find((p) => String(p.attrs.class).includes('rm-lost'));
+        const lostCount = trip.lost.reduce((a, l) => a + l, 0);
+        expect(lostPath ? Number(lostPath.attrs['data-count']) : 0).toBe(lostCount);
+        expect(lostCount).toBe(Math.round(trip.lostFraction * POINTS));
+      }
+    }
+    // The arms repeat positions often: well under half the dots are needed to draw them.
+    expect(drawn).toBeLessThan(points / 2);
+  });
+
+  it('draws the input spiral as a faint outline under every panel, starting at the panel centre: one path, placed in each', () => {
+    const frame = testFrame();
+    const { svg } = figure.render(defaults, frame);
+    const size = layout(frame).panel;
+    const spiralPath = all(svg, (n) => n.tag === 'path' && n.attrs.id === `${frame.uid}-spiral`);
+    expect(spiralPath).toHaveLength(1);
+    const d = String(spiralPath[0].attrs.d);
+    const points = pathPoints(d);
+    expect(d.startsWith('M')).toBe(true);
+    expect(points[0][0]).toBeCloseTo(size / 2, 1);
+    expect(points[0][1]).toBeCloseTo(size / 2, 1);
+    // Every 8th of the spiral's points, in panel units: the input that every n starts from.
+    const input = spiral({ points: POINTS }).points;
+    const px = size / (2 * RANGE);
+    expect(points).toHaveLength(POINTS / 8);
+    points.forEach(([x, y], i) => {
+      expect(Math.abs(x - (size / 2 + input[16 * i] * px))).toBeLessThanOrEqual(0.05 + 1e-9);
+      expect(Math.abs(y - (size / 2 - input[16 * i + 1] * px))).toBeLessThanOrEqual(0.05 + 1e-9);
+    });
     for (const g of [...panels(svg, 'pinv'), ...panels(svg, 'active')]) {
-      const outline = all(g, (n) => n.attrs.class === 'rm-input')[0];
-      const [first] = pathPoints(String(outline.attrs.d));
-      expect(String(outline.attrs.d).startsWith('M')).toBe(true);
-      expect(first[0]).toBeCloseTo(size / 2, 1);
-      expect(first[1]).toBeCloseTo(size / 2, 1);
+      const outline = all(g, (n) => n.attrs.class === 'rm-input');
+      expect(outline.map((n) => [n.tag, n.attrs.href])).toEqual([['use', `#${frame.uid}-spiral`]]);
     }
   });
 

@@ -86,7 +86,8 @@ export function panelDims(dim: number): number[] {
   return [...new Set<number>([...FIXED_DIMS, dim])].sort((a, b) => a - b);
 }
 
-const RANGE = 8.8; // the spiral's radius is 8 (SPIRAL_RADIUS); a little margin
+/** Half the side of a panel in the spiral's units: its radius is 8 (SPIRAL_RADIUS), and a little margin. */
+export const RANGE = 8.8;
 const GAP = 8;
 /** Approximate advance of one character of 12 px text, for laying out labels. */
 const CHAR = 6.8;
@@ -103,21 +104,35 @@ function formatError(e: number): string {
 
 /**
  * Dots of a point set as paths ("m dx dy h0", round caps), coordinates in tenths of a unit: one
- * path per colour band for the points that are kept, and one more (last) for the lost ones.
+ * path per colour band for the points that are kept, and one more (last) for the lost ones. A dot
+ * 2.2 units wide whose centre is at most a tenth of a unit across or down from a dot already in its
+ * path (the same tenth or a neighbouring one, 0.14 units away at most) adds nothing a reader can
+ * see, so it is left out: the spiral's dense arms repeat positions that often.
  */
 export function dotPaths(xy: Float64Array, t: Float64Array, lost: Uint8Array, toX: (v: number) => number, toY: (v: number) => number): string[] {
   const out: string[][] = Array.from({ length: BANDS + 1 }, () => []);
   const pen: [number, number][] = Array.from({ length: BANDS + 1 }, () => [NaN, NaN]);
+  const drawn: Set<number>[] = Array.from({ length: BANDS + 1 }, () => new Set());
+  // A position in tenths as one number (panels are far smaller than 2¹⁵ tenths across).
+  const key = (x: number, y: number) => (x + 32768) * 65536 + (y + 32768);
   for (let i = 0; i < t.length; i++) {
     const b = lost[i] ? BANDS : Math.min(BANDS - 1, Math.floor(t[i] * BANDS));
     const x = Math.round(toX(xy[2 * i]) * 10);
     const y = Math.round(toY(xy[2 * i + 1]) * 10);
     if (!Number.isFinite(x) || !Number.isFinite(y)) continue;
+    if (covered(drawn[b], key, x, y)) continue;
+    drawn[b].add(key(x, y));
     const [px, py] = pen[b];
     out[b].push(Number.isNaN(px) ? `M${x / 10} ${y / 10}h0` : `m${fmt((x - px) / 10)} ${fmt((y - py) / 10)}h0`);
     pen[b] = [x, y];
   }
   return out.map((parts) => parts.join(''));
+}
+
+/** Whether a dot at (x, y) tenths, or at one of its eight neighbouring tenths, is in `drawn`. */
+function covered(drawn: Set<number>, key: (x: number, y: number) => number, x: number, y: number): boolean {
+  for (let dx = -1; dx <= 1; dx++) for (let dy = -1; dy <= 1; dy++) if (drawn.has(key(x + dx, y + dy))) return true;
+  return false;
 }
 
 /** Shortest decimal: 0.5 → ".5", −0.5 → "-.5". */
@@ -242,7 +257,8 @@ function panel(uid: string, x: number, y: number, size: number, r: RoundTrip, ro
     h(
       'g',
       { 'clip-path': `url(#${uid}-clip)` },
-      h('path', { class: 'rm-input', d: outlinePath(r.input, size) }),
+      // The input spiral is the same in every panel: drawn once (defs) and placed here.
+      h('use', { class: 'rm-input', href: `#${uid}-spiral` }),
       paths.slice(0, BANDS).map((d, b) => (d ? h('path', { class: `rm-dots rm-b${b}`, d }) : null)),
       paths[BANDS] ? h('path', { class: 'rm-dots rm-lost', d: paths[BANDS], 'data-count': r.lost.reduce((a, l) => a + l, 0) }) : null,
     ),
@@ -503,7 +519,7 @@ function render(v: FigureParams, frame: FigureFrame, data?: ManifoldData): Figur
     { viewBox: `0 0 ${W} ${H}`, role: 'img', 'aria-labelledby': `${uid}-title ${uid}-desc`, class: 'fig-svg rm', 'data-layout': L.kind },
     title,
     desc,
-    h('defs', {}, h('clipPath', { id: `${uid}-clip` }, h('rect', { x: 0, y: 0, width: P, height: P }))),
+    h('defs', {}, h('clipPath', { id: `${uid}-clip` }, h('rect', { x: 0, y: 0, width: P, height: P })), h('path', { id: `${uid}-spiral`, d: outlinePath(pairs[0].pinv.input, P) })),
     nodes,
   );
   return { svg, summary };
