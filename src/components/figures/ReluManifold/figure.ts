@@ -15,7 +15,7 @@
  */
 import { retryable } from '../../../lib/lazy';
 import { newestWins } from '../../../lib/newest';
-import { tripKey, withSpiral, type TripData, type TripKey, type TripsRequest, type WorkerReply } from './protocol';
+import { tripKey, withSpiral, type TripData, type TripKey, type SizeMessage, type TripsRequest, type WorkerReply } from './protocol';
 import { BANDS, dotPaths, panelDots, RANGE } from './dots';
 import { computeCurves, CURVE_DIMS, CURVE_SEEDS, LOST_SEEDS, POINTS, type Curves } from './curves';
 import { scaleLinear, scaleLog } from 'd3-scale';
@@ -94,6 +94,8 @@ function formatError(e: number): string {
 
 /** Side of the panels last drawn: the worker draws the dots of new round trips at this size. */
 let drawnPanel = 0;
+/** Tells the worker a new panel size (set once it runs; never at build time). */
+let onPanelSize: ((size: number) => void) | undefined;
 
 /** Paths of a point set at a panel size, memoised on its array: a slider move redraws one column. */
 const pathMemo = new WeakMap<Float64Array, Map<number, string[]>>();
@@ -368,7 +370,11 @@ function render(v: FigureParams, frame: FigureFrame, data?: ManifoldData): Figur
   const pairs = dims.map(pair);
   const L = layout(frame);
   const P = L.panel;
-  drawnPanel = P;
+  if (P !== drawnPanel) {
+    drawnPanel = P;
+    // In the browser, the worker draws the dots of the trips it computes from now on at this size.
+    onPanelSize?.(P);
+  }
   const actName = paramText(frame.lang).choices.act[Math.round(v.act)] ?? 'ReLU';
   const nodes: SvgNode[] = [];
   let y = 0;
@@ -533,6 +539,7 @@ function open(): Promise<Connection> {
     let started = false;
     const fail = (why: Error): void => {
       worker.terminate();
+      onPanelSize = undefined;
       for (const r of replies.values()) r.reject(why);
       replies.clear();
       if (started) connection = connector();
@@ -542,6 +549,7 @@ function open(): Promise<Connection> {
       const m = e.data;
       if (m.kind === 'ready') {
         started = true;
+        onPanelSize = (size) => worker.postMessage({ kind: 'size', size } satisfies SizeMessage);
         resolve({ worker, backend: m.backend });
       } else if (m.kind === 'failed') fail(new Error(m.message));
       else if (m.kind === 'fill') remember(m.trip);

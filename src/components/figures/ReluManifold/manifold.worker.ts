@@ -9,13 +9,13 @@ import { loadTf, TfUnavailableError, type Tf } from '../../../lib/tf/load';
 import { reluRoundTripTf } from '../../../lib/tf/manifold-tf';
 import { computeCurves, POINTS } from './curves';
 import { panelDots } from './dots';
-import { transferables, tripData, tripKey, type TripData, type TripKey, type TripsRequest, type WorkerReply } from './protocol';
+import { transferables, tripData, tripKey, type TripData, type TripKey, type PageMessage, type WorkerReply } from './protocol';
 import { DIM_RANGE } from '../../../lib/manifold';
 
 /** The worker's side of postMessage (typed here: the project's TypeScript lib is the DOM's). */
 const scope = self as unknown as {
   postMessage(message: WorkerReply, transfer?: Transferable[]): void;
-  onmessage: ((e: MessageEvent<TripsRequest>) => void) | null;
+  onmessage: ((e: MessageEvent<PageMessage>) => void) | null;
 };
 const post = (m: WorkerReply, transfer: ArrayBuffer[] = []): void => scope.postMessage(m, transfer);
 
@@ -44,7 +44,10 @@ async function trip(k: TripKey): Promise<TripData> {
 
 scope.onmessage = (e) => {
   const req = e.data;
-  if (req.kind !== 'trips') return;
+  if (req.kind === 'size') {
+    size = req.size;
+    return;
+  }
   active += 1;
   fillFor = req.fill;
   size = req.size;

@@ -37,6 +37,15 @@ export interface TripsRequest {
   readonly fill: { readonly seed: number; readonly activation: Activation };
 }
 
+/** Page → worker: its panels now have side `size`; draw the dots of later trips for it. */
+export interface SizeMessage {
+  readonly kind: 'size';
+  readonly size: number;
+}
+
+/** Everything the page says to the worker. */
+export type PageMessage = TripsRequest | SizeMessage;
+
 /** Worker → page. */
 export type WorkerReply =
   /** TensorFlow.js has loaded in the worker on this backend. */
