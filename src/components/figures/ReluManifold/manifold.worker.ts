@@ -9,7 +9,7 @@ import { loadTf, TfUnavailableError, type Tf } from '../../../lib/tf/load';
 import { reluRoundTripTf } from '../../../lib/tf/manifold-tf';
 import { computeCurves, POINTS } from './curves';
 import { panelDots } from './dots';
-import { transferables, tripData, tripKey, type TripData, type TripKey, type PageMessage, type WorkerReply } from './protocol';
+import { transferables, tripData, tripKey, type TripData, type TripKey, type PageMessage, type TripsRequest, type WorkerReply } from './protocol';
 import { DIM_RANGE } from '../../../lib/manifold';
 
 /** The worker's side of postMessage (typed here: the project's TypeScript lib is the DOM's). */
@@ -50,20 +50,26 @@ scope.onmessage = (e) => {
   }
   active += 1;
   fillFor = req.fill;
-  size = req.size;
-  const t0 = performance.now();
-  Promise.all(req.trips.map(trip)).then(
-    (trips) => {
-      const ms = performance.now() - t0;
-      const curves = req.curves ? computeCurves(req.curves) : null;
-      post({ kind: 'trips', id: req.id, trips, curves, ms }, transferables(trips));
-    },
-    (err: unknown) => post({ kind: 'error', id: req.id, message: err instanceof Error ? err.message : String(err) }),
-  ).finally(() => {
+  if (req.size > 0) size = req.size;
+  void answer(req).finally(() => {
     active -= 1;
     scheduleFill();
   });
 };
+
+/** Answers a request, always: with its trips, or with why not (the page then draws on its own). */
+async function answer(req: TripsRequest): Promise<void> {
+  try {
+    const t0 = performance.now();
+    const trips: TripData[] = [];
+    for (const k of req.trips) trips.push(await trip(k));
+    const ms = performance.now() - t0;
+    const curves = req.curves ? computeCurves(req.curves) : null;
+    post({ kind: 'trips', id: req.id, trips, curves, ms }, transferables(trips));
+  } catch (err) {
+    post({ kind: 'error', id: req.id, message: err instanceof Error ? err.message : String(err) });
+  }
+}
 
 /** The next trip of the fill, in order of n, that the page has not been sent. */
 function nextFill(): TripKey | undefined {
