@@ -578,6 +578,8 @@ let listening = false;
 interface Want {
   readonly seed: number;
   readonly activation: Activation;
+  /** The slider's n. */
+  readonly dim: number;
   readonly dims: readonly number[];
 }
 
@@ -606,7 +608,7 @@ const ask = newestWins(async (w: Want): Promise<ManifoldData> => {
   const id = ++lastId;
   const reply = await new Promise<Extract<WorkerReply, { kind: 'trips' }>>((resolve, reject) => {
     replies.set(id, { resolve, reject });
-    const request: TripsRequest = { kind: 'trips', id, size: drawnPanel, trips: missing, curves, fill: { seed: w.seed, activation: w.activation } };
+    const request: TripsRequest = { kind: 'trips', id, size: drawnPanel, trips: missing, curves, fill: { seed: w.seed, activation: w.activation, near: w.dim } };
     conn.worker.postMessage(request);
   });
   if (reply.curves) curveCache.set(w.activation, reply.curves);
@@ -629,7 +631,8 @@ async function compute(v: FigureParams): Promise<ManifoldData> {
     window.addEventListener('online', () => connection.reset());
   }
   const activation = activationOf(v.act);
-  const w: Want = { seed: v.seed, activation, dims: panelDims(Math.min(64, Math.max(2, Math.round(v.dim)))) };
+  const dim = Math.min(64, Math.max(2, Math.round(v.dim)));
+  const w: Want = { seed: v.seed, activation, dim, dims: panelDims(dim) };
   const cached = curveCache.has(activation) && keysOf(w).every((k) => tripCache.has(tripKey(k)));
   if (cached && connection.wait() === 0 && connection.failures() === 0) {
     const conn = await connection();

@@ -9,8 +9,7 @@ import { loadTf, TfUnavailableError, type Tf } from '../../../lib/tf/load';
 import { reluRoundTripTf } from '../../../lib/tf/manifold-tf';
 import { computeCurves, POINTS } from './curves';
 import { panelDots } from './dots';
-import { transferables, tripData, tripKey, type TripData, type TripKey, type PageMessage, type TripsRequest, type WorkerReply } from './protocol';
-import { DIM_RANGE } from '../../../lib/manifold';
+import { fillOrder, transferables, tripData, tripKey, type TripData, type TripKey, type PageMessage, type TripsRequest, type WorkerReply } from './protocol';
 
 /** The worker's side of postMessage (typed here: the project's TypeScript lib is the DOM's). */
 const scope = self as unknown as {
@@ -27,7 +26,7 @@ loading.then(
 
 /** Keys the page has been sent (it may drop some from its cache; then it asks again). */
 const sent = new Set<string>();
-let fillFor: { seed: number; activation: TripKey['activation'] } | undefined;
+let fillFor: TripsRequest['fill'] | undefined;
 let fillTimer: ReturnType<typeof setTimeout> | undefined;
 /** Requests and fill trips under way. */
 let active = 0;
@@ -71,12 +70,13 @@ async function answer(req: TripsRequest): Promise<void> {
   }
 }
 
-/** The next trip of the fill, in order of n, that the page has not been sent. */
+/** The next trip of the fill that the page has not been sent. */
 function nextFill(): TripKey | undefined {
   if (!fillFor) return undefined;
-  for (let dim = DIM_RANGE.min; dim <= DIM_RANGE.max; dim++) {
+  const { seed, activation, near } = fillFor;
+  for (const dim of fillOrder(near)) {
     for (const inverse of ['pinv', 'active'] as const) {
-      const k = { dim, inverse, ...fillFor };
+      const k = { dim, inverse, seed, activation };
       if (!sent.has(tripKey(k))) return k;
     }
   }

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { reluRoundTrip, spiral } from '../../../lib/manifold';
 import { panelDots } from './dots';
 import { POINTS } from './curves';
-import { transferables, tripData, tripKey, withSpiral } from './protocol';
+import { fillOrder, transferables, tripData, tripKey, withSpiral } from './protocol';
 
 describe('relu-manifold worker messages', () => {
   const r = reluRoundTrip({ dim: 7, points: POINTS, seed: 3, activation: 'relu6', inverse: 'active' });
@@ -33,5 +33,12 @@ describe('relu-manifold worker messages', () => {
 
   it('keys a trip by n, seed, σ and the way back', () => {
     expect(tripKey(r)).toBe('7|3|relu6|active');
+  });
+
+  it('fills every n from 2 to 64 once, nearest the slider first, the smaller n first on a tie', () => {
+    const order = fillOrder(5);
+    expect(order.slice(0, 5)).toEqual([5, 4, 6, 3, 7]);
+    expect([...order].sort((a, b) => a - b)).toEqual(Array.from({ length: 63 }, (_, i) => i + 2));
+    expect(fillOrder(64).slice(0, 3)).toEqual([64, 63, 62]);
   });
 });

@@ -4,7 +4,7 @@
  * cache for every n of the same seed and σ while it has nothing else to do.
  */
 import type { BackendFailure } from '../../../lib/tf/load';
-import type { Activation, Inverse, RoundTrip } from '../../../lib/manifold';
+import { DIM_RANGE, type Activation, type Inverse, type RoundTrip } from '../../../lib/manifold';
 import type { Curves } from './curves';
 
 /** One round trip to compute: n, seed, σ and the way back (the spiral is always POINTS long). */
@@ -34,7 +34,8 @@ export interface TripsRequest {
   readonly size: number;
   readonly trips: readonly TripKey[];
   readonly curves: Activation | null;
-  readonly fill: { readonly seed: number; readonly activation: Activation };
+  /** What to fill the cache for while idle: every n of this seed and σ, nearest `near` first. */
+  readonly fill: { readonly seed: number; readonly activation: Activation; readonly near: number };
 }
 
 /** Page → worker: its panels now have side `size`; draw the dots of later trips for it. */
@@ -72,4 +73,11 @@ export const transferables = (trips: readonly TripData[]): ArrayBuffer[] => trip
 export function withSpiral(d: TripData, input: Float64Array, t: Float64Array): RoundTrip {
   const { dots: _dots, ...rest } = d;
   return { ...rest, input, t };
+}
+
+/** The n of the fill, nearest the slider's first (where a drag goes next), then outwards. */
+export function fillOrder(near: number): number[] {
+  const all: number[] = [];
+  for (let dim = DIM_RANGE.min; dim <= DIM_RANGE.max; dim++) all.push(dim);
+  return all.sort((a, b) => Math.abs(a - near) - Math.abs(b - near) || a - b);
 }
