@@ -552,7 +552,6 @@ function open(): Promise<Connection> {
         onPanelSize = (size) => worker.postMessage({ kind: 'size', size } satisfies SizeMessage);
         resolve({ worker, backend: m.backend });
       } else if (m.kind === 'failed') fail(new Error(m.message));
-      else if (m.kind === 'fill') remember(m.trip);
       else {
         const waiting = replies.get(m.id);
         replies.delete(m.id);
@@ -620,9 +619,9 @@ const ask = newestWins(async (w: Want): Promise<ManifoldData> => {
  * Browser only: the panels with TensorFlow.js, in a worker, so a slider drag never waits for them
  * on the page's main thread. The worker, tfjs-core and the cpu backend are fetched the first time
  * this runs (the figure has come into view), never with the page. The cpu backend answers a
- * 2000 × 64 round trip in milliseconds and gives the same float32 numbers on every device. Once
- * the worker has filled the cache for the slider's seed and σ, a drag along n is drawn from the
- * cache within the same frame, without a message to the worker.
+ * 2000 × 64 round trip in milliseconds and gives the same float32 numbers on every device. Panels
+ * drawn before are drawn again from the page's cache within the same frame; others come from the
+ * worker, which fills its own cache for the slider's seed and σ while idle.
  */
 async function compute(v: FigureParams): Promise<ManifoldData> {
   if (!listening) {

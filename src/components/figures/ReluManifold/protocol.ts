@@ -1,7 +1,7 @@
 /**
  * What the relu-manifold figure and its worker say to each other. The page posts the round trips
- * it lacks; the worker answers with plain arrays (moved, not copied) and keeps filling the page's
- * cache for every n of the same seed and σ while it has nothing else to do.
+ * it lacks; the worker answers with plain arrays and the dots drawn, and fills its own cache for
+ * every n of the same seed and σ while it has nothing else to do.
  */
 import type { BackendFailure } from '../../../lib/tf/load';
 import { DIM_RANGE, type Activation, type Inverse, type RoundTrip } from '../../../lib/manifold';
@@ -56,18 +56,13 @@ export type WorkerReply =
   /** The answer to request `id`: its trips, σ's curves if asked, and the milliseconds tfjs took. */
   | { readonly kind: 'trips'; readonly id: number; readonly trips: readonly TripData[]; readonly curves: Curves | null; readonly ms: number }
   /** Request `id` failed. */
-  | { readonly kind: 'error'; readonly id: number; readonly message: string }
-  /** One more trip for the page's cache, computed while the worker was idle. */
-  | { readonly kind: 'fill'; readonly trip: TripData };
+  | { readonly kind: 'error'; readonly id: number; readonly message: string };
 
 /** tripData(r, dots): the parts of a round trip that travel, and its dots if drawn. */
 export function tripData(r: RoundTrip, dots?: TripData['dots']): TripData {
   const { input: _input, t: _t, ...rest } = r;
   return dots ? { ...rest, dots } : rest;
 }
-
-/** The buffers a message may move instead of copying. */
-export const transferables = (trips: readonly TripData[]): ArrayBuffer[] => trips.flatMap((d) => [d.reconstructed.buffer as ArrayBuffer, d.lost.buffer as ArrayBuffer]);
 
 /** withSpiral(d, input, t): the round trip again, on the page's own copy of the spiral. */
 export function withSpiral(d: TripData, input: Float64Array, t: Float64Array): RoundTrip {
