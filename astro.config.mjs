@@ -34,5 +34,7 @@ export default defineConfig({
       // assets keep the default rule.
       assetsInlineLimit: (file) => (file.endsWith('.js') ? false : undefined),
     },
+    // Workers are ES modules, so that they too fetch TensorFlow.js as separate chunks on demand.
+    worker: { format: 'es' },
   },
 });

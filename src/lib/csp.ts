@@ -8,8 +8,10 @@
  * - img-src data: blob:: the favicon is a data: URL, and the PNG export draws the figure's SVG
  *   from a blob: URL;
  * - font-src data:: fonts embedded in an exported figure.
- * TensorFlow.js needs nothing more: its cpu and webgl backends evaluate no strings and start no
- * worker, and the wasm backend (the one that would need 'wasm-unsafe-eval') is not shipped.
+ * - worker-src 'self': a figure may compute in a Web Worker (a module script from the site's own
+ *   files; never a blob: or data: URL).
+ * TensorFlow.js needs nothing more: its cpu and webgl backends evaluate no strings, and the wasm
+ * backend (the one that would need 'wasm-unsafe-eval') is not shipped.
  */
 
 /** The policy for a page whose inline scripts have these hashes (base64 SHA-256, without prefix). */
@@ -22,6 +24,7 @@ export function contentSecurityPolicy(scriptHashes: readonly string[] = []): str
     "img-src 'self' data: blob:",
     "font-src 'self' data:",
     "connect-src 'self'",
+    "worker-src 'self'",
     "object-src 'none'",
     "base-uri 'self'",
     "form-action 'self'",

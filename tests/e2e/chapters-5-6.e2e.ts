@@ -5,6 +5,7 @@ import type { Browser, Page, Response } from 'playwright-core';
 import { baseURL, figuresReady, launch, watchedPage } from './harness';
 import { mobilenetV2 } from '../../src/lib/architectures';
 import { invertedResidual } from '../../src/lib/blocks';
+import { reluRoundTrip } from '../../src/lib/manifold';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -180,6 +181,90 @@ describe('chapter 5, linear bottlenecks', () => {
     await page.getByRole('combobox', { name: /Activation/ }).first().selectOption('2');
     await expect.poll(() => lost(2)).toBe(0);
     expect(problems).toEqual([]);
+    await context.close();
+  });
+
+  it('slider changes while the worker computes end on the newest values: stale answers are dropped, nothing is logged', async () => {
+    const { context, page, problems } = await watchedPage(browser, { viewport: { width: 1280, height: 720 } });
+    await page.goto(`${baseURL()}/linear-bottlenecks/`);
+    const fig = page.locator('[data-figure="relu-manifold"]');
+    await fig.scrollIntoViewIfNeeded();
+    const backend = fig.locator('[data-role="backend"]');
+    await expect.poll(() => backend.getAttribute('data-backend'), { timeout: 20_000 }).toBe('cpu');
+    // Record the seed of every redraw, as its description states it.
+    await fig.evaluate((el) => {
+      const drawn: number[] = [];
+      (window as unknown as { drawn: number[] }).drawn = drawn;
+      el.addEventListener('sep:drawn', () => drawn.push(Number(/seed (\d+)/.exec(el.querySelector('desc')?.textContent ?? '')?.[1])));
+    });
+    // Five new seeds, each needing ten round trips in the worker, then n to its end: keys pressed
+    // without waiting, faster than the worker answers.
+    const seed = page.getByRole('slider', { name: /Random seed/ });
+    await seed.focus();
+    for (let i = 0; i < 5; i++) await page.keyboard.press('ArrowRight');
+    const dim = page.getByRole('slider', { name: /Embedding dimension/ });
+    await dim.focus();
+    await page.keyboard.press('End');
+    await expect.poll(() => query(page, 'seed')).toBe('6');
+    await expect.poll(() => query(page, 'dim')).toBe('64');
+    // The figure ends on seed 6 at n = 64 (tfjs float32 against the float64 reference).
+    const want = reluRoundTrip({ dim: 64, points: 2000, seed: 6, activation: 'relu' }).error;
+    const shown = async () => Number(await exactOf(page, 'relu-manifold', 'error', '[data-dim="64"]'));
+    await expect.poll(async () => Math.abs((await shown()) - want) / want, { timeout: 20_000 }).toBeLessThan(1e-4);
+    await expect.poll(() => fig.getAttribute('data-busy')).toBeNull();
+    const want2 = reluRoundTrip({ dim: 2, points: 2000, seed: 6, activation: 'relu' }).error;
+    expect(Math.abs(Number(await exactOf(page, 'relu-manifold', 'error', '[data-dim="2"]')) - want2) / want2).toBeLessThan(1e-4);
+    expect(await backend.getAttribute('data-backend')).toBe('cpu');
+    expect(await fig.locator('desc').first().textContent()).toContain('seed 6');
+    // A late answer for an older seed does not replace the picture afterwards: the seeds drawn
+    // never go back, and the last is 6.
+    await page.waitForTimeout(1000);
+    expect(Math.abs((await shown()) - want) / want).toBeLessThan(1e-4);
+    const drawn = await page.evaluate(() => (window as unknown as { drawn: number[] }).drawn);
+    expect(drawn.at(-1)).toBe(6);
+    expect(drawn).toEqual([...drawn].sort((a, b) => a - b));
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+
+  it('draws with its own float64 code when the worker cannot be fetched, and uses the worker on a later change once it can', async () => {
+    const { context, page, problems } = await watchedPage(browser, { viewport: { width: 1280, height: 720 } });
+    let blocked = true;
+    await context.route(/manifold\.worker-[\w-]+\.js$/, (route) => (blocked ? route.abort('internetdisconnected') : route.continue()));
+    await page.goto(`${baseURL()}/linear-bottlenecks/`);
+    const fig = page.locator('[data-figure="relu-manifold"]');
+    await fig.scrollIntoViewIfNeeded();
+    await expect.poll(() => fig.getAttribute('data-ready'), { timeout: 20_000 }).toBe('');
+    const backend = fig.locator('[data-role="backend"]');
+    expect(await backend.getAttribute('data-backend')).toBe('build');
+    const dim = page.getByRole('slider', { name: /Embedding dimension/ });
+    await dim.focus();
+    await page.keyboard.press('ArrowRight');
+    // Still drawn, from float64: exactly the reference value at n = 6.
+    const want = reluRoundTrip({ dim: 6, points: 2000, seed: 1, activation: 'relu' }).error;
+    await expect.poll(async () => Number(await exactOf(page, 'relu-manifold', 'error', '[data-dim="6"]'))).toBe(want);
+    expect(await backend.getAttribute('data-backend')).toBe('build');
+    // The worker can be fetched again: once the backoff after the failures has passed (1 s, then
+    // doubling), a slider change starts it.
+    blocked = false;
+    await expect
+      .poll(
+        async () => {
+          await page.keyboard.press('ArrowRight');
+          return backend.getAttribute('data-backend');
+        },
+        { timeout: 20_000, interval: 700 },
+      )
+      .toBe('cpu');
+    // (The address bar follows the slider a moment later; the slider itself holds the value.)
+    const n = Number(await dim.inputValue());
+    expect(n).toBeGreaterThan(6);
+    const wantN = reluRoundTrip({ dim: n, points: 2000, seed: 1, activation: 'relu' }).error;
+    await expect.poll(async () => Math.abs(Number(await exactOf(page, 'relu-manifold', 'error', `[data-dim="${n}"]`)) - wantN) / wantN).toBeLessThan(1e-4);
+    // Only the browser's own lines for the refused fetches of the worker: no uncaught error.
+    const refused = problems.filter((p) => /^request failed: \S+\/manifold\.worker-[\w-]+\.js /.test(p));
+    expect(refused.length).toBeGreaterThan(0);
+    expect(problems.filter((p) => !refused.includes(p))).toEqual([]);
     await context.close();
   });
 

@@ -21,6 +21,9 @@ describe('contentSecurityPolicy(scriptHashes)', () => {
     }
     expect(policy).not.toMatch(/unsafe-eval|https?:|\*/);
   });
+  it("lets workers start from the site's own files only, not from blob: or data: URLs (CSP Level 3, §6.1.13 worker-src)", () => {
+    expect(directives(contentSecurityPolicy()).get('worker-src')).toEqual(["'self'"]);
+  });
   it('has no directive a <meta> policy ignores (frame-ancestors, report-uri, sandbox)', () => {
     const names = [...directives(contentSecurityPolicy(['x'])).keys()];
     for (const ignored of ['frame-ancestors', 'report-uri', 'sandbox']) expect(names).not.toContain(ignored);
