@@ -265,7 +265,8 @@ describe('printing', () => {
     for (const hidden of ['Share or export', 'Download SVG', 'Copy link', 'Dark theme', 'Skip to content']) expect(all).not.toContain(hidden);
     expect(problems).toEqual([]);
     await context.close();
-  });
+    // Every figure drawn, then a PDF of a long chapter: over a minute on a busy two-core machine.
+  }, 120_000);
 
   it('prints the values of a figure’s controls and numbers citations against a reference list', async () => {
     const { context, page } = await watchedPage(browser, { viewport: { width: 1280, height: 900 } });
