@@ -65,14 +65,10 @@ export async function axeViolations(page: Page, rules?: string[], skip: string[]
   // which is most of its time on a long chapter. One axe.run in the page (same-origin frames
   // included) instead of a run per frame finished in a second, blank page: the same rules and the
   // same results in about half the time.
-  // axe-core (half a megabyte of script) is put into each frame once and reused by the page's
-  // later runs (the dark theme's contrast, say), instead of being evaluated again for every run.
-  const source = new AxeBuilder({ page }).script();
-  for (const frame of page.frames()) {
-    const present = await frame.evaluate(() => typeof (window as { axe?: unknown }).axe === 'object').catch(() => true);
-    if (!present) await frame.evaluate(source);
-  }
-  const builder = new AxeBuilder({ page, axeSource: ';' }).options({ resultTypes: ['violations'] }).setLegacyMode(true);
+  // axe-core (half a megabyte of script) is put into the page's frames by its first run there and
+  // reused by later runs (the dark theme's contrast, say), instead of being evaluated again.
+  const present = await Promise.all(page.frames().map((f) => f.evaluate(() => typeof (window as { axe?: unknown }).axe === 'object').catch(() => false)));
+  const builder = new AxeBuilder(present.every(Boolean) ? { page, axeSource: ';' } : { page }).options({ resultTypes: ['violations'] }).setLegacyMode(true);
   if (skip.length > 0) builder.disableRules(skip);
   const result = await (rules ? builder.withRules(rules) : builder.withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'])).analyze();
   return result.violations.map((v) => `${v.id}: ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(' | ')}`);
