@@ -3,7 +3,7 @@
 // routes (English reading pages, Chinese reading pages, decks, and embeds with exercise sheets),
 // so that they run side by side.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
+import type { Browser, BrowserContext } from 'playwright-core';
 import { axeViolations, baseURL, figuresReady, launch, routes, watchedPage } from './harness';
 import { hydrateAllFigures } from './figure-metrics.mjs';
 
@@ -15,8 +15,11 @@ export const isDeckRoute = (route: string): boolean => /^(\/zh)?\/lecture\//.tes
 /** Defines the checks of every page for the routes `pick` keeps. */
 export function pageChecks(pick: (route: string) => boolean): void {
   let browser: Browser;
+  // One context with JavaScript off for the whole file: such a page can write nothing a later one reads.
+  let scriptless: BrowserContext;
   beforeAll(async () => {
     browser = await launch();
+    scriptless = await browser.newContext({ javaScriptEnabled: false, reducedMotion: 'reduce' });
   });
   afterAll(async () => {
     await browser?.close();
@@ -67,7 +70,7 @@ export function pageChecks(pick: (route: string) => boolean): void {
     }, 180_000);
 
     it('shows its text, formulas and figures with JavaScript off', async () => {
-      const { context, page } = await watchedPage(browser, { javaScriptEnabled: false });
+      const page = await scriptless.newPage();
       await page.goto(baseURL() + route);
       const report = await page.evaluate(() => {
         const main = document.querySelector('main');
@@ -98,7 +101,7 @@ export function pageChecks(pick: (route: string) => boolean): void {
       }
       expect(report.formulasVisible).toBe(report.formulas);
       expect(report.katexErrors).toBe(0);
-      await context.close();
+      await page.close();
     });
   });
 }
