@@ -127,7 +127,7 @@ const textOnly = (svg: string): string =>
   svg.replace(/(<svg\b[^>]*>)/, '$1<style>rect,path,line,circle,ellipse,polyline,polygon,image{display:none}</style>');
 
 describe('figure export', () => {
-  it('covers every figure of the site, each on a reader\'s page', () => {
+  it('covers every figure of the site, each on a reader’s page', () => {
     const grouped = figuresByPage().flatMap(([, ids]) => ids);
     expect(grouped.length).toBeGreaterThan(0);
     expect(grouped.sort()).toEqual(figureIds());
