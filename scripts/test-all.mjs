@@ -1,8 +1,10 @@
 // The whole test command (npm test): Chromium and the programs that open exported figures and
-// printed pages present (rsvg-convert, pdftotext), type check, unit tests, production build, site
-// checks over the build, then end-to-end tests in Chromium. Stops at the first failing step.
-import { spawnSync } from 'node:child_process';
-import { mkdirSync, readFileSync, existsSync } from 'node:fs';
+// printed pages present (rsvg-convert, pdftotext); then, side by side on two lanes, the unit tests
+// and type check → production build → site checks over the build; then end-to-end tests in
+// Chromium. A lane stops at its first failing step; the browser tests run only when every step
+// before them passed. Every failure is listed at the end, and the command exits non-zero.
+import { spawn, spawnSync } from 'node:child_process';
+import { mkdirSync, readFileSync, existsSync, rmSync } from 'node:fs';
 import { delimiter, join } from 'node:path';
 import { findChromium } from '../tests/e2e/chromium.mjs';
 
@@ -19,6 +21,39 @@ function run(title, cmd, args) {
     finish(1);
   }
   console.log(`✔ ${title} (${seconds} s)`);
+}
+
+/**
+ * One step run while another lane runs too: its output is kept and printed in one piece when it
+ * ends, so two steps' lines do not mix. Resolves to whether it passed.
+ */
+function step(title, cmd, args) {
+  const started = Date.now();
+  console.log(`▶ ${title} started: ${cmd} ${args.join(' ')}`);
+  return new Promise((resolve) => {
+    const child = spawn(cmd, args, { env: { ...env, ...(process.stdout.isTTY ? { FORCE_COLOR: '1' } : {}) } });
+    const out = [];
+    child.stdout.on('data', (b) => out.push(b));
+    child.stderr.on('data', (b) => out.push(b));
+    const done = (code, why = '') => {
+      const seconds = ((Date.now() - started) / 1000).toFixed(1);
+      console.log(`\n── ${title}: ${cmd} ${args.join(' ')} ──`);
+      process.stdout.write(Buffer.concat(out));
+      if (code === 0) console.log(`✔ ${title} (${seconds} s)`);
+      else console.error(`✖ ${title} failed after ${seconds} s${why}`);
+      resolve(code === 0);
+    };
+    child.on('error', (e) => done(1, `: ${e.message}`));
+    child.on('close', (code) => done(code ?? 1));
+  });
+}
+
+/** Steps one after another, stopping at the first that fails; resolves to the titles that failed. */
+async function lane(steps) {
+  for (const [title, cmd, args] of steps) {
+    if (!(await step(title, cmd, args))) return [title];
+  }
+  return [];
 }
 
 function addCounts(file) {
@@ -75,10 +110,26 @@ function ensureTools() {
 }
 
 mkdirSync('reports', { recursive: true });
+// Counts come from this run's reports only.
+for (const f of ['reports/unit.json', 'reports/e2e.json']) rmSync(f, { force: true });
 ensureTools();
-run('type check', 'npx', ['astro', 'check', '--minimumFailingSeverity', 'warning']);
-run('unit tests', 'npx', ['vitest', 'run', '--reporter=default', '--reporter=json', '--outputFile.json=reports/unit.json']);
-run('build', 'npx', ['astro', 'build']);
-run('site checks', 'node', ['scripts/check-site.mjs']);
+// Two lanes on two cores. The type check and the build both write Astro's generated types
+// (.astro/), so they share a lane; the unit tests read neither.
+const started = Date.now();
+const failed = (
+  await Promise.all([
+    lane([['unit tests', 'npx', ['vitest', 'run', '--reporter=default', '--reporter=json', '--outputFile.json=reports/unit.json']]]),
+    lane([
+      ['type check', 'npx', ['astro', 'check', '--minimumFailingSeverity', 'warning']],
+      ['build', 'npx', ['astro', 'build']],
+      ['site checks', 'node', ['scripts/check-site.mjs']],
+    ]),
+  ])
+).flat();
+console.log(`\nUnit tests, type check, build and site checks: ${((Date.now() - started) / 1000).toFixed(1)} s`);
+if (failed.length > 0) {
+  console.error(`✖ Failed: ${failed.join(', ')}. The browser tests did not run.`);
+  finish(1);
+}
 run('browser tests', 'npx', ['vitest', 'run', '-c', 'vitest.e2e.config.ts', '--reporter=default', '--reporter=json', '--outputFile.json=reports/e2e.json']);
 finish(0);

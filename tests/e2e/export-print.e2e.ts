@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join, relative, sep } from 'node:path';
 import { inject } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { baseURL, figuresReady, launch, watchedPage } from './harness';
+import { baseURL, figuresReady, launch, watchedPage, type Watched } from './harness';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -45,10 +45,21 @@ function pages(): { route: string; html: string }[] {
 const chapterRoutes = (): string[] => pages().filter((p) => p.html.includes('class="chapter"')).map((p) => p.route).sort();
 
 /** A reader's page that shows the figure (not its embed or a deck), where its menu is. */
-function pageWithFigure(id: string): string {
-  const found = pages().find((p) => !/^\/(embed|lecture)\//.test(p.route) && p.html.includes(`data-figure="${id}"`));
+function pageWithFigure(id: string, all = pages()): string {
+  const found = all.find((p) => !/^\/(embed|lecture)\//.test(p.route) && p.html.includes(`data-figure="${id}"`));
   if (!found) throw new Error(`no page shows ${id}`);
   return found.route;
+}
+
+/** Every figure id with the page that shows it, grouped by page: [route, ids][] (each page loads once). */
+function figuresByPage(): [string, string[]][] {
+  const all = pages();
+  const byRoute = new Map<string, string[]>();
+  for (const id of figureIds()) {
+    const route = pageWithFigure(id, all);
+    byRoute.set(route, [...(byRoute.get(route) ?? []), id]);
+  }
+  return [...byRoute];
 }
 
 function tool(name: string, pkg: string): void {
@@ -116,65 +127,83 @@ const textOnly = (svg: string): string =>
   svg.replace(/(<svg\b[^>]*>)/, '$1<style>rect,path,line,circle,ellipse,polyline,polygon,image{display:none}</style>');
 
 describe('figure export', () => {
-  it.each(figureIds())('%s: SVG and PNG in both palettes open in rsvg-convert, opaque, with the source line', async (id) => {
-    tool('rsvg-convert', 'librsvg2-bin');
-    // The page itself is dark: the default export is light all the same.
-    const { context, page, problems } = await watchedPage(browser, { acceptDownloads: true, colorScheme: 'dark', viewport: { width: 1280, height: 900 } });
-    const route = pageWithFigure(id);
-    await page.goto(`${baseURL()}${route}`);
-    const fig = page.locator(`sep-figure[data-figure="${id}"]`).first();
-    await fig.scrollIntoViewIfNeeded();
-    // A figure that computes in the browser (TensorFlow.js) may take a while to draw first.
-    await expect.poll(() => fig.getAttribute('data-ready'), { timeout: 30_000 }).not.toBeNull();
-    await fig.locator('.fig-menu > summary').click();
-    const anchor = (await fig.getAttribute('id')) ?? '';
-    for (const palette of ['light', 'dark'] as const) {
-      await fig.locator('[data-option=dark]').setChecked(palette === 'dark');
-      const [svgDownload] = await Promise.all([page.waitForEvent('download'), fig.getByRole('button', { name: 'Download SVG' }).click()]);
-      expect(svgDownload.suggestedFilename()).toBe(palette === 'dark' ? `${id}-dark.svg` : `${id}.svg`);
-      const svg = readFileSync((await svgDownload.path()) as string, 'utf8');
-      writeFileSync(join(tmp, svgDownload.suggestedFilename()), svg);
+  it('covers every figure of the site, each on a reader’s page', () => {
+    const grouped = figuresByPage().flatMap(([, ids]) => ids);
+    expect(grouped.length).toBeGreaterThan(0);
+    expect(grouped.sort()).toEqual(figureIds());
+  });
 
-      // What other programs cannot read is not there.
-      expect(svg).not.toContain('rgba(');
-      expect(svg).not.toContain('dominant-baseline');
-      expect(svg).not.toContain('var(');
-      expect(svg).not.toMatch(/color-mix|hsla?\(|oklch|class=/);
-      // The background is a full-size opaque rectangle in the palette's colour.
-      const bg = /<rect x="0" y="0" width="(\d+)" height="(\d+)" fill="rgb\((\d+),(\d+),(\d+)\)"\/>/.exec(svg);
-      expect(bg, 'background rectangle').not.toBeNull();
-      const [, bw, bh] = bg as RegExpExecArray;
-      expect(svg).toMatch(new RegExp(`<svg[^>]* width="${bw}" height="${bh}"`));
-      // Title and a source line pointing back at this view.
-      const title = await page.evaluate(() => document.title);
-      expect(title).toBeTruthy();
-      expect(svg).toContain('Source: Separable (');
-      expect(svg).toContain(`${route}`);
-      expect(svg).toContain(`#${anchor}`);
+  // One page load per chapter: every figure it shows is exported from the same page, one after the other.
+  describe.each(figuresByPage())('from %s', (route, ids) => {
+    let watched: Watched;
+    beforeAll(async () => {
+      // The page itself is dark: the default export is light all the same.
+      watched = await watchedPage(browser, { acceptDownloads: true, colorScheme: 'dark', viewport: { width: 1280, height: 900 } });
+      await watched.page.goto(`${baseURL()}${route}`);
+    });
+    afterAll(async () => {
+      await watched?.context.close();
+    });
 
-      const full = await measurePng(page, rsvg(svg));
-      expect(full.minAlpha, 'opaque everywhere').toBe(255);
-      const text = await measurePng(page, rsvg(textOnly(svg)));
-      expect(text.inkedCount, 'some text is drawn').toBeGreaterThan(100);
-      if (palette === 'light') {
-        expect(full.corners, 'light background').toBeGreaterThan(235);
-        expect(text.darkShare, 'dark text: most text pixels darker than mid-grey').toBeGreaterThan(0.5);
-      } else {
-        expect(full.corners, 'dark background').toBeLessThan(40);
-        expect(1 - text.darkShare, 'light text: most text pixels lighter than mid-grey').toBeGreaterThan(0.5);
+    it.each(ids)('%s: SVG and PNG in both palettes open in rsvg-convert, opaque, with the source line', async (id) => {
+      tool('rsvg-convert', 'librsvg2-bin');
+      const { page, problems } = watched;
+      const fig = page.locator(`sep-figure[data-figure="${id}"]`).first();
+      await fig.scrollIntoViewIfNeeded();
+      // A figure that computes in the browser (TensorFlow.js) may take a while to draw first.
+      await expect.poll(() => fig.getAttribute('data-ready'), { timeout: 30_000 }).not.toBeNull();
+      await fig.locator('.fig-menu > summary').click();
+      const anchor = (await fig.getAttribute('id')) ?? '';
+      for (const palette of ['light', 'dark'] as const) {
+        await fig.locator('[data-option=dark]').setChecked(palette === 'dark');
+        const [svgDownload] = await Promise.all([page.waitForEvent('download'), fig.getByRole('button', { name: 'Download SVG' }).click()]);
+        expect(svgDownload.suggestedFilename()).toBe(palette === 'dark' ? `${id}-dark.svg` : `${id}.svg`);
+        const svg = readFileSync((await svgDownload.path()) as string, 'utf8');
+        writeFileSync(join(tmp, svgDownload.suggestedFilename()), svg);
+
+        // What other programs cannot read is not there.
+        expect(svg).not.toContain('rgba(');
+        expect(svg).not.toContain('dominant-baseline');
+        expect(svg).not.toContain('var(');
+        expect(svg).not.toMatch(/color-mix|hsla?\(|oklch|class=/);
+        // The background is a full-size opaque rectangle in the palette's colour.
+        const bg = /<rect x="0" y="0" width="(\d+)" height="(\d+)" fill="rgb\((\d+),(\d+),(\d+)\)"\/>/.exec(svg);
+        expect(bg, 'background rectangle').not.toBeNull();
+        const [, bw, bh] = bg as RegExpExecArray;
+        expect(svg).toMatch(new RegExp(`<svg[^>]* width="${bw}" height="${bh}"`));
+        // Title and a source line pointing back at this view.
+        const title = await page.evaluate(() => document.title);
+        expect(title).toBeTruthy();
+        expect(svg).toContain('Source: Separable (');
+        expect(svg).toContain(`${route}`);
+        expect(svg).toContain(`#${anchor}`);
+
+        const full = await measurePng(page, rsvg(svg));
+        expect(full.minAlpha, 'opaque everywhere').toBe(255);
+        const text = await measurePng(page, rsvg(textOnly(svg)));
+        expect(text.inkedCount, 'some text is drawn').toBeGreaterThan(100);
+        if (palette === 'light') {
+          expect(full.corners, 'light background').toBeGreaterThan(235);
+          expect(text.darkShare, 'dark text: most text pixels darker than mid-grey').toBeGreaterThan(0.5);
+        } else {
+          expect(full.corners, 'dark background').toBeLessThan(40);
+          expect(1 - text.darkShare, 'light text: most text pixels lighter than mid-grey').toBeGreaterThan(0.5);
+        }
+
+        const [pngDownload] = await Promise.all([page.waitForEvent('download'), fig.getByRole('button', { name: 'Download PNG 2×' }).click()]);
+        expect(pngDownload.suggestedFilename()).toBe(palette === 'dark' ? `${id}-dark@2x.png` : `${id}@2x.png`);
+        const png = readFileSync((await pngDownload.path()) as string);
+        const raster = await measurePng(page, png);
+        expect([raster.width, raster.height]).toEqual([Number(bw) * 2, Number(bh) * 2]);
+        expect(raster.minAlpha).toBe(255);
+        if (palette === 'light') expect(raster.corners).toBeGreaterThan(235);
+        else expect(raster.corners).toBeLessThan(40);
       }
-
-      const [pngDownload] = await Promise.all([page.waitForEvent('download'), fig.getByRole('button', { name: 'Download PNG 2×' }).click()]);
-      expect(pngDownload.suggestedFilename()).toBe(palette === 'dark' ? `${id}-dark@2x.png` : `${id}@2x.png`);
-      const png = readFileSync((await pngDownload.path()) as string);
-      const raster = await measurePng(page, png);
-      expect([raster.width, raster.height]).toEqual([Number(bw) * 2, Number(bh) * 2]);
-      expect(raster.minAlpha).toBe(255);
-      if (palette === 'light') expect(raster.corners).toBeGreaterThan(235);
-      else expect(raster.corners).toBeLessThan(40);
-    }
-    expect(problems).toEqual([]);
-    await context.close();
+      // Close the menu again, so the next figure's export starts from the page as loaded.
+      await fig.locator('.fig-menu > summary').click();
+      // What went wrong while this figure was exported (taken out, so the next figure starts clean).
+      expect(problems.splice(0), `${route}: ${id}`).toEqual([]);
+    });
   });
 
   it('writes the formula under the figure into the SVG as text', async () => {
@@ -236,7 +265,8 @@ describe('printing', () => {
     for (const hidden of ['Share or export', 'Download SVG', 'Copy link', 'Dark theme', 'Skip to content']) expect(all).not.toContain(hidden);
     expect(problems).toEqual([]);
     await context.close();
-  });
+    // Every figure drawn, then a PDF of a long chapter: over a minute on a busy two-core machine.
+  }, 120_000);
 
   it('prints the values of a figure’s controls and numbers citations against a reference list', async () => {
     const { context, page } = await watchedPage(browser, { viewport: { width: 1280, height: 900 } });

@@ -175,6 +175,14 @@ describe('lecture decks', () => {
         await page.keyboard.press('Enter');
         await expect.poll(() => slideNumber(page)).toBe(figureSlide);
       }
+      // The canvas rescales on the resize event, which a busy machine may deliver a few frames late
+      // (the assertion below says so if it never does); then its figures redraw for the new size.
+      await page
+        .waitForFunction(() => {
+          const c = document.querySelector('.deck-canvas')?.getBoundingClientRect();
+          return c !== undefined && Math.abs(c.width / 1280 - Math.min(innerWidth / 1280, innerHeight / 720)) < 5e-4;
+        }, undefined, { timeout: 5_000 })
+        .catch(() => undefined);
       await figuresReady(page);
       await page.evaluate(() => new Promise((ok) => requestAnimationFrame(() => requestAnimationFrame(ok))));
       const big = await measureSlide(page);

@@ -27,8 +27,6 @@ describe('figures on a phone and a laptop', () => {
   it.each(pagesWithFigures().flatMap((r) => PAGE_SCREENS.filter((s) => !r.startsWith('/zh/') || s.name === 'phone').map((s) => [r, s.name] as const)))('%s on a %s: text at least 12 px, no jump when figures hydrate, nothing wider than the screen', async (route, screenName) => {
     const screen = PAGE_SCREENS.find((s) => s.name === screenName)!;
     const { page, context, problems } = await watchedPage(browser, { viewport: { width: screen.width, height: screen.height } });
-    await page.goto(`${baseURL()}${route}`);
-    await figuresReady(page);
     // The figures in the first screen relay out for their measured width without a visible jump:
     // each is about as tall after its script has laid it out as the build's draft shown by CSS (the
     // same page with the figures' code withheld): the shift that causes scores at most 0.02. (Web fonts arriving move text too; Lighthouse's CLS in
@@ -37,14 +35,20 @@ describe('figures on a phone and a laptop', () => {
       [...document.querySelectorAll<HTMLElement>('sep-figure')]
         .filter((f) => f.getBoundingClientRect().top < innerHeight)
         .map((f) => ({ id: f.id, height: f.getBoundingClientRect().height, bottom: f.getBoundingClientRect().bottom }));
+    // One load for both: the figures' code is held back until the drafts are measured, then let through.
+    let release = (): void => undefined;
+    const withheld = new Promise<void>((ok) => (release = ok));
+    await page.route('**/_astro/figure.*.js', async (r) => {
+      await withheld;
+      await r.continue();
+    });
+    await page.goto(`${baseURL()}${route}`);
+    await page.waitForTimeout(300);
+    const drafts = await page.evaluate(firstScreen);
+    expect(await page.evaluate(() => document.querySelectorAll('sep-figure[data-ready]').length), 'no figure drawn while its code is held back').toBe(0);
+    release();
+    await figuresReady(page);
     const hydrated = await page.evaluate(firstScreen);
-    const still = await browser.newContext({ viewport: { width: screen.width, height: screen.height }, reducedMotion: 'reduce' });
-    const draft = await still.newPage();
-    await draft.route('**/_astro/figure.*.js', (r) => r.abort());
-    await draft.goto(`${baseURL()}${route}`);
-    await draft.waitForTimeout(300);
-    const drafts = await draft.evaluate(firstScreen);
-    await still.close();
     for (const f of hydrated) {
       const before = drafts.find((d) => d.id === f.id);
       if (!before) continue;
