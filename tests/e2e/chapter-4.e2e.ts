@@ -123,7 +123,8 @@ describe('chapter 4: MobileNet V1', () => {
     expect(bodies.filter((b) => b.tfjs).map((b) => b.url)).toEqual([]);
     const seenBefore = bodies.length;
     const expected = frameworkCounts(mobilenetV1({ alpha: 0.25, resolution: 128 })).keras.total;
-    expect(await block.locator('[data-role=site-keras]').getAttribute('data-exact')).toBe(String(expected));
+    // The block's code arrives as it comes near; it then reads the page's α and resolution.
+    await expect.poll(() => block.locator('[data-role=site-keras]').getAttribute('data-exact')).toBe(String(expected));
     await block.getByRole('combobox', { name: 'Backend' }).selectOption('cpu');
     const run = block.getByRole('button', { name: 'Build and run' });
     await expect.poll(() => run.isEnabled()).toBe(true);
