@@ -4,18 +4,18 @@ import { BaseSequencer, type TestSpecification } from 'vitest/node';
 
 /** File names, slowest first (seconds on a two-core machine, four files side by side). */
 const SLOWEST_FIRST = [
-  'lecture', // ~315 (four files side by side)
-  'export-print', // ~310
-  'pages-reading', // ~250
-  'screens', // ~210
-  'pages-decks', // ~190
-  'pages-tools', // ~180
-  'pages-reading-zh', // ~155
-  'teach-embed', // ~100
-  'chapters-1-3', // ~90
+  'export-print', // ~260 (four files side by side)
+  'lecture', // ~215
+  'pages-tools', // ~210
+  'pages-reading', // ~150
+  'first-load', // ~140
+  'pages-reading-zh', // ~105
+  'screens', // ~105
+  'pages-decks', // ~100
+  'chapters-1-3', // ~75
+  'chapters-5-6', // ~75
+  'teach-embed', // ~70
   'exercises',
-  'chapters-5-6',
-  'first-load',
   'site-consistency',
   'new-figures',
   'chapter-4',
