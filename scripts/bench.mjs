@@ -101,7 +101,7 @@ async function lighthouseRows(base, pages, runs) {
       rows.push({ route, runs, ...samples[Math.floor(samples.length / 2)], performanceRuns: samples.map((x) => x.performance) });
     }
   } finally {
-    await chrome.kill();
+    chrome.kill();
   }
   return rows;
 }

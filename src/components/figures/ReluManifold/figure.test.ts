@@ -7,7 +7,6 @@ import { pathPoints } from '../../figure-kit/paths';
 
 const numbers = (svg: SvgNode, name: string) => all(svg, (n) => n.attrs['data-quantity'] === name).map((n) => [Number(n.attrs['data-dim']), Number(n.attrs['data-exact'])]);
 const panels = (svg: SvgNode, row: 'pinv' | 'active') => all(svg, (n) => n.attrs['data-row'] === row);
-const dots = (g: SvgNode) => all(g, (n) => n.tag === 'path' && String(n.attrs.class).includes('rm-dots')).map((p) => String(p.attrs.d));
 const viewBox = (svg: SvgNode) => String(svg.attrs.viewBox).split(' ').map(Number);
 const slide = (width: number) => ({ uid: 's', width, height: 335, context: 'slide' as const, lang: 'en' as const });
 
