@@ -174,9 +174,13 @@ describe('chapter 2: the G slider at the page’s M = N = 16', () => {
     for (let g = 2; g <= 64; g++) {
       await page.keyboard.press('ArrowRight');
       await expect.poll(() => fig.getByRole('spinbutton', { name: /Groups/ }).inputValue()).toBe(String(g));
+      // The box shows G before the figure redraws: wait for the picture of this G (greyed when G
+      // does not divide 16), then look at it.
+      const stale = async (): Promise<boolean> => (await fig.locator('svg').getAttribute('data-stale')) !== null;
+      await expect.poll(stale, `G = ${g}`).toBe(16 % g !== 0);
       expect(await fig.locator('[data-role=error]').count()).toBe(0);
       expect(Math.abs((await fig.boundingBox())!.height - height)).toBeLessThanOrEqual(1);
-      if ((await fig.locator('svg').getAttribute('data-stale')) !== null) greyed++;
+      if (await stale()) greyed++;
     }
     // Of G = 2 … 64 only 2, 4, 8 and 16 divide 16: the other 59 are greyed, none an error.
     expect(greyed).toBe(59);
