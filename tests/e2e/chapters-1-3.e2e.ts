@@ -177,7 +177,7 @@ describe('chapter 2: the G slider at the page’s M = N = 16', () => {
       // The box shows G before the figure redraws: wait for the picture of this G (greyed when G
       // does not divide 16), then look at it.
       const stale = async (): Promise<boolean> => (await fig.locator('svg').getAttribute('data-stale')) !== null;
-      await expect.poll(stale, `G = ${g}`).toBe(16 % g !== 0);
+      await expect.poll(stale, { message: `G = ${g}` }).toBe(16 % g !== 0);
       expect(await fig.locator('[data-role=error]').count()).toBe(0);
       expect(Math.abs((await fig.boundingBox())!.height - height)).toBeLessThanOrEqual(1);
       if (await stale()) greyed++;
