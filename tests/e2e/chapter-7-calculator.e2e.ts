@@ -5,8 +5,9 @@ import type { Browser, Page } from 'playwright-core';
 import { baseURL, figuresReady, launch, watchedPage } from './harness';
 import { mobilenetV1, mobilenetV2, xception, frameworkCounts } from '../../src/lib/architectures';
 import { decodeStack, encodeStack, toCsv } from '../../src/lib/stack-codec';
-import { computeStack, rowParams } from '../../src/lib/stack';
+import { computeStack, rowParams, totalParams } from '../../src/lib/stack';
 import { preset } from '../../src/lib/stack-presets';
+import { DEFAULT_PRESET } from '../../src/lib/stack';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -111,6 +112,60 @@ describe('calculator', () => {
     expect(await total(other, 'params')).toBe(String(frameworkCounts(mobilenetV2()).keras.total));
     expect(await other.locator('[data-role=rows] tr').count()).toBe(preset('mobilenet-v2').layers.length);
     expect(await other.getByLabel('Parameters', { exact: true }).inputValue()).toBe('keras');
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+
+  it('makes the build\'s rows editable a few per task, the first screen first, and an edit meanwhile builds the rest at once', async () => {
+    const v1 = preset(DEFAULT_PRESET).layers.length;
+    const { context, page, problems } = await watchedPage(browser);
+    // Watched from inside the page: after every change to the table, how many rows it has, how
+    // many are editable, and whether the calculator says it is ready. With `edit`, the first
+    // time a row is editable, row 1's output channels are set to 16 there and then.
+    await page.addInitScript(() => {
+      const seen: { rows: number; editable: number; ready: boolean }[] = [];
+      (window as unknown as { __seen: typeof seen }).__seen = seen;
+      const edit = new URL(location.href).searchParams.has('edit');
+      const start = () => {
+        const calc = document.querySelector('stack-calculator');
+        const body = calc?.querySelector('[data-role=rows]');
+        if (!calc || !body) return void requestAnimationFrame(start);
+        new MutationObserver(() => {
+          const trs = [...body.querySelectorAll('tr')];
+          const editable = trs.filter((tr) => tr.querySelector('select[data-field=kind]')).length;
+          seen.push({ rows: trs.length, editable, ready: calc.hasAttribute('data-ready') });
+          const box = body.querySelector<HTMLInputElement>('input[data-field=out]');
+          if (edit && box && box.value !== '16' && seen.length === 1) {
+            box.value = '16';
+            box.dispatchEvent(new Event('input', { bubbles: true }));
+            box.dispatchEvent(new Event('change', { bubbles: true }));
+          }
+        }).observe(body, { childList: true });
+      };
+      start();
+    });
+    const seen = async () => page.evaluate(() => (window as unknown as { __seen: { rows: number; editable: number; ready: boolean }[] }).__seen);
+    await page.goto(`${baseURL()}/calculator/`);
+    await ready(page);
+    const plain = await seen();
+    // Never a gap: every layer has a row throughout; editable rows came in steps, the first
+    // screen's first, and the calculator said ready only once every row was editable.
+    expect(plain.every((s) => s.rows === v1)).toBe(true);
+    const steps = plain.map((s) => s.editable).filter((e, i, all) => e !== all[i - 1]);
+    expect(steps[0]).toBeGreaterThanOrEqual(6);
+    expect(steps.length).toBeGreaterThan(2);
+    expect(steps.at(-1)).toBe(v1);
+    expect(plain.filter((s) => s.editable < v1).every((s) => !s.ready)).toBe(true);
+    // An edit right after the first rows: the rest are built at once, with the edit's numbers.
+    await page.goto(`${baseURL()}/calculator/?edit`);
+    await ready(page);
+    expect((await seen())[0].editable).toBeLessThan(v1);
+    const rows = await page.locator('[data-role=rows] tr').evaluateAll((trs) => trs.map((tr) => tr.querySelector('select[data-field=kind]') !== null));
+    expect(rows).toEqual(Array(v1).fill(true));
+    const stack = preset(DEFAULT_PRESET);
+    const edited = { ...stack, layers: stack.layers.map((l, i) => (i === 0 ? { ...l, out: 16 } : l)) };
+    await expect.poll(() => total(page, 'params')).toBe(totalParams(computeStack(edited).totals, 'paper').toString());
+    expect(await page.getByLabel('Row 1 output channels').inputValue()).toBe('16');
     expect(problems).toEqual([]);
     await context.close();
   });

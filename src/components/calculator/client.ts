@@ -72,6 +72,13 @@ const presets = lazy(() => import('../../lib/stack-presets'));
 const LONG_STACK = 50;
 const SCREENS_NEAR = 1;
 const FLUSH_MS = 300;
+/**
+ * The build's table already shows the default stack's numbers. Over it, the first FIRST_ROWS rows
+ * become editable at once (the first screen) and the rest ROWS_PER_TASK at a time, one short task
+ * each: built all at once, the ~30 rows of form controls are one long task on a slow phone.
+ */
+const FIRST_ROWS = 8;
+const ROWS_PER_TASK = 6;
 
 class StackCalculator extends HTMLElement {
   private state!: CalculatorState;
@@ -102,6 +109,10 @@ class StackCalculator extends HTMLElement {
   /** The calculator's words, in the page's language. */
   private t!: CalculatorStrings;
 
+  /** While the build's rows are being made editable: the next row to replace (see adoptRows). */
+  private adopting = -1;
+  private adoptTimer = 0;
+
   connectedCallback(): void {
     if (this.dataset.ready === undefined && !this.starting) void this.start();
   }
@@ -116,7 +127,7 @@ class StackCalculator extends HTMLElement {
     this.keys = stack.layers.map(() => this.nextKey++);
     this.wire();
     this.update({ messages: messages.length ? { title: this.t.linkMessages, list: messages } : null });
-    this.dataset.ready = '';
+    if (this.adopting < 0) this.dataset.ready = '';
   }
 
   /** The stack and conventions a URL holds, with messages about what could not be used. */
@@ -393,7 +404,8 @@ class StackCalculator extends HTMLElement {
       patch(view, tree);
       this.rowsEl = this.q<HTMLTableSectionElement>('[data-role=rows]');
       this.fitColumns(report);
-      this.renderRows(report);
+      if (this.asBuilt(report)) this.adoptRows(report, 0);
+      else this.renderRows(report);
     }
     this.viewTree = tree;
     // A select a reader has used keeps its own choice; make it show the state's.
@@ -423,6 +435,7 @@ class StackCalculator extends HTMLElement {
     const n = stack.layers.length;
     const keep = new Set(this.keys);
     this.report = report;
+    if (this.adopting >= 0) this.stopAdopting();
     if (this.rows.size === 0) this.rowsEl.replaceChildren(); // the build's plain rows
     for (const [key, dom] of this.rows) {
       if (!keep.has(key)) {
@@ -462,6 +475,52 @@ class StackCalculator extends HTMLElement {
       if (at !== dom.tr) this.rowsEl.insertBefore(dom.tr, at ?? null);
     });
     if (this.stale.size > 0) this.queueFlush();
+  }
+
+  /**
+   * Whether the build's plain rows show what this first render would: the default stack, counted
+   * with the default conventions, and nothing to say about the link.
+   */
+  private asBuilt(report: CalculatorView): boolean {
+    const s = this.state;
+    return s.params === 'paper' && s.flops === 'macs' && s.messages === null && this.rowsEl.rows.length === report.rows.length && encodeStack(s.stack) === this.dataset.default;
+  }
+
+  /**
+   * Replace the build's plain rows from `from` on with editable ones, a few per task (the first
+   * screen in the first task), each in place, so that the table never shows a gap. The calculator
+   * is marked ready when the last is replaced; any change before that ends the adoption and
+   * renderRows builds the rest at once.
+   */
+  private adoptRows(report: CalculatorView, from: number): void {
+    const { layers } = this.state.stack;
+    const n = layers.length;
+    const end = Math.min(n, from + (from === 0 ? FIRST_ROWS : ROWS_PER_TASK));
+    this.report = report;
+    for (let i = from; i < end; i++) {
+      const [key, l, r] = [this.keys[i], layers[i], report.rows[i]];
+      const tree = rowView(r, l, i, n, key, {}, this.t);
+      const tr = document.createElement('tr');
+      patch(tr, tree);
+      this.rows.set(key, { tr, controls: [l, r.error, r.errorField, i, n, ''], numbers: numbersOf(r), tree });
+      this.rowsEl.rows[i].replaceWith(tr);
+    }
+    if (end < n) {
+      this.adopting = end;
+      this.adoptTimer = window.setTimeout(() => this.adoptRows(report, end), 0);
+      return;
+    }
+    this.adopting = -1;
+    this.dataset.ready = '';
+  }
+
+  /** End an adoption part-way: the build's rows left go, and renderRows makes the rest. */
+  private stopAdopting(): void {
+    window.clearTimeout(this.adoptTimer);
+    this.adopting = -1;
+    const ours = new Set([...this.rows.values()].map((d) => d.tr));
+    for (const tr of [...this.rowsEl.rows]) if (!ours.has(tr)) tr.remove();
+    this.dataset.ready = '';
   }
 
   /**
