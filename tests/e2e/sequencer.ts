@@ -4,12 +4,12 @@ import { BaseSequencer, type TestSpecification } from 'vitest/node';
 
 /**
  * File names, slowest first (seconds on a two-core machine, four files side by side; the first five
- * and screens from old-and-new runs side by side, scaled to this layout).
+ * and screens measured against their previous versions run at the same moment, scaled to this layout).
  */
 const SLOWEST_FIRST = [
   'export-print', // ~250
   'pages-tools', // ~210
-  'lecture', // ~190
+  'lecture', // ~185 (each deck printed on the load that walks it)
   'pages-reading', // ~155 (the laptop pass of the figures rides on its loads)
   'first-load', // ~130
   'pages-reading-zh', // ~105
