@@ -30,6 +30,17 @@ const COMPRESS = new Set(['.html', '.js', '.mjs', '.css', '.svg', '.json', '.txt
 /** Start serving `root`; resolves to { server, url }. */
 export function serve(root, port = 0) {
   const base = resolve(root);
+  // Each file is compressed once, as a host that stores its files compressed sends them: the tests
+  // load the same chunks hundreds of times, and compressing them again each time was CPU the
+  // browsers waited for. A file that changes on disk (a rebuild) is compressed again.
+  const compressed = new Map();
+  const gzipped = (path, info, body) => {
+    const known = compressed.get(path);
+    if (known && known.mtimeMs === info.mtimeMs && known.size === info.size) return known.gz;
+    const gz = gzipSync(body, { level: 6 });
+    compressed.set(path, { mtimeMs: info.mtimeMs, size: info.size, gz });
+    return gz;
+  };
   const server = createServer(async (req, res) => {
     try {
       const url = new URL(req.url ?? '/', 'http://127.0.0.1');
@@ -56,7 +67,7 @@ export function serve(root, port = 0) {
       const headers = { 'content-type': TYPES[extname(path)] ?? 'application/octet-stream', 'cache-control': 'no-cache', vary: 'accept-encoding' };
       if (COMPRESS.has(extname(path)) && /\bgzip\b/.test(String(req.headers['accept-encoding'] ?? ''))) {
         res.writeHead(200, { ...headers, 'content-encoding': 'gzip' });
-        res.end(gzipSync(body, { level: 6 }));
+        res.end(gzipped(path, info, body));
         return;
       }
       res.writeHead(200, headers);

@@ -122,9 +122,11 @@ describe('lecture decks', () => {
   });
 
   // Every slide of both editions at 720p, where the canvas is smallest; then the same deck on a
-  // 1080p screen, where the canvas is scaled as a whole (its layout is the same 1280 × 720).
+  // 1080p screen, where the canvas is scaled as a whole (its layout is the same 1280 × 720); then,
+  // back at 720p, the deck printed from the same load (print shows every slide and step whatever
+  // the one showing: lecture.css).
   it.each(allDecks().map((slug) => [slug, 1280, 720] as const))(
-    'deck %s at %i×%i: every slide and step fits the canvas, and the canvas fills the screen, also at 1920×1080',
+    'deck %s at %i×%i: every slide and step fits the canvas, and the canvas fills the screen, also at 1920×1080; it prints as one page per slide, each page the canvas size',
     async (slug, width, height) => {
       const { context, page, problems } = await watchedPage(browser, { viewport: { width, height } });
       await page.goto(`${baseURL()}${slug}/`);
@@ -195,8 +197,30 @@ describe('lecture decks', () => {
         expect(f.bottom, '1080p: the figure ends inside the screen').toBeLessThanOrEqual(1080);
       }
       expect(problems).toEqual([]);
+
+      // Printed: one page per slide, each page the canvas size.
+      await page.setViewportSize({ width, height });
+      const pdf = await page.pdf({ preferCSSPageSize: true, printBackground: true });
+      const { pages, sizes } = pdfPages(pdf);
+      expect(pages).toBe(total);
+      // 1280 × 720 CSS px = 960 × 540 pt (13.33 × 7.5 in), every page; the deck's page size wins over
+      // the paper a print dialog offers (A4 or Letter), so a slide is never cut or scaled.
+      if (sizes) for (const size of sizes) expect(size).toEqual([960, 540]);
+      const onA4 = pdfPages(await page.pdf({ format: 'A4', preferCSSPageSize: true }));
+      expect(onA4.pages, 'on A4').toBe(total);
+      if (onA4.sizes) for (const [w, h] of onA4.sizes) expect(w, 'landscape on A4').toBeGreaterThan(h);
+      // Every slide fits its page: nothing overflows a slide in print.
+      await page.emulateMedia({ media: 'print' });
+      const overflowing = await page.evaluate(() =>
+        [...document.querySelectorAll<HTMLElement>('[data-slide]')]
+          .map((s, i) => [i + 1, Math.max(s.scrollHeight - s.clientHeight, ...[...s.querySelectorAll<HTMLElement>('.katex-display')].map((k) => k.scrollWidth - k.clientWidth))] as const)
+          .filter(([, o]) => o > 2),
+      );
+      expect(overflowing).toEqual([]);
       await context.close();
+      // Every slide and step measured at two sizes, then two PDFs of the deck: slow on a busy machine.
     },
+    180_000,
   );
 
   it('starts every figure slide at its preset, keeps the figure live, and keeps slider keys for the slider', async () => {
@@ -442,30 +466,6 @@ describe('lecture decks', () => {
     await expect.poll(() => ratio(page)).toBe(await ratio(presenter));
     expect(slideNumber(page)).toBe(n);
     expect(problems).toEqual([]);
-    await context.close();
-  });
-
-  it.each(allDecks())('prints deck %s as one page per slide, each page the canvas size', async (slug) => {
-    const { context, page } = await watchedPage(browser, { viewport: { width: 1280, height: 720 } });
-    await page.goto(`${baseURL()}${slug}/`, { waitUntil: 'networkidle' });
-    const total = await page.locator('[data-slide]').count();
-    const pdf = await page.pdf({ preferCSSPageSize: true, printBackground: true });
-    const { pages, sizes } = pdfPages(pdf);
-    expect(pages).toBe(total);
-    // 1280 × 720 CSS px = 960 × 540 pt (13.33 × 7.5 in), every page; the deck's page size wins over
-    // the paper a print dialog offers (A4 or Letter), so a slide is never cut or scaled.
-    if (sizes) for (const size of sizes) expect(size).toEqual([960, 540]);
-    const onA4 = pdfPages(await page.pdf({ format: 'A4', preferCSSPageSize: true }));
-    expect(onA4.pages, 'on A4').toBe(total);
-    if (onA4.sizes) for (const [w, h] of onA4.sizes) expect(w, 'landscape on A4').toBeGreaterThan(h);
-    // Every slide fits its page: nothing overflows a slide in print.
-    await page.emulateMedia({ media: 'print' });
-    const overflowing = await page.evaluate(() =>
-      [...document.querySelectorAll<HTMLElement>('[data-slide]')]
-        .map((s, i) => [i + 1, Math.max(s.scrollHeight - s.clientHeight, ...[...s.querySelectorAll<HTMLElement>('.katex-display')].map((k) => k.scrollWidth - k.clientWidth))] as const)
-        .filter(([, o]) => o > 2),
-    );
-    expect(overflowing).toEqual([]);
     await context.close();
   });
 

@@ -1,11 +1,13 @@
 // Every page of the build, in Chromium: loads clean, passes axe in both themes, fits a phone, and
-// still reads with JavaScript off. Four test files share these checks, each over part of the
-// routes (English reading pages, Chinese reading pages, decks, and embeds with exercise sheets),
-// so that they run side by side.
+// still reads with JavaScript off; a page whose figures are measured on a laptop (screen-checks.ts)
+// is loaded at laptop size and measured on the same load. Four test files share these checks, each
+// over part of the routes (English reading pages, Chinese reading pages, decks, and embeds with
+// exercise sheets), so that they run side by side.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext } from 'playwright-core';
 import { axeViolations, baseURL, figuresReady, launch, routes, watchedPage } from './harness';
 import { hydrateAllFigures } from './figure-metrics.mjs';
+import { figuresOnScreen, holdFigureCode, screenNamed, screensFor } from './screen-checks';
 
 /** Routes the tool files take: decks, embeds and exercise sheets (many, each small). */
 export const isToolRoute = (route: string): boolean => /^(\/zh)?\/(lecture|embed|exercises)\//.test(route);
@@ -36,14 +38,21 @@ export function pageChecks(pick: (route: string) => boolean): void {
     });
   });
 
+  const laptop = screenNamed('laptop');
+
   describe.each(ROUTES.filter(pick))('page %s', (route) => {
-    // One page per route: full axe in the light theme, colour contrast again in the dark theme (the
-    // only rule a theme can change), then the same page at phone width.
-    it('loads with no console error or foreign request, axe finds nothing in either theme, and it fits a 360 px phone', async () => {
-      const { context, page, problems } = await watchedPage(browser, { colorScheme: 'light' });
+    const onLaptop = screensFor(route).includes(laptop);
+    // One page per route: its figures on a laptop where they are measured there, full axe in the
+    // light theme, colour contrast again in the dark theme (the only rule a theme can change), then
+    // the same page at phone width.
+    it(`loads with no console error or foreign request${onLaptop ? ', its figures fit a laptop' : ''}, axe finds nothing in either theme, and it fits a 360 px phone`, async () => {
+      const { context, page, problems } = await watchedPage(browser, { colorScheme: 'light', ...(onLaptop ? { viewport: { width: laptop.width, height: laptop.height } } : {}) });
+      const release = onLaptop ? await holdFigureCode(page) : undefined;
       await page.goto(baseURL() + route);
-      // axe reads the page once every figure has drawn in the browser, not only the build's drafts.
-      await hydrateAllFigures(page);
+      // axe reads the page once every figure has drawn in the browser, not only the build's drafts
+      // (the laptop pass draws every figure).
+      if (release) await figuresOnScreen(page, route, laptop, release);
+      else await hydrateAllFigures(page);
       // A Chinese page has its English twin's colours on the same stylesheet: its contrast is
       // measured there (in both themes); here every other rule.
       const twin = route.startsWith('/zh/');

@@ -2,16 +2,19 @@
 // clone vitest has no timings of its own to go by).
 import { BaseSequencer, type TestSpecification } from 'vitest/node';
 
-/** File names, slowest first (seconds on a two-core machine, four files side by side). */
+/**
+ * File names, slowest first (seconds on a two-core machine, four files side by side; the first five
+ * and screens measured against their previous versions run at the same moment, scaled to this layout).
+ */
 const SLOWEST_FIRST = [
-  'export-print', // ~260 (four files side by side)
-  'lecture', // ~215
+  'export-print', // ~250
   'pages-tools', // ~210
-  'pages-reading', // ~150
-  'first-load', // ~140
+  'lecture', // ~185 (each deck printed on the load that walks it)
+  'pages-reading', // ~155 (the laptop pass of the figures rides on its loads)
+  'first-load', // ~130
   'pages-reading-zh', // ~105
-  'screens', // ~105
   'pages-decks', // ~100
+  'screens', // ~75 (phone only)
   'chapters-1-3', // ~75
   'chapters-5-6', // ~75
   'teach-embed', // ~70
