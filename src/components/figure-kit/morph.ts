@@ -7,10 +7,13 @@
 
 /** Make `el`'s attributes those of `from`. */
 function morphAttrs(el: Element, from: Element): void {
-  for (const name of from.getAttributeNames()) {
-    const v = from.getAttribute(name) as string;
-    if (el.getAttribute(name) !== v) el.setAttribute(name, v);
+  const want = from.attributes;
+  for (let i = 0; i < want.length; i++) {
+    const a = want[i];
+    if (el.getAttribute(a.name) !== a.value) el.setAttribute(a.name, a.value);
   }
+  // Every wanted attribute is now there: any more are surplus.
+  if (el.attributes.length === want.length) return;
   for (const name of el.getAttributeNames()) if (!from.hasAttribute(name)) el.removeAttribute(name);
 }
 
@@ -20,25 +23,31 @@ function morphAttrs(el: Element, from: Element): void {
  * set only where it differs. Whatever cannot be kept is replaced by a copy from `from`.
  */
 export function morphChildren(el: Element, from: ParentNode): void {
-  const have = el.childNodes;
-  const want = from.childNodes;
-  for (let i = 0; i < want.length; i++) {
-    const w = want[i];
-    const h = have[i];
-    if (!h) el.appendChild(w.cloneNode(true));
-    else if (w.nodeType === Node.TEXT_NODE && h.nodeType === Node.TEXT_NODE) {
-      if (h.nodeValue !== w.nodeValue) h.nodeValue = w.nodeValue;
+  let have = el.firstChild;
+  for (let w = from.firstChild; w; w = w.nextSibling) {
+    if (!have) {
+      el.appendChild(w.cloneNode(true));
+      continue;
+    }
+    const next = have.nextSibling;
+    if (w.nodeType === Node.TEXT_NODE && have.nodeType === Node.TEXT_NODE) {
+      if (have.nodeValue !== w.nodeValue) have.nodeValue = w.nodeValue;
     } else if (
       w.nodeType === Node.ELEMENT_NODE &&
-      h.nodeType === Node.ELEMENT_NODE &&
-      (h as Element).localName === (w as Element).localName &&
-      (h as Element).namespaceURI === (w as Element).namespaceURI
+      have.nodeType === Node.ELEMENT_NODE &&
+      (have as Element).localName === (w as Element).localName &&
+      (have as Element).namespaceURI === (w as Element).namespaceURI
     ) {
-      morphAttrs(h as Element, w as Element);
-      morphChildren(h as Element, w as Element);
-    } else el.replaceChild(w.cloneNode(true), h);
+      morphAttrs(have as Element, w as Element);
+      morphChildren(have as Element, w as Element);
+    } else el.replaceChild(w.cloneNode(true), have);
+    have = next;
   }
-  while (have.length > want.length) el.removeChild(el.lastChild as ChildNode);
+  while (have) {
+    const next = have.nextSibling;
+    el.removeChild(have);
+    have = next;
+  }
 }
 
 let parser: HTMLTemplateElement | undefined;
