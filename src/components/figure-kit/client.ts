@@ -20,6 +20,7 @@ import { FIGURE_KATEX } from './katex-options';
 import { FIGURES } from './registry';
 import { lazy, retryLater } from './lazy';
 import { patch } from './svg';
+import { morphHtml } from './morph';
 import { frameFor } from './frame';
 import type { FigureContext, FigureDef, FigureView } from './types';
 import type { ParamName } from '../../lib/params';
@@ -67,7 +68,8 @@ function typeset(el: HTMLElement, tex: string): void {
           if (el.dataset.tex !== tex) return;
           typesetAt.set(el, performance.now());
           typesetMarkup ??= memoRecent((t) => katex.renderToString(t, { ...FIGURE_KATEX, displayMode: true, throwOnError: false }), 64);
-          el.innerHTML = typesetMarkup(tex);
+          // Only the parts that changed (usually a few numbers) are written into the page.
+          morphHtml(el, typesetMarkup(tex));
           el.dispatchEvent(new Event('sep:typeset', { bubbles: true }));
         },
         Math.max(0, (typesetAt.get(el) ?? -Infinity) + TYPESET_GAP_MS - performance.now()),
@@ -156,6 +158,9 @@ const onScreen =
           for (const e of entries) {
             const fig = e.target as SepFigure;
             fig.inView = e.isIntersecting;
+            // Far from the screen its marks do not ease (global.css): each frame of easing would
+            // repaint the page for marks nobody sees. Set as it crosses, not at every change.
+            fig.toggleAttribute('data-far', !fig.inView);
             if (fig.inView) fig.flush(false);
           }
         },

@@ -67,11 +67,25 @@ export function plotFor(frame: Pick<FigureFrame, 'width' | 'height' | 'context'>
 
 const ratioOf = (k: number, n: number): number => rationalToNumber(separableRatio({ k, n }));
 
-/** The curve 1/N + 1/K² sampled on a log grid of N (continuous in N for the drawing). */
+/** Paths already sampled, by K and the plot's box (a handful: five curves, a few box sizes). */
+const curvePaths = new Map<string, string>();
+
+/**
+ * The curve 1/N + 1/K² sampled on a log grid of N (continuous in N for the drawing). A curve
+ * depends only on K and the plot's box, so a slider step reuses the paths of the curves it did not
+ * move instead of sampling all five again.
+ */
 function curvePath(p: Plot, k: number): string {
-  const steps = 96;
-  const ns = Array.from({ length: steps + 1 }, (_, i) => N_DOMAIN[0] * (N_DOMAIN[1] / N_DOMAIN[0]) ** (i / steps));
-  return linePath(ns, (n) => p.x(n), (n) => p.y(separableRatioAt(k, n)));
+  const key = `${k} ${p.left} ${p.right} ${p.top} ${p.bottom}`;
+  let d = curvePaths.get(key);
+  if (d === undefined) {
+    const steps = 96;
+    const ns = Array.from({ length: steps + 1 }, (_, i) => N_DOMAIN[0] * (N_DOMAIN[1] / N_DOMAIN[0]) ** (i / steps));
+    d = linePath(ns, (n) => p.x(n), (n) => p.y(separableRatioAt(k, n)));
+    if (curvePaths.size >= 64) curvePaths.clear();
+    curvePaths.set(key, d);
+  }
+  return d;
 }
 
 /** Label positions: the wanted ys, pushed apart to at least `gap` in order, kept within [lo, hi]. */

@@ -37,15 +37,29 @@ class ConvBench extends HTMLElement {
     for (const svg of variants) if (svg !== shown) svg.remove();
     const drawn = Number(shown?.getAttribute('viewBox')?.split(' ')[2]) || 680;
     this.state = { sizes: sizesOf(params.get()), life: IDLE, webgl: hasWebGl(), ready: true, chartWidth: wrap.clientWidth || drawn };
-    // Only its four sizes move it, once per frame however many inputs a drag fires.
+    // Only its four sizes move it, once per frame however many inputs a drag fires. Far from the
+    // screen (a slider at the top of the chapter) it follows when it comes near: redrawing its
+    // chart there would cost each step of the slider a layout and a repaint nobody sees.
     let pending = 0;
-    subscribeKeys(params, ['k', 'm', 'n', 'df'], () => {
-      if (pending) return;
+    let near = true;
+    const follow = (): void => {
+      this.stale = !near;
+      if (this.stale || pending) return;
       pending = requestAnimationFrame(() => {
         pending = 0;
         this.update({ sizes: sizesOf(params.get()) });
       });
-    });
+    };
+    subscribeKeys(params, ['k', 'm', 'n', 'df'], follow);
+    if ('IntersectionObserver' in window)
+      new IntersectionObserver(
+        ([entry]) => {
+          near = entry?.isIntersecting ?? true;
+          if (near && this.stale) follow();
+        },
+        { rootMargin: '50% 0px' },
+      ).observe(this);
+    window.addEventListener('beforeprint', () => this.catchUp());
     this.addEventListener('click', (e) => {
       if ((e.target as Element).closest('[data-role=run]')) void this.run();
     });
@@ -57,6 +71,16 @@ class ConvBench extends HTMLElement {
       }).observe(wrap);
     this.render();
     this.dataset.ready = '';
+  }
+
+  /** Whether the store has sizes the block has not shown yet (it was far from the screen). */
+  private stale = false;
+
+  /** Show the store's sizes now if they changed while the block was far from the screen. */
+  private catchUp(): void {
+    if (!this.stale) return;
+    this.stale = false;
+    this.update({ sizes: sizesOf(params.get()) });
   }
 
   private render(): void {
@@ -75,6 +99,7 @@ class ConvBench extends HTMLElement {
 
   private async run(): Promise<void> {
     if (isBusy(this.state.life)) return;
+    this.catchUp();
     const s = this.state.sizes;
     const plan = benchPlan(s);
     if (plan.refusal) return;
