@@ -70,7 +70,16 @@ describe('patch(el, tree)', () => {
     expect(el.children[3]).toBe(fifteen);
     expect(el.children[2].firstElementChild?.getAttribute('d')).toBe('M0 0h6');
     expect(fifteen.firstElementChild?.getAttribute('d')).toBe('M0 0h15');
-    // Gone again: removed alone; a keyed child that changed place is moved, not rebuilt.
+    // Gone again: removed alone, and the children after it stay where they are (a moved element
+    // would be laid out and painted anew).
+    const watch = new MutationObserver(() => undefined);
+    watch.observe(el, { childList: true });
+    patch(el, h('svg', { 'data-keyed': true }, column('2', 'M0 0h2'), column('5', 'M0 0h5'), column('15', 'M0 0h15')));
+    const records = watch.takeRecords();
+    expect([...el.children]).toEqual([two, five, fifteen]);
+    expect(records.flatMap((r) => [...r.removedNodes])).toHaveLength(1);
+    expect(records.flatMap((r) => [...r.addedNodes])).toEqual([]);
+    // A keyed child that changed place is moved, not rebuilt.
     patch(el, h('svg', { 'data-keyed': true }, column('15', 'M0 0h15'), column('2', 'M0 0h2'), column('5', 'M0 0h5')));
     expect([...el.children]).toEqual([fifteen, two, five]);
     expect(fifteen.firstElementChild).toBe(path15);

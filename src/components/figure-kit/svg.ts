@@ -200,10 +200,19 @@ function patchKeyed(el: Element, node: SvgNode): void {
     const key = kid.getAttribute('data-key');
     if (key !== null && !byKey.has(key)) byKey.set(key, kid);
   }
+  const wanted = new Set<string>();
+  for (const child of node.children) if (typeof child !== 'string') wanted.add(attrText(child.attrs['data-key']) ?? '');
   // Everything before `at` is in place; what is left from `at` on when the children end goes.
   let at: ChildNode | null = el.firstChild;
   for (const child of node.children) {
     if (typeof child === 'string') continue;
+    // A child that is not wanted any more goes now, rather than having the rest moved past it
+    // (a moved element is laid out and painted anew).
+    while (at && !(at.nodeType === 1 && byKey.get((at as Element).getAttribute('data-key') ?? '') === at && wanted.has((at as Element).getAttribute('data-key') ?? ''))) {
+      const next: ChildNode | null = at.nextSibling;
+      el.removeChild(at);
+      at = next;
+    }
     const ns = childNamespace(el, child.tag);
     const key = attrText(child.attrs['data-key']);
     const have = key === undefined ? undefined : byKey.get(key);
