@@ -57,6 +57,46 @@ describe('patch(el, tree)', () => {
     expect(td?.textContent).toBe('2');
   });
 
+  it('matches the children of a data-keyed node by data-key: one inserted between others is created alone, the rest keep their elements and content', () => {
+    const el = svgRoot();
+    const column = (key: string, d: string) => h('g', { 'data-key': key }, h('path', { d }));
+    patch(el, h('svg', { 'data-keyed': true }, column('2', 'M0 0h2'), column('5', 'M0 0h5'), column('15', 'M0 0h15')));
+    const [two, five, fifteen] = [...el.children];
+    const path15 = fifteen.firstElementChild;
+    patch(el, h('svg', { 'data-keyed': true }, column('2', 'M0 0h2'), column('5', 'M0 0h5'), column('slider', 'M0 0h6'), column('15', 'M0 0h15')));
+    expect([...el.children].map((c) => c.getAttribute('data-key'))).toEqual(['2', '5', 'slider', '15']);
+    expect(el.children[0]).toBe(two);
+    expect(el.children[1]).toBe(five);
+    expect(el.children[3]).toBe(fifteen);
+    expect(el.children[2].firstElementChild?.getAttribute('d')).toBe('M0 0h6');
+    expect(fifteen.firstElementChild?.getAttribute('d')).toBe('M0 0h15');
+    // Gone again: removed alone, and the children after it stay where they are (a moved element
+    // would be laid out and painted anew).
+    const watch = new MutationObserver(() => undefined);
+    watch.observe(el, { childList: true });
+    patch(el, h('svg', { 'data-keyed': true }, column('2', 'M0 0h2'), column('5', 'M0 0h5'), column('15', 'M0 0h15')));
+    const records = watch.takeRecords();
+    expect([...el.children]).toEqual([two, five, fifteen]);
+    expect(records.flatMap((r) => [...r.removedNodes])).toHaveLength(1);
+    expect(records.flatMap((r) => [...r.addedNodes])).toEqual([]);
+    // A keyed child that changed place is moved, not rebuilt.
+    patch(el, h('svg', { 'data-keyed': true }, column('15', 'M0 0h15'), column('2', 'M0 0h2'), column('5', 'M0 0h5')));
+    expect([...el.children]).toEqual([fifteen, two, five]);
+    expect(fifteen.firstElementChild).toBe(path15);
+    expect(path15?.getAttribute('d')).toBe('M0 0h15');
+  });
+
+  it('keyed or not, ends with the markup toMarkup writes', () => {
+    const el = svgRoot();
+    const tree = (keys: string[]) => h('svg', { 'data-keyed': true }, keys.map((k) => h('g', { 'data-key': k, class: `c${k}` }, h('text', {}, k))));
+    patch(el, tree(['a', 'b', 'c']));
+    const after = tree(['c', 'x', 'a']);
+    patch(el, after);
+    expect(el.outerHTML.replace(/ xmlns="[^"]*"/, '')).toBe(toMarkup(after));
+    patchFrom(el, tree(['c', 'x', 'a']), tree(['b', 'c']));
+    expect(el.outerHTML.replace(/ xmlns="[^"]*"/, '')).toBe(toMarkup(tree(['b', 'c'])));
+  });
+
   it('keeps an input’s typed value in step with the tree’s value', () => {
     const div = document.createElement('div');
     patch(div, h('div', {}, h('input', { value: '3' })));

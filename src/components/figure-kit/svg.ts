@@ -129,12 +129,12 @@ function sameAttrs(a: SvgNode['attrs'], b: SvgNode['attrs']): boolean {
  * show `after`, touching only the elements and text whose part of the tree changed. A large
  * view whose numbers change in a few places (a 300-row table) is then compared in JavaScript,
  * not read back attribute by attribute from the page. Where the shapes differ (another tag,
- * another number of children) it falls back to patch().
+ * another number of children) or the children are keyed, it falls back to patch().
  */
 export function patchFrom(el: Element, before: SvgNode, after: SvgNode): void {
   if (before === after) return;
   const kids = el.childNodes;
-  if (before.tag !== after.tag || before.children.length !== after.children.length || (!after.attrs['data-own-children'] && kids.length !== after.children.length)) {
+  if (after.attrs['data-keyed'] || before.tag !== after.tag || before.children.length !== after.children.length || (!after.attrs['data-own-children'] && kids.length !== after.children.length)) {
     patch(el, after);
     return;
   }
@@ -168,6 +168,7 @@ export function patch(el: Element, node: SvgNode): void {
   patchAttrs(el, node, svg);
   // Content another renderer owns (typeset math) is left alone: only the attributes are synced.
   if (node.attrs['data-own-children']) return;
+  if (node.attrs['data-keyed']) return patchKeyed(el, node);
   const kids = el.childNodes;
   node.children.forEach((child, i) => {
     const have = kids[i];
@@ -184,4 +185,47 @@ export function patch(el: Element, node: SvgNode): void {
     else el.appendChild(create(doc, child, ns));
   });
   while (kids.length > node.children.length) el.removeChild(el.lastChild as ChildNode);
+}
+
+/**
+ * The children of a `data-keyed` node are matched to the live ones by their `data-key`, not by
+ * position: a child that appears or goes (a column inserted between others) is created or removed
+ * alone, and the others keep their elements, patched in place, instead of each taking its
+ * neighbour's content. Such a node holds elements only.
+ */
+function patchKeyed(el: Element, node: SvgNode): void {
+  const doc = el.ownerDocument;
+  const byKey = new Map<string, Element>();
+  for (const kid of Array.from(el.children)) {
+    const key = kid.getAttribute('data-key');
+    if (key !== null && !byKey.has(key)) byKey.set(key, kid);
+  }
+  const wanted = new Set<string>();
+  for (const child of node.children) if (typeof child !== 'string') wanted.add(attrText(child.attrs['data-key']) ?? '');
+  // Everything before `at` is in place; what is left from `at` on when the children end goes.
+  let at: ChildNode | null = el.firstChild;
+  for (const child of node.children) {
+    if (typeof child === 'string') continue;
+    // A child that is not wanted any more goes now, rather than having the rest moved past it
+    // (a moved element is laid out and painted anew).
+    while (at && !(at.nodeType === 1 && byKey.get((at as Element).getAttribute('data-key') ?? '') === at && wanted.has((at as Element).getAttribute('data-key') ?? ''))) {
+      const next: ChildNode | null = at.nextSibling;
+      el.removeChild(at);
+      at = next;
+    }
+    const ns = childNamespace(el, child.tag);
+    const key = attrText(child.attrs['data-key']);
+    const have = key === undefined ? undefined : byKey.get(key);
+    if (have && have.localName === child.tag && (have.namespaceURI ?? HTML_NS) === ns) {
+      byKey.delete(key as string);
+      if (have === at) at = at.nextSibling;
+      else el.insertBefore(have, at);
+      patch(have, child);
+    } else el.insertBefore(create(doc, child, ns), at);
+  }
+  while (at) {
+    const next: ChildNode | null = at.nextSibling;
+    el.removeChild(at);
+    at = next;
+  }
 }

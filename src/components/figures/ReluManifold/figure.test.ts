@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { BANDS, curvesFor, figure, FIXED_DIMS, formatLost, layout, panelDims, POINTS, RANGE, type ManifoldData, type PanelPair } from './figure';
+import { BANDS, columnKey, curvesFor, figure, FIXED_DIMS, formatLost, layout, panelDims, POINTS, RANGE, type ManifoldData, type PanelPair } from './figure';
 import { embeddingMatrix, lostPoints, predictedLostFraction, reluRoundTrip, spiral } from '../../../lib/manifold';
 import type { SvgNode } from '../../figure-kit/svg';
 import { defaultValues as defaults, findAll as all, testFrame } from '../../figure-kit/testing';
@@ -63,6 +63,17 @@ describe('reluManifold.render(values, frame)', () => {
       expect(slider.map((g) => g.attrs['data-panel'])).toEqual([n]);
     }
     expect(numbers(figure.render({ ...defaults, dim: 5 }, testFrame()).svg, 'error').map(([d]) => d)).toEqual([2, 3, 5, 15, 30]);
+  });
+
+  it('keys each column for the patch: the paper’s n by their n whatever the slider’s, the slider’s own column “slider” at every other n', () => {
+    const keys = (n: number) => all(figure.render({ ...defaults, dim: n }, testFrame()).svg, (g) => g.tag === 'g' && g.attrs['data-key'] !== undefined && all(g, (k) => k.attrs['data-row'] === 'pinv').length === 1).map((g) => g.attrs['data-key']);
+    expect(keys(5)).toEqual(['2', '3', '5', '15', '30']);
+    expect(keys(6)).toEqual(['2', '3', '5', 'slider', '15', '30']);
+    expect(keys(16)).toEqual(['2', '3', '5', '15', 'slider', '30']);
+    expect(keys(64)).toEqual(['2', '3', '5', '15', '30', 'slider']);
+    expect(columnKey(30, 30)).toBe('30');
+    expect(columnKey(12, 12)).toBe('slider');
+    expect(columnKey(12, 13)).toBe('12');
   });
 
   it('loses nothing without an activation: every error is 0 to float64 rounding and every lost fraction is 0', () => {

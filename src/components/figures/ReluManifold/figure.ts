@@ -78,6 +78,14 @@ export function panelDims(dim: number): number[] {
   return [...new Set<number>([...FIXED_DIMS, dim])].sort((a, b) => a - b);
 }
 
+/**
+ * columnKey(n, dim): the key of n's marks when the slider is at `dim`. The paper's n keep theirs,
+ * and the slider's own column is 'slider' whatever its n, so a step patches that column in place.
+ */
+export function columnKey(n: number, dim: number): string {
+  return n === dim && !(FIXED_DIMS as readonly number[]).includes(n) ? 'slider' : String(n);
+}
+
 const GAP = 8;
 /** Approximate advance of one character of 12 px text, for laying out labels. */
 const CHAR = 6.8;
@@ -213,11 +221,12 @@ function panel(uid: string, x: number, y: number, size: number, r: RoundTrip, ro
     h('rect', { class: slider ? 'rm-panel rm-free' : 'rm-panel', x: 0, y: 0, width: size, height: size, rx: 3 }),
     h(
       'g',
-      { 'clip-path': `url(#${uid}-clip)` },
+      // Keyed: a colour band that empties or fills leaves the other bands' paths as they are.
+      { 'clip-path': `url(#${uid}-clip)`, 'data-keyed': true },
       // The input spiral is the same in every panel: drawn once (defs) and placed here.
-      h('use', { class: 'rm-input', href: `#${uid}-spiral` }),
-      paths.slice(0, BANDS).map((d, b) => (d ? h('path', { class: `rm-dots rm-b${b}`, d }) : null)),
-      paths[BANDS] ? h('path', { class: 'rm-dots rm-lost', d: paths[BANDS], 'data-count': r.lost.reduce((a, l) => a + l, 0) }) : null,
+      h('use', { class: 'rm-input', href: `#${uid}-spiral`, 'data-key': 'input' }),
+      paths.slice(0, BANDS).map((d, b) => (d ? h('path', { class: `rm-dots rm-b${b}`, d, 'data-key': `b${b}` }) : null)),
+      paths[BANDS] ? h('path', { class: 'rm-dots rm-lost', d: paths[BANDS], 'data-count': r.lost.reduce((a, l) => a + l, 0), 'data-key': 'lost' }) : null,
     ),
   );
 }
@@ -311,7 +320,7 @@ function lostChart(T: Text, width: number, height: number, activation: Activatio
     sliderMarker(x(dim), box),
     h('path', { class: 'rm-line rm-line-predicted', d: predicted, 'data-series': 'predicted' }),
     lost.map((p) => h('circle', { class: 'rm-mean-dot', cx: x(p.dim), cy: y(p.mean), r: 3.5, 'data-dim': p.dim, 'data-mean': String(p.mean) })),
-    panels.map((p) => h('circle', { class: p.dim === dim ? 'rm-seed-dot rm-seed-free' : 'rm-seed-dot', cx: x(p.dim), cy: y(p.lost), r: 3.5 })),
+    h('g', { 'data-keyed': true }, panels.map((p) => h('circle', { class: p.dim === dim ? 'rm-seed-dot rm-seed-free' : 'rm-seed-dot', cx: x(p.dim), cy: y(p.lost), r: 3.5, 'data-key': columnKey(p.dim, dim) }))),
     h(
       'g',
       { class: 'rm-legend', transform: `translate(${lx} ${box.y0 + 4})` },
@@ -344,7 +353,7 @@ function errorChart(T: Text, width: number, height: number, activation: Activati
     h('path', { class: 'rm-band rm-band-active', d: band(active) }),
     h('path', { class: 'rm-line rm-line-pinv', d: line(pinv), 'data-series': 'pinv' }),
     h('path', { class: 'rm-line rm-line-active', d: line(active), 'data-series': 'active' }),
-    panels.map((s) => h('circle', { class: s.dim === dim ? 'rm-seed-dot rm-seed-free' : 'rm-seed-dot', cx: x(s.dim), cy: y(s.error), r: 3.5 })),
+    h('g', { 'data-keyed': true }, panels.map((s) => h('circle', { class: s.dim === dim ? 'rm-seed-dot rm-seed-free' : 'rm-seed-dot', cx: x(s.dim), cy: y(s.error), r: 3.5, 'data-key': columnKey(s.dim, dim) }))),
     h(
       'g',
       { class: 'rm-legend', transform: `translate(${lx} ${box.y0 + 4})` },
@@ -389,11 +398,14 @@ function render(v: FigureParams, frame: FigureFrame, data?: ManifoldData): Figur
   for (let i = 0; i < dims.length; i += L.columns) groups.push(dims.slice(i, i + L.columns).map((_, j) => i + j));
   const colX = (c: number) => L.side + c * (P + GAP);
   const blockTop = y;
-  groups.forEach((group, gi) => {
-    const rows: { inverse: Inverse; heading: string; side: string }[] = [
-      { inverse: 'pinv', heading: L.kind === 'narrow' ? T.rowPinvShort : T.rowPinvLong, side: T.rowPinvSide },
-      { inverse: 'active', heading: L.kind === 'narrow' ? T.rowActiveShort : T.rowActiveLong, side: T.rowActiveSide },
-    ];
+  // Where each group's rows sit: the n labels, then a T⁺ row above an active row.
+  const rowTops: { labels: number; pinv: number; active: number }[] = [];
+  const rows: { inverse: Inverse; heading: string; side: string }[] = [
+    { inverse: 'pinv', heading: L.kind === 'narrow' ? T.rowPinvShort : T.rowPinvLong, side: T.rowPinvSide },
+    { inverse: 'active', heading: L.kind === 'narrow' ? T.rowActiveShort : T.rowActiveLong, side: T.rowActiveSide },
+  ];
+  groups.forEach((_, gi) => {
+    const top = { labels: 0, pinv: 0, active: 0 };
     rows.forEach((row, ri) => {
       // Row names once, above the first group; later groups keep the same order of rows.
       if (L.kind !== 'slide' && gi === 0) {
@@ -401,34 +413,43 @@ function render(v: FigureParams, frame: FigureFrame, data?: ManifoldData): Figur
         y += 20;
       }
       if (ri === 0) {
-        group.forEach((i, c) => {
-          const slider = dims[i] === dim;
-          nodes.push(h('text', { class: slider ? 'fig-heading rm-free-label' : 'fig-heading', x: colX(c), y: y + 13, 'data-label-dim': dims[i] }, `n = ${dims[i]}`));
-        });
+        top.labels = y;
         y += 18;
       }
       if (L.kind === 'slide') {
         nodes.push(h('text', { class: 'fig-small rm-row-name', transform: `translate(12 ${(y + P / 2).toFixed(1)}) rotate(-90)`, 'text-anchor': 'middle' }, row.side));
       }
-      group.forEach((i, c) => {
-        const r = pairs[i][row.inverse];
-        const n = dims[i];
-        nodes.push(panel(uid, colX(c), y, P, r, row.inverse, n, n === dim));
-        const value =
-          row.inverse === 'pinv'
-            ? h('text', { class: 'fig-small', x: colX(c), y: y + P + 14 }, T.error, quantity('error', r.error, formatError(r.error), { 'data-dim': String(n) }))
-            : h(
-                'text',
-                { class: 'fig-small', x: colX(c), y: y + P + 14 },
-                T.lost,
-                quantity('lost', r.lostFraction, formatLost(r.lostFraction), { 'data-dim': String(n), 'data-count': String(r.lost.reduce((a, l) => a + l, 0)) }),
-              );
-        nodes.push(value);
-      });
+      top[row.inverse] = y;
       y += P + 18;
     });
+    rowTops.push(top);
     y += gi < groups.length - 1 ? 10 : 4;
   });
+  // One group of marks per n, matched by key when the picture is patched: when the slider's n
+  // passes one of the paper's, its column comes or goes alone and the others only move.
+  const columns = dims.map((n, i) => {
+    const gi = Math.floor(i / L.columns);
+    const x = colX(i % L.columns);
+    const slider = n === dim;
+    const top = rowTops[gi];
+    const pinv = pairs[i].pinv;
+    const active = pairs[i].active;
+    return h(
+      'g',
+      { 'data-key': columnKey(n, dim) },
+      h('text', { class: slider ? 'fig-heading rm-free-label' : 'fig-heading', x, y: top.labels + 13, 'data-label-dim': n }, `n = ${n}`),
+      panel(uid, x, top.pinv, P, pinv, 'pinv', n, slider),
+      h('text', { class: 'fig-small', x, y: top.pinv + P + 14 }, T.error, quantity('error', pinv.error, formatError(pinv.error), { 'data-dim': String(n) })),
+      panel(uid, x, top.active, P, active, 'active', n, slider),
+      h(
+        'text',
+        { class: 'fig-small', x, y: top.active + P + 14 },
+        T.lost,
+        quantity('lost', active.lostFraction, formatLost(active.lostFraction), { 'data-dim': String(n), 'data-count': String(active.lost.reduce((a, l) => a + l, 0)) }),
+      ),
+    );
+  });
+  nodes.push(h('g', { 'data-keyed': true }, columns));
   const blockBottom = y;
 
   const lostPanels = dims.map((n, i) => ({ dim: n, lost: pairs[i].active.lostFraction }));

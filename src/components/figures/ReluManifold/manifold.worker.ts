@@ -2,16 +2,16 @@
  * The relu-manifold figure's worker: TensorFlow.js round trips and the curves against n, off the
  * page's main thread, so a slider drag never waits for them. It loads tfjs on the cpu backend
  * when it starts (says 'ready' or 'failed') and answers each request with plain arrays and the
- * dots drawn for the page's panel size. While it has nothing else to do it computes the other n
- * of the last seed and σ into its own cache, one at a time, nearest the slider first: a drag
- * along n then waits for a message, not a computation, and the page's main thread receives only
- * the panels it draws. A request waits for one round trip at most.
+ * dots drawn for the page's panel size. While it has nothing else to do it computes the n near
+ * the slider's (FILL_REACH either way) for the last seed and σ into its own cache, one at a time,
+ * nearest first: a drag along n then waits for a message, not a computation, and the page's main
+ * thread receives only the panels it draws. A request waits for one round trip at most.
  */
 import { loadTf, TfUnavailableError, type Tf } from '../../../lib/tf/load';
 import { reluRoundTripTf } from '../../../lib/tf/manifold-tf';
 import { computeCurves, POINTS } from './curves';
 import { panelDots } from './dots';
-import { fillOrder, tripData, tripKey, type TripData, type TripKey, type PageMessage, type TripsRequest, type WorkerReply } from './protocol';
+import { FILL_REACH, fillOrder, tripData, tripKey, type TripData, type TripKey, type PageMessage, type TripsRequest, type WorkerReply } from './protocol';
 import { spiral } from '../../../lib/manifold';
 
 /** The worker's side of postMessage (typed here: the project's TypeScript lib is the DOM's). */
@@ -29,7 +29,7 @@ loading.then(
 
 /** Trips computed here, by key, less the spiral, with their dots; oldest dropped first. */
 const cache = new Map<string, { d: TripData; dots?: TripData['dots'] }>();
-/** One seed and σ filled (126 trips) and a few more; about 60 kB each. */
+/** A few seeds' and σ's fills (26 trips each) and their paper panels; about 60 kB each. */
 const CACHE_MAX = 140;
 /** Where each point sits along the spiral (the same for every trip): colours the dots. */
 const along = spiral({ points: POINTS }).t;
@@ -89,7 +89,7 @@ async function answer(req: TripsRequest): Promise<void> {
 function nextFill(): TripKey | undefined {
   if (!fillFor) return undefined;
   const { seed, activation, near } = fillFor;
-  for (const dim of fillOrder(near)) {
+  for (const dim of fillOrder(near, FILL_REACH)) {
     for (const inverse of ['pinv', 'active'] as const) {
       const k = { dim, inverse, seed, activation };
       if (!cache.has(tripKey(k))) return k;

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { reluRoundTrip, spiral } from '../../../lib/manifold';
 import { panelDots } from './dots';
 import { POINTS } from './curves';
-import { fillOrder, tripData, tripKey, withSpiral } from './protocol';
+import { FILL_REACH, fillOrder, tripData, tripKey, withSpiral } from './protocol';
 
 describe('relu-manifold worker messages', () => {
   const r = reluRoundTrip({ dim: 7, points: POINTS, seed: 3, activation: 'relu6', inverse: 'active' });
@@ -33,5 +33,11 @@ describe('relu-manifold worker messages', () => {
     expect(order.slice(0, 5)).toEqual([5, 4, 6, 3, 7]);
     expect([...order].sort((a, b) => a - b)).toEqual(Array.from({ length: 63 }, (_, i) => i + 2));
     expect(fillOrder(64).slice(0, 3)).toEqual([64, 63, 62]);
+  });
+
+  it('fills at most `reach` from the slider: 2·reach + 1 n in the middle of the range, fewer at its ends', () => {
+    expect(fillOrder(20, 2)).toEqual([20, 19, 21, 18, 22]);
+    expect(fillOrder(3, 2)).toEqual([3, 2, 4, 5]);
+    expect(fillOrder(64, FILL_REACH)).toHaveLength(FILL_REACH + 1);
   });
 });

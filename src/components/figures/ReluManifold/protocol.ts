@@ -70,9 +70,19 @@ export function withSpiral(d: TripData, input: Float64Array, t: Float64Array): R
   return { ...rest, input, t };
 }
 
-/** The n of the fill, nearest the slider's first (where a drag goes next), then outwards. */
-export function fillOrder(near: number): number[] {
+/**
+ * How far from the slider's n the worker fills while idle: a drag along n steps into trips it
+ * has ready, and the worker does not spend a core on the whole range after every change of seed
+ * or σ (the page, drawing on the same few cores, would wait for it).
+ */
+export const FILL_REACH = 6;
+
+/**
+ * fillOrder(near, reach): the n of the fill, nearest the slider's first (where a drag goes next),
+ * then outwards, at most `reach` away.
+ */
+export function fillOrder(near: number, reach = Infinity): number[] {
   const all: number[] = [];
-  for (let dim = DIM_RANGE.min; dim <= DIM_RANGE.max; dim++) all.push(dim);
+  for (let dim = DIM_RANGE.min; dim <= DIM_RANGE.max; dim++) if (Math.abs(dim - near) <= reach) all.push(dim);
   return all.sort((a, b) => Math.abs(a - near) - Math.abs(b - near) || a - b);
 }
