@@ -8,6 +8,7 @@ import rehypeTwinIds from './src/markdown/rehype-twin-ids.mjs';
 import katexFonts from './scripts/katex-fonts.mjs';
 import tfjsNames from './scripts/tfjs-names.mjs';
 import partStyles from './scripts/part-styles.mjs';
+import sharedChunks from './scripts/shared-chunks.mjs';
 
 // Math is rendered to HTML at build time; the browser gets KaTeX's CSS and fonts, never its JavaScript
 // (except the small lazy chunk that re-typesets a figure's formula after a slider moves). The fonts
@@ -24,7 +25,7 @@ export default defineConfig({
     remarkPlugins: [remarkMath, remarkDisplayMath],
     rehypePlugins: [[rehypeKatex, { strict: 'error' }], rehypeTwinIds],
   },
-  integrations: [mdx(), katexFonts(), partStyles()],
+  integrations: [mdx(), katexFonts(), partStyles(), sharedChunks()],
   vite: {
     // tfjs-layers can forget the tensor names it has given once no model is left (scripts/tfjs-names.mjs).
     plugins: [tfjsNames()],

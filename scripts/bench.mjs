@@ -62,8 +62,8 @@ function chapterRoutes() {
     .map((slug) => `/${slug}/`);
 }
 
-/** Pages a reader lands on; lecture decks and embeds are reported but held to no byte budget. */
-const budgeted = (route) => !/^\/(lecture\/[^/]+|embed\/[^/]+)\/$/.test(route);
+/** Pages a reader lands on; lecture decks and embeds (in either edition) are reported but held to no byte budget. */
+const budgeted = (route) => !/^(\/zh)?\/(lecture|embed)\/[^/]+\/$/.test(route);
 
 /**
  * Lighthouse 12 with its default mobile settings (Moto G Power viewport, simulated slow 4G and a

@@ -13,6 +13,11 @@
 //   holding its own math's characters (with the same numbers, punctuation and reference letters),
 //   declared later so that they win for their characters; the page preloads and fetches those, a
 //   fraction of the site's subsets, and any other character still finds the site's faces.
+// - KaTeX's stylesheets then declare no face at all: each page declares, in its own <style>, only
+//   the faces of the families its math is drawn in (forty rules with long unicode-ranges were most
+//   of the stylesheet's bytes). KaTeX's script, when a page loads it to typeset a formula of its
+//   own, adds the site's full list of faces (a stylesheet of its own, named on that <style>), so a
+//   formula drawn in the browser finds every face whatever it holds.
 import { createHash } from 'node:crypto';
 import { readFileSync, readdirSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
@@ -36,6 +41,21 @@ export const ALWAYS = `0123456789.,+−-=()[]/:;·×≈%\u200b\u2009 ${letters(0
  * width on o), so that a page's subset draws each glyph exactly as the whole face does.
  */
 export const PAGE_BASE = `0123456789.,+−-=()[]/:;·×≈%\u200b\u2009 THEZOCQSLUXfijkdbhxzroescpqgjyuvn${'ΓΒΕΖΘΟΩΔΞ'}${'αβγδεζηθιλμξοπρστφχψω'}`;
+
+/** Greek letters (U+0370–U+03FF). */
+const GREEK = /[\u0370-\u03ff]/u;
+
+/**
+ * The code points of a page's own subset of a face (`cmap`: the code points the face has): the
+ * page's math and PAGE_BASE, as far as the face has them. The Greek reference letters are left out
+ * of a face that draws none of the page's Greek: the auto-hinter measures Greek blue zones for
+ * Greek glyphs only, so a face with no Greek on the page draws every glyph the same without them.
+ */
+export function pageSubsetCodePoints(cmap, pageText) {
+  const greekOnPage = [...pageText].some((c) => GREEK.test(c) && cmap.has(c.codePointAt(0)));
+  const base = greekOnPage ? PAGE_BASE : [...PAGE_BASE].filter((c) => !GREEK.test(c)).join('');
+  return new Set([...(base + pageText)].map((c) => c.codePointAt(0)).filter((c) => cmap.has(c)));
+}
 
 /** The faces a page gets subsets of its own for: the large ones most formulas draw with. */
 export const PAGE_FACES = ['KaTeX_Main-Regular', 'KaTeX_Math-Italic', 'KaTeX_Main-Bold', 'KaTeX_Main-Italic', 'KaTeX_AMS-Regular'];
@@ -189,6 +209,44 @@ export function withFontPreloads(html, files) {
   return at < 0 ? html : html.slice(0, at) + links + html.slice(at);
 }
 
+/**
+ * The KaTeX font families a page's math can be drawn in: KaTeX_Main wherever there is a formula,
+ * and each family that one of KaTeX's rules (`katexCss`) sets for a selector whose classes all
+ * appear on the page. A superset of what the browser draws with (a rule may need its classes
+ * nested), never less.
+ */
+export function usedFamilies(html, katexCss) {
+  const out = new Set();
+  if (!html.includes('class="katex"')) return out;
+  out.add('KaTeX_Main');
+  const classes = new Set();
+  for (const m of html.matchAll(/\bclass="([^"]*)"/g)) for (const c of m[1].split(/\s+/)) if (c) classes.add(c);
+  const rule = /([^{}@]+)\{([^{}]*font-family:\s*(KaTeX_[A-Za-z0-9]+)[^{}]*)\}/g;
+  for (const m of katexCss.replace(/@font-face\s*{[^}]*}/g, '').matchAll(rule)) {
+    const matches = m[1].split(',').some((sel) => [...sel.matchAll(/\.([\w-]+)/g)].every((c) => classes.has(c[1])));
+    if (matches) out.add(m[3]);
+  }
+  return out;
+}
+
+/**
+ * Appended to KaTeX's module in the browser bundle: once KaTeX runs on a page, the site's full list
+ * of faces (the stylesheet the page's faces <style> names) comes too, placed before the page's own
+ * faces so that those still win for their characters.
+ */
+export const ALL_FACES_LOADER = `
+if (typeof document !== 'undefined') {
+  const own = document.querySelector('style[data-katex-faces][data-all]');
+  if (own && !document.querySelector('link[data-katex-all]')) {
+    const link = document.createElement('link');
+    link.rel = 'stylesheet';
+    link.href = own.dataset.all;
+    link.dataset.katexAll = '';
+    own.before(link);
+  }
+}
+`;
+
 /** Split every KaTeX face in the built site into a subset for the site's math and the rest. */
 export async function splitFaces(distDir, log = () => {}) {
   const files = walk(distDir);
@@ -206,6 +264,8 @@ export async function splitFaces(distDir, log = () => {}) {
   const faceRules = new Map();
   /** Face name → the code points it maps. */
   const cmaps = new Map();
+  /** Face name → its rules as the site declares them (the rest of the face, then its subset), and its family. */
+  const siteRules = new Map();
 
   async function split(face) {
     const src = /url\(([^)]*?KaTeX_[A-Za-z0-9-]+?)\.[A-Za-z0-9_-]+\.woff2\)/.exec(face);
@@ -237,11 +297,17 @@ export async function splitFaces(distDir, log = () => {}) {
       }
     }
     const f = faces.get(name);
-    if (!f) return face;
+    const family = /font-family:\s*([^;}]+)/.exec(face)[1].trim();
+    if (!f) {
+      siteRules.set(name, { family, css: face, subset: face });
+      return face;
+    }
     const body = face.replace(/;?\s*}$/, '');
     const subsetRule = `${body.replace(/url\([^)]*\.woff2\)/, `url(${url.slice(0, url.length - name.length)}${f.file})`)};unicode-range:${f.keep}}`;
     // The original file serves every other character of the face; declared first, so the subset wins.
-    return f.rest ? `${body};unicode-range:${f.rest}}${subsetRule}` : subsetRule;
+    const css = f.rest ? `${body};unicode-range:${f.rest}}${subsetRule}` : subsetRule;
+    siteRules.set(name, { family, css, subset: subsetRule });
+    return css;
   }
 
   const rewrite = async (text) => {
@@ -255,12 +321,16 @@ export async function splitFaces(distDir, log = () => {}) {
     return out + text.slice(last);
   };
 
-  // Stylesheets get a new name (their content changed), and pages are pointed at it.
+  // Stylesheets lose their faces (each page declares the ones it uses), get a new name (their
+  // content changed), and pages are pointed at it.
   const renamed = new Map();
+  /** Stylesheets (file names) that held KaTeX's faces: a page that links one gets faces of its own. */
+  const faceSheets = new Set();
   for (const file of files.filter((f) => f.endsWith('.css'))) {
     const css = readFileSync(file, 'utf8');
     if (!css.includes('KaTeX_')) continue;
-    const next = await rewrite(css);
+    await rewrite(css);
+    const next = css.replace(/@font-face\s*{[^}]*font-family:\s*KaTeX_[^}]*}/g, '');
     if (next === css) continue;
     const fresh = file.replace(/\.[A-Za-z0-9_-]+\.css$/, `.${hash8(next)}.css`);
     writeFileSync(file, next);
@@ -268,17 +338,23 @@ export async function splitFaces(distDir, log = () => {}) {
       renameSync(file, fresh);
       renamed.set(basename(file), basename(fresh));
     }
+    faceSheets.add(basename(fresh));
   }
+  // Every face as the site declares it, for KaTeX in the browser (ALL_FACES_LOADER).
+  const allCss = [...siteRules.values()].map((r) => r.css).join('');
+  const allFile = `katex-faces.${hash8(allCss)}.css`;
+  const allUrl = `${[...faceRules.values()][0]?.prefix ?? '/_astro/'}${allFile}`;
+  if (allCss) writeFileSync(join(distDir, '_astro', allFile), allCss);
+  const katexCss = readFileSync(join(fontsDir, '..', 'katex.min.css'), 'utf8');
   /** Subsets of one face for one set of characters, shared by the pages that show the same ones. */
   const pageSubsets = new Map();
   let pageBytes = 0;
   let pagesWithMath = 0;
-  async function pageFace(name, chars) {
+  async function pageFace(name, pageText) {
     const rule = faceRules.get(name);
     const f = faces.get(name);
     if (!rule || !f) return null;
-    const all = cmaps.get(name);
-    const keep = new Set([...chars].map((c) => c.codePointAt(0)).filter((c) => all.has(c)));
+    const keep = pageSubsetCodePoints(cmaps.get(name), pageText);
     if (keep.size === 0) return null;
     const key = `${name}|${[...keep].sort((a, b) => a - b).join(',')}`;
     let file = pageSubsets.get(key);
@@ -298,19 +374,29 @@ export async function splitFaces(distDir, log = () => {}) {
     let next = html.includes('KaTeX_') ? await rewrite(html) : html;
     for (const [from, to] of renamed) next = next.split(from).join(to);
     const urls = new Map(subsetUrls);
-    if (next.includes('class="katex"') && !next.includes('data-katex-faces')) {
-      const chars = new Set(PAGE_BASE + katexText(next));
-      const own = [];
-      for (const name of PAGE_FACES) {
-        const face = await pageFace(name, chars);
-        if (!face) continue;
-        own.push(face.css);
-        urls.set(name, face.url);
-        if (name === 'KaTeX_Main-Regular' || name === 'KaTeX_Math-Italic') pageBytes += face.bytes;
+    const linksFaces = [...faceSheets].some((f) => next.includes(f));
+    if ((linksFaces || next.includes('class="katex"')) && !next.includes('data-katex-faces')) {
+      const families = usedFamilies(next, katexCss);
+      const own = new Map();
+      if (next.includes('class="katex"')) {
+        const pageText = [...new Set(katexText(next))].join('');
+        for (const name of PAGE_FACES) {
+          if (!families.has(siteRules.get(name)?.family)) continue;
+          const face = await pageFace(name, pageText);
+          if (!face) continue;
+          own.set(name, face.css);
+          urls.set(name, face.url);
+          if (name === 'KaTeX_Main-Regular' || name === 'KaTeX_Math-Italic') pageBytes += face.bytes;
+        }
+        pagesWithMath += 1;
       }
-      pagesWithMath += 1;
+      // The site's subsets of the other faces of the families the page draws in. Every character
+      // of the page's math is in the page's subset of a face, or else in the site's: the rest of
+      // each face (and the site's subset where the page has its own) come with KaTeX's script,
+      // for math the browser draws later.
+      const site = [...siteRules].filter(([name, r]) => families.has(r.family) && !own.has(name)).map(([, r]) => r.subset);
       // After KaTeX's stylesheet (in <head>), so that these faces come later and win for their characters.
-      if (own.length) next = next.replace('</head>', `<style data-katex-faces>${own.join('')}</style></head>`);
+      next = next.replace('</head>', `<style data-katex-faces data-all="${allUrl}">${site.join('')}${[...own.values()].join('')}</style></head>`);
     }
     next = withFontPreloads(next, urls);
     if (next !== html) writeFileSync(page, next);
@@ -330,8 +416,9 @@ export default function katexFonts() {
               {
                 name: 'katex-fonts:stylesheet',
                 enforce: 'pre',
-                transform(code, id) {
+                transform(code, id, options) {
                   if (/[\\/]katex[\\/]dist[\\/]katex(\.min)?\.css$/.test(id.split('?')[0])) return { code: trimStylesheet(code), map: null };
+                  if (!options?.ssr && /[\\/]katex[\\/]dist[\\/]katex\.m?js$/.test(id.split('?')[0])) return { code: code + ALL_FACES_LOADER, map: null };
                   return undefined;
                 },
               },

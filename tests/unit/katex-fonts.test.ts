@@ -6,10 +6,11 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import katex from 'katex';
-import { ALWAYS, cmapCodePoints, katexText, subsetFace, unicodeRange, withFontPreloads } from '../../scripts/katex-fonts.mjs';
+import { ALL_FACES_LOADER, ALWAYS, cmapCodePoints, katexText, subsetFace, unicodeRange, usedFamilies, withFontPreloads } from '../../scripts/katex-fonts.mjs';
 
 const fonts = join(createRequire(import.meta.url).resolve('katex/package.json'), '..', 'dist', 'fonts');
 const ttf = (name: string): Buffer => readFileSync(join(fonts, `${name}.ttf`));
+const katexCss = readFileSync(join(fonts, '..', 'katex.min.css'), 'utf8');
 const cp = (s: string): number[] => [...s].map((c) => c.codePointAt(0) as number);
 
 describe('cmapCodePoints', () => {
@@ -89,5 +90,44 @@ describe('withFontPreloads', () => {
     expect(withFontPreloads(page('<p>x</p>'), files)).toBe(page('<p>x</p>'));
     const once = withFontPreloads(page(katex.renderToString('x')), files);
     expect(withFontPreloads(once, files)).toBe(once);
+  });
+});
+
+describe('usedFamilies', () => {
+  const families = (tex: string, display = false): string[] => [...usedFamilies(`<p>${katex.renderToString(tex, { displayMode: display })}</p>`, katexCss)].sort();
+
+  it('finds Main for upright symbols and Math for italic letters, and nothing more for a plain formula', () => {
+    expect(families('2+3')).toEqual(['KaTeX_Main']);
+    expect(families('x^2 + y')).toEqual(['KaTeX_Main', 'KaTeX_Math']);
+  });
+
+  it('finds the faces KaTeX draws bold, blackboard and large symbols in (Main bold, AMS, Size1/Size2)', () => {
+    expect(families('\\mathbb{E}[\\mathbf{1}]')).toEqual(['KaTeX_AMS', 'KaTeX_Main']);
+    // A display-mode sum is drawn in Size2 (KaTeX's .op-symbol.large-op); inline, in Size1.
+    expect(families('\\sum_i x_i', true)).toContain('KaTeX_Size2');
+    expect(families('\\sum_i x_i')).toContain('KaTeX_Size1');
+    expect(families('\\mathcal{O}(n)')).toContain('KaTeX_Caligraphic');
+  });
+
+  it('finds no family on a page without math, whatever its stylesheet', () => {
+    expect([...usedFamilies('<p class="size1 mathbb">no math here</p>', katexCss)]).toEqual([]);
+  });
+});
+
+describe('ALL_FACES_LOADER', () => {
+  it('adds the stylesheet named on the page faces <style>, once, before it (so the page faces still come last)', () => {
+    const added: { rel: string; href: string; before: string }[] = [];
+    const own = {
+      dataset: { all: '/_astro/katex-faces.x.css' },
+      before: (link: { rel: string; href: string }) => added.push({ ...link, before: 'own' }),
+    };
+    const doc = {
+      querySelector: (sel: string) => (sel.startsWith('style') ? own : added.length ? {} : null),
+      createElement: () => ({ rel: '', href: '', dataset: {} as Record<string, string> }),
+    };
+    const run = new Function('document', ALL_FACES_LOADER);
+    run(doc);
+    run(doc);
+    expect(added).toEqual([expect.objectContaining({ rel: 'stylesheet', href: '/_astro/katex-faces.x.css', before: 'own' })]);
   });
 });

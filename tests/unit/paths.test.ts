@@ -9,6 +9,16 @@ describe('linePath / areaPath (d3-shape)', () => {
     expect(pathPoints(d)).toEqual([[0, 0], [1.2, 5.7], [10, -2.3]]);
   });
 
+  it('linePath steps from each point to the next, in whole tenths, so evenly spaced points repeat their step', () => {
+    expect(linePath([0, 1, 2, 3], (i) => 10 + 5.65 * i, () => 7)).toBe('M10,7l5.7,0 5.6,0 5.7,0');
+    // 400 points a third of a unit apart: the steps add up to each point as d3 rounded it, no drift.
+    const xs = Array.from({ length: 400 }, (_, i) => i / 3);
+    pathPoints(linePath(xs, (v) => v, (v) => -v)).forEach(([x, y], i) => {
+      expect(x).toBe(Math.round((i / 3) * 10) / 10);
+      expect(y).toBe(-Math.round((i / 3) * 10) / 10 || 0);
+    });
+  });
+
   it('linePath of no points is the empty path, not "null"', () => {
     expect(linePath([] as number[], (v) => v, (v) => v)).toBe('');
   });

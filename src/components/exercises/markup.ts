@@ -19,9 +19,17 @@ export function predictPicture(e: Extract<Exercise, { kind: 'predict' }>, state:
   return def.render(figureValues(e.figure[state]), { uid, width, context: 'page', lang }).svg;
 }
 
-export function exerciseMarkup(tree: SvgNode, exercises: readonly Exercise[], uidPrefix: string, lang: Lang = DEFAULT_LANG): string {
+/**
+ * The exercises as HTML. `hiddenMath: 'later'` leaves the math of solutions the page hides
+ * untypeset (its TeX stays on the node): no reader sees a hidden solution before the exercises'
+ * code runs, and that code typesets a solution when it is shown, so a chapter does not carry
+ * every solution's math in its first load.
+ */
+export function exerciseMarkup(tree: SvgNode, exercises: readonly Exercise[], uidPrefix: string, lang: Lang = DEFAULT_LANG, hiddenMath: 'typeset' | 'later' = 'typeset'): string {
   let html = toMarkup(tree);
-  html = html.replace(/<(div|span) class="ex-tex" data-tex="([^"]*)"( data-display="true")? data-own-children><\/\1>/g, (_all, tag: string, tex: string, display: string | undefined) => {
+  const hidden = hiddenMath === 'later' ? [...html.matchAll(/<div id="[^"]*" class="ex-solution" hidden>(?:<(div|span) class="ex-tex"[^>]*><\/\1>)*<\/div>/g)].map((m) => [m.index, m.index + m[0].length]) : [];
+  html = html.replace(/<(div|span) class="ex-tex" data-tex="([^"]*)"( data-display="true")? data-own-children><\/\1>/g, (all, tag: string, tex: string, display: string | undefined, at: number) => {
+    if (hidden.some(([from, to]) => at > from && at < to)) return all;
     const rendered = katex.renderToString(unescape(tex), { displayMode: Boolean(display), throwOnError: true });
     return `<${tag} class="ex-tex" data-tex="${tex}"${display ?? ''} data-own-children data-typeset="${tex}">${rendered}</${tag}>`;
   });

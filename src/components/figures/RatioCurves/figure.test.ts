@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { figure as ratioCurves, plotFor, spread, CURVE_KERNELS } from './figure';
 import type { SvgNode } from '../../figure-kit/svg';
+import { pathPoints } from '../../figure-kit/paths';
 import { defaultValues as defaults, findAll as all, testFrame } from '../../figure-kit/testing';
 import { layoutIssues } from '../../figure-kit/layout-check';
 import { SLIDE_HEIGHT } from '../../figure-kit/frame';
@@ -40,7 +41,7 @@ describe('ratioCurves.render(values, frame)', () => {
     for (const g of curves(svg)) {
       const k = Number(g.attrs['data-k']);
       const d = String(all(g, (n) => n.tag === 'path')[0].attrs.d);
-      const ys = [...d.matchAll(/[ML][\d.]+,([\d.]+)/g)].map((m) => Number(m[1]));
+      const ys = pathPoints(d).map(([, y]) => y);
       const asymY = p.y(1 / (k * k));
       for (const y of ys) expect(y).toBeLessThanOrEqual(asymY + 0.06); // smaller y = higher ratio (path rounded to 0.1)
       expect(asymY - ys[ys.length - 1]).toBeLessThan(k === 1 ? 2 : 1.5);
