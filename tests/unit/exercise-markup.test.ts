@@ -1,7 +1,10 @@
 // The build's markup of the exercises (src/components/exercises/markup.ts): which math it typesets.
 import { describe, expect, it } from 'vitest';
-import { h } from '../../src/components/figure-kit/svg';
-import { texNode } from '../../src/components/exercises/view';
+import { h, toMarkup } from '../../src/components/figure-kit/svg';
+import { exercisesView, texNode } from '../../src/components/exercises/view';
+import { exercisesFor } from '../../src/components/exercises/localize';
+import { exerciseWords } from '../../src/i18n/exercises';
+import { ui } from '../../src/i18n';
 import { exerciseMarkup } from '../../src/components/exercises/markup';
 
 /** One exercise's prompt (shown) and its solution (hidden until the reader asks for it). */
@@ -27,5 +30,18 @@ describe('exerciseMarkup', () => {
     expect(solution).toContain('data-tex="9 \\div 3 = 3"');
     // The shown formula is marked as typeset, so the browser does not typeset it again.
     expect(html).toContain('data-typeset="3^2"');
+  });
+});
+
+describe('exercisesView', () => {
+  // Each edition has its printable sheets: /exercises/<chapter>/ and /zh/exercises/<chapter>/.
+  const sheetLink = (lang: 'en' | 'zh') => {
+    const exercises = exercisesFor('mobilenet-v1', 7, exerciseWords(lang));
+    const html = toMarkup(exercisesView({ chapter: 'mobilenet-v1', lang, seed: 7, exercises, progress: {}, solved: new Set() }, ui(lang).exercises));
+    return /<a href="([^"]*)" class="ex-sheet-link">/.exec(html)?.[1];
+  };
+  it('links to the printable sheet of the same set in the page\'s own edition', () => {
+    expect(sheetLink('en')).toBe('/exercises/mobilenet-v1/?ex=7');
+    expect(sheetLink('zh')).toBe('/zh/exercises/mobilenet-v1/?ex=7');
   });
 });

@@ -96,7 +96,7 @@ class SepExercises extends HTMLElement {
       // This code arrives after the page (when the block comes near, or at a first touch): what
       // the reader already typed or picked in the build's form is kept.
       const progress = this.state ? {} : answeredBefore(this);
-      this.state = { chapter, seed: v.ex, exercises: exercisesFor(chapter, v.ex, words), progress, solved: solvedFor(v.ex) };
+      this.state = { chapter, lang: pageLang(), seed: v.ex, exercises: exercisesFor(chapter, v.ex, words), progress, solved: solvedFor(v.ex) };
       this.render();
     });
     this.addEventListener('submit', (e) => {

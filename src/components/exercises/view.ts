@@ -7,6 +7,7 @@ import { h, type SvgNode } from '../figure-kit/svg';
 import type { Verdict } from '../../lib/answers';
 import type { Exercise, ExerciseChapter } from '../../lib/exercises';
 import type { UiText as UiStrings } from '../../i18n';
+import { localePath, type Lang } from '../../lib/locale';
 
 /** What the reader has done to one exercise. */
 export interface ExerciseProgress {
@@ -26,6 +27,8 @@ export interface ExerciseProgress {
 
 export interface ExercisesState {
   readonly chapter: ExerciseChapter;
+  /** The page's edition: the printable sheet it links to is in the same one. */
+  readonly lang: Lang;
   readonly seed: number;
   readonly exercises: readonly Exercise[];
   readonly progress: Readonly<Record<string, ExerciseProgress>>;
@@ -143,7 +146,7 @@ export function exercisesView(state: ExercisesState, t: UiStrings['exercises']):
       h('button', { type: 'button', 'data-role': 'new' }, t.newNumbers),
       h('span', { class: 'ex-progress', 'data-role': 'progress' }, t.progress(done, state.exercises.length)),
       h('button', { type: 'button', class: 'ex-link', 'data-role': 'clear' }, t.clearProgress),
-      h('a', { href: `/exercises/${state.chapter}/?ex=${state.seed}`, class: 'ex-sheet-link' }, t.printSheet),
+      h('a', { href: localePath(state.lang, `/exercises/${state.chapter}/?ex=${state.seed}`), class: 'ex-sheet-link' }, t.printSheet),
     ),
     h(
       'ol',
