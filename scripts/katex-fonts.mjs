@@ -169,10 +169,17 @@ function walk(dir, out = []) {
   return out;
 }
 
-/** A subset of a font (TrueType, WOFF or WOFF2) holding `text`'s characters, as woff2 or truetype. */
+/**
+ * A subset of a font (TrueType, WOFF or WOFF2) holding `text`'s characters, as woff2 or truetype,
+ * without TrueType hinting (the fpgm, prep and cvt tables and each glyph's instructions): about
+ * 2 kB of every face, and all but 0.7 kB of the small ones. Outlines and metrics are kept whole.
+ * Chromium on Linux and Android (FreeType, slight hinting) and on macOS never run these
+ * instructions, so the math is drawn the same there; Windows draws the outlines unhinted, as
+ * it does most web fonts.
+ */
 export async function subsetFace(font, text, targetFormat = 'woff2') {
   const { default: subsetFont } = await import('subset-font');
-  return subsetFont(font, text, { targetFormat });
+  return subsetFont(font, text, { targetFormat, noHinting: true });
 }
 
 const hash8 = (buf) => createHash('sha256').update(buf).digest('base64url').slice(0, 8);

@@ -60,6 +60,18 @@ describe('subsets', () => {
     expect([...(cmapCodePoints(out) as Set<number>)].sort((a, b) => a - b)).toEqual(cp(want).sort((a, b) => a - b));
   });
 
+  it('carry no TrueType hinting: the font program, control-value program and table (fpgm, prep, cvt) are gone, the outlines and metrics stay', async () => {
+    // Table tags of an OpenType file: its table directory (OpenType spec, "Organization of an
+    // OpenType font": numTables at byte 4, then 16-byte records from byte 12, tag first).
+    const tags = (font: Buffer): string[] =>
+      Array.from({ length: font.readUInt16BE(4) }, (_, i) => font.toString('latin1', 12 + 16 * i, 16 + 16 * i));
+    const whole = ttf('KaTeX_Main-Regular');
+    expect(tags(whole)).toEqual(expect.arrayContaining(['fpgm', 'prep', 'cvt ']));
+    const out: Buffer = await subsetFace(whole, 'N=+1/9', 'truetype');
+    for (const hinting of ['fpgm', 'prep', 'cvt ']) expect(tags(out)).not.toContain(hinting);
+    for (const kept of ['glyf', 'loca', 'hmtx', 'cmap', 'head', 'hhea', 'OS/2']) expect(tags(out)).toContain(kept);
+  });
+
   it('always keep the digits, so a formula retypeset with new numbers needs no other file', () => {
     for (const d of '0123456789') expect(ALWAYS).toContain(d);
   });
