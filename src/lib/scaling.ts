@@ -88,7 +88,7 @@ export function scalingExample(
     ` = ${dw(texInt(depthwise))} + ${pw(texInt(pointwise))} = ${texInt(layer.multAdds)} \\\\` +
     `&\\text{layer: } \\tfrac{${texInt(layer.multAdds)}}{${texInt(base.multAdds)}} \\approx ${sig3(layerRatio)},\\quad` +
     ` \\text{network: } ${sig3(networkRatio)},\\quad` +
-    ` ${texTerm('alpha', '\\alpha^2', layout.terms)}${texTerm('rho', '\\rho^2', layout.terms)} = ${texTerm('alpha', `${sig3(alpha)}^2`, layout.terms)}${dot}${texTerm('rho', `${sig3(rho)}^2`, layout.terms)} \\approx ${sig3(alpha2rho2)}` +
+    ` ${texTerm('alpha', '\\alpha^2', layout.terms)}${texTerm('rho', '\\rho^2', layout.terms)} = ${texTerm('alpha', `{${sig3(alpha)}}^2`, layout.terms)}${dot}${texTerm('rho', `{${sig3(rho)}}^2`, layout.terms)} \\approx ${sig3(alpha2rho2)}` +
     `\\end{aligned}`;
   return {
     tex,

@@ -51,13 +51,45 @@ function words(lang: Lang, figure?: string): Retryable<void> {
 // A page in another language asks for its words at once, alongside the first figures' code.
 const pageWords = langAt(document.documentElement);
 if (pageWords !== 'en') words(pageWords)().catch(() => undefined);
-const katexLoad = lazy(() => import('katex').then((m) => m.default));
+/** KaTeX, and the code that redraws a formula by its numbers, once fetched (a first change fetches them). */
+let katexNow: { katex: typeof import('katex').default; fast: typeof import('./renumber') } | undefined;
+const katexLoad = lazy(() =>
+  Promise.all([import('katex'), import('./renumber')]).then(([k, fast]) => {
+    katexNow = { katex: k.default, fast };
+    return k.default;
+  }),
+);
 /** During a drag a formula is typeset at most once in this many ms (and always at its end). */
 const TYPESET_GAP_MS = 200;
+/** A formula redrawn by its numbers alone is typeset in full once changes pause this long. */
+const SETTLE_MS = 600;
 const typesetAt = new WeakMap<HTMLElement, number>();
+/** The TeX each formula's drawing shows (until first changed: the build's, in its annotation). */
+const shownTex = new WeakMap<HTMLElement, string>();
+const settleTimers = new WeakMap<HTMLElement, number>();
 /** Markup of recently typeset formulas: a drag back and forth shows the same ones again. */
 let typesetMarkup: ((tex: string) => string) | undefined;
+/** KaTeX's drawing of a formula alone (no MathML), to find where its numbers are drawn. */
+const drawingOnly = (tex: string): string => katexNow?.katex.renderToString(tex, { ...FIGURE_KATEX, displayMode: true, output: 'html', throwOnError: false }) ?? '';
+
+/**
+ * Show the formula `tex` in `el`. When only its numbers changed they are written into the drawing
+ * at once (renumber.ts: no typesetting, no layout beyond the formula's line), and the whole
+ * formula, with the MathML that screen readers read, is typeset once the changes pause.
+ */
 function typeset(el: HTMLElement, tex: string): void {
+  const shown = shownTex.get(el) ?? el.querySelector('.katex-mathml annotation')?.textContent ?? undefined;
+  if (katexNow && shown !== undefined && katexNow.fast.renumberFormula(el, shown, tex, drawingOnly)) {
+    shownTex.set(el, tex);
+    el.dispatchEvent(new Event('sep:typeset', { bubbles: true }));
+    window.clearTimeout(settleTimers.get(el));
+    settleTimers.set(el, window.setTimeout(() => typesetWhole(el, tex), SETTLE_MS));
+    return;
+  }
+  typesetWhole(el, tex);
+}
+
+function typesetWhole(el: HTMLElement, tex: string): void {
   katexLoad().then(
     (katex) =>
       // After the frame that draws the picture has painted: a slider's change reaches the screen
@@ -70,12 +102,16 @@ function typeset(el: HTMLElement, tex: string): void {
           typesetMarkup ??= memoRecent((t) => katex.renderToString(t, { ...FIGURE_KATEX, displayMode: true, throwOnError: false }), 64);
           // Only the parts that changed (usually a few numbers) are written into the page.
           morphHtml(el, typesetMarkup(tex));
+          shownTex.set(el, tex);
           el.dispatchEvent(new Event('sep:typeset', { bubbles: true }));
+          // The next step of the same shape is drawn by its numbers: find where they are drawn
+          // now, in a task of its own, rather than on that step.
+          window.setTimeout(() => katexNow?.fast.orderFor(tex, drawingOnly), 0);
         },
         Math.max(0, (typesetAt.get(el) ?? -Infinity) + TYPESET_GAP_MS - performance.now()),
       ),
     // Offline: the formula keeps its last numbers until KaTeX arrives, then shows the newest.
-    () => retryLater(() => el.dataset.tex === tex && typeset(el, tex), katexLoad),
+    () => retryLater(() => el.dataset.tex === tex && typesetWhole(el, tex), katexLoad),
   );
 }
 

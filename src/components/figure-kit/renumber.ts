@@ -1,0 +1,152 @@
+/**
+ * A slider step changes a formula's numbers and nothing else, yet typesetting it again is the
+ * largest task of a step on a slow phone (KaTeX builds the whole formula, then morph.ts compares
+ * it). KaTeX lays a formula out across by the browser's inline flow and sets only heights, and
+ * every digit has the same height: writing the new numbers into the text nodes that show the old
+ * ones draws exactly what KaTeX would draw. The MathML read to screen readers is left for the
+ * full typeset that follows once the changes pause.
+ */
+import { digitBound, fillNumbers, numbersIn, sameLayout, sameShape, texNumbers, withNumbers, type TexNumbers } from '../../lib/tex-numbers';
+
+/** The text nodes of a typeset formula's drawing that hold a number, in document order. */
+function numberedNodes(root: Node): Text[] {
+  const out: Text[] = [];
+  const doc = root.ownerDocument ?? (root as Document);
+  const walker = doc.createTreeWalker(root, NodeFilter.SHOW_ELEMENT | NodeFilter.SHOW_TEXT, (node) =>
+    // The MathML copy is for screen readers; only the drawing is rewritten here.
+    node.nodeType === Node.ELEMENT_NODE && (node as Element).classList.contains('katex-mathml') ? NodeFilter.FILTER_REJECT : NodeFilter.FILTER_ACCEPT,
+  );
+  for (let n = walker.nextNode(); n; n = walker.nextNode()) if (n.nodeType === Node.TEXT_NODE && /\d/.test(n.nodeValue ?? '')) out.push(n as Text);
+  return out;
+}
+
+/** The numbers of a drawing, node by node in document order. */
+const drawnNumbers = (nodes: readonly Text[]): string[] => nodes.flatMap((n) => numbersIn(n.nodeValue ?? ''));
+
+/** One number of a drawing: which number of the TeX it shows, and which of its characters. */
+export interface DrawnPiece {
+  readonly slot: number;
+  readonly from: number;
+  readonly to: number;
+}
+
+/** The number nodes found in a formula element, and the TeX they showed: a drag finds them once. */
+const lastFound = new WeakMap<Element, { tex: string; nodes: Text[] }>();
+
+/** The number nodes of `el`'s drawing, which shows `tex` (those found last time, if still there). */
+function nodesShowing(el: Element, tex: string): Text[] {
+  const last = lastFound.get(el);
+  if (last && last.tex === tex && last.nodes.every((n) => n.isConnected)) return last.nodes;
+  return numberedNodes(el);
+}
+
+let parser: HTMLTemplateElement | undefined;
+
+/** `shape` with every number's digits replaced by `digit(i)` (its decimal point kept). */
+const marked = (shape: TexNumbers, digit: (i: number) => number): string =>
+  fillNumbers(
+    shape,
+    shape.numbers.map((n, i) => n.replace(/\d/g, String(digit(i)))),
+  );
+
+/**
+ * Where each number of a formula's TeX is drawn: for each number of the drawing, in document
+ * order, the number of the TeX it shows and which of its characters (KaTeX draws a fraction's
+ * denominator before its numerator, and the base of a script 32^2 as 3 and 2). The formula's shape
+ * is typeset (`typesetHtml`) with each number's digits replaced by one digit of its index, once per
+ * decimal digit of the count, so that the drawing keeps its shape and every piece names its
+ * number. Undefined when a piece does not, or a number is not drawn whole.
+ */
+export function drawingOrder(doc: Document, tex: string, typesetHtml: (tex: string) => string): DrawnPiece[] | undefined {
+  const shape = texNumbers(tex);
+  const count = shape.numbers.length;
+  if (count === 0) return [];
+  parser ??= doc.createElement('template');
+  const passes = String(count - 1).length;
+  let slots: number[] = [];
+  let lengths: number[] = [];
+  for (let p = 0; p < passes; p++) {
+    parser.innerHTML = typesetHtml(marked(shape, (i) => Math.floor(i / 10 ** p) % 10));
+    const pieces = drawnNumbers(numberedNodes(parser.content));
+    parser.innerHTML = '';
+    if (p === 0) {
+      slots = pieces.map(() => 0);
+      lengths = pieces.map((x) => x.length);
+    } else if (pieces.length !== slots.length || pieces.some((x, j) => x.length !== lengths[j])) return undefined;
+    for (let j = 0; j < pieces.length; j++) {
+      const digits = new Set(pieces[j].replace('.', ''));
+      if (digits.size !== 1) return undefined;
+      slots[j] += Number([...digits][0]) * 10 ** p;
+    }
+  }
+  // Each number's pieces, in the order they are drawn, are its characters in order.
+  const at = new Array<number>(count).fill(0);
+  const out: DrawnPiece[] = [];
+  for (let j = 0; j < slots.length; j++) {
+    const slot = slots[j];
+    if (!(slot < count)) return undefined;
+    out.push({ slot, from: at[slot], to: at[slot] + lengths[j] });
+    at[slot] += lengths[j];
+  }
+  if (at.some((end, i) => end !== shape.numbers[i].length)) return undefined;
+  return out;
+}
+
+/**
+ * Redraw `el`, which shows the typeset formula `from`, as the formula `to` by changing its numbers
+ * only (`order`: drawingOrder of `from`'s shape). Returns false, changing nothing, unless `to`
+ * differs from `from` in its numbers alone, each number KaTeX draws by its digits (digitBound) or
+ * in pieces keeps its layout, and the drawing shows `from`'s numbers where `order` says; the
+ * caller then typesets the formula instead.
+ */
+export function renumber(el: Element, from: string, to: string, order: readonly DrawnPiece[]): boolean {
+  const was = texNumbers(from);
+  const next = texNumbers(to);
+  if (!sameShape(was, next)) return false;
+  const bound = digitBound(was);
+  const pieces = new Array<number>(was.numbers.length).fill(0);
+  for (const p of order) pieces[p.slot] += 1;
+  for (let i = 0; i < was.numbers.length; i++) {
+    if (pieces[i] === 0) return false;
+    // A number drawn in pieces is cut by its script, which its layout fixes (digitBound).
+    if (pieces[i] > 1 && !bound[i]) return false;
+    if (bound[i] && !sameLayout(was.numbers[i], next.numbers[i])) return false;
+  }
+  const nodes = nodesShowing(el, from);
+  const drawn = drawnNumbers(nodes);
+  if (drawn.length !== order.length || drawn.some((n, j) => n !== was.numbers[order[j].slot].slice(order[j].from, order[j].to))) return false;
+  const piece = (p: DrawnPiece): string => (pieces[p.slot] > 1 ? next.numbers[p.slot].slice(p.from, p.to) : next.numbers[p.slot]);
+  let j = 0;
+  for (const node of nodes) {
+    const old = node.nodeValue ?? '';
+    const here = numbersIn(old).length;
+    const text = withNumbers(old, order.slice(j, j + here).map(piece));
+    j += here;
+    if (text !== old) node.nodeValue = text;
+  }
+  lastFound.set(el, { tex: to, nodes });
+  return true;
+}
+
+/** Where each number of a formula's shape is drawn, by shape (a page shows a few dozen at most). */
+const orders = new Map<string, DrawnPiece[] | undefined>();
+
+/** The drawing order of `tex`'s shape, typeset once per shape and kept. */
+export function orderFor(tex: string, typesetHtml: (tex: string) => string): DrawnPiece[] | undefined {
+  const shape = texNumbers(tex).skeleton;
+  if (!orders.has(shape)) {
+    if (orders.size >= 64) orders.delete(orders.keys().next().value as string);
+    orders.set(shape, drawingOrder(document, tex, typesetHtml));
+  }
+  return orders.get(shape);
+}
+
+/**
+ * Redraw the formula element `el` (showing `from`) as `to` by its numbers, when only they changed
+ * (`typesetHtml`: KaTeX's HTML for a TeX, used once per shape to find where numbers are drawn).
+ */
+export function renumberFormula(el: Element, from: string, to: string, typesetHtml: (tex: string) => string): boolean {
+  if (!sameShape(texNumbers(from), texNumbers(to))) return false;
+  const order = orderFor(from, typesetHtml);
+  return order !== undefined && renumber(el, from, to, order);
+}

@@ -1,0 +1,180 @@
+// @vitest-environment happy-dom
+// step(el, from, to): a typeset formula redrawn by writing new numbers into its text nodes must
+// draw exactly what KaTeX draws for the new TeX (its .katex-html, attribute for attribute), for
+// every figure's formulas on slider steps; anything else must be refused with nothing changed.
+import { describe, expect, it } from 'vitest';
+import katex from 'katex';
+import { drawingOrder, renumber, renumberFormula, type DrawnPiece } from '../../src/components/figure-kit/renumber';
+import { FIGURE_KATEX } from '../../src/components/figure-kit/katex-options';
+import { ALL_FIGURES } from '../../src/components/figures/all';
+import { defaultValues, testFrame } from '../../src/components/figure-kit/testing';
+import { PARAMS, coerceParam, type ParamName } from '../../src/lib/params';
+
+const typeset = (tex: string): string => katex.renderToString(tex, { ...FIGURE_KATEX, displayMode: true, throwOnError: true });
+
+function box(tex: string): HTMLDivElement {
+  const el = document.createElement('div');
+  el.innerHTML = typeset(tex);
+  return el;
+}
+const drawing = (el: Element): string => el.querySelector('.katex-html')?.outerHTML ?? '';
+const orderOf = (tex: string): DrawnPiece[] | undefined => drawingOrder(document, tex, (t) => katex.renderToString(t, { ...FIGURE_KATEX, displayMode: true, output: 'html', throwOnError: false }));
+/** renumber with the drawing order of `from`'s shape (false where it has none). */
+const step = (el: Element, from: string, to: string): boolean => {
+  const order = orderOf(from);
+  return order !== undefined && renumber(el, from, to, order);
+};
+
+describe('drawingOrder', () => {
+  const slots = (tex: string): number[] | undefined => orderOf(tex)?.map((p) => p.slot);
+
+  it('finds a fraction drawn denominator first, and a sum drawn in order', () => {
+    // \frac{73}{576} ≈ 0.127: KaTeX's fraction stacks its denominator before its numerator.
+    expect(slots('\\frac{73}{576} \\approx 0.127')).toEqual([1, 0, 2]);
+    expect(slots('3 \\cdot 3 + 2{,}048')).toEqual([0, 1, 2, 3]);
+  });
+
+  it('tells more than ten numbers apart (one pass per decimal digit of the count)', () => {
+    const tex = Array.from({ length: 12 }, (_, i) => String(100 + i)).join(' + ');
+    expect(slots(tex)).toEqual(Array.from({ length: 12 }, (_, i) => i));
+  });
+
+  it('finds a script’s base drawn in two pieces, its last digit carrying the script', () => {
+    expect(orderOf('32^2 + 1')).toEqual([
+      { slot: 0, from: 0, to: 1 },
+      { slot: 0, from: 1, to: 2 },
+      { slot: 1, from: 0, to: 1 },
+      { slot: 2, from: 0, to: 1 },
+    ]);
+  });
+
+  it('has none when a number is inside something drawn without text (a length)', () => {
+    expect(orderOf('3 \\hspace{2em} 4')).toBeUndefined();
+  });
+});
+
+describe('renumber', () => {
+  it('draws a slider step of the separable formula as KaTeX does, changing text nodes only', () => {
+    const from = '\\htmlData{term=depthwise}{3 \\cdot 3 \\cdot 32} + \\htmlData{term=pointwise}{32 \\cdot 64} = 2{,}336';
+    const to = '\\htmlData{term=depthwise}{5 \\cdot 5 \\cdot 32} + \\htmlData{term=pointwise}{32 \\cdot 64} = 2{,}848';
+    const el = box(from);
+    const elements = [...el.querySelectorAll('*')];
+    expect(step(el, from, to)).toBe(true);
+    expect(drawing(el)).toBe(drawing(box(to)));
+    // The same element objects: nothing was replaced, so nothing else lays out again.
+    expect([...el.querySelectorAll('*')]).toEqual(elements);
+  });
+
+  it('refuses, changing nothing, when a number grows a thousands separator', () => {
+    const el = box('32 \\cdot 31 = 992');
+    const before = el.innerHTML;
+    expect(step(el, '32 \\cdot 31 = 992', '32 \\cdot 32 = 1{,}024')).toBe(false);
+    expect(el.innerHTML).toBe(before);
+  });
+
+  it('refuses when KaTeX drew a number with its digits apart (\\frac12 is 1 over 2)', () => {
+    const el = box('\\frac12 + 3');
+    const before = el.innerHTML;
+    expect(renumber(el, '\\frac12 + 3', '\\frac13 + 4', orderOf('\\frac12 + 3') ?? [])).toBe(false);
+    expect(el.innerHTML).toBe(before);
+  });
+
+  it('refuses when the drawing does not show the formula it is said to show, or the order does not fit', () => {
+    const el = box('3 \\cdot 32');
+    expect(step(el, '3 \\cdot 33', '3 \\cdot 34')).toBe(false);
+    expect(renumber(el, '3 \\cdot 32', '3 \\cdot 33', [{ slot: 1, from: 0, to: 2 }, { slot: 0, from: 0, to: 1 }])).toBe(false);
+    expect(renumber(el, '3 \\cdot 32', '3 \\cdot 33', [{ slot: 0, from: 0, to: 1 }])).toBe(false);
+    expect(el.querySelector('.katex-html')?.textContent).toContain('32');
+  });
+
+  it('draws a fraction whose numerator and denominator change, in KaTeX’s order', () => {
+    const el = box('\\frac{73}{576} \\approx 0.127');
+    expect(step(el, '\\frac{73}{576} \\approx 0.127', '\\frac{74}{585} \\approx 0.126')).toBe(true);
+    expect(drawing(el)).toBe(drawing(box('\\frac{74}{585} \\approx 0.126')));
+  });
+
+  it('leaves the MathML that screen readers read to the full typeset', () => {
+    const el = box('3 \\cdot 32 = 96');
+    expect(step(el, '3 \\cdot 32 = 96', '3 \\cdot 33 = 99')).toBe(true);
+    expect(el.querySelector('.katex-mathml')?.textContent).toContain('96');
+    expect(el.querySelector('.katex-html')?.textContent).toContain('99');
+  });
+});
+
+/** `by` slider steps of a parameter (up, or down near its top), as the store would take them. */
+function stepped(values: Record<ParamName, number>, name: ParamName, by: number): Record<ParamName, number> {
+  const p = PARAMS[name];
+  const up = values[name] + by * p.step;
+  return { ...values, [name]: coerceParam(name, up > p.max ? values[name] - by * p.step : up).value };
+}
+
+describe('renumberFormula', () => {
+  it('typesets a formula’s shape once to find its numbers, then redraws each step of that shape by its numbers', () => {
+    let typesets = 0;
+    const html = (t: string): string => {
+      typesets += 1;
+      return katex.renderToString(t, { ...FIGURE_KATEX, displayMode: true, output: 'html', throwOnError: false });
+    };
+    const el = box('\\frac{1}{64} + \\frac{1}{9} = \\frac{73}{576}');
+    expect(renumberFormula(el, '\\frac{1}{64} + \\frac{1}{9} = \\frac{73}{576}', '\\frac{1}{65} + \\frac{1}{9} = \\frac{74}{585}', html)).toBe(true);
+    expect(renumberFormula(el, '\\frac{1}{65} + \\frac{1}{9} = \\frac{74}{585}', '\\frac{1}{66} + \\frac{1}{9} = \\frac{25}{198}', html)).toBe(true);
+    expect(typesets).toBe(1);
+    expect(drawing(el)).toBe(drawing(box('\\frac{1}{66} + \\frac{1}{9} = \\frac{25}{198}')));
+    // Another shape is not drawn from this one, and costs no typeset here.
+    expect(renumberFormula(el, '\\frac{1}{66} + \\frac{1}{9} = \\frac{25}{198}', '\\frac{1}{N}', html)).toBe(false);
+    expect(typesets).toBe(1);
+  });
+});
+
+/** Every figure's formula before and after one to seven steps of each of its parameters. */
+function formulaSteps(): Map<string, { label: string; from: string; to: string }[]> {
+  const out = new Map<string, { label: string; from: string; to: string }[]>();
+  for (const [id, def] of Object.entries(ALL_FIGURES)) {
+    const steps: { label: string; from: string; to: string }[] = [];
+    for (const width of [680, 316]) {
+      const frame = testFrame(width);
+      const from = def.render(defaultValues, frame).tex ?? '';
+      for (const name of def.params) {
+        for (const by of [1, 2, 7]) {
+          const to = def.render(stepped(defaultValues, name, by), frame).tex ?? '';
+          if (from && to && from !== to) steps.push({ label: `${name} +${by} at ${width}`, from, to });
+        }
+      }
+    }
+    if (steps.length > 0) out.set(id, steps);
+  }
+  return out;
+}
+
+describe('renumber on every figure’s formula', () => {
+  const all = formulaSteps();
+
+  it('finds the figures whose formulas change with their sliders', () => {
+    for (const id of ['conv-geometry', 'cost-bars', 'ratio-curves', 'block-shapes', 'inception-continuum', 'v1-architecture']) expect([...all.keys()]).toContain(id);
+  });
+
+  for (const [id, steps] of all) {
+    it(`${id}: each step it draws by numbers alone is what KaTeX draws, and some steps are`, () => {
+      let fast = 0;
+      for (const { label, from, to } of steps) {
+        const el = box(from);
+        const before = el.innerHTML;
+        if (step(el, from, to)) {
+          fast += 1;
+          expect(drawing(el), `${id} ${label}`).toBe(drawing(box(to)));
+        } else expect(el.innerHTML, `${id} ${label}: refused, so unchanged`).toBe(before);
+      }
+      expect(fast, `${id}: ${fast} of ${steps.length} steps by numbers alone`).toBeGreaterThan(0);
+    });
+  }
+
+  it('draws the kernel size and channel steps of the first figure of three chapters by numbers alone', () => {
+    const wide = testFrame(680);
+    for (const [id, name] of [['conv-geometry', 'k'], ['conv-geometry', 'm'], ['conv-geometry', 'n'], ['cost-bars', 'n'], ['ratio-curves', 'k']] as const) {
+      const def = ALL_FIGURES[id];
+      const from = def.render(defaultValues, wide).tex ?? '';
+      const to = def.render(stepped(defaultValues, name, 1), wide).tex ?? '';
+      expect(step(box(from), from, to), `${id} ${name}`).toBe(true);
+    }
+  });
+});
