@@ -32,11 +32,31 @@ describe('chapter 1: conv-geometry (standard)', () => {
     await page.keyboard.press('ArrowRight');
     await expect.poll(() => exact(page, 'conv-geometry', 'connections')).toBe(String(33 * 64));
     await expect.poll(() => plainTex(page, 'conv-geometry')).toContain('3 \\cdot 3 \\cdot 33 \\cdot 64');
+    // KaTeX is here now. The next step only changes numbers: they are written into the drawing in
+    // the frame of the step, and the MathML that screen readers read follows when the steps pause.
+    const formula = fig.locator('[data-role=formula]');
+    await expect.poll(() => formula.locator('annotation').first().textContent()).toContain('33');
+    await page.keyboard.press('ArrowRight');
+    const seen = await formula.evaluate(
+      (el) =>
+        new Promise<{ drawing: string; mathml: string }>((done) => {
+          const look = (): void => {
+            const drawing = el.querySelector('.katex-html')?.textContent ?? '';
+            if (drawing.includes('34')) done({ drawing, mathml: el.querySelector('.katex-mathml')?.textContent ?? '' });
+            else requestAnimationFrame(look);
+          };
+          look();
+        }),
+    );
+    expect(seen.drawing).toContain('3⋅3⋅34⋅64');
+    expect(seen.mathml).not.toContain('34');
+    await expect.poll(() => formula.locator('.katex-mathml').textContent()).toContain('34');
+    expect(await formula.locator('.katex-html').textContent()).toContain('3⋅3⋅34⋅64');
     // Tab from the last control into the figure: the first kernel takes focus and shows the inputs it reads.
     await fig.getByRole('spinbutton', { name: /Stride/ }).focus();
     await page.keyboard.press('Tab');
     const focused = await page.evaluate(() => document.activeElement?.getAttribute('aria-label') ?? '');
-    expect(focused).toBe('Kernel 1 (output channel 1) reads all 33 input channels');
+    expect(focused).toBe('Kernel 1 (output channel 1) reads all 34 input channels');
     const kernel = fig.locator('.kernel').first();
     await expect.poll(() => kernel.locator('.reads').first().evaluate((e) => getComputedStyle(e).opacity)).toBe('1');
     expect(await fig.locator('.kernel').nth(1).locator('.reads').first().evaluate((e) => getComputedStyle(e).opacity)).toBe('0');
