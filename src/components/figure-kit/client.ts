@@ -183,8 +183,13 @@ class ParamControl extends HTMLElement {
 /** Changes closer together than this are one movement (a drag): no easing between them. */
 const MOVING_MS = 300;
 
-/** How long an off-screen figure waits after the last change before it redraws. */
-const OFF_SCREEN_DELAY_MS = 150;
+/**
+ * How long an off-screen figure waits after the last change before it redraws. Long enough that a
+ * drag on a slow phone, a step every tenth of a second or so, never stops for it (each such redraw
+ * is a task of its own that a step's input would wait behind); a figure coming near the screen
+ * redraws at once (flush), and printing draws every figure first.
+ */
+const OFF_SCREEN_DELAY_MS = 800;
 
 /** Which figures are on screen or within half a screen of it. */
 const onScreen =
