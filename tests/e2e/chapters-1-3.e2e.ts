@@ -35,7 +35,7 @@ describe('chapter 1: conv-geometry (standard)', () => {
     // KaTeX is here now. The next step only changes numbers: they are written into the drawing in
     // the frame of the step, and the MathML that screen readers read follows when the steps pause.
     const formula = fig.locator('[data-role=formula]');
-    await expect.poll(() => formula.locator('annotation').first().textContent()).toContain('33');
+    await expect.poll(() => formula.locator('.katex-mathml').textContent()).toContain('33');
     await page.keyboard.press('ArrowRight');
     const seen = await formula.evaluate(
       (el) =>
