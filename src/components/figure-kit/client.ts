@@ -64,7 +64,7 @@ const TYPESET_GAP_MS = 200;
 /** A formula redrawn by its numbers alone is typeset in full once changes pause this long. */
 const SETTLE_MS = 600;
 const typesetAt = new WeakMap<HTMLElement, number>();
-/** The TeX each formula's drawing shows (until first changed: the build's, in its annotation). */
+/** The TeX each formula's drawing shows (the build's, in data-tex, until it is first changed). */
 const shownTex = new WeakMap<HTMLElement, string>();
 const settleTimers = new WeakMap<HTMLElement, number>();
 /** Markup of recently typeset formulas: a drag back and forth shows the same ones again. */
@@ -78,7 +78,7 @@ const drawingOnly = (tex: string): string => katexNow?.katex.renderToString(tex,
  * formula, with the MathML that screen readers read, is typeset once the changes pause.
  */
 function typeset(el: HTMLElement, tex: string): void {
-  const shown = shownTex.get(el) ?? el.querySelector('.katex-mathml annotation')?.textContent ?? undefined;
+  const shown = shownTex.get(el);
   if (katexNow && shown !== undefined && katexNow.fast.renumberFormula(el, shown, tex, drawingOnly)) {
     shownTex.set(el, tex);
     el.dispatchEvent(new Event('sep:typeset', { bubbles: true }));
@@ -409,6 +409,8 @@ class SepFigure extends HTMLElement {
     const formula = this.querySelector<HTMLElement>('[data-role=formula]');
     const tex = view.tex ?? '';
     if (formula && formula.dataset.tex !== tex) {
+      // Until typeset here, the drawing is the build's, of the TeX it was written with.
+      if (!shownTex.has(formula) && formula.dataset.tex) shownTex.set(formula, formula.dataset.tex);
       formula.dataset.tex = tex;
       if (tex) typeset(formula, tex);
       else formula.textContent = '';
