@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { mulberry32 } from '../../../lib/random';
-import { dotPaths, JOIN, SLACK, segmentDistance, simplify } from './dots';
+import { dotPaths, JOIN, SLACK } from './dots';
+import { segmentDistance } from '../../figure-kit/paths';
 
 /** Points in one band (t = 0), none lost, drawn at their own coordinates. */
 function draw(pts: [number, number][]): string {
@@ -11,23 +12,6 @@ function draw(pts: [number, number][]): string {
 }
 
 describe('relu-manifold dots', () => {
-  it('segmentDistance(p, a, b) is the distance to the nearer end beyond either end, and the height above the segment between', () => {
-    expect(segmentDistance([5, 3], [0, 0], [10, 0])).toBe(3);
-    expect(segmentDistance([13, 4], [0, 0], [10, 0])).toBe(5);
-    expect(segmentDistance([-3, -4], [0, 0], [10, 0])).toBe(5);
-    expect(segmentDistance([1, 1], [2, 2], [2, 2])).toBeCloseTo(Math.SQRT2, 12);
-  });
-
-  it('simplify(points on a line) keeps its two ends; a corner higher than the slack stays, one within it goes', () => {
-    const line: [number, number][] = Array.from({ length: 11 }, (_, i) => [i, 2 * i]);
-    expect(simplify(line, SLACK)).toEqual([
-      [0, 0],
-      [10, 20],
-    ]);
-    expect(simplify([[0, 0], [5, 2], [10, 0]], 1)).toEqual([[0, 0], [5, 2], [10, 0]]);
-    expect(simplify([[0, 0], [5, 1], [10, 0]], 1)).toEqual([[0, 0], [10, 0]]);
-  });
-
   it('a row of dots a fifth of a unit apart is one stroke from the first centre to the last', () => {
     const row: [number, number][] = Array.from({ length: 26 }, (_, i) => [10 + 0.2 * i, 20]);
     expect(draw(row)).toBe('M10 20l5 0');

@@ -2,6 +2,7 @@
  * How the relu-manifold figure draws a point set as dots: shared by the figure and its worker,
  * which draws the dots of the round trips it computes, so that the page only patches them in.
  */
+import { simplify } from '../../figure-kit/paths';
 
 /** Colour bands along the spiral; each band is one path. */
 export const BANDS = 12;
@@ -59,46 +60,6 @@ export function dotPaths(xy: Float64Array, t: Float64Array, lost: Uint8Array, to
     }
     return out;
   });
-}
-
-/**
- * Douglas–Peucker: the first and last of `pts` and, recursively, whichever point lies farthest
- * from the segment between the points kept on either side while that is more than `slack` away.
- * Every point left out is within `slack` of the segment that replaces it, and so is every point of
- * that segment within `slack` of the polyline it replaces.
- */
-export function simplify(pts: readonly [number, number][], slack: number): [number, number][] {
-  if (pts.length < 3) return [...pts];
-  const keep = new Uint8Array(pts.length);
-  keep[0] = 1;
-  keep[pts.length - 1] = 1;
-  const stack: [number, number][] = [[0, pts.length - 1]];
-  while (stack.length) {
-    const [a, b] = stack.pop() as [number, number];
-    let far = -1;
-    let at = -1;
-    for (let i = a + 1; i < b; i++) {
-      const d = segmentDistance(pts[i], pts[a], pts[b]);
-      if (d > far) {
-        far = d;
-        at = i;
-      }
-    }
-    if (far > slack) {
-      keep[at] = 1;
-      stack.push([a, at], [at, b]);
-    }
-  }
-  return pts.filter((_, i) => keep[i]);
-}
-
-/** Distance from p to the segment from a to b. */
-export function segmentDistance(p: readonly [number, number], a: readonly [number, number], b: readonly [number, number]): number {
-  const dx = b[0] - a[0];
-  const dy = b[1] - a[1];
-  const len2 = dx * dx + dy * dy;
-  const s = len2 === 0 ? 0 : Math.max(0, Math.min(1, ((p[0] - a[0]) * dx + (p[1] - a[1]) * dy) / len2));
-  return Math.hypot(p[0] - a[0] - s * dx, p[1] - a[1] - s * dy);
 }
 
 /** Whether a dot at (x, y) tenths, or at one of its eight neighbouring tenths, is in `drawn`. */

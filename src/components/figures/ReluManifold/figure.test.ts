@@ -3,8 +3,7 @@ import { BANDS, columnKey, curvesFor, figure, FIXED_DIMS, formatLost, layout, pa
 import { embeddingMatrix, lostPoints, predictedLostFraction, reluRoundTrip, spiral } from '../../../lib/manifold';
 import type { SvgNode } from '../../figure-kit/svg';
 import { defaultValues as defaults, findAll as all, testFrame } from '../../figure-kit/testing';
-import { pathPoints } from '../../figure-kit/paths';
-import { segmentDistance } from './dots';
+import { pathPoints, segmentDistance } from '../../figure-kit/paths';
 
 const numbers = (svg: SvgNode, name: string) => all(svg, (n) => n.attrs['data-quantity'] === name).map((n) => [Number(n.attrs['data-dim']), Number(n.attrs['data-exact'])]);
 const panels = (svg: SvgNode, row: 'pinv' | 'active') => all(svg, (n) => n.attrs['data-row'] === row);
