@@ -5,6 +5,7 @@ import remarkMath from 'remark-math';
 import rehypeKatex from 'rehype-katex';
 import remarkDisplayMath from './src/markdown/remark-display-math.mjs';
 import rehypeTwinIds from './src/markdown/rehype-twin-ids.mjs';
+import rehypeKatexLighter from './src/markdown/rehype-katex-lighter.mjs';
 import katexFonts from './scripts/katex-fonts.mjs';
 import tfjsNames from './scripts/tfjs-names.mjs';
 import partStyles from './scripts/part-styles.mjs';
@@ -23,7 +24,7 @@ export default defineConfig({
   devToolbar: { enabled: false },
   markdown: {
     remarkPlugins: [remarkMath, remarkDisplayMath],
-    rehypePlugins: [[rehypeKatex, { strict: 'error' }], rehypeTwinIds],
+    rehypePlugins: [[rehypeKatex, { strict: 'error' }], rehypeKatexLighter, rehypeTwinIds],
   },
   integrations: [mdx(), katexFonts(), partStyles(), sharedChunks()],
   vite: {

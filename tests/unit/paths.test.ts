@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { areaPath, linePath, pathPoints } from '../../src/components/figure-kit/paths';
+import { areaPath, linePath, pathPoints, segmentDistance, simplify } from '../../src/components/figure-kit/paths';
 import { pathRects, rectsPath } from '../../src/components/figure-kit/rects';
 
 describe('linePath / areaPath (d3-shape)', () => {
@@ -17,6 +17,39 @@ describe('linePath / areaPath (d3-shape)', () => {
       expect(x).toBe(Math.round((i / 3) * 10) / 10);
       expect(y).toBe(-Math.round((i / 3) * 10) / 10 || 0);
     });
+  });
+
+  it('linePath with a slack leaves out points the line passes within the slack of: a parabola sampled every unit', () => {
+    const xs = Array.from({ length: 101 }, (_, i) => i);
+    const y = (v: number) => ((v - 50) * (v - 50)) / 100;
+    const full = pathPoints(linePath(xs, (v) => v, y));
+    const light = pathPoints(linePath(xs, (v) => v, y, 1, 0.1));
+    expect(full).toHaveLength(101);
+    expect(light.length).toBeLessThan(30);
+    // Every point of the full line lies within 0.1 of the lighter one, whose points are among the full line's.
+    for (const p of full) expect(light.some((a, i) => segmentDistance(p, a, light[Math.min(i + 1, light.length - 1)]) <= 0.1 + 1e-9)).toBe(true);
+    for (const p of light) expect(full).toContainEqual(p);
+    expect(light[0]).toEqual(full[0]);
+    expect(light[light.length - 1]).toEqual(full[full.length - 1]);
+    // Without a slack nothing changes: a straight run keeps its every point.
+    expect(linePath([0, 1, 2, 3], (i) => 10 + 5.65 * i, () => 7)).toBe('M10,7l5.7,0 5.6,0 5.7,0');
+  });
+
+  it('segmentDistance(p, a, b) is the distance to the nearer end beyond either end, and the height above the segment between', () => {
+    expect(segmentDistance([5, 3], [0, 0], [10, 0])).toBe(3);
+    expect(segmentDistance([13, 4], [0, 0], [10, 0])).toBe(5);
+    expect(segmentDistance([-3, -4], [0, 0], [10, 0])).toBe(5);
+    expect(segmentDistance([1, 1], [2, 2], [2, 2])).toBeCloseTo(Math.SQRT2, 12);
+  });
+
+  it('simplify(points on a line) keeps its two ends; a corner higher than the slack stays, one within it goes', () => {
+    const line: [number, number][] = Array.from({ length: 11 }, (_, i) => [i, 2 * i]);
+    expect(simplify(line, 1)).toEqual([
+      [0, 0],
+      [10, 20],
+    ]);
+    expect(simplify([[0, 0], [5, 2], [10, 0]], 1)).toEqual([[0, 0], [5, 2], [10, 0]]);
+    expect(simplify([[0, 0], [5, 1], [10, 0]], 1)).toEqual([[0, 0], [10, 0]]);
   });
 
   it('linePath of no points is the empty path, not "null"', () => {

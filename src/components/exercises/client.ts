@@ -9,6 +9,7 @@ import { FIGURES } from '../figure-kit/registry';
 import { figureValues } from './figure-values';
 import { exercisesView, isDone, type ExerciseProgress, type ExercisesState } from './view';
 import { checkAnswer } from '../../lib/answers';
+import { lighterKatex } from '../../lib/katex-markup';
 import { isExerciseChapter, type Exercise } from '../../lib/exercises';
 import { exercisesFor, verdictWithWords } from './localize';
 import { pageLang } from '../../i18n/page-lang';
@@ -59,7 +60,7 @@ function typesetAll(root: Element): void {
     (katex) => {
       for (const el of pending) {
         const tex = el.dataset.tex ?? '';
-        el.innerHTML = katex.renderToString(tex, { displayMode: el.dataset.display === 'true', throwOnError: false });
+        el.innerHTML = lighterKatex(katex.renderToString(tex, { displayMode: el.dataset.display === 'true', throwOnError: false }));
         shown.set(el, tex);
       }
     },

@@ -9,6 +9,7 @@ import { toMarkup, type SvgNode } from '../figure-kit/svg';
 import { REFERENCE_WIDTH } from '../figure-kit/frame';
 import type { Exercise } from '../../lib/exercises';
 import { DEFAULT_LANG, type Lang } from '../../lib/locale';
+import { lighterKatex } from '../../lib/katex-markup';
 
 const unescape = (s: string): string => s.replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
 
@@ -30,7 +31,7 @@ export function exerciseMarkup(tree: SvgNode, exercises: readonly Exercise[], ui
   const hidden = hiddenMath === 'later' ? [...html.matchAll(/<div id="[^"]*" class="ex-solution" hidden>(?:<(div|span) class="ex-tex"[^>]*><\/\1>)*<\/div>/g)].map((m) => [m.index, m.index + m[0].length]) : [];
   html = html.replace(/<(div|span) class="ex-tex" data-tex="([^"]*)"( data-display="true")? data-own-children><\/\1>/g, (all, tag: string, tex: string, display: string | undefined, at: number) => {
     if (hidden.some(([from, to]) => at > from && at < to)) return all;
-    const rendered = katex.renderToString(unescape(tex), { displayMode: Boolean(display), throwOnError: true });
+    const rendered = lighterKatex(katex.renderToString(unescape(tex), { displayMode: Boolean(display), throwOnError: true }));
     return `<${tag} class="ex-tex" data-tex="${tex}"${display ?? ''} data-own-children data-typeset="${tex}">${rendered}</${tag}>`;
   });
   html = html.replace(/<div class="ex-figure" data-for="([^"]*)" data-state="before" data-own-children><\/div>/g, (all, id: string) => {

@@ -5,6 +5,7 @@
 import { h, patch } from '../figure-kit/svg';
 import { sheetView } from './view';
 import { isExerciseChapter } from '../../lib/exercises';
+import { lighterKatex } from '../../lib/katex-markup';
 import type { SheetRequest } from '../../lib/sheet-query';
 import { exercisesFor } from './localize';
 import { pageExerciseText } from './words';
@@ -19,7 +20,7 @@ export async function drawSheets(host: HTMLElement, { seed, count, solutions }: 
   host.replaceChildren(...root.childNodes);
   try {
     const { default: katex } = await import('katex');
-    for (const el of host.querySelectorAll<HTMLElement>('.ex-tex')) el.innerHTML = katex.renderToString(el.dataset.tex ?? '', { displayMode: el.dataset.display === 'true', throwOnError: false });
+    for (const el of host.querySelectorAll<HTMLElement>('.ex-tex')) el.innerHTML = lighterKatex(katex.renderToString(el.dataset.tex ?? '', { displayMode: el.dataset.display === 'true', throwOnError: false }));
   } catch {
     // Offline: the math stays as its TeX source.
     for (const el of host.querySelectorAll<HTMLElement>('.ex-tex')) el.textContent = el.dataset.tex ?? '';

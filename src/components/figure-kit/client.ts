@@ -17,6 +17,7 @@ import '../ui/scroll-regions';
 import './term-links';
 import './ghosts';
 import { FIGURE_KATEX } from './katex-options';
+import { lighterKatex } from '../../lib/katex-markup';
 import { FIGURES } from './registry';
 import { lazy, retryLater } from './lazy';
 import { patch } from './svg';
@@ -99,7 +100,7 @@ function typesetWhole(el: HTMLElement, tex: string): void {
         () => {
           if (el.dataset.tex !== tex) return;
           typesetAt.set(el, performance.now());
-          typesetMarkup ??= memoRecent((t) => katex.renderToString(t, { ...FIGURE_KATEX, displayMode: true, throwOnError: false }), 64);
+          typesetMarkup ??= memoRecent((t) => lighterKatex(katex.renderToString(t, { ...FIGURE_KATEX, displayMode: true, throwOnError: false })), 64);
           // Only the parts that changed (usually a few numbers) are written into the page.
           morphHtml(el, typesetMarkup(tex));
           shownTex.set(el, tex);

@@ -47,9 +47,9 @@ export function frameFor(uid: string, boxWidth: number, context: FigureContext, 
 
 /** The frames the build renders: a wide and a narrow picture for pages, one for slides. */
 export function referenceFrames(uid: string, context: FigureContext, lang: Lang = 'en'): { variant: 'wide' | 'narrow' | 'slide'; frame: FigureFrame }[] {
-  if (context === 'slide') return [{ variant: 'slide', frame: { uid, width: SLIDE_WIDTH, height: SLIDE_HEIGHT, context, lang } }];
+  if (context === 'slide') return [{ variant: 'slide', frame: { uid, width: SLIDE_WIDTH, height: SLIDE_HEIGHT, context, lang, draft: true } }];
   return [
-    { variant: 'wide', frame: { uid, width: REFERENCE_WIDTH.wide, context, lang } },
-    { variant: 'narrow', frame: { uid: `${uid}-n`, width: REFERENCE_WIDTH.narrow, context, lang } },
+    { variant: 'wide', frame: { uid, width: REFERENCE_WIDTH.wide, context, lang, draft: true } },
+    { variant: 'narrow', frame: { uid: `${uid}-n`, width: REFERENCE_WIDTH.narrow, context, lang, draft: true } },
   ];
 }

@@ -1,7 +1,7 @@
 /**
  * For figure tests: what in a rendered picture does not fit its frame. Text width is estimated
  * (0.56 em per character, 0.6 for bold classes), so the check is approximate but catches labels
- * that run off the edge; geometry is exact. Transforms other than none are not followed.
+ * that run off the edge; geometry is exact. A translate(x y) is followed; other transforms are not.
  */
 import type { SvgNode } from './svg';
 import type { FigureFrame } from './types';
@@ -26,31 +26,36 @@ export function layoutIssues(svg: SvgNode, frame: Pick<FigureFrame, 'width' | 'h
   const [, , vw, vh] = String(svg.attrs.viewBox).split(/\s+/).map(Number);
   if (vw !== frame.width) issues.push(`viewBox width ${vw}, frame ${frame.width}`);
   if (frame.height !== undefined && vh > frame.height) issues.push(`height ${vh} beyond the frame's ${frame.height}`);
-  const walk = (node: SvgNode, size: number, transformed: boolean): void => {
+  const walk = (node: SvgNode, size: number, transformed: boolean, dx = 0, dy = 0): void => {
     const a = node.attrs;
-    const moved = transformed || (a.transform !== undefined && a.transform !== null);
+    const shift = typeof a.transform === 'string' ? /^translate\(\s*(-?[\d.]+)[\s,]+(-?[\d.]+)\s*\)$/.exec(a.transform) : null;
+    if (shift) {
+      dx += Number(shift[1]);
+      dy += Number(shift[2]);
+    }
+    const moved = transformed || (a.transform !== undefined && a.transform !== null && !shift);
     const fs = a['font-size'];
     if (fs !== undefined && Number(fs) < 12) issues.push(`font-size ${fs} on ${node.tag}`);
     if (!moved) {
       for (const k of ['x', 'x1', 'x2', 'cx'] as const) {
-        const x = Number(a[k]);
-        if (a[k] !== undefined && (x < -1 || x > vw + 1)) issues.push(`${node.tag} ${k}=${a[k]} outside 0…${vw}`);
+        const x = Number(a[k]) + dx;
+        if (a[k] !== undefined && (x < -1 || x > vw + 1)) issues.push(`${node.tag} ${k}=${x} outside 0…${vw}`);
       }
-      if (node.tag === 'rect' && a.width !== undefined && Number(a.x ?? 0) + Number(a.width) > vw + 1) issues.push(`rect ends at ${Number(a.x ?? 0) + Number(a.width)} beyond ${vw}`);
+      if (node.tag === 'rect' && a.width !== undefined && dx + Number(a.x ?? 0) + Number(a.width) > vw + 1) issues.push(`rect ends at ${dx + Number(a.x ?? 0) + Number(a.width)} beyond ${vw}`);
       for (const k of ['y', 'y1', 'y2', 'cy'] as const) {
-        const y = Number(a[k]);
-        if (a[k] !== undefined && (y < -1 || y > vh + 1)) issues.push(`${node.tag} ${k}=${a[k]} outside 0…${vh}`);
+        const y = Number(a[k]) + dy;
+        if (a[k] !== undefined && (y < -1 || y > vh + 1)) issues.push(`${node.tag} ${k}=${y} outside 0…${vh}`);
       }
     }
     const { size: here, em } = sizeOf(a.class as string | undefined, size);
     if (node.tag === 'text' && !moved) {
       // Lines: the text's own x with its direct strings, and each tspan that sets its own x.
       const lines: { x: number; text: string }[] = [];
-      let current = { x: Number(a.x ?? 0), text: '' };
+      let current = { x: dx + Number(a.x ?? 0), text: '' };
       for (const c of node.children) {
         if (typeof c !== 'string' && c.attrs.x !== undefined) {
           if (current.text) lines.push(current);
-          current = { x: Number(c.attrs.x), text: textOf(c) };
+          current = { x: dx + Number(c.attrs.x), text: textOf(c) };
         } else current.text += textOf(c);
       }
       lines.push(current);
@@ -61,7 +66,7 @@ export function layoutIssues(svg: SvgNode, frame: Pick<FigureFrame, 'width' | 'h
         if (from < -2 || to > vw + 2) issues.push(`text "${line.text.slice(0, 40)}" spans ${Math.round(from)}…${Math.round(to)} in 0…${vw}`);
       }
     }
-    for (const c of node.children) if (typeof c !== 'string') walk(c, here, moved);
+    for (const c of node.children) if (typeof c !== 'string') walk(c, here, moved, dx, dy);
   };
   walk(svg, 13, false);
   return issues;

@@ -23,6 +23,12 @@ export interface FigureFrame {
   readonly context: FigureContext;
   /** The edition the figure's words are in. */
   readonly lang: Lang;
+  /**
+   * Drawn at build time as the first paint, which the browser redraws as soon as the figure's script
+   * runs: what only a pointer on the live picture can reach (a hover text per mark) may wait for
+   * that redraw instead of weighing on every page load.
+   */
+  readonly draft?: boolean;
 }
 
 /** Everything a figure shows for one set of parameters: a pure function's output. */

@@ -44,6 +44,18 @@ describe('arithmeticIntensity.render(values, frame)', () => {
     const { svg } = figure.render(defaultValues, testFrame());
     expect(findAll(svg, (n) => n.tag === 'circle' && String(n.attrs.class).startsWith('layer k-')).length).toBe(28 + 53 + 4);
   });
+  it('gives each layer dot its name and intensity as hover text in the browser’s picture, and leaves it to that redraw in the build’s draft', () => {
+    const dots = (svg: SvgNode) => findAll(svg, (n) => n.tag === 'circle' && n.attrs.class !== undefined && /^layer k-/.test(String(n.attrs.class)) && n.attrs.r === 4 && n.attrs.cy !== undefined);
+    const live = figure.render(defaultValues, testFrame()).svg;
+    const tips = dots(live).flatMap((c) => c.children.filter((k): k is SvgNode => typeof k !== 'string' && k.tag === 'title'));
+    expect(tips).toHaveLength(28 + 53);
+    // conv_dw_1: 3,612,672 mult-adds over 3,212,416 bytes (tests/unit/roofline.test.ts) = 1.12 a byte.
+    expect(tips.map((t) => String(t.children[0]))).toContain('conv_dw_1: 1.12 mult-adds per byte, compute-bound');
+    const draft = figure.render(defaultValues, { ...testFrame(), draft: true }).svg;
+    expect(findAll(draft, (n) => n.tag === 'title')).toHaveLength(1);
+    // The same picture otherwise: the same dots at the same places.
+    expect(dots(draft).map((c) => [c.attrs.cx, c.attrs.class])).toEqual(dots(live).map((c) => [c.attrs.cx, c.attrs.class]));
+  });
   it.each([
     ['phone', testFrame(316)],
     ['laptop page', testFrame(680)],

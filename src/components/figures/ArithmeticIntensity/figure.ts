@@ -79,7 +79,7 @@ function examples(v: FigureParams, b: number): Example[] {
 /** The roofline chart with the examples on the roof and both networks' layers in strips below. */
 type Text = typeof arithmeticIntensityEn;
 
-function chart(T: Text, ex: Example[], v1: PlacedLayer[], v2: PlacedLayer[], device: Device, x0: number, width: number, top: number, plotH: number): { node: SvgNode; height: number } {
+function chart(T: Text, ex: Example[], v1: PlacedLayer[], v2: PlacedLayer[], device: Device, x0: number, width: number, top: number, plotH: number, tips: boolean): { node: SvgNode; height: number } {
   const left = x0 + 40;
   const right = x0 + width - 8;
   const plotTop = top + 20;
@@ -130,8 +130,10 @@ function chart(T: Text, ex: Example[], v1: PlacedLayer[], v2: PlacedLayer[], dev
       { class: 'strip' },
       h('text', { class: 'fig-small', x: left - 6, y: yy + 4, 'text-anchor': 'end' }, label),
       h('line', { class: 'strip-line', x1: left, x2: right, y1: yy, y2: yy }),
+      // Each layer's name and intensity on hover: the live picture's, not the build's first paint
+      // (81 of them would weigh on every load; the browser redraws the figure before a pointer reaches it).
       layers.map((l) =>
-        h('circle', { class: `layer k-${l.kind}`, cx: x(l.intensity), cy: yy, r: 4 }, h('title', {}, T.layerTip(l.name, toSignificant(l.intensity, 3), l.bound === 'memory'))),
+        h('circle', { class: `layer k-${l.kind}`, cx: x(l.intensity), cy: yy, r: 4 }, tips ? h('title', {}, T.layerTip(l.name, toSignificant(l.intensity, 3), l.bound === 'memory')) : null),
       ),
     );
   const stripTop = plotBottom + 34;
@@ -344,7 +346,7 @@ function render(v: FigureParams, frame: FigureFrame): FigureView {
   const compact = W < 620;
   const top = compact ? headerH + 18 : headerH;
   if (narrow && !slide) {
-    chartPart = chart(T, ex, v1, v2, device, pad, W - 2 * pad, top, 190);
+    chartPart = chart(T, ex, v1, v2, device, pad, W - 2 * pad, top, 190, !frame.draft);
     evPart = evidence(T, v1Macs, v2Macs, boundV1, boundV2, pad, W - 2 * pad, top + chartPart.height + 12);
     body = [chartPart.node, evPart.node];
     height = top + chartPart.height + 12 + evPart.height;
@@ -353,7 +355,7 @@ function render(v: FigureParams, frame: FigureFrame): FigureView {
     const evW = slide ? Math.min(290, Math.max(210, Math.floor(W * 0.4))) : Math.min(260, Math.floor(W * 0.36));
     const chartW = W - evW - 3 * pad;
     const plotH = slide ? Math.min(170, (frame.height ?? 335) - top - 132) : 220;
-    chartPart = chart(T, ex, v1, v2, device, pad, chartW, top, plotH);
+    chartPart = chart(T, ex, v1, v2, device, pad, chartW, top, plotH, !frame.draft);
     evPart = evidence(T, v1Macs, v2Macs, boundV1, boundV2, W - evW - pad, evW, top, !slide);
     body = [chartPart.node, evPart.node];
     height = top + Math.max(chartPart.height, evPart.height) + 4;

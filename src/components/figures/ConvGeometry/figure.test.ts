@@ -139,6 +139,39 @@ describe('convGeometry: space, to scale', () => {
     expect(Number(win.attrs.width)).toBeCloseTo(3 * cell, 9);
     expect(Number(faceIn.attrs.x) - Number(win.attrs.x)).toBeCloseTo(cell, 9);
   });
+  it('the input face is ruled into D_F × D_F cells: D_F − 1 lines each way, at every cell boundary to a hundredth (D_F = 14)', () => {
+    const { svg } = convGeometry.render({ ...defaults, df: 14 }, testFrame());
+    const face = all(svg, (n) => n.attrs.class === 'face face-in')[0];
+    const bg = all(face, (n) => n.attrs.class === 'face-bg')[0];
+    const [x0, y0, side] = [Number(bg.attrs.x), Number(bg.attrs.y), Number(bg.attrs.width)];
+    const d = String(all(face, (n) => n.attrs.class === 'face-grid')[0].attrs.d);
+    // Walk the path: M/m move (absolute/relative), v/h draw a line of the given length.
+    const xs: number[] = [];
+    const ys: number[] = [];
+    let x = 0;
+    let y = 0;
+    for (const [, cmd, a, b] of d.matchAll(/([MmVvHh])(-?[\d.]+)(?:,(-?[\d.]+))?/g)) {
+      if (cmd === 'M' || cmd === 'm') {
+        x = cmd === 'M' ? Number(a) : x + Number(a);
+        y = cmd === 'M' ? Number(b) : y + Number(b);
+      } else if (cmd === 'v') {
+        expect(Number(a)).toBeCloseTo(side, 1);
+        xs.push(x);
+        y += Number(a);
+      } else if (cmd === 'h') {
+        expect(Number(a)).toBeCloseTo(side, 1);
+        ys.push(y);
+        x += Number(a);
+      }
+    }
+    const cell = side / 14;
+    expect(xs).toHaveLength(13);
+    expect(ys).toHaveLength(13);
+    xs.forEach((v, i) => expect(Math.abs(v - (x0 + (i + 1) * cell))).toBeLessThan(0.011));
+    ys.forEach((v, i) => expect(Math.abs(v - (y0 + (i + 1) * cell))).toBeLessThan(0.011));
+    // Written to a hundredth, as the attributes are: no long fractions.
+    expect(d).not.toMatch(/\.\d{3}/);
+  });
   it('the formula counts D_G positions at any stride and links D_G to the output face', () => {
     for (const layer of Object.values(LAYER)) {
       const { svg, tex } = convGeometry.render({ ...defaults, layer, s: 2, g: 4 }, testFrame());

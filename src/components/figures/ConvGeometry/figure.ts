@@ -145,9 +145,21 @@ function slabs(t: TensorGeom, groupOfSlab: readonly number[], prefix: string, te
 /** The front face as a grid of size×size cells of `cell` units (grid lines when cells are ≥ 4). */
 function face(x: number, y: number, size: number, cell: number, cls: string, term: string, label: string): SvgNode {
   const side = size * cell;
+  // In hundredths, as attributes are written; each line after the first is a step from the one
+  // before, taken between rounded positions so the steps add up exactly and repeat.
+  const at = (v: number) => Math.round(v * 100);
+  const u = (n: number) => String(n / 100);
   const lines: string[] = [];
   if (cell >= 4 && size > 1) {
-    for (let i = 1; i < size; i++) lines.push(`M${x + i * cell},${y}v${side}M${x},${y + i * cell}h${side}`);
+    const s = at(side);
+    for (let i = 1; i < size; i++) {
+      const dx = at(x + i * cell) - at(x + (i - 1) * cell);
+      lines.push(i === 1 ? `M${u(at(x + cell))},${u(at(y))}v${u(s)}` : `m${u(dx)},${u(-s)}v${u(s)}`);
+    }
+    for (let i = 1; i < size; i++) {
+      const dy = at(y + i * cell) - at(y + (i - 1) * cell);
+      lines.push(i === 1 ? `M${u(at(x))},${u(at(y + cell))}h${u(s)}` : `m${u(-s)},${u(dy)}h${u(s)}`);
+    }
   }
   return h(
     'g',

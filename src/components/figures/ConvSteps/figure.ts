@@ -164,19 +164,24 @@ interface Block {
   draw(x: number, y: number): SvgNode;
 }
 
-/** A grid of numbers; `text(y, x)` null leaves a cell empty; cells take the class `cls(y, x)`. */
+/**
+ * A grid of numbers; `text(y, x)` null leaves a cell empty; cells take the class `cls(y, x)`. The
+ * grid is placed by a translate and its cells are drawn from its own corner, so grids of one size
+ * repeat the same markup but for their numbers, which the page's compression takes up.
+ */
 function grid(x0: number, y0: number, cell: number, rows: number, cols: number, text: (y: number, x: number) => SvgNode | string | null, cls: (y: number, x: number) => string): SvgNode {
   const cells: (SvgNode | null)[] = [];
   for (let y = 0; y < rows; y++) {
     for (let x = 0; x < cols; x++) {
       const t = text(y, x);
       cells.push(
-        h('rect', { class: `cs-cell ${cls(y, x)}`.trim(), x: x0 + x * cell, y: y0 + y * cell, width: cell, height: cell }),
-        t === null ? null : h('text', { class: 'cs-num', x: x0 + x * cell + cell / 2, y: y0 + y * cell + cell / 2, 'text-anchor': 'middle', 'dominant-baseline': 'central' }, t),
+        h('rect', { class: `cs-cell ${cls(y, x)}`.trim(), x: x * cell, y: y * cell, width: cell, height: cell }),
+        t === null ? null : h('text', { class: 'cs-num', x: x * cell + cell / 2, y: y * cell + cell / 2, 'text-anchor': 'middle', 'dominant-baseline': 'central' }, t),
       );
     }
   }
-  return h('g', {}, cells);
+  const at = (v: number) => Math.round(v * 100) / 100;
+  return h('g', { transform: `translate(${at(x0)} ${at(y0)})` }, cells);
 }
 
 /** One outline over grid cells (never per-cell strokes, which overdraw each other's edges). */

@@ -81,7 +81,8 @@ function curvePath(p: Plot, k: number): string {
   if (d === undefined) {
     const steps = 96;
     const ns = Array.from({ length: steps + 1 }, (_, i) => N_DOMAIN[0] * (N_DOMAIN[1] / N_DOMAIN[0]) ** (i / steps));
-    d = linePath(ns, (n) => p.x(n), (n) => p.y(separableRatioAt(k, n)));
+    // Sampled finely for the bend; on the straighter stretches the line keeps to within a tenth of a unit.
+    d = linePath(ns, (n) => p.x(n), (n) => p.y(separableRatioAt(k, n)), 1, 0.1);
     if (curvePaths.size >= 64) curvePaths.clear();
     curvePaths.set(key, d);
   }
