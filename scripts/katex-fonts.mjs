@@ -239,7 +239,8 @@ export function usedFamilies(html, katexCss) {
 /**
  * Appended to KaTeX's module in the browser bundle: once KaTeX runs on a page, the site's full list
  * of faces (the stylesheet the page's faces <style> names) comes too, placed before the page's own
- * faces so that those still win for their characters.
+ * faces so that those still win for their characters; and KaTeX's whole stylesheet, of which the
+ * page carries only the rules its own math uses (withOwnKatexRules).
  */
 export const ALL_FACES_LOADER = `
 if (typeof document !== 'undefined') {
@@ -251,8 +252,56 @@ if (typeof document !== 'undefined') {
     link.dataset.katexAll = '';
     own.before(link);
   }
+  const rules = document.querySelector('style[data-katex-css][data-all]');
+  if (rules && !document.querySelector('link[data-katex-css-all]')) {
+    const link = document.createElement('link');
+    link.rel = 'stylesheet';
+    link.href = rules.dataset.all;
+    link.dataset.katexCssAll = '';
+    rules.before(link);
+  }
 }
 `;
+
+/**
+ * The rules of a stylesheet (plain rules, no at-rules: KaTeX's, its faces taken out) that can apply
+ * to markup with these classes: those with a selector whose classes all appear. A superset of what
+ * applies (a rule may need its classes nested), never less; in their order.
+ */
+export function rulesFor(css, classes) {
+  let out = '';
+  for (const m of css.matchAll(/([^{}]+)\{([^{}]*)\}/g)) {
+    const applies = m[1].split(',').some((sel) => [...sel.replace(/:not\([^)]*\)/g, '').matchAll(/\.([\w-]+)/g)].every((c) => classes.has(c[1])));
+    if (applies) out += `${m[1].trim()}{${m[2]}}`;
+  }
+  return out;
+}
+
+/**
+ * A page that links KaTeX's stylesheet (`sheets`: file name → its rules) gets, in its place, a
+ * <style> of the rules its own math uses: two thirds of KaTeX's rules size its many delimiters,
+ * accents and fonts, which most pages never show. KaTeX's script, when a page loads it to typeset
+ * math of its own, links the whole stylesheet again (the URL on that <style>), before it, so that
+ * math drawn in the browser finds every rule.
+ */
+export function withOwnKatexRules(html, sheets) {
+  if (html.includes('data-katex-css')) return html;
+  let next = html;
+  for (const [file, css] of sheets) {
+    const link = new RegExp(`<link rel="stylesheet" href="([^"]*/${file.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')})">`);
+    const m = link.exec(next);
+    if (!m) continue;
+    next = next.replace(m[0], () => `<style data-katex-css data-all="${m[1]}">${rulesFor(css, pageClassSet(html))}</style>`);
+  }
+  return next;
+}
+
+/** Every class token in a page's class attributes. */
+function pageClassSet(html) {
+  const out = new Set();
+  for (const m of html.matchAll(/\bclass="([^"]*)"/g)) for (const c of m[1].split(/\s+/)) if (c) out.add(c);
+  return out;
+}
 
 /** Split every KaTeX face in the built site into a subset for the site's math and the rest. */
 export async function splitFaces(distDir, log = () => {}) {
@@ -333,6 +382,8 @@ export async function splitFaces(distDir, log = () => {}) {
   const renamed = new Map();
   /** Stylesheets (file names) that held KaTeX's faces: a page that links one gets faces of its own. */
   const faceSheets = new Set();
+  /** Those stylesheets' rules (faces gone), by file name: each page inlines the ones its math uses. */
+  const sheetRules = new Map();
   for (const file of files.filter((f) => f.endsWith('.css'))) {
     const css = readFileSync(file, 'utf8');
     if (!css.includes('KaTeX_')) continue;
@@ -346,6 +397,7 @@ export async function splitFaces(distDir, log = () => {}) {
       renamed.set(basename(file), basename(fresh));
     }
     faceSheets.add(basename(fresh));
+    sheetRules.set(basename(fresh), next);
   }
   // Every face as the site declares it, for KaTeX in the browser (ALL_FACES_LOADER).
   const allCss = [...siteRules.values()].map((r) => r.css).join('');
@@ -406,6 +458,7 @@ export async function splitFaces(distDir, log = () => {}) {
       next = next.replace('</head>', `<style data-katex-faces data-all="${allUrl}">${site.join('')}${[...own.values()].join('')}</style></head>`);
     }
     next = withFontPreloads(next, urls);
+    next = withOwnKatexRules(next, sheetRules);
     if (next !== html) writeFileSync(page, next);
   }
   return { before, after, faces: [...faces.values()].filter(Boolean).length, pageSubsets: pageSubsets.size, pageMainMathBytes: pagesWithMath ? Math.round(pageBytes / pagesWithMath) : 0 };

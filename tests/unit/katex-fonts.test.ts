@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import katex from 'katex';
-import { ALL_FACES_LOADER, ALWAYS, cmapCodePoints, katexText, subsetFace, unicodeRange, usedFamilies, withFontPreloads } from '../../scripts/katex-fonts.mjs';
+import { ALL_FACES_LOADER, ALWAYS, cmapCodePoints, katexText, rulesFor, subsetFace, unicodeRange, usedFamilies, withFontPreloads, withOwnKatexRules } from '../../scripts/katex-fonts.mjs';
 
 const fonts = join(createRequire(import.meta.url).resolve('katex/package.json'), '..', 'dist', 'fonts');
 const ttf = (name: string): Buffer => readFileSync(join(fonts, `${name}.ttf`));
@@ -141,5 +141,37 @@ describe('ALL_FACES_LOADER', () => {
     run(doc);
     run(doc);
     expect(added).toEqual([expect.objectContaining({ rel: 'stylesheet', href: '/_astro/katex-faces.x.css', before: 'own' })]);
+  });
+});
+
+describe('a page’s own KaTeX rules', () => {
+  it('keeps the rules whose selector’s classes all appear on the page, in order, and rules without classes', () => {
+    const css = '.katex{font:normal 1.21em KaTeX_Main}.katex .mfrac .frac-line{border-bottom-style:solid}.katex .sizing.reset-size1.size5{font-size:1.2em}.katex .a,.katex .b{x:y}.katex svg{fill:currentColor}';
+    expect(rulesFor(css, new Set(['katex', 'mfrac', 'frac-line', 'b']))).toBe('.katex{font:normal 1.21em KaTeX_Main}.katex .mfrac .frac-line{border-bottom-style:solid}.katex .a,.katex .b{x:y}.katex svg{fill:currentColor}');
+    expect(rulesFor(css, new Set(['katex']))).toBe('.katex{font:normal 1.21em KaTeX_Main}.katex svg{fill:currentColor}');
+  });
+
+  it('keeps every rule the math KaTeX draws needs: typeset markup’s classes select a rule for each', () => {
+    const html = katex.renderToString('\\frac{73}{576} \\approx \\sqrt[3]{x^2}', { displayMode: true });
+    const classes = new Set([...html.matchAll(/class="([^"]*)"/g)].flatMap((m) => m[1].split(' ')));
+    const own = rulesFor(katexCss.replace(/@font-face\s*{[^}]*}/g, ''), classes);
+    expect(own.length).toBeLessThan(katexCss.replace(/@font-face\s*{[^}]*}/g, '').length / 2);
+    for (const needed of ['.katex .mfrac .frac-line', '.katex .sqrt>.root', '.katex .vlist-t']) expect(own).toContain(needed);
+  });
+
+  it('puts them in place of the page’s link to the stylesheet, naming it for KaTeX’s script; a page without the link is unchanged', () => {
+    const sheets = new Map([['katex_min.AB12.css', '.katex{a:b}.katex .accent{c:d}']]);
+    const page = '<head><link rel="stylesheet" href="/_astro/katex_min.AB12.css"><link rel="stylesheet" href="/_astro/site.css"></head><body><span class="katex">x</span></body>';
+    const out = withOwnKatexRules(page, sheets);
+    expect(out).toContain('<style data-katex-css data-all="/_astro/katex_min.AB12.css">.katex{a:b}</style><link rel="stylesheet" href="/_astro/site.css">');
+    expect(out).not.toContain('href="/_astro/katex_min.AB12.css"');
+    expect(withOwnKatexRules(out, sheets)).toBe(out);
+    const plain = '<head><link rel="stylesheet" href="/_astro/site.css"></head>';
+    expect(withOwnKatexRules(plain, sheets)).toBe(plain);
+  });
+
+  it('KaTeX’s script links the whole stylesheet before those rules when it runs', () => {
+    expect(ALL_FACES_LOADER).toContain("document.querySelector('style[data-katex-css][data-all]')");
+    expect(ALL_FACES_LOADER).toContain('rules.before(link)');
   });
 });

@@ -55,11 +55,27 @@ if (pageWords !== 'en') words(pageWords)().catch(() => undefined);
 /** KaTeX, and the code that redraws a formula by its numbers, once fetched (a first change fetches them). */
 let katexNow: { katex: typeof import('katex').default; fast: typeof import('./renumber') } | undefined;
 const katexLoad = lazy(() =>
-  Promise.all([import('katex'), import('./renumber')]).then(([k, fast]) => {
-    katexNow = { katex: k.default, fast };
-    return k.default;
-  }),
+  Promise.all([import('katex'), import('./renumber')])
+    .then((mods) => katexStyles().then(() => mods))
+    .then(([k, fast]) => {
+      katexNow = { katex: k.default, fast };
+      return k.default;
+    }),
 );
+
+/**
+ * Resolves once KaTeX's whole stylesheet, which its script links when it runs (the page carries
+ * only the rules of its own math), applies, or has failed: a formula typeset before it could use
+ * a rule the page does not have.
+ */
+function katexStyles(): Promise<void> {
+  const link = document.querySelector<HTMLLinkElement>('link[data-katex-css-all]');
+  if (!link || link.sheet) return Promise.resolve();
+  return new Promise((done) => {
+    link.addEventListener('load', () => done(), { once: true });
+    link.addEventListener('error', () => done(), { once: true });
+  });
+}
 /** During a drag a formula is typeset at most once in this many ms (and always at its end). */
 const TYPESET_GAP_MS = 200;
 /** A formula redrawn by its numbers alone is typeset in full once changes pause this long. */
