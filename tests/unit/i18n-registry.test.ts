@@ -9,13 +9,24 @@ import { activationsEn } from '../../src/i18n/figures/activations.en';
 /** Fresh copies of the string modules, without the registration the test setup makes. */
 async function fresh() {
   vi.resetModules();
-  const [figures, kit, params, errors] = await Promise.all([
+  const [figures, kit, params, errors, registry] = await Promise.all([
     import('../../src/i18n/figures'),
     import('../../src/i18n/kit'),
     import('../../src/i18n/params'),
     import('../../src/i18n/errors'),
+    import('../../src/i18n/registry'),
   ]);
-  return { figures, kit, params, errors };
+  return { figures, kit, params, errors, registry };
+}
+
+/** What `f` throws (fails the test when it returns). */
+function thrown(f: () => unknown): unknown {
+  try {
+    f();
+  } catch (e) {
+    return e;
+  }
+  throw new Error('expected a throw');
 }
 
 describe('edition registries', () => {
@@ -36,6 +47,21 @@ describe('edition registries', () => {
     expect(() => params.describeIssue({ name: 'k', given: 'abc', reason: 'not-a-number', used: 3 }, 'zh')).toThrow(/parameter words/);
   });
 
+  it('name the area and language that are missing, so a page can fetch just those words and draw again', async () => {
+    const { kit, params, errors, registry } = await fresh();
+    const refusal = { code: 'overflow', message: 'Count exceeds 2^53 - 1.' } as const;
+    const cases: [() => unknown, string][] = [
+      [() => kit.kitText('zh'), 'kit'],
+      [() => params.paramText('zh'), 'params'],
+      [() => errors.costErrorText(refusal, 'zh'), 'errors'],
+    ];
+    for (const [f, area] of cases) {
+      const e = thrown(f);
+      expect(e).toBeInstanceOf(registry.WordsNotRegistered);
+      expect(e).toMatchObject({ area, lang: 'zh' });
+    }
+  });
+
   it('serves one figure’s Chinese words once they are registered, and no other figure’s', async () => {
     const { figures } = await fresh();
     const { costBarsZh } = await import('../../src/i18n/figures/cost-bars.zh');
@@ -50,7 +76,7 @@ describe('edition registries', () => {
 
   it('serve the Chinese words once the Chinese modules have registered them', async () => {
     const { figures, kit, params, errors } = await fresh();
-    await import('../../src/i18n/kit.zh.register');
+    await Promise.all([import('../../src/i18n/kit.zh.register'), import('../../src/i18n/params.zh.register'), import('../../src/i18n/errors.zh.register')]);
     const { figuresZh } = await import('../../src/i18n/figures.zh');
     figures.registerFigureText('zh', figuresZh);
     const { kitZh } = await import('../../src/i18n/kit.zh');

@@ -15,7 +15,9 @@
  * CSS decides how lit and unlit parts look. Nothing changes for a figure without terms.
  */
 import { kitText } from '../../i18n/kit';
+import { loadWords, wordsReady } from '../../i18n/figures.load';
 import { langAt } from './lang';
+import { reportLoadFailure } from './lazy';
 
 const ready = new WeakSet<HTMLElement>();
 
@@ -46,8 +48,20 @@ function light(fig: HTMLElement, term: string | null, announce: boolean): void {
   for (const el of fig.querySelectorAll(`[data-term="${CSS.escape(term)}"]`)) el.setAttribute('data-lit', '');
   if (!announce) return;
   const live = fig.querySelector('[data-role=announce]');
-  const mark = fig.querySelector(`svg [data-term="${CSS.escape(term)}"][data-term-label]`);
-  if (live) live.textContent = mark?.getAttribute('data-term-label') ?? kitText(langAt(fig)).terms[term] ?? term.replace(/-/g, ' ');
+  if (!live) return;
+  const label = fig.querySelector(`svg [data-term="${CSS.escape(term)}"][data-term-label]`)?.getAttribute('data-term-label');
+  if (label) {
+    live.textContent = label;
+    return;
+  }
+  // The term's name is a kit word: a Chinese page fetches those the first time it needs one, and
+  // announces the term if it is still lit by then (a failed fetch says so in the page's note).
+  const lang = langAt(fig);
+  const say = (): void => {
+    if (fig.dataset.litTerm === term) live.textContent = kitText(lang).terms[term] ?? term.replace(/-/g, ' ');
+  };
+  if (wordsReady(lang, 'kit')) say();
+  else loadWords(lang, 'kit').then(say, reportLoadFailure);
 }
 
 /** Make the figure's formula keyboard-reachable when it has terms (again after each typeset). */
@@ -58,7 +72,8 @@ function prepareFormula(fig: HTMLElement): void {
   if (has && !formula.hasAttribute('tabindex')) {
     formula.tabIndex = 0;
     formula.setAttribute('role', 'group');
-    formula.setAttribute('aria-label', kitText(langAt(fig)).formulaNav);
+    // The build wrote the label in the page's language (Figure.astro).
+    formula.setAttribute('aria-label', formula.dataset.navLabel ?? '');
     formula.dataset.termNav = '';
   } else if (!has && formula.dataset.termNav !== undefined) {
     formula.removeAttribute('tabindex');
