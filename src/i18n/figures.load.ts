@@ -1,12 +1,13 @@
 /**
- * Words for the browser: English is in the bundle (each figure's code carries its own). A Chinese
- * page fetches each figure's own words with the figure (loadFigureWords), and the figure kit's,
- * the parameters' and the cost model's words each when something first reads them (loadWords):
- * the share menu, a parameter message, a refusal. Words are registered before anything reads them,
- * so an English page ships no Chinese strings and a Chinese page only those it uses. Callers wait
- * for these before a figure's first redraw, the export menu and the parameter messages; a figure
- * whose drawing asks for an area not yet here fetches it and draws again (WordsNotRegistered). A
- * failed fetch is not kept: the next call tries again.
+ * Words for the browser: English is in the bundle (each figure's code carries its own), but for
+ * the figure kit's, which only a reader's action needs. A Chinese page fetches each figure's own
+ * words with the figure (loadFigureWords), and the figure kit's, the parameters' and the cost
+ * model's words each when something first reads them (loadWords): the share menu, a lit term, a
+ * parameter message, a refusal. Words are registered before anything reads them, so an English
+ * page ships no Chinese strings and a Chinese page only those it uses. Callers wait for these
+ * before a figure's first redraw, the export menu and the parameter messages; a figure whose
+ * drawing asks for an area not yet here fetches it and draws again (WordsNotRegistered). A failed
+ * fetch is not kept: the next call tries again.
  */
 import type { Lang } from './index';
 import { registerFigureWords, type FigureStrings } from './figures';
@@ -24,6 +25,10 @@ interface Edition {
 const EDITIONS: Readonly<Record<Exclude<Lang, 'en'>, () => Promise<Edition>>> = {
   zh: () => import('./words.zh'),
 };
+/** The English areas that are not in the bundle (the others are, with the code that reads them). */
+const ENGLISH: Partial<Record<WordArea, () => Promise<unknown>>> = {
+  kit: () => import('./kit.en.register'),
+};
 
 const loaded = new Map<string, Promise<void>>();
 const ready = new Set<string>();
@@ -38,16 +43,17 @@ function once(key: string, load: () => Promise<void>): Promise<void> {
   return p;
 }
 
-/** Whether a language's words of an area are registered (English always are). */
+/** Whether a language's words of an area are registered (English ones in the bundle always are). */
 export function wordsReady(lang: Lang, area: WordArea): boolean {
-  return lang === 'en' || ready.has(`${lang}/${area}`);
+  return ready.has(`${lang}/${area}`) || (lang === 'en' && !ENGLISH[area]);
 }
 
-/** Resolves once a language's words of an area are registered (English: at once). */
+/** Resolves once a language's words of an area are registered (English ones in the bundle: at once). */
 export function loadWords(lang: Lang, area: WordArea): Promise<void> {
-  if (lang === 'en') return Promise.resolve();
+  const english = lang === 'en' ? ENGLISH[area] : undefined;
+  if (lang === 'en' && !english) return Promise.resolve();
   return once(`${lang}/${area}`, async () => {
-    await (await EDITIONS[lang]()).AREA_WORDS[area]();
+    await (english ?? (await EDITIONS[lang as Exclude<Lang, 'en'>]()).AREA_WORDS[area])();
   });
 }
 

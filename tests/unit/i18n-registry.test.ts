@@ -1,5 +1,6 @@
 // The figures', the figure kit's, the parameters' and the cost model's words per edition: English is
-// bundled with the code that shows it (each figure its own), the Chinese words are registered by
+// bundled with the code that shows it (each figure its own; the kit's are registered like another
+// edition's, since only a reader's action reads them), the Chinese words are registered by
 // the module that loads them (src/i18n/editions.ts for the build, src/i18n/figures.load.ts on a
 // Chinese page). A language asked for before it is registered must throw: falling back to English
 // would put English words on a Chinese page without any error.
@@ -30,9 +31,12 @@ function thrown(f: () => unknown): unknown {
 }
 
 describe('edition registries', () => {
-  it('have English built in and refuse Chinese until it is registered', async () => {
+  it('have English built in (the kit’s once its module is in) and refuse Chinese until it is registered', async () => {
     const { figures, kit, params, errors } = await fresh();
     expect(figures.figureWords('en', 'activations', activationsEn).names).toEqual(['ReLU', 'ReLU6', 'linear']);
+    // The kit's words, English too, come with the module that registers them (fetched when a reader acts).
+    expect(() => kit.kitText('en')).toThrow(/figure kit words for "en"/);
+    await import('../../src/i18n/kit.en.register');
     expect(kit.kitText('en').menu.summary).toBe('Share or export');
     expect(params.paramText('en').label.k).toBe('Kernel size');
     const refusal = { code: 'invalid-size', message: 'Sizes must be positive, got 0.' } as const;
