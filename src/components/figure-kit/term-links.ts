@@ -91,6 +91,11 @@ function prepare(fig: HTMLElement): void {
   prepareFormula(fig);
   if (ready.has(fig)) return;
   ready.add(fig);
+  // A reader pointing at or tabbing into a figure may light a term next, whose name is a kit word:
+  // fetched now, it is here by the time a term is announced.
+  const soon = (): void => void loadWords(langAt(fig), 'kit').catch(() => undefined);
+  fig.addEventListener('pointerover', soon, { once: true });
+  fig.addEventListener('focusin', soon, { once: true });
   fig.addEventListener('pointerover', (e) => {
     const term = termOf(e.target, fig);
     if (term) light(fig, term, false);
