@@ -6,10 +6,13 @@
  *   controls enabled, store filled from the URL
  *        │ figure within 200 px of the viewport
  *   figure's render chunk loaded ── keep the build's picture that CSS shows for this box (wide
- *        │                            or narrow), drop the other, redraw it for the measured width
+ *        │  (on a Chinese page,        or narrow), drop the other, redraw it for the measured width
+ *        │   its words too)
  *        │ (a failed fetch keeps the static SVG and is tried again: back online, or after a backoff)
  *        │ every store change, and every change of the box's width, while loaded
  *   redraw (same render function as the build) + polite summary for screen readers
+ *        (a redraw that needs words not fetched yet, such as a refusal's, keeps the picture shown,
+ *        fetches them and redraws)
  */
 import { subscribeKeys } from 'nanostores';
 import { params, setParam } from './store';
