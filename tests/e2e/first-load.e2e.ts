@@ -4,7 +4,8 @@
 // would write for the same values and width, so a figure that hydrates keeps it (no KaTeX); the
 // exercises' code arrives when their block comes near; KaTeX arrives when a formula changes.
 // The short pages (home, calculator, references, exercise sheets, in both editions) stay within
-// the bench's byte budget: 100 kB on first load, 30 kB of it JavaScript.
+// the bench's byte budget: 100 kB on first load, 30 kB of it JavaScript; every chapter, in both
+// editions, within its 30 kB of JavaScript.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -394,6 +395,21 @@ describe('short pages within the byte budget', () => {
     expect(shipped.js, detail).toBeGreaterThan(0);
     expect(shipped.js, detail).toBeLessThanOrEqual(BYTE_BUDGET.js);
     expect(shipped.total, detail).toBeLessThanOrEqual(BYTE_BUDGET.firstLoad);
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+});
+
+/** Every chapter in both editions: a Chinese page fetches its words as it needs them, so it stays within the same script budget. */
+const CHAPTERS = PAGES.filter((p) => p !== '/').flatMap((p) => [p, `/zh${p}`]);
+
+describe('chapters within the JavaScript budget', () => {
+  it.each(CHAPTERS)('%s ships at most 30 kB of JavaScript on first load, its first figures drawn', async (route) => {
+    const { context, page, problems } = await watchedPage(browser, { viewport: { width: 1280, height: 900 } });
+    const shipped = await firstLoad(page, baseURL() + route);
+    const detail = `${route}: JS ${(shipped.js / 1024).toFixed(1)} kB\n${shipped.files.join('\n')}`;
+    expect(shipped.js, detail).toBeGreaterThan(0);
+    expect(shipped.js, detail).toBeLessThanOrEqual(BYTE_BUDGET.js);
     expect(problems).toEqual([]);
     await context.close();
   });
