@@ -12,7 +12,7 @@ import { checkAnswer } from '../../lib/answers';
 import { isExerciseChapter, type Exercise } from '../../lib/exercises';
 import { exercisesFor, verdictWithWords } from './localize';
 import { pageLang } from '../../i18n/page-lang';
-import { loadWords } from '../../i18n/figures.load';
+import { loadWords, wordsReady } from '../../i18n/figures.load';
 import { WordsNotRegistered } from '../../i18n/registry';
 import { pageExerciseText } from './words';
 import type { ExerciseWords } from '../../i18n/exercises.en';
@@ -199,7 +199,7 @@ class SepExercises extends HTMLElement {
         // The figure's code could not be fetched (offline): the build's picture stays. Its drawing
         // needed words of the page's edition not fetched yet (a parameter's choice): they are
         // fetched, and the figures drawn again once they are here.
-        if (e instanceof WordsNotRegistered) void loadWords(e.lang, e.area).then(() => this.drawFigures(), () => undefined);
+        if (e instanceof WordsNotRegistered && !wordsReady(e.lang, e.area)) void loadWords(e.lang, e.area).then(() => this.drawFigures(), () => undefined);
       }
     }
   }

@@ -28,7 +28,7 @@ import { frameFor } from './frame';
 import type { FigureContext, FigureDef, FigureFrame, FigureParams, FigureView } from './types';
 import type { ParamName } from '../../lib/params';
 import { divisors } from '../../lib/divisors';
-import { loadFigureWords, loadWords, type WordArea } from '../../i18n/figures.load';
+import { loadFigureWords, loadWords, wordsReady, type WordArea } from '../../i18n/figures.load';
 import { WordsNotRegistered } from '../../i18n/registry';
 import type { Lang } from '../../lib/locale';
 import type { Retryable } from '../../lib/lazy';
@@ -38,7 +38,7 @@ import { langAt } from './lang';
 const exportLoad = lazy(() => import('./export'));
 
 /**
- * Words in a language (English is in the bundle): one figure's, which a Chinese page fetches with
+ * Words in a language: one figure's (English is in its code), which a Chinese page fetches with
  * the figure and which it waits for before its first redraw; or one area's (the kit's, the
  * parameters', the cost model's refusals), fetched when something first reads them: the menu
  * waits for the kit's before it acts, and a redraw that asks for an area not yet here fetches it
@@ -376,7 +376,8 @@ class SepFigure extends HTMLElement {
     try {
       return def.render(values, frame, data);
     } catch (e) {
-      if (!(e instanceof WordsNotRegistered)) throw e;
+      // Words that arrived and still are not there would be a mistake in their module: it shows.
+      if (!(e instanceof WordsNotRegistered) || wordsReady(e.lang, e.area)) throw e;
       const load = words(e.lang, { area: e.area });
       load().then(
         () => this.schedule(),

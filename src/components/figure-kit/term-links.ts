@@ -54,8 +54,8 @@ function light(fig: HTMLElement, term: string | null, announce: boolean): void {
     live.textContent = label;
     return;
   }
-  // The term's name is a kit word: a Chinese page fetches those the first time it needs one, and
-  // announces the term if it is still lit by then (a failed fetch says so in the page's note).
+  // The term's name is a kit word: a page fetches those the first time it needs one (see `soon`
+  // below), and announces the term if it is still lit by then (a failed fetch says so in the note).
   const lang = langAt(fig);
   const say = (): void => {
     if (fig.dataset.litTerm === term) live.textContent = kitText(lang).terms[term] ?? term.replace(/-/g, ' ');
