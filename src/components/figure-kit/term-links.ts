@@ -18,6 +18,7 @@ import { kitText } from '../../i18n/kit';
 import { loadWords, wordsReady } from '../../i18n/figures.load';
 import { langAt } from './lang';
 import { reportLoadFailure } from './lazy';
+import { pageWords } from '../../i18n/page-words';
 
 const ready = new WeakSet<HTMLElement>();
 
@@ -72,8 +73,8 @@ function prepareFormula(fig: HTMLElement): void {
   if (has && !formula.hasAttribute('tabindex')) {
     formula.tabIndex = 0;
     formula.setAttribute('role', 'group');
-    // The build wrote the label in the page's language (Figure.astro).
-    formula.setAttribute('aria-label', formula.dataset.navLabel ?? '');
+    // The build wrote the label into the page in its language: no kit words to fetch for it.
+    formula.setAttribute('aria-label', pageWords().formulaNav);
     formula.dataset.termNav = '';
   } else if (!has && formula.dataset.termNav !== undefined) {
     formula.removeAttribute('tabindex');
