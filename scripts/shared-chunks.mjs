@@ -4,9 +4,10 @@
 // only modules that are fetched together wherever one of them is:
 // - base: the parameter schema and its URL reading, number formatting, the page's words and
 //   language, retries, and the view tree; every page's scripts start from these;
-// - kit: the figure life cycle, the parameter store and the figure registry, with the kit's
-//   English words; every page with a figure fetches all of them, and pages without one (the
-//   calculator, references, exercise sheets) none.
+// - kit: the figure life cycle, the parameter store and the figure registry, with the look-up of
+//   the cost model's refusals that every figure's code imports; every page with a figure fetches
+//   all of them, and pages without one (the calculator, references, exercise sheets) none. The
+//   kit's own words are not here: only a reader's action reads them (kit.en.register.ts).
 // Other modules stay where Rollup puts them (onlyExplicitManualChunks: a module named here does not
 // drag its imports in). And dynamic imports carry no list of the files each one will need
 // (modulePreload: false): those lists were written into the pages' first scripts, a kilobyte and
@@ -43,10 +44,10 @@ const GROUPS = {
     'src/i18n/registry.ts',
     'src/i18n/figures.ts',
     'src/i18n/kit.ts',
-    'src/i18n/kit.en.ts',
     'src/i18n/params.ts',
     'src/i18n/params.en.ts',
     'src/i18n/figures.load.ts',
+    'src/i18n/errors.ts',
     'src/lib/memo.ts',
     'node_modules/nanostores/',
   ],

@@ -7,7 +7,10 @@
 import { registerFigureText } from './figures';
 import { figuresEn } from './figures.en';
 import { figuresZh } from './figures.zh';
+import './kit.en.register';
 import './kit.zh.register';
+import './params.zh.register';
+import './errors.zh.register';
 
 registerFigureText('en', figuresEn);
 registerFigureText('zh', figuresZh);

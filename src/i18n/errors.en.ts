@@ -1,6 +1,7 @@
 /**
  * The cost model's refusals as readers see them, English edition: the CostError's own message
- * (src/lib/errors.ts writes it in English). errors.zh.ts gives every code its Chinese words.
+ * (src/lib/errors.ts writes it in English), which errors.ts shows as it is, so this table is for the
+ * live blocks' and the calculator's words. errors.zh.ts gives every code its Chinese words.
  */
 import type { CostErrorCode } from '../lib/errors';
 

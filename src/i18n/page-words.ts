@@ -1,16 +1,18 @@
 /**
  * The few interface sentences that scripts on every page may need at any moment, even with the
- * network gone (a download failed, a box scrolls sideways). The build writes them into the page in
- * its own language (body data-words, from ui()), so a page's scripts carry no edition's words.
+ * network gone (a download failed, a box scrolls sideways, a figure's formula becomes a keyboard
+ * stop as the figure first draws). The build writes them into the page in its own language (body
+ * data-words, from ui() and the figure kit's words), so a page's scripts carry no edition's words.
  */
 import type { UiText } from './zh';
+import type { KitStrings } from './kit.en';
 
 export const PAGE_WORD_KEYS = ['scrollsFormula', 'scrollsTable', 'offlineNote', 'loadFailedNote', 'tfOffline', 'tfLoadFailed'] as const;
-export type PageWords = Pick<UiText, (typeof PAGE_WORD_KEYS)[number]>;
+export type PageWords = Pick<UiText, (typeof PAGE_WORD_KEYS)[number]> & Pick<KitStrings, 'formulaNav'>;
 
-/** Build side: the body's data-words attribute for an edition's interface strings. */
-export function pageWordsAttr(t: UiText): string {
-  return JSON.stringify(Object.fromEntries(PAGE_WORD_KEYS.map((k) => [k, t[k]])));
+/** Build side: the body's data-words attribute for an edition's interface strings and figure-kit words. */
+export function pageWordsAttr(t: UiText, kit: KitStrings): string {
+  return JSON.stringify({ ...Object.fromEntries(PAGE_WORD_KEYS.map((k) => [k, t[k]])), formulaNav: kit.formulaNav });
 }
 
 let cached: PageWords | undefined;

@@ -1,7 +1,7 @@
 /**
  * The parameters' words in each edition (pure: no DOM; src/lib may import it), and the sentences
  * that explain a value a reader or a link gave which could not be used as it stood. English is
- * built in; another edition's words are registered by the module that loads them (see figures.ts).
+ * built in; another edition's words are registered by the module that loads them (see figures.load.ts).
  * The schema itself (src/lib/params.ts) carries no words, so a page that only reads its query
  * loads none of these.
  */
@@ -10,7 +10,7 @@ import { paramsEn, type ParamStrings } from './params.en';
 import { editionRegistry } from './registry';
 import { PARAMS, type ParamIssue } from '../lib/params';
 
-const PARAMS_TEXT = editionRegistry<ParamStrings>('parameter', { en: paramsEn });
+const PARAMS_TEXT = editionRegistry<ParamStrings>('params', 'parameter', { en: paramsEn });
 
 /** Make a language's parameter words available to paramText(). */
 export const registerParamText = PARAMS_TEXT.register;

@@ -4,7 +4,8 @@
 // would write for the same values and width, so a figure that hydrates keeps it (no KaTeX); the
 // exercises' code arrives when their block comes near; KaTeX arrives when a formula changes.
 // The short pages (home, calculator, references, exercise sheets, in both editions) stay within
-// the bench's byte budget: 100 kB on first load, 30 kB of it JavaScript.
+// the bench's byte budget: 100 kB on first load, 30 kB of it JavaScript; every chapter, in both
+// editions, within its 30 kB of JavaScript.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -15,6 +16,7 @@ import { BYTE_BUDGET, kindOf, sentBytes } from '../../scripts/budgets.mjs';
 import { figuresZh } from '../../src/i18n/figures.zh';
 import { kitZh } from '../../src/i18n/kit.zh';
 import { paramsZh } from '../../src/i18n/params.zh';
+import { errorsZh } from '../../src/i18n/errors.zh';
 import { preset } from '../../src/lib/stack-presets';
 
 let browser: Browser;
@@ -303,6 +305,40 @@ describe('each edition ships its own words', () => {
     await context.close();
   });
 
+  it('a Chinese figure that must refuse fetches the refusal’s Chinese words then, and shows no English while they fail to arrive', async () => {
+    const { context, page, problems } = await watchedPage(browser, { viewport: { width: 1440, height: 900 } });
+    const asked: string[] = [];
+    page.on('request', (r) => {
+      if (/\/errors\.zh/.test(new URL(r.url()).pathname)) asked.push(r.url());
+    });
+    // The refusal's words cannot be downloaded at first (a flaky network); the figure's own can.
+    let blocked = true;
+    await page.route(/\/errors\.zh\.register\.[\w-]+\.js$/, (r) => (blocked ? r.abort('internetdisconnected') : r.continue()));
+    // A depthwise layer whose N (12) is not a multiple of M (8): the cost model refuses it.
+    await page.goto(`${baseURL()}/zh/depthwise-separable/?layer=2&m=8&n=12`);
+    const fig = page.locator('sep-figure[data-figure=conv-geometry]').first();
+    const picture = fig.locator('svg').first();
+    await expect.poll(() => asked.length).toBeGreaterThan(0);
+    // Meanwhile the build's Chinese picture stays, the page's note says why (in Chinese), and no English appears.
+    await expect.poll(() => page.locator('#net-status').isVisible()).toBe(true);
+    expect(await page.locator('#net-status').textContent()).toMatch(CJK);
+    expect(await fig.getAttribute('data-ready')).toBeNull();
+    expect(await picture.textContent()).toMatch(CJK);
+    expect(await picture.textContent()).not.toMatch(/multiple|must|depth multiplier/i);
+    // The network recovers: the words are fetched again, and the refusal is drawn in Chinese.
+    blocked = false;
+    await expect.poll(() => fig.getAttribute('data-ready'), { timeout: 15_000 }).toBe('');
+    const refusal = errorsZh['depth-multiplier']({ code: 'depth-multiplier', message: '' });
+    expect(await picture.textContent()).toContain(refusal);
+    expect(await picture.textContent()).not.toMatch(/multiple|must/i);
+    await expect.poll(() => page.locator('#net-status').isVisible()).toBe(false);
+    // Only the browser's own lines for the refused fetches: no uncaught error.
+    const failed = problems.filter((p) => /^request failed: \S+\/errors\.zh\.register\.[\w-]+\.js /.test(p));
+    expect(failed.length).toBeGreaterThan(0);
+    expect(problems.filter((p) => !failed.includes(p) && !/^console error: Failed to load resource: net::ERR_INTERNET_DISCONNECTED$/.test(p))).toEqual([]);
+    await context.close();
+  });
+
   it('a Chinese embed explains a bad option and a bad value in Chinese', async () => {
     const { context, page, problems } = await watchedPage(browser, { viewport: { width: 800, height: 600 } });
     await page.goto(`${baseURL()}/zh/embed/cost-bars/?k=abc&theme=purple`);
@@ -359,6 +395,21 @@ describe('short pages within the byte budget', () => {
     expect(shipped.js, detail).toBeGreaterThan(0);
     expect(shipped.js, detail).toBeLessThanOrEqual(BYTE_BUDGET.js);
     expect(shipped.total, detail).toBeLessThanOrEqual(BYTE_BUDGET.firstLoad);
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+});
+
+/** Every chapter in both editions: a Chinese page fetches its words as it needs them, so it stays within the same script budget. */
+const CHAPTERS = PAGES.filter((p) => p !== '/').flatMap((p) => [p, `/zh${p}`]);
+
+describe('chapters within the JavaScript budget', () => {
+  it.each(CHAPTERS)('%s ships at most 30 kB of JavaScript on first load, its first figures drawn', async (route) => {
+    const { context, page, problems } = await watchedPage(browser, { viewport: { width: 1280, height: 900 } });
+    const shipped = await firstLoad(page, baseURL() + route);
+    const detail = `${route}: JS ${(shipped.js / 1024).toFixed(1)} kB\n${shipped.files.join('\n')}`;
+    expect(shipped.js, detail).toBeGreaterThan(0);
+    expect(shipped.js, detail).toBeLessThanOrEqual(BYTE_BUDGET.js);
     expect(problems).toEqual([]);
     await context.close();
   });

@@ -13,6 +13,8 @@ import { lighterKatex } from '../../lib/katex-markup';
 import { isExerciseChapter, type Exercise } from '../../lib/exercises';
 import { exercisesFor, verdictWithWords } from './localize';
 import { pageLang } from '../../i18n/page-lang';
+import { loadWords, wordsReady } from '../../i18n/figures.load';
+import { WordsNotRegistered } from '../../i18n/registry';
 import { pageExerciseText } from './words';
 import type { ExerciseWords } from '../../i18n/exercises.en';
 import type { UiText } from '../../i18n';
@@ -194,8 +196,11 @@ class SepExercises extends HTMLElement {
         if (!svg) svg = box.appendChild(document.createElementNS('http://www.w3.org/2000/svg', 'svg'));
         patch(svg, view.svg);
         box.dataset.drawn = key;
-      } catch {
-        // The figure's code could not be fetched (offline): the build's picture stays.
+      } catch (e) {
+        // The figure's code could not be fetched (offline): the build's picture stays. Its drawing
+        // needed words of the page's edition not fetched yet (a parameter's choice): they are
+        // fetched, and the figures drawn again once they are here.
+        if (e instanceof WordsNotRegistered && !wordsReady(e.lang, e.area)) void loadWords(e.lang, e.area).then(() => this.drawFigures(), () => undefined);
       }
     }
   }

@@ -6,10 +6,13 @@
  *   controls enabled, store filled from the URL
  *        │ figure within 200 px of the viewport
  *   figure's render chunk loaded ── keep the build's picture that CSS shows for this box (wide
- *        │                            or narrow), drop the other, redraw it for the measured width
+ *        │  (on a Chinese page,        or narrow), drop the other, redraw it for the measured width
+ *        │   its words too)
  *        │ (a failed fetch keeps the static SVG and is tried again: back online, or after a backoff)
  *        │ every store change, and every change of the box's width, while loaded
  *   redraw (same render function as the build) + polite summary for screen readers
+ *        (a redraw that needs words not fetched yet, such as a refusal's, keeps the picture shown,
+ *        fetches them and redraws)
  */
 import { subscribeKeys } from 'nanostores';
 import { params, setParam } from './store';
@@ -23,10 +26,11 @@ import { lazy, retryLater } from './lazy';
 import { patch } from './svg';
 import { morphHtml } from './morph';
 import { frameFor } from './frame';
-import type { FigureContext, FigureDef, FigureView } from './types';
+import type { FigureContext, FigureDef, FigureFrame, FigureParams, FigureView } from './types';
 import type { ParamName } from '../../lib/params';
 import { divisors } from '../../lib/divisors';
-import { loadFigureLanguage, loadFigureWords } from '../../i18n/figures.load';
+import { loadFigureWords, loadWords, wordsReady, type WordArea } from '../../i18n/figures.load';
+import { WordsNotRegistered } from '../../i18n/registry';
 import type { Lang } from '../../lib/locale';
 import type { Retryable } from '../../lib/lazy';
 import { memoRecent } from '../../lib/memo';
@@ -35,23 +39,23 @@ import { langAt } from './lang';
 const exportLoad = lazy(() => import('./export'));
 
 /**
- * The words in a language of the figure kit and the parameters, and of one figure (English is in
- * the bundle; a Chinese page fetches the kit's once and each figure's with it). Every figure waits
- * for both before its first redraw, and its menu before it acts.
+ * Words in a language: one figure's (English is in its code), which a Chinese page fetches with
+ * the figure and which it waits for before its first redraw; or one area's (the kit's, the
+ * parameters', the cost model's refusals), fetched when something first reads them: the menu
+ * waits for the kit's before it acts, and a redraw that asks for an area not yet here fetches it
+ * and draws again (see `render`). Nothing is fetched with the page itself: a figure out of view
+ * asks for nothing, and the first one draws without the kit's words.
  */
 const wordLoads = new Map<string, Retryable<void>>();
-function words(lang: Lang, figure?: string): Retryable<void> {
-  const key = figure ? `${lang}:${figure}` : lang;
+function words(lang: Lang, what: { figure: string } | { area: WordArea }): Retryable<void> {
+  const key = 'figure' in what ? `${lang}:${what.figure}` : `${lang}/${what.area}`;
   let load = wordLoads.get(key);
   if (!load) {
-    const get = figure ? () => Promise.all([loadFigureLanguage(lang), loadFigureWords(lang, figure)]).then(() => undefined) : () => loadFigureLanguage(lang);
+    const get = 'figure' in what ? () => loadFigureWords(lang, what.figure) : () => loadWords(lang, what.area);
     wordLoads.set(key, (load = lazy(get)));
   }
   return load;
 }
-// A page in another language asks for its words at once, alongside the first figures' code.
-const pageWords = langAt(document.documentElement);
-if (pageWords !== 'en') words(pageWords)().catch(() => undefined);
 /** KaTeX, and the code that redraws a formula by its numbers, once fetched (a first change fetches them). */
 let katexNow: { katex: typeof import('katex').default; fast: typeof import('./renumber') } | undefined;
 const katexLoad = lazy(() =>
@@ -300,7 +304,8 @@ class SepFigure extends HTMLElement {
         const button = (e.target as HTMLElement).closest<HTMLButtonElement>('button[data-action]');
         if (!button) return;
         const title = this.querySelector('svg title')?.textContent ?? id;
-        Promise.all([exportLoad(), words(langAt(this), id)()]).then(
+        const lang = langAt(this);
+        Promise.all([exportLoad(), words(lang, { figure: id })(), words(lang, { area: 'kit' })()]).then(
           ([m]) => m.runAction(this, button.dataset.action ?? '', title),
           () => {
             // The build wrote this sentence in the page's language: it needs nothing downloaded.
@@ -315,7 +320,7 @@ class SepFigure extends HTMLElement {
     this.addEventListener('sep:redraw', () => this.draw());
     // A figure that comes into view while its code cannot be fetched keeps its build-time picture
     // and hydrates as soon as the code arrives (back online, or on a later try).
-    const text = words(langAt(this), id);
+    const text = words(langAt(this), { figure: id });
     const start = (): void => {
       Promise.all([load(), text()]).then(
         ([def]) => {
@@ -402,7 +407,7 @@ class SepFigure extends HTMLElement {
     this.boxHeight = this.known.width ? this.known.height : this.measureHeight();
     const frame = frameFor(this.dataset.uid ?? def.id, box, (this.dataset.context ?? 'page') as FigureContext, this.boxHeight, langAt(this));
     const values = params.get();
-    if (!def.compute) return this.show(def.render(values, frame));
+    if (!def.compute) return this.show(this.render(def, values, frame));
     // Asynchronous data (e.g. TensorFlow.js): only the newest request may draw.
     const mine = ++this.generation;
     this.dataset.busy = '';
@@ -410,17 +415,38 @@ class SepFigure extends HTMLElement {
       (data) => {
         if (mine !== this.generation) return;
         delete this.dataset.busy;
-        this.show(def.render(values, frame, data));
+        this.show(this.render(def, values, frame, data));
       },
       () => {
         if (mine !== this.generation) return;
         delete this.dataset.busy;
-        this.show(def.render(values, frame));
+        this.show(this.render(def, values, frame));
       },
     );
   }
 
-  private show(view: FigureView): void {
+  /**
+   * The figure's view, or none when drawing it needs words of the page's edition that have not
+   * arrived (a refusal's, a parameter's choice): the figure keeps the picture it shows, never an
+   * English or empty one, fetches those words (tried again while they fail) and draws again.
+   */
+  private render(def: FigureDef, values: FigureParams, frame: FigureFrame, data?: unknown): FigureView | undefined {
+    try {
+      return def.render(values, frame, data);
+    } catch (e) {
+      // Words that arrived and still are not there would be a mistake in their module: it shows.
+      if (!(e instanceof WordsNotRegistered) || wordsReady(e.lang, e.area)) throw e;
+      const load = words(e.lang, { area: e.area });
+      load().then(
+        () => this.schedule(),
+        () => retryLater(() => this.schedule(), load),
+      );
+      return undefined;
+    }
+  }
+
+  private show(view: FigureView | undefined): void {
+    if (!view) return;
     const svg = this.querySelector('svg');
     if (svg) patch(svg, view.svg);
     const formula = this.querySelector<HTMLElement>('[data-role=formula]');
@@ -430,7 +456,10 @@ class SepFigure extends HTMLElement {
       if (!shownTex.has(formula) && formula.dataset.tex) shownTex.set(formula, formula.dataset.tex);
       formula.dataset.tex = tex;
       if (tex) typeset(formula, tex);
-      else formula.textContent = '';
+      else {
+        formula.textContent = '';
+        shownTex.delete(formula);
+      }
     }
     const live = this.querySelector('[data-role=announce]');
     const first = !this.drawn;

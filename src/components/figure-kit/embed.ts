@@ -5,7 +5,7 @@
 import { currentQuery, params, reportText } from './store';
 import { kitText } from '../../i18n/kit';
 import { pageLang } from '../../i18n/page-lang';
-import { loadFigureLanguage } from '../../i18n/figures.load';
+import { loadWords } from '../../i18n/figures.load';
 import { retryLater } from './lazy';
 
 const q = new URLSearchParams(location.search);
@@ -17,7 +17,7 @@ const badControls = controls !== null && controls !== '0' && controls !== '1';
 /** Explain options the embed could not use, in the page's language once its words are here. */
 function explain(): void {
   const lang = pageLang();
-  loadFigureLanguage(lang).then(
+  loadWords(lang, 'kit').then(
     () => {
       const words = kitText(lang).embed;
       if (badTheme) reportText(words.badTheme);

@@ -17,7 +17,7 @@ import {
 import { describeIssue } from '../../i18n/params';
 import { pageLang } from '../../i18n/page-lang';
 import { keepOnlyPageKeys, pageDefaults, pageParamNames } from './page-query';
-import { figureLanguageReady, loadFigureLanguage } from '../../i18n/figures.load';
+import { loadWords, wordsReady } from '../../i18n/figures.load';
 
 export type Values = Record<ParamName, number>;
 
@@ -68,10 +68,10 @@ function showWaiting(): void {
     waiting = [];
     reportText(...now.map((i) => describeIssue(i, lang)));
   };
-  if (figureLanguageReady(lang)) return show();
+  if (wordsReady(lang, 'params')) return show();
   if (asking || waiting.length === 0) return;
   asking = true;
-  loadFigureLanguage(lang).then(
+  loadWords(lang, 'params').then(
     () => {
       asking = false;
       show();

@@ -15,7 +15,10 @@
  * CSS decides how lit and unlit parts look. Nothing changes for a figure without terms.
  */
 import { kitText } from '../../i18n/kit';
+import { loadWords, wordsReady } from '../../i18n/figures.load';
 import { langAt } from './lang';
+import { reportLoadFailure } from './lazy';
+import { pageWords } from '../../i18n/page-words';
 
 const ready = new WeakSet<HTMLElement>();
 
@@ -46,8 +49,20 @@ function light(fig: HTMLElement, term: string | null, announce: boolean): void {
   for (const el of fig.querySelectorAll(`[data-term="${CSS.escape(term)}"]`)) el.setAttribute('data-lit', '');
   if (!announce) return;
   const live = fig.querySelector('[data-role=announce]');
-  const mark = fig.querySelector(`svg [data-term="${CSS.escape(term)}"][data-term-label]`);
-  if (live) live.textContent = mark?.getAttribute('data-term-label') ?? kitText(langAt(fig)).terms[term] ?? term.replace(/-/g, ' ');
+  if (!live) return;
+  const label = fig.querySelector(`svg [data-term="${CSS.escape(term)}"][data-term-label]`)?.getAttribute('data-term-label');
+  if (label) {
+    live.textContent = label;
+    return;
+  }
+  // The term's name is a kit word: a page fetches those the first time it needs one (see `soon`
+  // below), and announces the term if it is still lit by then (a failed fetch says so in the note).
+  const lang = langAt(fig);
+  const say = (): void => {
+    if (fig.dataset.litTerm === term) live.textContent = kitText(lang).terms[term] ?? term.replace(/-/g, ' ');
+  };
+  if (wordsReady(lang, 'kit')) say();
+  else loadWords(lang, 'kit').then(say, reportLoadFailure);
 }
 
 /** Make the figure's formula keyboard-reachable when it has terms (again after each typeset). */
@@ -58,7 +73,8 @@ function prepareFormula(fig: HTMLElement): void {
   if (has && !formula.hasAttribute('tabindex')) {
     formula.tabIndex = 0;
     formula.setAttribute('role', 'group');
-    formula.setAttribute('aria-label', kitText(langAt(fig)).formulaNav);
+    // The build wrote the label into the page in its language: no kit words to fetch for it.
+    formula.setAttribute('aria-label', pageWords().formulaNav);
     formula.dataset.termNav = '';
   } else if (!has && formula.dataset.termNav !== undefined) {
     formula.removeAttribute('tabindex');
@@ -76,6 +92,11 @@ function prepare(fig: HTMLElement): void {
   prepareFormula(fig);
   if (ready.has(fig)) return;
   ready.add(fig);
+  // A reader pointing at or tabbing into a figure may light a term next, whose name is a kit word:
+  // fetched now, it is here by the time a term is announced.
+  const soon = (): void => void loadWords(langAt(fig), 'kit').catch(() => undefined);
+  fig.addEventListener('pointerover', soon, { once: true });
+  fig.addEventListener('focusin', soon, { once: true });
   fig.addEventListener('pointerover', (e) => {
     const term = termOf(e.target, fig);
     if (term) light(fig, term, false);

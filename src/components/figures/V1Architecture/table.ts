@@ -3,7 +3,7 @@ import { params } from '../../figure-kit/store';
 import { patch } from '../../figure-kit/svg';
 import { langOf } from '../../../i18n/page-lang';
 import { loadLive } from '../../../i18n/live.load';
-import { loadFigureLanguage, loadFigureWords } from '../../../i18n/figures.load';
+import { loadFigureWords, loadWords } from '../../../i18n/figures.load';
 import type { LiveStrings } from '../../../i18n/live.en';
 import { layerTableView } from './table-view';
 import type { Lang } from '../../../lib/locale';
@@ -15,8 +15,9 @@ class V1LayerTable extends HTMLElement {
 
   connectedCallback(): void {
     this.edition = langOf(this);
-    // The table's rows use the figure's words too (layers.ts): both are in the page's language.
-    void Promise.all([loadLive(this.edition), loadFigureLanguage(this.edition), loadFigureWords(this.edition, 'v1-architecture')]).then(([t]) => {
+    // The table's rows use the figure's words too (layers.ts), and a row the cost model refuses its
+    // refusal words: all in the page's language.
+    void Promise.all([loadLive(this.edition), loadWords(this.edition, 'errors'), loadFigureWords(this.edition, 'v1-architecture')]).then(([t]) => {
       this.t = t.layerTable;
       params.subscribe((v) => this.fill(v.alpha, v.res));
     });
