@@ -57,8 +57,12 @@ export function pageSubsetCodePoints(cmap, pageText) {
   return new Set([...(base + pageText)].map((c) => c.codePointAt(0)).filter((c) => cmap.has(c)));
 }
 
-/** The faces a page gets subsets of its own for: the large ones most formulas draw with. */
-export const PAGE_FACES = ['KaTeX_Main-Regular', 'KaTeX_Math-Italic', 'KaTeX_Main-Bold', 'KaTeX_Main-Italic', 'KaTeX_AMS-Regular'];
+/**
+ * The faces a page gets subsets of its own for: the large ones most formulas draw with, and the
+ * faces of large operators and delimiters (a page draws two or three of their glyphs, the site's
+ * subsets hold a dozen).
+ */
+export const PAGE_FACES = ['KaTeX_Main-Regular', 'KaTeX_Math-Italic', 'KaTeX_Main-Bold', 'KaTeX_Main-Italic', 'KaTeX_AMS-Regular', 'KaTeX_Size1-Regular', 'KaTeX_Size2-Regular', 'KaTeX_Size3-Regular', 'KaTeX_Size4-Regular'];
 
 function letters(from, to) {
   let s = '';

@@ -71,7 +71,8 @@ export function pruneParts(html) {
   if (open < 0 || close < 0 || html.lastIndexOf('</style>', at) > open) return html;
   const used = pageClasses(html);
   const pieces = html.slice(open + '<style>'.length, close).split(/(\/\*part:[\w-]+\*\/)/);
-  let css = pieces[0];
+  // The links are looked for outside this stylesheet, whose rules name every reference.
+  let css = citedOnly(pieces[0], html.slice(0, open) + html.slice(close));
   for (let i = 1; i < pieces.length; i += 2) {
     const name = /^\/\*part:([\w-]+)\*\/$/.exec(pieces[i])[1];
     const body = pieces[i + 1];
@@ -80,6 +81,17 @@ export function pruneParts(html) {
     if (keep) css += body;
   }
   return `${html.slice(0, open)}<style>${css}${html.slice(close)}`;
+}
+
+/**
+ * The print rules that number citations (a[href="…"]::after, styles/parts.ts), kept for the
+ * links the page has (`html`: the page without this stylesheet): a chapter cites a handful of the
+ * site's references.
+ */
+export function citedOnly(css, html) {
+  return css
+    .replace(/a\[href="([^"]+)"\]::after\{content:"[^"]*"\}/g, (rule, href) => (html.includes(`href="${href}"`) ? rule : ''))
+    .replace(/@media print\{\}/g, '');
 }
 
 function walk(dir, out = []) {

@@ -1,7 +1,7 @@
 // The build step that leaves out of each page the part stylesheets it does not use
 // (scripts/part-styles.mjs): which classes a stylesheet styles, which a page has, and the pruning.
 import { describe, expect, it } from 'vitest';
-import { ALWAYS_KEPT, pageClasses, partMarker, pruneParts, scopeClasses } from '../../scripts/part-styles.mjs';
+import { ALWAYS_KEPT, citedOnly, pageClasses, partMarker, pruneParts, scopeClasses } from '../../scripts/part-styles.mjs';
 
 const page = (style: string, body: string): string => `<html><head><style>${style}</style></head><body>${body}</body></html>`;
 
@@ -53,5 +53,22 @@ describe('pruneParts', () => {
   it('leaves a page without markers as it is', () => {
     const html = page('.a{color:red}', '<p class="b"></p>');
     expect(pruneParts(html)).toBe(html);
+  });
+});
+
+describe('citedOnly', () => {
+  const numbers = '@media print{a[href="/references/#howard2017"]::after{content:" [1]"}a[href="/references/#sandler2018"]::after{content:" [2]"}}';
+
+  it('keeps the number of each reference the page links to, and only those', () => {
+    expect(citedOnly(numbers, '<a href="/references/#sandler2018">Sandler</a>')).toBe('@media print{a[href="/references/#sandler2018"]::after{content:" [2]"}}');
+  });
+
+  it('leaves no empty @media block on a page that cites nothing, and the rest of the stylesheet as it was', () => {
+    expect(citedOnly(`${numbers}\n.x{color:red}`, '<p>no citations</p>')).toBe('\n.x{color:red}');
+  });
+
+  it('is applied by pruneParts', () => {
+    const html = page(`${numbers}\n${partMarker('x')}.x{color:red}`, '<a href="/references/#howard2017">Howard</a><i class="x"></i>');
+    expect(pruneParts(html)).toContain('<style>@media print{a[href="/references/#howard2017"]::after{content:" [1]"}}\n.x{color:red}</style>');
   });
 });

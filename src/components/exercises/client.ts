@@ -9,7 +9,6 @@ import { FIGURES } from '../figure-kit/registry';
 import { figureValues } from './figure-values';
 import { exercisesView, isDone, type ExerciseProgress, type ExercisesState } from './view';
 import { checkAnswer } from '../../lib/answers';
-import { lighterKatex } from '../../lib/katex-markup';
 import { isExerciseChapter, type Exercise } from '../../lib/exercises';
 import { exercisesFor, verdictWithWords } from './localize';
 import { pageLang } from '../../i18n/page-lang';
@@ -40,7 +39,8 @@ function writeStore(data: Stored): void {
   }
 }
 
-let katexLoad: Promise<typeof import('katex').default> | undefined;
+/** KaTeX with the site's trimming of its markup, fetched the first time math is shown. */
+let katexLoad: Promise<(tex: string, displayMode: boolean) => string> | undefined;
 
 /**
  * The TeX each math node shows now. The build typeset every node (data-typeset); patching drops
@@ -57,12 +57,16 @@ function rememberTypeset(root: Element): void {
 function typesetAll(root: Element): void {
   const pending = [...root.querySelectorAll<HTMLElement>('.ex-tex')].filter((el) => shown.get(el) !== el.dataset.tex && !el.closest('[hidden]'));
   if (pending.length === 0) return;
-  katexLoad ??= import('katex').then((m) => m.default);
+  katexLoad ??= Promise.all([import('katex'), import('../../lib/katex-markup')]).then(
+    ([k, m]) =>
+      (tex, displayMode) =>
+        m.lighterKatex(k.default.renderToString(tex, { displayMode, throwOnError: false })),
+  );
   katexLoad.then(
-    (katex) => {
+    (typeset) => {
       for (const el of pending) {
         const tex = el.dataset.tex ?? '';
-        el.innerHTML = lighterKatex(katex.renderToString(tex, { displayMode: el.dataset.display === 'true', throwOnError: false }));
+        el.innerHTML = typeset(tex, el.dataset.display === 'true');
         shown.set(el, tex);
       }
     },

@@ -20,11 +20,9 @@ import '../ui/scroll-regions';
 import './term-links';
 import './ghosts';
 import { FIGURE_KATEX } from './katex-options';
-import { lighterKatex } from '../../lib/katex-markup';
 import { FIGURES } from './registry';
 import { lazy, retryLater } from './lazy';
 import { patch } from './svg';
-import { morphHtml } from './morph';
 import { frameFor } from './frame';
 import type { FigureContext, FigureDef, FigureFrame, FigureParams, FigureView } from './types';
 import type { ParamName } from '../../lib/params';
@@ -57,13 +55,18 @@ function words(lang: Lang, what: { figure: string } | { area: WordArea }): Retry
   return load;
 }
 /** KaTeX, and the code that redraws a formula by its numbers, once fetched (a first change fetches them). */
-let katexNow: { katex: typeof import('katex').default; fast: typeof import('./renumber') } | undefined;
+let katexNow: { katex: typeof import('katex').default; fast: typeof import('./renumber'); write: Typesetting } | undefined;
+/** What writes a typeset formula into the page: the site's trimming of KaTeX's markup, and morph. */
+interface Typesetting {
+  lighterKatex: typeof import('../../lib/katex-markup').lighterKatex;
+  morphHtml: typeof import('./morph').morphHtml;
+}
 const katexLoad = lazy(() =>
-  Promise.all([import('katex'), import('./renumber')])
+  Promise.all([import('katex'), import('./renumber'), import('../../lib/katex-markup'), import('./morph')])
     .then((mods) => katexStyles().then(() => mods))
-    .then(([k, fast]) => {
-      katexNow = { katex: k.default, fast };
-      return k.default;
+    .then(([k, fast, markup, morph]) => {
+      katexNow = { katex: k.default, fast, write: { lighterKatex: markup.lighterKatex, morphHtml: morph.morphHtml } };
+      return katexNow;
     }),
 );
 
@@ -112,7 +115,7 @@ function typeset(el: HTMLElement, tex: string): void {
 
 function typesetWhole(el: HTMLElement, tex: string): void {
   katexLoad().then(
-    (katex) =>
+    ({ katex, write: { lighterKatex, morphHtml } }) =>
       // After the frame that draws the picture has painted: a slider's change reaches the screen
       // first, the formula follows a frame later, and during a drag only the newest TeX is typeset,
       // a few times a second, so that typesetting leaves the frames to the picture.
