@@ -32,8 +32,9 @@ describe('chapter 1: conv-geometry (standard)', () => {
     await page.keyboard.press('ArrowRight');
     await expect.poll(() => exact(page, 'conv-geometry', 'connections')).toBe(String(33 * 64));
     await expect.poll(() => plainTex(page, 'conv-geometry')).toContain('3 \\cdot 3 \\cdot 33 \\cdot 64');
-    // KaTeX is here now. The next step only changes numbers: they are written into the drawing in
-    // the frame of the step, and the MathML that screen readers read follows when the steps pause.
+    // KaTeX is here now. The next step only changes numbers: they are written into the drawing
+    // just after the frame of the step, and the MathML that screen readers read follows when the
+    // steps pause.
     const formula = fig.locator('[data-role=formula]');
     await expect.poll(() => formula.locator('.katex-mathml').textContent()).toContain('33');
     await page.keyboard.press('ArrowRight');

@@ -102,15 +102,22 @@ const drawingOnly = (tex: string): string => katexNow?.katex.renderToString(tex,
  * formula, with the MathML that screen readers read, is typeset once the changes pause.
  */
 function typeset(el: HTMLElement, tex: string): void {
-  const shown = shownTex.get(el);
-  if (katexNow && shown !== undefined && katexNow.fast.renumberFormula(el, shown, tex, drawingOnly)) {
-    shownTex.set(el, tex);
-    el.dispatchEvent(new Event('sep:typeset', { bubbles: true }));
-    window.clearTimeout(settleTimers.get(el));
-    settleTimers.set(el, window.setTimeout(() => typesetWhole(el, tex), SETTLE_MS));
-    return;
-  }
-  typesetWhole(el, tex);
+  // After the frame that draws the picture has painted: the picture reaches the screen first, and
+  // the formula's numbers follow in a small task of their own (a drag's newest only).
+  window.setTimeout(() => {
+    if (el.dataset.tex !== tex) return;
+    const shown = shownTex.get(el);
+    if (katexNow && shown !== undefined && katexNow.fast.renumberFormula(el, shown, tex, drawingOnly)) {
+      shownTex.set(el, tex);
+      // Digits are all one width: only numbers that grew or shrank change the formula's width,
+      // which those listening (scrolling regions, a slide fitting its formulas) measure.
+      if (tex.length !== shown.length) el.dispatchEvent(new Event('sep:typeset', { bubbles: true }));
+      window.clearTimeout(settleTimers.get(el));
+      settleTimers.set(el, window.setTimeout(() => typesetWhole(el, tex), SETTLE_MS));
+      return;
+    }
+    typesetWhole(el, tex);
+  }, 0);
 }
 
 function typesetWhole(el: HTMLElement, tex: string): void {
@@ -128,9 +135,6 @@ function typesetWhole(el: HTMLElement, tex: string): void {
           morphHtml(el, typesetMarkup(tex));
           shownTex.set(el, tex);
           el.dispatchEvent(new Event('sep:typeset', { bubbles: true }));
-          // The next step of the same shape is drawn by its numbers: find where they are drawn
-          // now, in a task of its own, rather than on that step.
-          window.setTimeout(() => katexNow?.fast.orderFor(tex, drawingOnly), 0);
         },
         Math.max(0, (typesetAt.get(el) ?? -Infinity) + TYPESET_GAP_MS - performance.now()),
       ),
