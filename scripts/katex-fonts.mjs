@@ -248,22 +248,18 @@ export function usedFamilies(html, katexCss) {
  */
 export const ALL_FACES_LOADER = `
 if (typeof document !== 'undefined') {
-  const own = document.querySelector('style[data-katex-faces][data-all]');
-  if (own && !document.querySelector('link[data-katex-all]')) {
+  // The stylesheet a page's <style data-NAME data-all=URL> names, linked once, just before it.
+  const linkAll = (name) => {
+    const own = document.querySelector('style[data-' + name + '][data-all]');
+    if (!own || document.querySelector('link[data-' + name + '-all]')) return;
     const link = document.createElement('link');
     link.rel = 'stylesheet';
     link.href = own.dataset.all;
-    link.dataset.katexAll = '';
+    link.setAttribute('data-' + name + '-all', '');
     own.before(link);
-  }
-  const rules = document.querySelector('style[data-katex-css][data-all]');
-  if (rules && !document.querySelector('link[data-katex-css-all]')) {
-    const link = document.createElement('link');
-    link.rel = 'stylesheet';
-    link.href = rules.dataset.all;
-    link.dataset.katexCssAll = '';
-    rules.before(link);
-  }
+  };
+  linkAll('katex-faces');
+  linkAll('katex-css');
 }
 `;
 
