@@ -263,6 +263,42 @@ describe('chapter 3: conv-geometry’s formula linked to its matrices', () => {
   });
 });
 
+describe('chapter 3: a formula whose shape changes during a drag', () => {
+  it('redraws its drawing at once when a number gains or loses a thousands separator, and its MathML when the steps pause', async () => {
+    const { context, page, problems } = await watchedPage(browser);
+    // M = 111: the depthwise cost 3²·111 = 999 has no separator, 3²·112 = 1,008 has one.
+    await page.goto(`${baseURL()}/depthwise-separable/?m=111`);
+    const fig = page.locator('[data-figure="conv-geometry"]');
+    await fig.scrollIntoViewIfNeeded();
+    await figuresReady(page);
+    const formula = fig.locator('[data-role=formula]').first();
+    await fig.getByRole('slider', { name: /Input channels/ }).focus();
+    await page.keyboard.press('ArrowRight');
+    await expect.poll(() => formula.locator('.katex-mathml').textContent()).toContain('1,008');
+    await page.keyboard.press('ArrowLeft');
+    const seen = await formula.evaluate(
+      (el) =>
+        new Promise<{ drawing: string; mathml: string }>((done) => {
+          const look = (): void => {
+            const drawing = el.querySelector('.katex-html')?.textContent ?? '';
+            if (drawing.includes('999')) done({ drawing, mathml: el.querySelector('.katex-mathml')?.textContent ?? '' });
+            else requestAnimationFrame(look);
+          };
+          look();
+        }),
+    );
+    expect(seen.drawing).not.toContain('1,008');
+    expect(seen.mathml).toContain('1,008');
+    const drawn = await formula.locator('.katex-html').innerHTML();
+    await expect.poll(() => formula.locator('.katex-mathml').textContent()).toContain('999');
+    // The whole typeset that follows draws what the drawing already showed.
+    expect(await formula.locator('.katex-html').innerHTML()).toBe(drawn);
+    expect(await formula.locator('.katex-mathml').textContent()).not.toContain('1,008');
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+});
+
 describe('chapter 3 on a phone: formulas wider than the screen', () => {
   it('scroll sideways as labelled keyboard regions whose right edge fades out until the reader reaches it', async () => {
     const { context, page, problems } = await watchedPage(browser, { viewport: { width: 360, height: 800 } });

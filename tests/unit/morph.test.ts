@@ -2,7 +2,7 @@
 // morphHtml(el, markup): a formula re-typeset with new numbers keeps the elements that did not change.
 import { describe, expect, it } from 'vitest';
 import katex from 'katex';
-import { morphChildren, morphHtml } from '../../src/components/figure-kit/morph';
+import { morphChildren, morphHtml, morphPart } from '../../src/components/figure-kit/morph';
 
 const typeset = (tex: string): string => katex.renderToString(tex, { displayMode: true, throwOnError: true });
 
@@ -57,5 +57,29 @@ describe('morphHtml(el, markup)', () => {
     morphChildren(target, from);
     expect(target.firstElementChild).toBe(mn);
     expect(mn?.textContent).toBe('2');
+  });
+});
+
+describe('morphPart(el, markup, selector)', () => {
+  const drawing = (tex: string): string => katex.renderToString(tex, { displayMode: true, throwOnError: true, output: 'html' });
+
+  it('redraws a formula’s drawing from KaTeX’s drawing alone and leaves its MathML as it was', () => {
+    const el = box(typeset('987 \cdot 2 = 1{,}974'));
+    const mathml = el.querySelector('.katex-mathml')?.innerHTML;
+    // Another shape: a thousands separator more.
+    expect(morphPart(el, drawing('1{,}024 \cdot 2 = 2{,}048'), '.katex-html')).toBe(true);
+    expect(el.querySelector('.katex-html')?.outerHTML).toBe(box(typeset('1{,}024 \cdot 2 = 2{,}048')).querySelector('.katex-html')?.outerHTML);
+    expect(el.querySelector('.katex-mathml')?.innerHTML).toBe(mathml);
+  });
+
+  it('changes nothing unless the element and the markup each have exactly one match', () => {
+    const el = box(`${typeset('1')}${typeset('2')}`);
+    const before = el.innerHTML;
+    expect(morphPart(el, drawing('3'), '.katex-html')).toBe(false);
+    expect(el.innerHTML).toBe(before);
+    const one = box(typeset('1'));
+    const was = one.innerHTML;
+    expect(morphPart(one, '<span>3</span>', '.katex-html')).toBe(false);
+    expect(one.innerHTML).toBe(was);
   });
 });

@@ -4,7 +4,7 @@
 // every figure's formulas on slider steps; anything else must be refused with nothing changed.
 import { describe, expect, it } from 'vitest';
 import katex from 'katex';
-import { drawingOrder, renumber, renumberFormula, type DrawnPiece } from '../../src/components/figure-kit/renumber';
+import { drawingOrder, orderKnown, renumber, renumberFormula, type DrawnPiece } from '../../src/components/figure-kit/renumber';
 import { FIGURE_KATEX } from '../../src/components/figure-kit/katex-options';
 import { ALL_FIGURES } from '../../src/components/figures/all';
 import { defaultValues, testFrame } from '../../src/components/figure-kit/testing';
@@ -116,9 +116,13 @@ describe('renumberFormula', () => {
       return katex.renderToString(t, { ...FIGURE_KATEX, displayMode: true, output: 'html', throwOnError: false });
     };
     const el = box('\\frac{1}{64} + \\frac{1}{9} = \\frac{73}{576}');
+    expect(orderKnown('\\frac{1}{64} + \\frac{1}{9} = \\frac{73}{576}')).toBe(false);
     expect(renumberFormula(el, '\\frac{1}{64} + \\frac{1}{9} = \\frac{73}{576}', '\\frac{1}{65} + \\frac{1}{9} = \\frac{74}{585}', html)).toBe(true);
     expect(renumberFormula(el, '\\frac{1}{65} + \\frac{1}{9} = \\frac{74}{585}', '\\frac{1}{66} + \\frac{1}{9} = \\frac{25}{198}', html)).toBe(true);
     expect(typesets).toBe(1);
+    // Known for every formula of that shape now, and for no other.
+    expect(orderKnown('\\frac{1}{7} + \\frac{1}{9} = \\frac{16}{63}')).toBe(true);
+    expect(orderKnown('\\frac{1}{7} + \\frac{1}{9} = 0.25')).toBe(false);
     expect(drawing(el)).toBe(drawing(box('\\frac{1}{66} + \\frac{1}{9} = \\frac{25}{198}')));
     // Another shape is not drawn from this one, and costs no typeset here.
     expect(renumberFormula(el, '\\frac{1}{66} + \\frac{1}{9} = \\frac{25}{198}', '\\frac{1}{N}', html)).toBe(false);

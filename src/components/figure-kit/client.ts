@@ -22,7 +22,7 @@ import './ghosts';
 import { FIGURE_KATEX } from './katex-options';
 import { FIGURES } from './registry';
 import { lazy, retryLater } from './lazy';
-import { patch } from './svg';
+import { patch, patchFrom, type SvgNode } from './svg';
 import { frameFor } from './frame';
 import type { FigureContext, FigureDef, FigureFrame, FigureParams, FigureView } from './types';
 import type { ParamName } from '../../lib/params';
@@ -60,12 +60,13 @@ let katexNow: { katex: typeof import('katex').default; fast: typeof import('./re
 interface Typesetting {
   lighterKatex: typeof import('../../lib/katex-markup').lighterKatex;
   morphHtml: typeof import('./morph').morphHtml;
+  morphPart: typeof import('./morph').morphPart;
 }
 const katexLoad = lazy(() =>
   Promise.all([import('katex'), import('./renumber'), import('../../lib/katex-markup'), import('./morph')])
     .then((mods) => katexStyles().then(() => mods))
     .then(([k, fast, markup, morph]) => {
-      katexNow = { katex: k.default, fast, write: { lighterKatex: markup.lighterKatex, morphHtml: morph.morphHtml } };
+      katexNow = { katex: k.default, fast, write: { lighterKatex: markup.lighterKatex, morphHtml: morph.morphHtml, morphPart: morph.morphPart } };
       return katexNow;
     }),
 );
@@ -93,13 +94,28 @@ const shownTex = new WeakMap<HTMLElement, string>();
 const settleTimers = new WeakMap<HTMLElement, number>();
 /** Markup of recently typeset formulas: a drag back and forth shows the same ones again. */
 let typesetMarkup: ((tex: string) => string) | undefined;
-/** KaTeX's drawing of a formula alone (no MathML), to find where its numbers are drawn. */
-const drawingOnly = (tex: string): string => katexNow?.katex.renderToString(tex, { ...FIGURE_KATEX, displayMode: true, output: 'html', throwOnError: false }) ?? '';
+/** KaTeX's drawing of a formula alone (no MathML): where its numbers are drawn, or a drag's redraw. */
+let drawingMarkup: ((tex: string) => string) | undefined;
+const drawingOnly = (tex: string): string => {
+  if (!katexNow) return '';
+  const { katex, write } = katexNow;
+  // Trimmed as the whole typeset is, so that the one that follows finds nothing to change.
+  drawingMarkup ??= memoRecent((t) => write.lighterKatex(katex.renderToString(t, { ...FIGURE_KATEX, displayMode: true, output: 'html', throwOnError: false })), 64);
+  return drawingMarkup(tex);
+};
+
+/** Run `work` when the page is idle (or after a pause, where browsers cannot tell). */
+const whenIdle = (work: () => void): void => {
+  if (typeof window.requestIdleCallback === 'function') window.requestIdleCallback(work, { timeout: 2000 });
+  else setTimeout(work, SETTLE_MS);
+};
 
 /**
  * Show the formula `tex` in `el`. When only its numbers changed they are written into the drawing
- * at once (renumber.ts: no typesetting, no layout beyond the formula's line), and the whole
- * formula, with the MathML that screen readers read, is typeset once the changes pause.
+ * at once (renumber.ts: no typesetting, no layout beyond the formula's line); when more changed
+ * (a number grew a thousands separator, = became ≈), or where its numbers are drawn is not known
+ * yet, the drawing alone is typeset, about half the work of the whole. The whole formula, with
+ * the MathML that screen readers read, is typeset once the changes pause.
  */
 function typeset(el: HTMLElement, tex: string): void {
   // After the frame that draws the picture has painted: the picture reaches the screen first, and
@@ -107,16 +123,19 @@ function typeset(el: HTMLElement, tex: string): void {
   window.setTimeout(() => {
     if (el.dataset.tex !== tex) return;
     const shown = shownTex.get(el);
-    if (katexNow && shown !== undefined && katexNow.fast.renumberFormula(el, shown, tex, drawingOnly)) {
-      shownTex.set(el, tex);
-      // Digits are all one width: only numbers that grew or shrank change the formula's width,
-      // which those listening (scrolling regions, a slide fitting its formulas) measure.
-      if (tex.length !== shown.length) el.dispatchEvent(new Event('sep:typeset', { bubbles: true }));
-      window.clearTimeout(settleTimers.get(el));
-      settleTimers.set(el, window.setTimeout(() => typesetWhole(el, tex), SETTLE_MS));
-      return;
-    }
-    typesetWhole(el, tex);
+    if (!katexNow || shown === undefined) return typesetWhole(el, tex);
+    const { fast, write } = katexNow;
+    // Finding where a shape draws its numbers typesets it once or twice: done when the page is
+    // idle, not in the task a reader's next step waits behind. Until then the drawing is typeset.
+    if (!fast.orderKnown(tex)) whenIdle(() => fast.orderFor(tex, drawingOnly));
+    const renumbered = fast.orderKnown(shown) && fast.renumberFormula(el, shown, tex, drawingOnly);
+    if (!renumbered && !write.morphPart(el, drawingOnly(tex), '.katex-html')) return typesetWhole(el, tex);
+    shownTex.set(el, tex);
+    // Digits are all one width: only numbers that grew or shrank change the formula's width,
+    // which those listening (scrolling regions, a slide fitting its formulas) measure.
+    if (!renumbered || tex.length !== shown.length) el.dispatchEvent(new Event('sep:typeset', { bubbles: true }));
+    window.clearTimeout(settleTimers.get(el));
+    settleTimers.set(el, window.setTimeout(() => typesetWhole(el, tex), SETTLE_MS));
   }, 0);
 }
 
@@ -452,10 +471,20 @@ class SepFigure extends HTMLElement {
     }
   }
 
+  /** The tree the picture was last patched with, and the element it was patched into. */
+  private shown?: { svg: Element; tree: SvgNode };
+
   private show(view: FigureView | undefined): void {
     if (!view) return;
     const svg = this.querySelector('svg');
-    if (svg) patch(svg, view.svg);
+    if (svg) {
+      // The first redraw reads the build's picture from the page; each later one compares the new
+      // tree with the last in JavaScript and touches only what changed (a step moves a few marks
+      // among hundreds), instead of reading every attribute back from the page.
+      if (this.shown?.svg === svg) patchFrom(svg, this.shown.tree, view.svg);
+      else patch(svg, view.svg);
+      this.shown = { svg, tree: view.svg };
+    }
     const formula = this.querySelector<HTMLElement>('[data-role=formula]');
     const tex = view.tex ?? '';
     if (formula && formula.dataset.tex !== tex) {

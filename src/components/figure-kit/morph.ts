@@ -59,3 +59,24 @@ export function morphHtml(el: Element, markup: string): void {
   morphChildren(el, parser.content);
   parser.innerHTML = '';
 }
+
+/**
+ * Show in the first element of `el` that matches `selector` that element of `markup` (trusted),
+ * changing only what differs, and leave the rest of `el` as it is: a formula's drawing typeset
+ * again (KaTeX's `.katex-html`) while its MathML waits. False, changing nothing, unless `el` has
+ * exactly one such element and `markup` has one.
+ */
+export function morphPart(el: Element, markup: string, selector: string): boolean {
+  const found = el.querySelectorAll(selector);
+  if (found.length !== 1) return false;
+  parser ??= el.ownerDocument.createElement('template');
+  parser.innerHTML = markup;
+  const fresh = parser.content.querySelectorAll(selector);
+  const ok = fresh.length === 1;
+  if (ok) {
+    morphAttrs(found[0], fresh[0]);
+    morphChildren(found[0], fresh[0]);
+  }
+  parser.innerHTML = '';
+  return ok;
+}

@@ -131,6 +131,11 @@ export function renumber(el: Element, from: string, to: string, order: readonly 
 /** Where each number of a formula's shape is drawn, by shape (a page shows a few dozen at most). */
 const orders = new Map<string, DrawnPiece[] | undefined>();
 
+/** Whether the drawing order of `tex`'s shape has been found (orderFor will not typeset). */
+export function orderKnown(tex: string): boolean {
+  return orders.has(texNumbers(tex).skeleton);
+}
+
 /** The drawing order of `tex`'s shape, typeset once per shape and kept. */
 export function orderFor(tex: string, typesetHtml: (tex: string) => string): DrawnPiece[] | undefined {
   const shape = texNumbers(tex).skeleton;
