@@ -125,6 +125,12 @@ function typeset(el: HTMLElement, tex: string): void {
     const shown = shownTex.get(el);
     if (!katexNow || shown === undefined) return typesetWhole(el, tex);
     const { fast, write } = katexNow;
+    // During a drag the formula keeps the tallest height it has had (one more line, one fewer),
+    // so that the page below it does not jump at each step, which would also have the browser lay
+    // out and paint all of it again. It fits its content when typeset whole, once changes pause.
+    // Read just after the frame that drew the picture: the page is laid out, the read is free.
+    const height = el.offsetHeight;
+    if (height > 0) el.style.minHeight = `${height}px`;
     // Finding where a shape draws its numbers typesets it once or twice: done when the page is
     // idle, not in the task a reader's next step waits behind. Until then the drawing is typeset.
     if (!fast.orderKnown(tex)) whenIdle(() => fast.orderFor(tex, drawingOnly));
@@ -149,6 +155,7 @@ function typesetWhole(el: HTMLElement, tex: string): void {
         () => {
           if (el.dataset.tex !== tex) return;
           typesetAt.set(el, performance.now());
+          el.style.removeProperty('min-height');
           typesetMarkup ??= memoRecent((t) => lighterKatex(katex.renderToString(t, { ...FIGURE_KATEX, displayMode: true, throwOnError: false })), 64);
           // Only the parts that changed (usually a few numbers) are written into the page.
           morphHtml(el, typesetMarkup(tex));
@@ -238,19 +245,31 @@ const MOVING_MS = 300;
  */
 const OFF_SCREEN_DELAY_MS = 800;
 
-/** Which figures are on screen or within half a screen of it. */
+/**
+ * Which figures are on screen. Only they redraw at every change: a figure just above or below the
+ * one a reader drags (both drawn from M, say) waits until the changes pause, or until it comes
+ * near the screen (`nearScreen`), which redraws it before it shows.
+ */
 const onScreen =
+  'IntersectionObserver' in window
+    ? new IntersectionObserver((entries) => {
+        for (const e of entries) {
+          const fig = e.target as SepFigure;
+          fig.inView = e.isIntersecting;
+          // Off screen its marks do not ease (global.css): each frame of easing would repaint
+          // the page for marks nobody sees. Set as it crosses, not at every change.
+          fig.toggleAttribute('data-far', !fig.inView);
+          if (fig.inView) fig.flush(false);
+        }
+      })
+    : undefined;
+
+/** Figures within half a screen of it: a redraw still waiting happens as one comes this close. */
+const nearScreen =
   'IntersectionObserver' in window
     ? new IntersectionObserver(
         (entries) => {
-          for (const e of entries) {
-            const fig = e.target as SepFigure;
-            fig.inView = e.isIntersecting;
-            // Far from the screen its marks do not ease (global.css): each frame of easing would
-            // repaint the page for marks nobody sees. Set as it crosses, not at every change.
-            fig.toggleAttribute('data-far', !fig.inView);
-            if (fig.inView) fig.flush(false);
-          }
+          for (const e of entries) if (e.isIntersecting) (e.target as SepFigure).flush(true);
         },
         { rootMargin: '50% 0px' },
       )
@@ -353,6 +372,7 @@ class SepFigure extends HTMLElement {
           this.def = def;
           this.keepShownVariant();
           onScreen?.observe(this);
+          nearScreen?.observe(this);
           // Only the figure's own parameters redraw it, at most once per frame however many
           // inputs a fast drag fires in between.
           let first = true;
