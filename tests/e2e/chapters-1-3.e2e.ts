@@ -19,6 +19,21 @@ const exact = (page: Page, figure: string, name: string): Promise<string | null>
 const plainTex = async (page: Page, figure: string): Promise<string> =>
   ((await page.locator(`[data-figure="${figure}"] [data-role=formula]`).getAttribute('data-tex')) ?? '').replace(/\\htmlData\{[^}]*\}/g, '').replace(/[{}]/g, '');
 
+/** The formula's drawing and MathML text at the first frame whose drawing shows `text`. */
+const whenDrawn = (formula: Locator, text: string): Promise<{ drawing: string; mathml: string }> =>
+  formula.evaluate(
+    (el, want) =>
+      new Promise<{ drawing: string; mathml: string }>((done) => {
+        const look = (): void => {
+          const drawing = el.querySelector('.katex-html')?.textContent ?? '';
+          if (drawing.includes(want)) done({ drawing, mathml: el.querySelector('.katex-mathml')?.textContent ?? '' });
+          else requestAnimationFrame(look);
+        };
+        look();
+      }),
+    text,
+  );
+
 describe('chapter 1: conv-geometry (standard)', () => {
   it('follows the M slider from the keyboard and highlights what a focused kernel reads', async () => {
     const { context, page, problems } = await watchedPage(browser);
@@ -38,17 +53,7 @@ describe('chapter 1: conv-geometry (standard)', () => {
     const formula = fig.locator('[data-role=formula]');
     await expect.poll(() => formula.locator('.katex-mathml').textContent()).toContain('33');
     await page.keyboard.press('ArrowRight');
-    const seen = await formula.evaluate(
-      (el) =>
-        new Promise<{ drawing: string; mathml: string }>((done) => {
-          const look = (): void => {
-            const drawing = el.querySelector('.katex-html')?.textContent ?? '';
-            if (drawing.includes('34')) done({ drawing, mathml: el.querySelector('.katex-mathml')?.textContent ?? '' });
-            else requestAnimationFrame(look);
-          };
-          look();
-        }),
-    );
+    const seen = await whenDrawn(formula, '34');
     expect(seen.drawing).toContain('3⋅3⋅34⋅64');
     expect(seen.mathml).not.toContain('34');
     await expect.poll(() => formula.locator('.katex-mathml').textContent()).toContain('34');
@@ -276,17 +281,7 @@ describe('chapter 3: a formula whose shape changes during a drag', () => {
     await page.keyboard.press('ArrowRight');
     await expect.poll(() => formula.locator('.katex-mathml').textContent()).toContain('1,008');
     await page.keyboard.press('ArrowLeft');
-    const seen = await formula.evaluate(
-      (el) =>
-        new Promise<{ drawing: string; mathml: string }>((done) => {
-          const look = (): void => {
-            const drawing = el.querySelector('.katex-html')?.textContent ?? '';
-            if (drawing.includes('999')) done({ drawing, mathml: el.querySelector('.katex-mathml')?.textContent ?? '' });
-            else requestAnimationFrame(look);
-          };
-          look();
-        }),
-    );
+    const seen = await whenDrawn(formula, '999');
     expect(seen.drawing).not.toContain('1,008');
     expect(seen.mathml).toContain('1,008');
     const drawn = await formula.locator('.katex-html').innerHTML();
