@@ -241,18 +241,10 @@ export function usedFamilies(html, katexCss) {
 }
 
 /**
- * The event that has the loader below link the faces and stylesheet when held back (the browser's
- * code has the same name in src/lib/katex-markup.ts; a unit test holds the two equal).
- */
-export const KATEX_LINK_EVENT = 'katex:link-all';
-
-/**
  * Appended to KaTeX's module in the browser bundle: once KaTeX runs on a page, the site's full list
  * of faces (the stylesheet the page's faces <style> names) comes too, placed before the page's own
  * faces so that those still win for their characters; and KaTeX's whole stylesheet, of which the
- * page carries only the rules its own math uses (withOwnKatexRules). Linking them has the browser
- * style and lay out every formula on the page again: a page that marks its root `data-katex-later`
- * (a figure fetching KaTeX during a drag) gets them when it dispatches KATEX_LINK_EVENT instead.
+ * page carries only the rules its own math uses (withOwnKatexRules).
  */
 export const ALL_FACES_LOADER = `
 if (typeof document !== 'undefined') {
@@ -266,12 +258,8 @@ if (typeof document !== 'undefined') {
     link.setAttribute('data-' + name + '-all', '');
     own.before(link);
   };
-  const linkBoth = () => {
-    linkAll('katex-faces');
-    linkAll('katex-css');
-  };
-  if (document.documentElement.hasAttribute('data-katex-later')) document.addEventListener('${KATEX_LINK_EVENT}', linkBoth, { once: true });
-  else linkBoth();
+  linkAll('katex-faces');
+  linkAll('katex-css');
 }
 `;
 

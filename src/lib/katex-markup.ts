@@ -16,10 +16,3 @@ const STYLE_END = / style="([^"]*);"/g;
 export function lighterKatex(html: string): string {
   return html.replace(TEX_ANNOTATION, '').replace(STYLE_END, ' style="$1"');
 }
-
-/**
- * The event a page dispatches on its document to have KaTeX's script link the site's faces and
- * KaTeX's whole stylesheet, when it held them back by marking its root `data-katex-later` before
- * fetching KaTeX (scripts/katex-fonts.mjs, ALL_FACES_LOADER).
- */
-export const KATEX_LINK_EVENT = 'katex:link-all';

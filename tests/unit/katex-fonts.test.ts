@@ -6,8 +6,7 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import katex from 'katex';
-import { KATEX_LINK_EVENT as PAGE_EVENT } from '../../src/lib/katex-markup';
-import { ALL_FACES_LOADER, ALWAYS, KATEX_LINK_EVENT, cmapCodePoints, katexText, rulesFor, subsetFace, unicodeRange, usedFamilies, withFontPreloads, withOwnKatexRules } from '../../scripts/katex-fonts.mjs';
+import { ALL_FACES_LOADER, ALWAYS, cmapCodePoints, katexText, rulesFor, subsetFace, unicodeRange, usedFamilies, withFontPreloads, withOwnKatexRules } from '../../scripts/katex-fonts.mjs';
 
 const fonts = join(createRequire(import.meta.url).resolve('katex/package.json'), '..', 'dist', 'fonts');
 const ttf = (name: string): Buffer => readFileSync(join(fonts, `${name}.ttf`));
@@ -129,13 +128,9 @@ describe('usedFamilies', () => {
 
 describe('ALL_FACES_LOADER', () => {
   /** A page with the given <style data-NAME data-all> elements, recording the links added before them. */
-  function page(styles: Record<string, string>, later = false) {
+  function page(styles: Record<string, string>) {
     const added: { href: string; before: string; attrs: string[] }[] = [];
-    const listeners: Record<string, (() => void)[]> = {};
     const doc = {
-      documentElement: { hasAttribute: (name: string) => later && name === 'data-katex-later' },
-      addEventListener: (type: string, f: () => void) => (listeners[type] ??= []).push(f),
-      dispatch: (type: string) => (listeners[type] ?? []).splice(0).forEach((f) => f()),
       querySelector: (sel: string) => {
         const style = /^style\[data-([a-z-]+)\]\[data-all\]$/.exec(sel);
         if (style) return styles[style[1]] ? { dataset: { all: styles[style[1]] }, before: (l: { href: string; attrs: string[] }) => added.push({ ...l, before: style[1] }) } : null;
@@ -147,7 +142,7 @@ describe('ALL_FACES_LOADER', () => {
         return l;
       },
     };
-    return { run: () => new Function('document', ALL_FACES_LOADER)(doc), added, dispatch: doc.dispatch };
+    return { run: () => new Function('document', ALL_FACES_LOADER)(doc), added };
   }
 
   it('adds the stylesheets named on the page faces <style> and the page’s KaTeX rules, once each, before them (so the page’s own still come last)', () => {
@@ -158,21 +153,6 @@ describe('ALL_FACES_LOADER', () => {
       expect.objectContaining({ rel: 'stylesheet', href: '/_astro/katex-faces.x.css', before: 'katex-faces', attrs: ['data-katex-faces-all'] }),
       expect.objectContaining({ rel: 'stylesheet', href: '/_astro/katex_min.y.css', before: 'katex-css', attrs: ['data-katex-css-all'] }),
     ]);
-  });
-
-  it('on a page whose root says data-katex-later, adds them only when the page dispatches the event', () => {
-    const p = page({ 'katex-faces': '/_astro/katex-faces.x.css', 'katex-css': '/_astro/katex_min.y.css' }, true);
-    p.run();
-    expect(p.added).toEqual([]);
-    p.dispatch('something else');
-    expect(p.added).toEqual([]);
-    p.dispatch(KATEX_LINK_EVENT);
-    expect(p.added.map((l) => l.href)).toEqual(['/_astro/katex-faces.x.css', '/_astro/katex_min.y.css']);
-  });
-
-  it('listens for the event the browser code dispatches (one name on both sides)', () => {
-    expect(KATEX_LINK_EVENT).toBe(PAGE_EVENT);
-    expect(ALL_FACES_LOADER).toContain(`'${PAGE_EVENT}'`);
   });
 
   it('adds nothing on a page that names neither', () => {

@@ -57,13 +57,11 @@ function rememberTypeset(root: Element): void {
 function typesetAll(root: Element): void {
   const pending = [...root.querySelectorAll<HTMLElement>('.ex-tex')].filter((el) => shown.get(el) !== el.dataset.tex && !el.closest('[hidden]'));
   if (pending.length === 0) return;
-  katexLoad ??= Promise.all([import('katex'), import('../../lib/katex-markup')]).then(([k, m]) => {
-    // A figure fetching KaTeX during a drag holds back its whole stylesheet and faces until the
-    // drag pauses (figure-kit/client.ts); these formulas need them now.
-    document.documentElement.removeAttribute('data-katex-later');
-    document.dispatchEvent(new Event(m.KATEX_LINK_EVENT));
-    return (tex, displayMode) => m.lighterKatex(k.default.renderToString(tex, { displayMode, throwOnError: false }));
-  });
+  katexLoad ??= Promise.all([import('katex'), import('../../lib/katex-markup')]).then(
+    ([k, m]) =>
+      (tex, displayMode) =>
+        m.lighterKatex(k.default.renderToString(tex, { displayMode, throwOnError: false })),
+  );
   katexLoad.then(
     (typeset) => {
       for (const el of pending) {

@@ -62,28 +62,21 @@ interface Typesetting {
   morphHtml: typeof import('./morph').morphHtml;
   morphPart: typeof import('./morph').morphPart;
 }
-const katexLoad = lazy(() => {
-  // KaTeX's script links the site's faces and KaTeX's whole stylesheet (the page carries only its
-  // own math's): the browser then styles and lays out every formula on the page again, hundreds
-  // of milliseconds on a slow phone. A drag's first step fetches KaTeX, so that waits for the
-  // first whole typeset, once changes pause (katexStyles); a drawing redrawn before then uses
-  // the page's own rules and faces, which hold every digit and the signs formulas use.
-  document.documentElement.setAttribute('data-katex-later', '');
-  return Promise.all([import('katex'), import('./renumber'), import('../../lib/katex-markup'), import('./morph')]).then(([k, fast, markup, morph]) => {
-    katexNow = { katex: k.default, fast, write: { lighterKatex: markup.lighterKatex, morphHtml: morph.morphHtml, morphPart: morph.morphPart } };
-    linkEvent = markup.KATEX_LINK_EVENT;
-    return katexNow;
-  });
-});
-let linkEvent = '';
+const katexLoad = lazy(() =>
+  Promise.all([import('katex'), import('./renumber'), import('../../lib/katex-markup'), import('./morph')])
+    .then((mods) => katexStyles().then(() => mods))
+    .then(([k, fast, markup, morph]) => {
+      katexNow = { katex: k.default, fast, write: { lighterKatex: markup.lighterKatex, morphHtml: morph.morphHtml, morphPart: morph.morphPart } };
+      return katexNow;
+    }),
+);
 
 /**
- * Has KaTeX's script link the whole stylesheet (see katexLoad) and resolves once it applies, or
- * has failed: a formula typeset before it could use a rule the page does not have.
+ * Resolves once KaTeX's whole stylesheet, which its script links when it runs (the page carries
+ * only the rules of its own math), applies, or has failed: a formula typeset before it could use
+ * a rule the page does not have.
  */
 function katexStyles(): Promise<void> {
-  document.documentElement.removeAttribute('data-katex-later');
-  if (linkEvent) document.dispatchEvent(new Event(linkEvent));
   const link = document.querySelector<HTMLLinkElement>('link[data-katex-css-all]');
   if (!link || link.sheet) return Promise.resolve();
   return new Promise((done) => {
@@ -125,14 +118,6 @@ const whenIdle = (work: () => void): void => {
  * the MathML that screen readers read, is typeset once the changes pause.
  */
 function typeset(el: HTMLElement, tex: string): void {
-  if (!katexNow) {
-    // The first change fetches KaTeX; the newest TeX is drawn once it is here.
-    katexLoad().then(
-      () => el.dataset.tex === tex && typeset(el, tex),
-      () => retryLater(() => el.dataset.tex === tex && typeset(el, tex), katexLoad),
-    );
-    return;
-  }
   // After the frame that draws the picture has painted: the picture reaches the screen first, and
   // the formula's numbers follow in a small task of their own (a drag's newest only).
   window.setTimeout(() => {
@@ -163,23 +148,21 @@ function typeset(el: HTMLElement, tex: string): void {
 function typesetWhole(el: HTMLElement, tex: string): void {
   katexLoad().then(
     ({ katex, write: { lighterKatex, morphHtml } }) =>
-      katexStyles().then(() =>
-        // After the frame that draws the picture has painted: a slider's change reaches the screen
-        // first, the formula follows a frame later, and during a drag only the newest TeX is
-        // typeset, a few times a second, so that typesetting leaves the frames to the picture.
-        window.setTimeout(
-          () => {
-            if (el.dataset.tex !== tex) return;
-            typesetAt.set(el, performance.now());
-            el.style.removeProperty('min-height');
-            typesetMarkup ??= memoRecent((t) => lighterKatex(katex.renderToString(t, { ...FIGURE_KATEX, displayMode: true, throwOnError: false })), 64);
-            // Only the parts that changed (usually a few numbers) are written into the page.
-            morphHtml(el, typesetMarkup(tex));
-            shownTex.set(el, tex);
-            el.dispatchEvent(new Event('sep:typeset', { bubbles: true }));
-          },
-          Math.max(0, (typesetAt.get(el) ?? -Infinity) + TYPESET_GAP_MS - performance.now()),
-        ),
+      // After the frame that draws the picture has painted: a slider's change reaches the screen
+      // first, the formula follows a frame later, and during a drag only the newest TeX is typeset,
+      // a few times a second, so that typesetting leaves the frames to the picture.
+      window.setTimeout(
+        () => {
+          if (el.dataset.tex !== tex) return;
+          typesetAt.set(el, performance.now());
+          el.style.removeProperty('min-height');
+          typesetMarkup ??= memoRecent((t) => lighterKatex(katex.renderToString(t, { ...FIGURE_KATEX, displayMode: true, throwOnError: false })), 64);
+          // Only the parts that changed (usually a few numbers) are written into the page.
+          morphHtml(el, typesetMarkup(tex));
+          shownTex.set(el, tex);
+          el.dispatchEvent(new Event('sep:typeset', { bubbles: true }));
+        },
+        Math.max(0, (typesetAt.get(el) ?? -Infinity) + TYPESET_GAP_MS - performance.now()),
       ),
     // Offline: the formula keeps its last numbers until KaTeX arrives, then shows the newest.
     () => retryLater(() => el.dataset.tex === tex && typesetWhole(el, tex), katexLoad),
