@@ -60,13 +60,12 @@ let katexNow: { katex: typeof import('katex').default; fast: typeof import('./re
 interface Typesetting {
   lighterKatex: typeof import('../../lib/katex-markup').lighterKatex;
   morphHtml: typeof import('./morph').morphHtml;
-  morphPart: typeof import('./morph').morphPart;
 }
 const katexLoad = lazy(() =>
   Promise.all([import('katex'), import('./renumber'), import('../../lib/katex-markup'), import('./morph')])
     .then((mods) => katexStyles().then(() => mods))
     .then(([k, fast, markup, morph]) => {
-      katexNow = { katex: k.default, fast, write: { lighterKatex: markup.lighterKatex, morphHtml: morph.morphHtml, morphPart: morph.morphPart } };
+      katexNow = { katex: k.default, fast, write: { lighterKatex: markup.lighterKatex, morphHtml: morph.morphHtml } };
       return katexNow;
     }),
 );
@@ -94,22 +93,6 @@ const shownTex = new WeakMap<HTMLElement, string>();
 const settleTimers = new WeakMap<HTMLElement, number>();
 /** Markup of recently typeset formulas: a drag back and forth shows the same ones again. */
 let typesetMarkup: ((tex: string) => string) | undefined;
-/** KaTeX's drawing of a formula alone (no MathML): where its numbers are drawn, or a drag's redraw. */
-let drawingMarkup: ((tex: string) => string) | undefined;
-const drawingOnly = (tex: string): string => {
-  if (!katexNow) return '';
-  const { katex, write } = katexNow;
-  // Trimmed as the whole typeset is, so that the one that follows finds nothing to change.
-  drawingMarkup ??= memoRecent((t) => write.lighterKatex(katex.renderToString(t, { ...FIGURE_KATEX, displayMode: true, output: 'html', throwOnError: false })), 64);
-  return drawingMarkup(tex);
-};
-
-/** Run `work` when the page is idle (or after a pause, where browsers cannot tell). */
-const whenIdle = (work: () => void): void => {
-  if (typeof window.requestIdleCallback === 'function') window.requestIdleCallback(work, { timeout: 2000 });
-  else setTimeout(work, SETTLE_MS);
-};
-
 /**
  * Show the formula `tex` in `el`. When only its numbers changed they are written into the drawing
  * at once (renumber.ts: no typesetting, no layout beyond the formula's line); when more changed
@@ -124,22 +107,12 @@ function typeset(el: HTMLElement, tex: string): void {
     if (el.dataset.tex !== tex) return;
     const shown = shownTex.get(el);
     if (!katexNow || shown === undefined) return typesetWhole(el, tex);
-    const { fast, write } = katexNow;
-    // During a drag the formula keeps the tallest height it has had (one more line, one fewer),
-    // so that the page below it does not jump at each step, which would also have the browser lay
-    // out and paint all of it again. It fits its content when typeset whole, once changes pause.
-    // Read just after the frame that drew the picture: the page is laid out, the read is free.
-    const height = el.offsetHeight;
-    if (height > 0) el.style.minHeight = `${height}px`;
-    // Finding where a shape draws its numbers typesets it once or twice: done when the page is
-    // idle, not in the task a reader's next step waits behind. Until then the drawing is typeset.
-    if (!fast.orderKnown(tex)) whenIdle(() => fast.orderFor(tex, drawingOnly));
-    const renumbered = fast.orderKnown(shown) && fast.renumberFormula(el, shown, tex, drawingOnly);
-    if (!renumbered && !write.morphPart(el, drawingOnly(tex), '.katex-html')) return typesetWhole(el, tex);
+    const redrawn = katexNow.fast.redrawDuringDrag(el, shown, tex, katexNow.katex, katexNow.write.lighterKatex);
+    if (!redrawn) return typesetWhole(el, tex);
     shownTex.set(el, tex);
     // Digits are all one width: only numbers that grew or shrank change the formula's width,
     // which those listening (scrolling regions, a slide fitting its formulas) measure.
-    if (!renumbered || tex.length !== shown.length) el.dispatchEvent(new Event('sep:typeset', { bubbles: true }));
+    if (redrawn === 'drawing' || tex.length !== shown.length) el.dispatchEvent(new Event('sep:typeset', { bubbles: true }));
     window.clearTimeout(settleTimers.get(el));
     settleTimers.set(el, window.setTimeout(() => typesetWhole(el, tex), SETTLE_MS));
   }, 0);

@@ -6,6 +6,10 @@
  * ones draws exactly what KaTeX would draw. The MathML read to screen readers is left for the
  * full typeset that follows once the changes pause.
  */
+import type { default as Katex } from 'katex';
+import { FIGURE_KATEX } from './katex-options';
+import { morphPart } from './morph';
+import { memoRecent } from '../../lib/memo';
 import { digitBound, fillNumbers, numbersIn, sameLayout, sameShape, texNumbers, withNumbers, type TexNumbers } from '../../lib/tex-numbers';
 
 /** The text nodes of a typeset formula's drawing that hold a number, in document order. */
@@ -154,4 +158,33 @@ export function renumberFormula(el: Element, from: string, to: string, typesetHt
   if (!sameShape(texNumbers(from), texNumbers(to))) return false;
   const order = orderFor(from, typesetHtml);
   return order !== undefined && renumber(el, from, to, order);
+}
+
+/** KaTeX's drawing of a formula alone (no MathML), trimmed as the whole typeset is (`lighter`). */
+let drawingMarkup: ((tex: string) => string) | undefined;
+
+/** Run `work` when the page is idle (or after a pause, where browsers cannot tell). */
+function whenIdle(work: () => void): void {
+  if (typeof window.requestIdleCallback === 'function') window.requestIdleCallback(work, { timeout: 2000 });
+  else setTimeout(work, 600);
+}
+
+/**
+ * Redraw the formula element `el`, which shows `shown`, as `tex` during a drag, without its
+ * MathML: by its numbers when only they changed and where its shape draws them is known
+ * ('numbers'); else by typesetting the drawing alone ('drawing'), about half the work of the whole
+ * (a number grew a thousands separator, = became ≈). Undefined when neither could be done. Where
+ * a shape draws its numbers is found when the page is idle, not in the task a reader's next step
+ * waits behind. The formula keeps the tallest height it has had (one more line, one fewer), so
+ * that the page below does not jump at each step, which would also have the browser lay out and
+ * paint all of it again; the caller's whole typeset, once changes pause, removes that.
+ */
+export function redrawDuringDrag(el: HTMLElement, shown: string, tex: string, katex: typeof Katex, lighter: (html: string) => string): 'numbers' | 'drawing' | undefined {
+  const draw = (drawingMarkup ??= memoRecent((t) => lighter(katex.renderToString(t, { ...FIGURE_KATEX, displayMode: true, output: 'html', throwOnError: false })), 64));
+  // Read just after the frame that drew the picture: the page is laid out, the read is free.
+  const height = el.offsetHeight;
+  if (height > 0) el.style.minHeight = `${height}px`;
+  if (!orderKnown(tex)) whenIdle(() => orderFor(tex, draw));
+  if (orderKnown(shown) && renumberFormula(el, shown, tex, draw)) return 'numbers';
+  return morphPart(el, draw(tex), '.katex-html') ? 'drawing' : undefined;
 }
