@@ -2,9 +2,10 @@
 // step(el, from, to): a typeset formula redrawn by writing new numbers into its text nodes must
 // draw exactly what KaTeX draws for the new TeX (its .katex-html, attribute for attribute), for
 // every figure's formulas on slider steps; anything else must be refused with nothing changed.
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
+import { lighterKatex } from '../../src/lib/katex-markup';
 import katex from 'katex';
-import { drawingOrder, orderKnown, renumber, renumberFormula, type DrawnPiece } from '../../src/components/figure-kit/renumber';
+import { drawingOrder, orderKnown, redrawDuringDrag, renumber, renumberFormula, type DrawnPiece } from '../../src/components/figure-kit/renumber';
 import { FIGURE_KATEX } from '../../src/components/figure-kit/katex-options';
 import { ALL_FIGURES } from '../../src/components/figures/all';
 import { defaultValues, testFrame } from '../../src/components/figure-kit/testing';
@@ -127,6 +128,33 @@ describe('renumberFormula', () => {
     // Another shape is not drawn from this one, and costs no typeset here.
     expect(renumberFormula(el, '\\frac{1}{66} + \\frac{1}{9} = \\frac{25}{198}', '\\frac{1}{N}', html)).toBe(false);
     expect(typesets).toBe(1);
+  });
+});
+
+describe('redrawDuringDrag', () => {
+  it('draws a new shape by typesetting the drawing alone, keeps the MathML, learns the shape when idle, then redraws its steps by their numbers', async () => {
+    vi.useFakeTimers();
+    try {
+      // As the site ships typeset math (lighterKatex), which the drawing-only typeset matches.
+      const shipped = (tex: string): HTMLDivElement => Object.assign(document.createElement('div'), { innerHTML: lighterKatex(typeset(tex)) });
+      const from = '9 \\cdot 111 = 999';
+      const to = '9 \\cdot 112 = 1{,}008';
+      const el = shipped(from);
+      const mathml = el.querySelector('.katex-mathml')?.innerHTML;
+      // Another shape (a separator more): the drawing alone is typeset, as KaTeX draws it.
+      expect(redrawDuringDrag(el, from, to, katex, lighterKatex)).toBe('drawing');
+      expect(drawing(el)).toBe(drawing(shipped(to)));
+      expect(el.querySelector('.katex-mathml')?.innerHTML).toBe(mathml);
+      // Where this shape draws its numbers is found later, not in the step.
+      expect(orderKnown(to)).toBe(false);
+      await vi.runAllTimersAsync();
+      expect(orderKnown(to)).toBe(true);
+      const next = '9 \\cdot 113 = 1{,}017';
+      expect(redrawDuringDrag(el, to, next, katex, lighterKatex)).toBe('numbers');
+      expect(drawing(el)).toBe(drawing(shipped(next)));
+    } finally {
+      vi.useRealTimers();
+    }
   });
 });
 
