@@ -15,9 +15,10 @@
 //   fraction of the site's subsets, and any other character still finds the site's faces.
 // - KaTeX's stylesheets then declare no face at all: each page declares, in its own <style>, only
 //   the faces of the families its math is drawn in (forty rules with long unicode-ranges were most
-//   of the stylesheet's bytes). KaTeX's script, when a page loads it to typeset a formula of its
-//   own, adds the site's full list of faces (a stylesheet of its own, named on that <style>), so a
-//   formula drawn in the browser finds every face whatever it holds.
+//   of the stylesheet's bytes). A formula typeset in the browser that draws a class or a character
+//   the page's math does not have first gets the site's full list of faces linked (a stylesheet of
+//   its own, named on that <style>; src/components/figure-kit/katex-sheets.ts), so it finds every
+//   face whatever it holds.
 import { createHash } from 'node:crypto';
 import { readFileSync, readdirSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
@@ -241,29 +242,6 @@ export function usedFamilies(html, katexCss) {
 }
 
 /**
- * Appended to KaTeX's module in the browser bundle: once KaTeX runs on a page, the site's full list
- * of faces (the stylesheet the page's faces <style> names) comes too, placed before the page's own
- * faces so that those still win for their characters; and KaTeX's whole stylesheet, of which the
- * page carries only the rules its own math uses (withOwnKatexRules).
- */
-export const ALL_FACES_LOADER = `
-if (typeof document !== 'undefined') {
-  // The stylesheet a page's <style data-NAME data-all=URL> names, linked once, just before it.
-  const linkAll = (name) => {
-    const own = document.querySelector('style[data-' + name + '][data-all]');
-    if (!own || document.querySelector('link[data-' + name + '-all]')) return;
-    const link = document.createElement('link');
-    link.rel = 'stylesheet';
-    link.href = own.dataset.all;
-    link.setAttribute('data-' + name + '-all', '');
-    own.before(link);
-  };
-  linkAll('katex-faces');
-  linkAll('katex-css');
-}
-`;
-
-/**
  * The rules of a stylesheet (plain rules, no at-rules: KaTeX's, its faces taken out) that can apply
  * to markup with these classes: those with a selector whose classes all appear. A superset of what
  * applies (a rule may need its classes nested), never less; in their order.
@@ -280,9 +258,9 @@ export function rulesFor(css, classes) {
 /**
  * A page that links KaTeX's stylesheet (`sheets`: file name → its rules) gets, in its place, a
  * <style> of the rules its own math uses: two thirds of KaTeX's rules size its many delimiters,
- * accents and fonts, which most pages never show. KaTeX's script, when a page loads it to typeset
- * math of its own, links the whole stylesheet again (the URL on that <style>), before it, so that
- * math drawn in the browser finds every rule.
+ * accents and fonts, which most pages never show. A formula typeset in the browser with a class the
+ * page's math does not have first gets the whole stylesheet linked (the URL on that <style>),
+ * before it, so that it finds every rule (src/components/figure-kit/katex-sheets.ts).
  */
 export function withOwnKatexRules(html, sheets) {
   if (html.includes('data-katex-css')) return html;
@@ -399,7 +377,7 @@ export async function splitFaces(distDir, log = () => {}) {
     faceSheets.add(basename(fresh));
     sheetRules.set(basename(fresh), next);
   }
-  // Every face as the site declares it, for KaTeX in the browser (ALL_FACES_LOADER).
+  // Every face as the site declares it, linked in the browser when a formula needs more than the page's own (src/components/figure-kit/katex-sheets.ts).
   const allCss = [...siteRules.values()].map((r) => r.css).join('');
   const allFile = `katex-faces.${hash8(allCss)}.css`;
   const allUrl = `${[...faceRules.values()][0]?.prefix ?? '/_astro/'}${allFile}`;
@@ -451,8 +429,8 @@ export async function splitFaces(distDir, log = () => {}) {
       }
       // The site's subsets of the other faces of the families the page draws in. Every character
       // of the page's math is in the page's subset of a face, or else in the site's: the rest of
-      // each face (and the site's subset where the page has its own) come with KaTeX's script,
-      // for math the browser draws later.
+      // each face (and the site's subset where the page has its own) are linked for math the
+      // browser draws later, when it needs them.
       const site = [...siteRules].filter(([name, r]) => families.has(r.family) && !own.has(name)).map(([, r]) => r.subset);
       // After KaTeX's stylesheet (in <head>), so that these faces come later and win for their characters.
       next = next.replace('</head>', `<style data-katex-faces data-all="${allUrl}">${site.join('')}${[...own.values()].join('')}</style></head>`);
@@ -476,9 +454,8 @@ export default function katexFonts() {
               {
                 name: 'katex-fonts:stylesheet',
                 enforce: 'pre',
-                transform(code, id, options) {
+                transform(code, id) {
                   if (/[\\/]katex[\\/]dist[\\/]katex(\.min)?\.css$/.test(id.split('?')[0])) return { code: trimStylesheet(code), map: null };
-                  if (!options?.ssr && /[\\/]katex[\\/]dist[\\/]katex\.m?js$/.test(id.split('?')[0])) return { code: code + ALL_FACES_LOADER, map: null };
                   return undefined;
                 },
               },

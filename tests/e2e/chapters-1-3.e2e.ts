@@ -289,6 +289,9 @@ describe('chapter 3: a formula whose shape changes during a drag', () => {
     // The whole typeset that follows draws what the drawing already showed.
     expect(await formula.locator('.katex-html').innerHTML()).toBe(drawn);
     expect(await formula.locator('.katex-mathml').textContent()).not.toContain('1,008');
+    // The page's own KaTeX rules and faces drew every step: KaTeX's whole stylesheet and faces,
+    // which would restyle every formula on the page, were never linked.
+    expect(await page.locator('link[data-katex-css-all], link[data-katex-faces-all]').count()).toBe(0);
     expect(problems).toEqual([]);
     await context.close();
   });

@@ -6,7 +6,8 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import katex from 'katex';
-import { ALL_FACES_LOADER, ALWAYS, cmapCodePoints, katexText, rulesFor, subsetFace, unicodeRange, usedFamilies, withFontPreloads, withOwnKatexRules } from '../../scripts/katex-fonts.mjs';
+import { NUMBER_CHARS, UNSTYLED_CLASSES, katexNeeds, needsMet } from '../../src/lib/katex-markup';
+import { ALWAYS, PAGE_BASE, cmapCodePoints, katexText, rulesFor, subsetFace, unicodeRange, usedFamilies, withFontPreloads, withOwnKatexRules } from '../../scripts/katex-fonts.mjs';
 
 const fonts = join(createRequire(import.meta.url).resolve('katex/package.json'), '..', 'dist', 'fonts');
 const ttf = (name: string): Buffer => readFileSync(join(fonts, `${name}.ttf`));
@@ -126,39 +127,37 @@ describe('usedFamilies', () => {
   });
 });
 
-describe('ALL_FACES_LOADER', () => {
-  /** A page with the given <style data-NAME data-all> elements, recording the links added before them. */
-  function page(styles: Record<string, string>) {
-    const added: { href: string; before: string; attrs: string[] }[] = [];
-    const doc = {
-      querySelector: (sel: string) => {
-        const style = /^style\[data-([a-z-]+)\]\[data-all\]$/.exec(sel);
-        if (style) return styles[style[1]] ? { dataset: { all: styles[style[1]] }, before: (l: { href: string; attrs: string[] }) => added.push({ ...l, before: style[1] }) } : null;
-        const link = /^link\[data-([a-z-]+)-all\]$/.exec(sel);
-        return link && added.some((l) => l.before === link[1]) ? {} : null;
-      },
-      createElement: () => {
-        const l = { rel: '', href: '', attrs: [] as string[], setAttribute: (n: string) => l.attrs.push(n) };
-        return l;
-      },
-    };
-    return { run: () => new Function('document', ALL_FACES_LOADER)(doc), added };
-  }
-
-  it('adds the stylesheets named on the page faces <style> and the page’s KaTeX rules, once each, before them (so the page’s own still come last)', () => {
-    const p = page({ 'katex-faces': '/_astro/katex-faces.x.css', 'katex-css': '/_astro/katex_min.y.css' });
-    p.run();
-    p.run();
-    expect(p.added).toEqual([
-      expect.objectContaining({ rel: 'stylesheet', href: '/_astro/katex-faces.x.css', before: 'katex-faces', attrs: ['data-katex-faces-all'] }),
-      expect.objectContaining({ rel: 'stylesheet', href: '/_astro/katex_min.y.css', before: 'katex-css', attrs: ['data-katex-css-all'] }),
-    ]);
+describe('the characters a page takes its faces to hold (NUMBER_CHARS, src/lib/katex-markup.ts)', () => {
+  it('are in every site subset (ALWAYS) and every page subset (PAGE_BASE), so a formula drawing only those needs no other face', () => {
+    for (const c of NUMBER_CHARS) {
+      expect(ALWAYS).toContain(c);
+      expect(PAGE_BASE).toContain(c);
+    }
   });
 
-  it('adds nothing on a page that names neither', () => {
-    const p = page({});
-    p.run();
-    expect(p.added).toEqual([]);
+  it('UNSTYLED_CLASSES are named by no rule of KaTeX’s stylesheet (so a page need not have them)', () => {
+    const css = readFileSync(join(fonts, '..', 'katex.min.css'), 'utf8').replace(/@font-face\s*{[^}]*}/g, '');
+    const named = new Set<string>();
+    for (const m of css.matchAll(/([^{}]+)\{[^{}]*\}/g)) for (const c of m[1].matchAll(/\.([\w-]+)/g)) named.add(c[1]);
+    expect(named.size).toBeGreaterThan(100);
+    expect(named.has('mathnormal')).toBe(true);
+    for (const c of UNSTYLED_CLASSES) expect(named.has(c)).toBe(false);
+  });
+
+  it('a formula whose classes the page has finds every rule it can use among the page’s own', () => {
+    const katexCss = readFileSync(join(fonts, '..', 'katex.min.css'), 'utf8').replace(/@font-face\s*{[^}]*}/g, '');
+    const math = katexNeeds(katex.renderToString(String.raw`\frac{3 \cdot 3 \cdot 32}{32 + 9} \approx 2.3`, { displayMode: true }));
+    const page = { classes: math.classes, chars: new Set([...math.chars, ...NUMBER_CHARS]) };
+    const own = rulesFor(katexCss, page.classes as Set<string>);
+    const next = katexNeeds(katex.renderToString(String.raw`\frac{5 \cdot 5 \cdot 64}{64 + 25} \approx 18`, { displayMode: true }));
+    expect(needsMet(next, page)).toBe(true);
+    const wanted = rulesFor(katexCss, next.classes as Set<string>);
+    expect(wanted.length).toBeGreaterThan(100);
+    for (const rule of wanted.split('}').filter(Boolean)) expect(own).toContain(`${rule}}`);
+    // And one that brings a class the page lacks wants a rule it does not have.
+    const root = katexNeeds(katex.renderToString(String.raw`\sqrt{64}`, { displayMode: true }));
+    expect(needsMet(root, page)).toBe(false);
+    expect(rulesFor(katexCss, root.classes as Set<string>).split('}').some((r) => r && !own.includes(`${r}}`))).toBe(true);
   });
 });
 

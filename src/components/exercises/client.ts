@@ -40,7 +40,9 @@ function writeStore(data: Stored): void {
 }
 
 /** KaTeX with the site's trimming of its markup, fetched the first time math is shown. */
-let katexLoad: Promise<(tex: string, displayMode: boolean) => string> | undefined;
+let katexLoad:
+  | Promise<{ typeset: (tex: string, displayMode: boolean) => string; untilDrawable: (...markups: string[]) => Promise<void> | undefined }>
+  | undefined;
 
 /**
  * The TeX each math node shows now. The build typeset every node (data-typeset); patching drops
@@ -57,16 +59,18 @@ function rememberTypeset(root: Element): void {
 function typesetAll(root: Element): void {
   const pending = [...root.querySelectorAll<HTMLElement>('.ex-tex')].filter((el) => shown.get(el) !== el.dataset.tex && !el.closest('[hidden]'));
   if (pending.length === 0) return;
-  katexLoad ??= Promise.all([import('katex'), import('../../lib/katex-markup')]).then(
-    ([k, m]) =>
-      (tex, displayMode) =>
-        m.lighterKatex(k.default.renderToString(tex, { displayMode, throwOnError: false })),
-  );
+  katexLoad ??= Promise.all([import('katex'), import('../../lib/katex-markup'), import('../figure-kit/katex-sheets')]).then(([k, m, sheets]) => ({
+    typeset: (tex, displayMode) => m.lighterKatex(k.default.renderToString(tex, { displayMode, throwOnError: false })),
+    untilDrawable: sheets.untilDrawable,
+  }));
   katexLoad.then(
-    (typeset) => {
-      for (const el of pending) {
-        const tex = el.dataset.tex ?? '';
-        el.innerHTML = typeset(tex, el.dataset.display === 'true');
+    async ({ typeset, untilDrawable }) => {
+      const markups = pending.map((el) => [el, el.dataset.tex ?? '', typeset(el.dataset.tex ?? '', el.dataset.display === 'true')] as const);
+      // Math with a KaTeX rule or character the page's own math lacks waits for KaTeX's whole sheets.
+      await untilDrawable(...markups.map(([, , markup]) => markup));
+      for (const [el, tex, markup] of markups) {
+        if (el.dataset.tex !== tex) continue;
+        el.innerHTML = markup;
         shown.set(el, tex);
       }
     },

@@ -19,8 +19,11 @@ export async function drawSheets(host: HTMLElement, { seed, count, solutions }: 
   patch(root, h('div', {}, sheets));
   host.replaceChildren(...root.childNodes);
   try {
-    const { default: katex } = await import('katex');
-    for (const el of host.querySelectorAll<HTMLElement>('.ex-tex')) el.innerHTML = lighterKatex(katex.renderToString(el.dataset.tex ?? '', { displayMode: el.dataset.display === 'true', throwOnError: false }));
+    const [{ default: katex }, { untilDrawable }] = await Promise.all([import('katex'), import('../figure-kit/katex-sheets')]);
+    const math = [...host.querySelectorAll<HTMLElement>('.ex-tex')].map((el) => [el, lighterKatex(katex.renderToString(el.dataset.tex ?? '', { displayMode: el.dataset.display === 'true', throwOnError: false }))] as const);
+    // Math with a KaTeX rule or character the page's own math lacks waits for KaTeX's whole sheets.
+    await untilDrawable(...math.map(([, markup]) => markup));
+    for (const [el, markup] of math) el.innerHTML = markup;
   } catch {
     // Offline: the math stays as its TeX source.
     for (const el of host.querySelectorAll<HTMLElement>('.ex-tex')) el.textContent = el.dataset.tex ?? '';

@@ -56,33 +56,21 @@ function words(lang: Lang, what: { figure: string } | { area: WordArea }): Retry
 }
 /** KaTeX, and the code that redraws a formula by its numbers, once fetched (a first change fetches them). */
 let katexNow: { katex: typeof import('katex').default; fast: typeof import('./renumber'); write: Typesetting } | undefined;
-/** What writes a typeset formula into the page: the site's trimming of KaTeX's markup, and morph. */
+/**
+ * What writes a typeset formula into the page: the site's trimming of KaTeX's markup, morph, and
+ * what tells whether the page's own KaTeX rules and faces draw a markup (katex-sheets.ts).
+ */
 interface Typesetting {
   lighterKatex: typeof import('../../lib/katex-markup').lighterKatex;
   morphHtml: typeof import('./morph').morphHtml;
+  untilDrawable: typeof import('./katex-sheets').untilDrawable;
 }
 const katexLoad = lazy(() =>
-  Promise.all([import('katex'), import('./renumber'), import('../../lib/katex-markup'), import('./morph')])
-    .then((mods) => katexStyles().then(() => mods))
-    .then(([k, fast, markup, morph]) => {
-      katexNow = { katex: k.default, fast, write: { lighterKatex: markup.lighterKatex, morphHtml: morph.morphHtml } };
-      return katexNow;
-    }),
+  Promise.all([import('katex'), import('./renumber'), import('../../lib/katex-markup'), import('./morph'), import('./katex-sheets')]).then(([k, fast, markup, morph, sheets]) => {
+    katexNow = { katex: k.default, fast, write: { lighterKatex: markup.lighterKatex, morphHtml: morph.morphHtml, untilDrawable: sheets.untilDrawable } };
+    return katexNow;
+  }),
 );
-
-/**
- * Resolves once KaTeX's whole stylesheet, which its script links when it runs (the page carries
- * only the rules of its own math), applies, or has failed: a formula typeset before it could use
- * a rule the page does not have.
- */
-function katexStyles(): Promise<void> {
-  const link = document.querySelector<HTMLLinkElement>('link[data-katex-css-all]');
-  if (!link || link.sheet) return Promise.resolve();
-  return new Promise((done) => {
-    link.addEventListener('load', () => done(), { once: true });
-    link.addEventListener('error', () => done(), { once: true });
-  });
-}
 /** During a drag a formula is typeset at most once in this many ms (and always at its end). */
 const TYPESET_GAP_MS = 200;
 /** A formula redrawn by its numbers alone is typeset in full once changes pause this long. */
@@ -107,7 +95,8 @@ function typeset(el: HTMLElement, tex: string): void {
     if (el.dataset.tex !== tex) return;
     const shown = shownTex.get(el);
     if (!katexNow || shown === undefined) return typesetWhole(el, tex);
-    const redrawn = katexNow.fast.redrawDuringDrag(el, shown, tex, katexNow.katex, katexNow.write.lighterKatex);
+    const { lighterKatex, untilDrawable } = katexNow.write;
+    const redrawn = katexNow.fast.redrawDuringDrag(el, shown, tex, katexNow.katex, lighterKatex, (markup) => untilDrawable(markup) === undefined);
     if (!redrawn) return typesetWhole(el, tex);
     shownTex.set(el, tex);
     // Digits are all one width: only numbers that grew or shrank change the formula's width,
@@ -120,7 +109,7 @@ function typeset(el: HTMLElement, tex: string): void {
 
 function typesetWhole(el: HTMLElement, tex: string): void {
   katexLoad().then(
-    ({ katex, write: { lighterKatex, morphHtml } }) =>
+    ({ katex, write: { lighterKatex, morphHtml, untilDrawable } }) =>
       // After the frame that draws the picture has painted: a slider's change reaches the screen
       // first, the formula follows a frame later, and during a drag only the newest TeX is typeset,
       // a few times a second, so that typesetting leaves the frames to the picture.
@@ -128,12 +117,20 @@ function typesetWhole(el: HTMLElement, tex: string): void {
         () => {
           if (el.dataset.tex !== tex) return;
           typesetAt.set(el, performance.now());
-          el.style.removeProperty('min-height');
           typesetMarkup ??= memoRecent((t) => lighterKatex(katex.renderToString(t, { ...FIGURE_KATEX, displayMode: true, throwOnError: false })), 64);
-          // Only the parts that changed (usually a few numbers) are written into the page.
-          morphHtml(el, typesetMarkup(tex));
-          shownTex.set(el, tex);
-          el.dispatchEvent(new Event('sep:typeset', { bubbles: true }));
+          const markup = typesetMarkup(tex);
+          const write = (): void => {
+            if (el.dataset.tex !== tex) return;
+            el.style.removeProperty('min-height');
+            // Only the parts that changed (usually a few numbers) are written into the page.
+            morphHtml(el, markup);
+            shownTex.set(el, tex);
+            el.dispatchEvent(new Event('sep:typeset', { bubbles: true }));
+          };
+          // A formula that needs a rule or a character the page's own do not have waits for the whole ones.
+          const wait = untilDrawable(markup);
+          if (wait) void wait.then(write);
+          else write();
         },
         Math.max(0, (typesetAt.get(el) ?? -Infinity) + TYPESET_GAP_MS - performance.now()),
       ),

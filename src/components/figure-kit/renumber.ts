@@ -177,14 +177,24 @@ function whenIdle(work: () => void): void {
  * a shape draws its numbers is found when the page is idle, not in the task a reader's next step
  * waits behind. The formula keeps the tallest height it has had (one more line, one fewer), so
  * that the page below does not jump at each step, which would also have the browser lay out and
- * paint all of it again; the caller's whole typeset, once changes pause, removes that.
+ * paint all of it again; the caller's whole typeset, once changes pause, removes that. A drawing
+ * that the page cannot draw yet (`drawable`: it needs a KaTeX rule or face the page lacks) is not
+ * written: undefined.
  */
-export function redrawDuringDrag(el: HTMLElement, shown: string, tex: string, katex: typeof Katex, lighter: (html: string) => string): 'numbers' | 'drawing' | undefined {
+export function redrawDuringDrag(
+  el: HTMLElement,
+  shown: string,
+  tex: string,
+  katex: typeof Katex,
+  lighter: (html: string) => string,
+  drawable: (markup: string) => boolean = () => true,
+): 'numbers' | 'drawing' | undefined {
   const draw = (drawingMarkup ??= memoRecent((t) => lighter(katex.renderToString(t, { ...FIGURE_KATEX, displayMode: true, output: 'html', throwOnError: false })), 64));
   // Read just after the frame that drew the picture: the page is laid out, the read is free.
   const height = el.offsetHeight;
   if (height > 0) el.style.minHeight = `${height}px`;
   if (!orderKnown(tex)) whenIdle(() => orderFor(tex, draw));
   if (orderKnown(shown) && renumberFormula(el, shown, tex, draw)) return 'numbers';
-  return morphPart(el, draw(tex), '.katex-html') ? 'drawing' : undefined;
+  const markup = draw(tex);
+  return drawable(markup) && morphPart(el, markup, '.katex-html') ? 'drawing' : undefined;
 }

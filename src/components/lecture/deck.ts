@@ -470,6 +470,9 @@ class DeckPlayer extends HTMLElement {
     // A preload that fails (offline) is only a head start lost: each figure loads again when shown.
     for (const id of ids) void FIGURES[id]?.().then((def) => def.compute?.(params.get()), () => undefined).catch(() => undefined);
     void import('katex').catch(() => undefined);
+    // KaTeX's whole stylesheet and faces, which a formula the slides' own math lacks a rule or
+    // character for needs.
+    void import('../figure-kit/katex-sheets').then((sheets) => sheets.linkWholeKatex(), () => undefined);
     // Each KaTeX face is split into a subset with the site's math characters (the one declared
     // last) and the original file for the face's other characters; the slides draw with the subsets.
     const katexFaces = new Map<string, FontFace>();
