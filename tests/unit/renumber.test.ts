@@ -5,7 +5,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import { lighterKatex } from '../../src/lib/katex-markup';
 import katex from 'katex';
-import { drawingOrder, orderKnown, redrawDuringDrag, renumber, renumberFormula, type DrawnPiece } from '../../src/components/figure-kit/renumber';
+import { drawingOrder, orderFor, orderKnown, redrawDuringDrag, renumber, renumberFormula, renumberKnown, type DrawnPiece } from '../../src/components/figure-kit/renumber';
 import { FIGURE_KATEX } from '../../src/components/figure-kit/katex-options';
 import { ALL_FIGURES } from '../../src/components/figures/all';
 import { defaultValues, testFrame } from '../../src/components/figure-kit/testing';
@@ -155,6 +155,29 @@ describe('redrawDuringDrag', () => {
     } finally {
       vi.useRealTimers();
     }
+  });
+});
+
+describe('renumberKnown', () => {
+  it('redraws by numbers only a shape whose drawing order was found, never typesetting, and refuses a new shape', () => {
+    const shipped = (tex: string): HTMLDivElement => Object.assign(document.createElement('div'), { innerHTML: lighterKatex(typeset(tex)) });
+    const from = '5 \\cdot 5 \\cdot 48 = 1{,}200';
+    const to = '5 \\cdot 5 \\cdot 49 = 1{,}225';
+    const el = shipped(from);
+    const before = drawing(el);
+    // Not found yet: nothing is written (the caller typesets after the frame).
+    expect(renumberKnown(el, from, to)).toBe(false);
+    expect(drawing(el)).toBe(before);
+    const render = vi.fn((t: string) => katex.renderToString(t, { ...FIGURE_KATEX, displayMode: true, output: 'html', throwOnError: false }));
+    expect(orderFor(from, render)).toBeDefined();
+    render.mockClear();
+    expect(renumberKnown(el, from, to)).toBe(true);
+    expect(render).not.toHaveBeenCalled();
+    expect(drawing(el)).toBe(drawing(shipped(to)));
+    // 1,225 → 999 loses its separator: another shape, refused with nothing changed.
+    const after = drawing(el);
+    expect(renumberKnown(el, to, '5 \\cdot 5 \\cdot 39 = 975')).toBe(false);
+    expect(drawing(el)).toBe(after);
   });
 });
 

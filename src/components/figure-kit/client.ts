@@ -82,29 +82,38 @@ const settleTimers = new WeakMap<HTMLElement, number>();
 /** Markup of recently typeset formulas: a drag back and forth shows the same ones again. */
 let typesetMarkup: ((tex: string) => string) | undefined;
 /**
- * Show the formula `tex` in `el`. When only its numbers changed they are written into the drawing
- * at once (renumber.ts: no typesetting, no layout beyond the formula's line); when more changed
- * (a number grew a thousands separator, = became ≈), or where its numbers are drawn is not known
- * yet, the drawing alone is typeset, about half the work of the whole. The whole formula, with
- * the MathML that screen readers read, is typeset once the changes pause.
+ * Show the formula `tex` in `el`. When only its numbers changed and where its shape draws them is
+ * known, they are written into the drawing at once, in the frame that draws the picture
+ * (renumber.ts: a few text nodes; no typesetting, and no second frame to lay out and paint the
+ * page again); when more changed (a number grew a thousands separator, = became ≈), or where its
+ * numbers are drawn is not known yet, the drawing alone is typeset after that frame, about half
+ * the work of the whole. The whole formula, with the MathML that screen readers read, is typeset
+ * once the changes pause.
  */
 function typeset(el: HTMLElement, tex: string): void {
+  const now = shownTex.get(el);
+  if (katexNow && now !== undefined && katexNow.fast.renumberKnown(el, now, tex)) return redrawn(el, now, tex, 'numbers');
   // After the frame that draws the picture has painted: the picture reaches the screen first, and
-  // the formula's numbers follow in a small task of their own (a drag's newest only).
+  // the formula follows in a task of its own (a drag's newest only).
   window.setTimeout(() => {
     if (el.dataset.tex !== tex) return;
     const shown = shownTex.get(el);
     if (!katexNow || shown === undefined) return typesetWhole(el, tex);
     const { lighterKatex, untilDrawable } = katexNow.write;
-    const redrawn = katexNow.fast.redrawDuringDrag(el, shown, tex, katexNow.katex, lighterKatex, (markup) => untilDrawable(markup) === undefined);
-    if (!redrawn) return typesetWhole(el, tex);
-    shownTex.set(el, tex);
-    // Digits are all one width: only numbers that grew or shrank change the formula's width,
-    // which those listening (scrolling regions, a slide fitting its formulas) measure.
-    if (redrawn === 'drawing' || tex.length !== shown.length) el.dispatchEvent(new Event('sep:typeset', { bubbles: true }));
-    window.clearTimeout(settleTimers.get(el));
-    settleTimers.set(el, window.setTimeout(() => typesetWhole(el, tex), SETTLE_MS));
+    const how = katexNow.fast.redrawDuringDrag(el, shown, tex, katexNow.katex, lighterKatex, (markup) => untilDrawable(markup) === undefined);
+    if (!how) return typesetWhole(el, tex);
+    redrawn(el, shown, tex, how);
   }, 0);
+}
+
+/** After `el`'s drawing went from `shown` to `tex` during a drag: its whole typeset once changes pause. */
+function redrawn(el: HTMLElement, shown: string, tex: string, how: 'numbers' | 'drawing'): void {
+  shownTex.set(el, tex);
+  // Digits are all one width: only numbers that grew or shrank change the formula's width,
+  // which those listening (scrolling regions, a slide fitting its formulas) measure.
+  if (how === 'drawing' || tex.length !== shown.length) el.dispatchEvent(new Event('sep:typeset', { bubbles: true }));
+  window.clearTimeout(settleTimers.get(el));
+  settleTimers.set(el, window.setTimeout(() => typesetWhole(el, tex), SETTLE_MS));
 }
 
 function typesetWhole(el: HTMLElement, tex: string): void {

@@ -160,6 +160,16 @@ export function renumberFormula(el: Element, from: string, to: string, typesetHt
   return order !== undefined && renumber(el, from, to, order);
 }
 
+/**
+ * Redraw `el` (showing `from`) as `to` by its numbers, when only they changed and where `from`'s
+ * shape draws them has already been found: never typesets, so it can run in the frame that draws
+ * the figure. False, changing nothing, otherwise.
+ */
+export function renumberKnown(el: Element, from: string, to: string): boolean {
+  const order = orders.get(texNumbers(from).skeleton);
+  return order !== undefined && renumber(el, from, to, order);
+}
+
 /** KaTeX's drawing of a formula alone (no MathML), trimmed as the whole typeset is (`lighter`). */
 let drawingMarkup: ((tex: string) => string) | undefined;
 
