@@ -171,3 +171,13 @@ describe('placeLabels(requests, obstacles, bounds)', () => {
     for (const p of placed) expect(p.box.x + p.box.w).toBeLessThanOrEqual(120);
   });
 });
+
+describe('tradeoff labels in two editions', () => {
+  it('are placed once per language: a Chinese render after an English one at the same size shows the Chinese words', () => {
+    const label = (lang: 'en' | 'zh') => text(all(tradeoff.render(defaults, testFrame(680, 'l', 'page', lang)).svg, (n) => n.attrs['data-label'] === 'paper-shallow')[0]);
+    // The build renders both editions in one process, English pages first.
+    expect(label('en')).toBe('Shallow');
+    expect(label('zh')).toBe('浅层');
+    expect(label('en')).toBe('Shallow');
+  });
+});

@@ -186,8 +186,9 @@ function render(v: FigureParams, frame: FigureFrame, _data?: unknown, shrink = 0
     const r = RADIUS[p.group];
     return { x: x(p.macs) - r, y: y(p.top1) - r, w: 2 * r, h: 2 * r };
   });
-  // The labels depend only on the plot's box and domain, not on the reader's point: placed once per layout.
-  const key = `${domain.join(',')}|${g.left},${g.right},${g.top},${g.bottom}`;
+  // The labels depend only on the plot's box, its domain and their words (an edition's), not on
+  // the reader's point: placed once per layout and language.
+  const key = `${domain.join(',')}|${g.left},${g.right},${g.top},${g.bottom}|${named.map((n) => n.text).join('|')}`;
   let labels = placed.get(key);
   if (!labels) {
     labels = placeLabels([...named, ...ends], obstacles, { x: g.left + 2, y: 0, w: g.right - g.left - 2, h: g.bottom - 2 });
