@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { channelRanges, figure } from './figure';
+import { channelRanges, circlesPath, figure, segmentsPath } from './figure';
 import type { SvgNode } from '../../figure-kit/svg';
 import { defaultValues, findAll, testFrame } from '../../figure-kit/testing';
 import { SLIDE_HEIGHT, SLIDE_WIDTH } from '../../figure-kit/frame';
@@ -16,9 +16,29 @@ describe('channelShuffle.render(values, frame)', () => {
     expect(exact(svg, 'params-shuffled')).toBe('96');
     expect(summary).toContain('sees 4 of the 12 inputs, with it 12');
   });
-  it('draws C²/G lines per grouped layer and C shuffle lines per panel: 2 · (2 · 48 + 12) for C = 12, G = 3', () => {
+  it('draws C²/G lines per grouped layer and C shuffle lines per panel: 2 · (2 · 48 + 12) for C = 12, G = 3, one path per colour and column pair', () => {
     const { svg } = figure.render({ ...defaultValues, sc: 12, sg: 3 }, testFrame());
-    expect(findAll(svg, (n) => n.tag === 'line' && String(n.attrs.class).startsWith('edge ')).length).toBe(2 * (2 * 48 + 12));
+    const edges = findAll(svg, (n) => String(n.attrs.class).startsWith('edge '));
+    expect(edges.every((n) => n.tag === 'path')).toBe(true);
+    const lines = (cls: RegExp) => edges.filter((n) => cls.test(String(n.attrs.class))).reduce((sum, n) => sum + (String(n.attrs.d).match(/M/g) ?? []).length, 0);
+    expect(lines(/^edge grp-/)).toBe(2 * 2 * 48);
+    expect(lines(/^edge move grp-/)).toBe(2 * 12);
+    // Three groups, three colours: layer lines and shuffle lines of each, in each panel.
+    expect(edges).toHaveLength(2 * (3 + 3));
+    // Output 1 of the plain panel is fed by inputs 1–4 of group 1 (blue): four lines into its row.
+    const plain = findAll(svg, (n) => n.attrs.class === 'panel panel-plain')[0];
+    const blue = findAll(plain, (n) => n.attrs.class === 'edge grp-0')[0];
+    const ends = [...String(blue.attrs.d).matchAll(/L([\d.]+) ([\d.]+)/g)].map((m) => `${m[1]},${m[2]}`);
+    expect(new Set(ends).size).toBe(2 * 4);
+  });
+  it('rings the inputs each output sees, one path of circles per output', () => {
+    const { svg } = figure.render({ ...defaultValues, sc: 6, sg: 3 }, testFrame());
+    const shuffled = findAll(svg, (n) => n.attrs.class === 'panel panel-shuffled')[0];
+    const outs = findAll(shuffled, (n) => n.attrs.class === 'out');
+    const circles = (out: SvgNode) => (String(findAll(out, (n) => n.attrs.class === 'ring')[0].attrs.d).match(/M/g) ?? []).length;
+    // With the shuffle output 6 sees inputs 3–6.
+    expect(circles(outs[5])).toBe(4);
+    expect(outs.map(circles)).toEqual([4, 4, 4, 4, 4, 4]);
   });
   it('labels each output with the inputs it sees (1-based ranges)', () => {
     const { svg } = figure.render({ ...defaultValues, sc: 6, sg: 3 }, testFrame());
@@ -63,6 +83,18 @@ describe('channelShuffle.render(values, frame)', () => {
         expect(n.attrs['font-size']).toBeUndefined();
       }
     }
+  });
+});
+
+describe('segmentsPath and circlesPath', () => {
+  it('write each segment as a move and a line, and each circle as two half arcs, to a tenth of a unit', () => {
+    expect(segmentsPath([
+      [0, 0, 10, 5.04],
+      [1.25, 2, 3, 4],
+    ])).toBe('M0 0L10 5M1.3 2L3 4');
+    // A circle of radius 2 around (5, 5): from (3, 5) a half arc to (7, 5) and back.
+    expect(circlesPath([[5, 5]], 2)).toBe('M3 5a2 2 0 1 0 4 0a2 2 0 1 0 -4 0');
+    expect(circlesPath([], 2)).toBe('');
   });
 });
 

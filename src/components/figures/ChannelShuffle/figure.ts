@@ -43,6 +43,23 @@ export function channelRanges(list: readonly number[], lang: Lang = 'en'): strin
   return parts.length <= 1 ? (parts[0] ?? '') : `${parts.slice(0, -1).join(T.listSep)}${T.and}${parts[parts.length - 1]}`;
 }
 
+/** A straight line from (x1, y1) to (x2, y2). */
+type Segment = [number, number, number, number];
+
+/** A tenth of a unit: finer than a screen pixel at any size the figure is drawn. */
+const r1 = (v: number): number => Math.round(v * 10) / 10;
+
+/** Straight segments as the data of one path. */
+export function segmentsPath(segments: readonly Segment[]): string {
+  return segments.map(([x1, y1, x2, y2]) => `M${r1(x1)} ${r1(y1)}L${r1(x2)} ${r1(y2)}`).join('');
+}
+
+/** Circles of radius r around the given centres as the data of one path (two arcs each). */
+export function circlesPath(centres: readonly (readonly [number, number])[], r: number): string {
+  const d = r1(2 * r);
+  return centres.map(([x, y]) => `M${r1(x - r)} ${r1(y)}a${r1(r)} ${r1(r)} 0 1 0 ${d} 0a${r1(r)} ${r1(r)} 0 1 0 ${-d} 0`).join('');
+}
+
 interface Geometry {
   cols: [number, number, number, number];
   yAt: (c: number) => number;
@@ -68,7 +85,14 @@ function panel(T: Text, lang: Lang, s: StackedGroups, x0: number, width: number,
   const hue = (c: number): string => `grp-${grp(c) % HUES}`;
   // What each column's node carries: its first-layer group (after the shuffle, the moved channel's).
   const carried = (col: number, c: number): number => (col >= 2 ? s.order[c] : c);
-  const edges: SvgNode[] = [];
+  // Lines of one colour between two columns are one path: a slider step patches a few dozen
+  // elements, not up to 2,400 lines (C = 24, G = 1).
+  const edgeRuns = new Map<string, Segment[]>();
+  const edge = (cls: string, seg: Segment): void => {
+    const run = edgeRuns.get(cls);
+    if (run) run.push(seg);
+    else edgeRuns.set(cls, [seg]);
+  };
   const n = C / G;
   // Layer 1 (col 0 → 1) and layer 2 (col 2 → 3): every input of a group feeds every output of it.
   for (const [from, to] of [
@@ -79,29 +103,13 @@ function panel(T: Text, lang: Lang, s: StackedGroups, x0: number, width: number,
       const first = grp(out) * n;
       for (let j = 0; j < n; j++) {
         const inp = first + j;
-        edges.push(
-          h('line', {
-            class: `edge ${hue(carried(from, inp))}`,
-            x1: g.cols[from],
-            y1: g.yAt(inp),
-            x2: g.cols[to],
-            y2: g.yAt(out),
-          }),
-        );
+        edge(`edge ${hue(carried(from, inp))}`, [g.cols[from], g.yAt(inp), g.cols[to], g.yAt(out)]);
       }
     }
   }
   // The shuffle (col 1 → 2): position p takes first-layer output order[p]; a plain stack is the identity.
-  for (let p = 0; p < C; p++)
-    edges.push(
-      h('line', {
-        class: `edge move ${hue(s.order[p])}`,
-        x1: g.cols[1],
-        y1: g.yAt(s.order[p]),
-        x2: g.cols[2],
-        y2: g.yAt(p),
-      }),
-    );
+  for (let p = 0; p < C; p++) edge(`edge move ${hue(s.order[p])}`, [g.cols[1], g.yAt(s.order[p]), g.cols[2], g.yAt(p)]);
+  const edges = [...edgeRuns.keys()].sort().map((cls) => h('path', { class: cls, d: segmentsPath(edgeRuns.get(cls) ?? []) }));
   const nodes = g.cols.slice(0, 3).map((x, col) =>
     Array.from({ length: C }, (_, c) =>
       h('circle', {
@@ -147,7 +155,8 @@ function panel(T: Text, lang: Lang, s: StackedGroups, x0: number, width: number,
         }),
       );
   }
-  const ring = (c: number): SvgNode => h('circle', { class: 'ring', cx: g.cols[0], cy: g.yAt(c), r: g.r + 2.5 });
+  // The inputs an output sees, ringed: one path of circles per output.
+  const rings = (cs: readonly number[]): SvgNode => h('path', { class: 'ring', d: circlesPath(cs.map((c) => [g.cols[0], g.yAt(c)]), g.r + 2.5) });
   const outputs = Array.from({ length: C }, (_, c) =>
     h(
       'g',
@@ -169,7 +178,7 @@ function panel(T: Text, lang: Lang, s: StackedGroups, x0: number, width: number,
         cy: g.yAt(c),
         r: g.r,
       }),
-      h('g', { class: 'reach' }, s.reach[c].map(ring)),
+      h('g', { class: 'reach' }, rings(s.reach[c])),
     ),
   );
   const labelEvery = dy >= 14 ? 1 : Math.ceil(14 / dy);
@@ -200,7 +209,7 @@ function panel(T: Text, lang: Lang, s: StackedGroups, x0: number, width: number,
     h('text', { class: 'fig-heading', x: x0, y: top + 14 }, heading),
     heads.map(([x, t]) => h('text', { class: 'fig-small', x, y: top + 32, 'text-anchor': 'middle' }, t)),
     h('g', { class: 'edges' }, edges),
-    h('g', { class: 'default-path' }, paths, h('g', { class: 'reach' }, s.reach[0].map(ring))),
+    h('g', { class: 'default-path' }, paths, h('g', { class: 'reach' }, rings(s.reach[0]))),
     nodes,
     numbers,
     outputs,
