@@ -52,9 +52,18 @@ describe('channelShuffle.render(values, frame)', () => {
   it('colours the shuffled panel’s second-layer inputs by the group they came from', () => {
     const { svg } = figure.render({ ...defaultValues, sc: 6, sg: 3 }, testFrame());
     const panel = findAll(svg, (n) => n.attrs.class === 'panel panel-shuffled')[0];
-    const nodes = findAll(panel, (n) => n.tag === 'circle' && String(n.attrs.class).startsWith('node grp'));
+    // One path of circles per colour: each circle starts at its left edge (x − r, y).
+    const circles = findAll(panel, (n) => n.tag === 'path' && String(n.attrs.class).startsWith('node grp')).flatMap((n) =>
+      [...String(n.attrs.d).matchAll(/M([\d.]+) ([\d.]+)/g)].map((m) => ({ x: Number(m[1]), y: Number(m[2]), cls: n.attrs.class })),
+    );
+    expect(circles).toHaveLength(3 * 6);
+    const columns = [...new Set(circles.map((c) => c.x))].sort((a, b) => a - b);
+    expect(columns).toHaveLength(3);
+    const third = circles.filter((c) => c.x === columns[2]).sort((a, b) => a.y - b.y);
     // Column 3 (after the shuffle) holds first-layer outputs 0 2 4 1 3 5: groups 0 1 2 0 1 2.
-    expect(nodes.slice(12, 18).map((n) => n.attrs.class)).toEqual(['node grp-0', 'node grp-1', 'node grp-2', 'node grp-0', 'node grp-1', 'node grp-2']);
+    expect(third.map((c) => c.cls)).toEqual(['node grp-0', 'node grp-1', 'node grp-2', 'node grp-0', 'node grp-1', 'node grp-2']);
+    // Before it, the channels keep their own groups: 0 0 1 1 2 2.
+    expect(circles.filter((c) => c.x === columns[1]).sort((a, b) => a.y - b.y).map((c) => c.cls)).toEqual(['node grp-0', 'node grp-0', 'node grp-1', 'node grp-1', 'node grp-2', 'node grp-2']);
   });
   it('draws a stray G (not a divisor of C) at the nearest divisor', () => {
     const { svg } = figure.render({ ...defaultValues, sc: 12, sg: 5 }, testFrame());
@@ -81,6 +90,13 @@ describe('channelShuffle.render(values, frame)', () => {
         for (const key of ['x', 'x1', 'x2', 'cx']) if (n.attrs[key] !== undefined) expect(Number(n.attrs[key])).toBeLessThanOrEqual(w);
         for (const key of ['y', 'y1', 'y2', 'cy']) if (n.attrs[key] !== undefined) expect(Number(n.attrs[key])).toBeLessThanOrEqual(hgt);
         expect(n.attrs['font-size']).toBeUndefined();
+        // Lines, circles and rings drawn as paths: every point they move or draw a line to.
+        if (n.tag === 'path')
+          for (const m of String(n.attrs.d).matchAll(/[ML](-?[\d.]+) (-?[\d.]+)/g)) {
+            expect(Number(m[1])).toBeGreaterThanOrEqual(0);
+            expect(Number(m[1])).toBeLessThanOrEqual(w);
+            expect(Number(m[2])).toBeLessThanOrEqual(hgt);
+          }
       }
     }
   });

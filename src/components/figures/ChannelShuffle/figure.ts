@@ -110,51 +110,27 @@ function panel(T: Text, lang: Lang, s: StackedGroups, x0: number, width: number,
   // The shuffle (col 1 → 2): position p takes first-layer output order[p]; a plain stack is the identity.
   for (let p = 0; p < C; p++) edge(`edge move ${hue(s.order[p])}`, [g.cols[1], g.yAt(s.order[p]), g.cols[2], g.yAt(p)]);
   const edges = [...edgeRuns.keys()].sort().map((cls) => h('path', { class: cls, d: segmentsPath(edgeRuns.get(cls) ?? []) }));
-  const nodes = g.cols.slice(0, 3).map((x, col) =>
-    Array.from({ length: C }, (_, c) =>
-      h('circle', {
-        class: `node ${hue(carried(col, c))}`,
-        cx: x,
-        cy: g.yAt(c),
-        r: g.r,
-      }),
-    ),
-  );
-  // The first output's paths, shown until another output is hovered or focused.
-  const paths: SvgNode[] = [];
+  // The channels of the first three columns, one path of circles per colour.
+  const nodeRuns = new Map<string, [number, number][]>();
+  g.cols.slice(0, 3).forEach((x, col) => {
+    for (let c = 0; c < C; c++) {
+      const cls = `node ${hue(carried(col, c))}`;
+      const run = nodeRuns.get(cls);
+      if (run) run.push([x, g.yAt(c)]);
+      else nodeRuns.set(cls, [[x, g.yAt(c)]]);
+    }
+  });
+  const nodes = [...nodeRuns.keys()].sort().map((cls) => h('path', { class: cls, d: circlesPath(nodeRuns.get(cls) ?? [], g.r) }));
+  // The first output's paths, shown until another output is hovered or focused: one path.
+  const traced: Segment[] = [];
   const o = 0;
   for (let j = 0; j < n; j++) {
     const p = grp(o) * n + j;
     const mid = s.order[p];
-    paths.push(
-      h('line', {
-        class: 'path',
-        x1: g.cols[2],
-        y1: g.yAt(p),
-        x2: g.cols[3],
-        y2: g.yAt(o),
-      }),
-    );
-    paths.push(
-      h('line', {
-        class: 'path',
-        x1: g.cols[1],
-        y1: g.yAt(mid),
-        x2: g.cols[2],
-        y2: g.yAt(p),
-      }),
-    );
-    for (let i = 0; i < n; i++)
-      paths.push(
-        h('line', {
-          class: 'path',
-          x1: g.cols[0],
-          y1: g.yAt(grp(mid) * n + i),
-          x2: g.cols[1],
-          y2: g.yAt(mid),
-        }),
-      );
+    traced.push([g.cols[2], g.yAt(p), g.cols[3], g.yAt(o)], [g.cols[1], g.yAt(mid), g.cols[2], g.yAt(p)]);
+    for (let i = 0; i < n; i++) traced.push([g.cols[0], g.yAt(grp(mid) * n + i), g.cols[1], g.yAt(mid)]);
   }
+  const paths = h('path', { class: 'path', d: segmentsPath(traced) });
   // The inputs an output sees, ringed: one path of circles per output.
   const rings = (cs: readonly number[]): SvgNode => h('path', { class: 'ring', d: circlesPath(cs.map((c) => [g.cols[0], g.yAt(c)]), g.r + 2.5) });
   const outputs = Array.from({ length: C }, (_, c) =>
