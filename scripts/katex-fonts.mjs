@@ -197,6 +197,18 @@ function trimStylesheet(css) {
 }
 
 /**
+ * KaTeX's classes (less those no rule names) that figures' formulas can draw, at any parameter
+ * value: a page with a figure formula carries their rules and the faces they draw in, so a slider
+ * that turns a product into a fraction does not have the browser link KaTeX's whole stylesheet
+ * mid-drag. The same list is src/lib/katex-markup.ts FIGURE_FORMULA_CLASSES (a unit test checks
+ * both, and that every figure's formula stays within it).
+ */
+export const FIGURE_FORMULA_CLASSES = 'base brace-center brace-left brace-right col-align-c col-align-l col-align-r enclosing frac-line katex katex-display katex-html katex-mathml mathnormal mfrac mspace msupsub mtable munder nulldelimiter pstrut reset-size6 size3 sizing stretchy strut svg-align text vlist vlist-r vlist-s vlist-t vlist-t2'.split(' ');
+
+/** Whether a page shows a figure's formula, which its figure retypesets in the browser. */
+const hasFigureFormula = (html) => html.includes('data-role="formula"');
+
+/**
  * The faces almost every formula draws with, and the KaTeX class that shows a page draws with one.
  * The browser only asks for a face once it has laid out text in it, so without a hint these
  * arrive late and each one makes the whole page lay out again; a page with math preloads them.
@@ -231,7 +243,7 @@ export function usedFamilies(html, katexCss) {
   const out = new Set();
   if (!html.includes('class="katex"')) return out;
   out.add('KaTeX_Main');
-  const classes = new Set();
+  const classes = new Set(hasFigureFormula(html) ? FIGURE_FORMULA_CLASSES : []);
   for (const m of html.matchAll(/\bclass="([^"]*)"/g)) for (const c of m[1].split(/\s+/)) if (c) classes.add(c);
   const rule = /([^{}@]+)\{([^{}]*font-family:\s*(KaTeX_[A-Za-z0-9]+)[^{}]*)\}/g;
   for (const m of katexCss.replace(/@font-face\s*{[^}]*}/g, '').matchAll(rule)) {
@@ -269,7 +281,9 @@ export function withOwnKatexRules(html, sheets) {
     const link = new RegExp(`<link rel="stylesheet" href="([^"]*/${file.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')})">`);
     const m = link.exec(next);
     if (!m) continue;
-    next = next.replace(m[0], () => `<style data-katex-css data-all="${m[1]}">${rulesFor(css, pageClassSet(html))}</style>`);
+    const classes = pageClassSet(html);
+    if (hasFigureFormula(html)) for (const c of FIGURE_FORMULA_CLASSES) classes.add(c);
+    next = next.replace(m[0], () => `<style data-katex-css data-all="${m[1]}">${rulesFor(css, classes)}</style>`);
   }
   return next;
 }

@@ -37,6 +37,15 @@ export const NUMBER_CHARS = '0123456789.,+−-=()[]/:;·×≈%\u200b\u2009 ';
  */
 export const UNSTYLED_CLASSES: ReadonlySet<string> = new Set(['mord', 'mbin', 'mrel', 'mopen', 'mclose', 'mpunct', 'minner', 'mop', 'mtight']);
 
+/**
+ * KaTeX's classes (less UNSTYLED_CLASSES) that figures' formulas can draw at any parameter value:
+ * a page with a figure formula carries their rules and faces (scripts/katex-fonts.mjs, the same
+ * list), so a figure's new formula that uses them needs nothing more from the page.
+ */
+export const FIGURE_FORMULA_CLASSES: ReadonlySet<string> = new Set(
+  'base brace-center brace-left brace-right col-align-c col-align-l col-align-r enclosing frac-line katex katex-display katex-html katex-mathml mathnormal mfrac mspace msupsub mtable munder nulldelimiter pstrut reset-size6 size3 sizing stretchy strut svg-align text vlist vlist-r vlist-s vlist-t vlist-t2'.split(' '),
+);
+
 const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: '\u00a0' };
 /** Text between tags, its character references decoded (KaTeX writes &amp; &lt; &gt; &quot; &#x27;). */
 function decoded(text: string): string {

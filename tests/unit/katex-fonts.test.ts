@@ -6,8 +6,12 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import katex from 'katex';
-import { NUMBER_CHARS, UNSTYLED_CLASSES, katexNeeds, needsMet } from '../../src/lib/katex-markup';
-import { ALWAYS, PAGE_BASE, cmapCodePoints, katexText, rulesFor, subsetFace, unicodeRange, usedFamilies, withFontPreloads, withOwnKatexRules } from '../../scripts/katex-fonts.mjs';
+import { FIGURE_FORMULA_CLASSES as FIGURE_CLASSES_IN_BROWSER, NUMBER_CHARS, UNSTYLED_CLASSES, katexNeeds, needsMet } from '../../src/lib/katex-markup';
+import { ALL_FIGURES } from '../../src/components/figures/all';
+import { defaultValues, testFrame } from '../../src/components/figure-kit/testing';
+import { FIGURE_KATEX } from '../../src/components/figure-kit/katex-options';
+import { PARAMS, coerceParam, type ParamName } from '../../src/lib/params';
+import { ALWAYS, FIGURE_FORMULA_CLASSES, PAGE_BASE, cmapCodePoints, katexText, rulesFor, subsetFace, unicodeRange, usedFamilies, withFontPreloads, withOwnKatexRules } from '../../scripts/katex-fonts.mjs';
 
 const fonts = join(createRequire(import.meta.url).resolve('katex/package.json'), '..', 'dist', 'fonts');
 const ttf = (name: string): Buffer => readFileSync(join(fonts, `${name}.ttf`));
@@ -133,6 +137,38 @@ describe('the characters a page takes its faces to hold (NUMBER_CHARS, src/lib/k
       expect(ALWAYS).toContain(c);
       expect(PAGE_BASE).toContain(c);
     }
+  });
+
+  it('FIGURE_FORMULA_CLASSES are the same list in the build and in the browser, and hold every class a figure’s formula draws at any parameter value', () => {
+    expect([...FIGURE_CLASSES_IN_BROWSER].sort()).toEqual([...FIGURE_FORMULA_CLASSES].sort());
+    const drawn = new Set<string>();
+    let formulas = 0;
+    for (const def of Object.values(ALL_FIGURES))
+      for (const width of [680, 316])
+        for (const name of def.params as ParamName[]) {
+          const p = PARAMS[name];
+          // Thirteen values across each parameter's range, the others at their defaults.
+          for (let i = 0; i <= 12; i++) {
+            const tex = def.render({ ...defaultValues, [name]: coerceParam(name, p.min + ((p.max - p.min) * i) / 12).value }, testFrame(width)).tex;
+            if (!tex) continue;
+            formulas += 1;
+            for (const c of katexNeeds(katex.renderToString(tex, { ...FIGURE_KATEX, displayMode: true, throwOnError: false })).classes) drawn.add(c);
+          }
+        }
+    expect(formulas).toBeGreaterThan(500);
+    expect([...drawn].filter((c) => !FIGURE_CLASSES_IN_BROWSER.has(c))).toEqual([]);
+    // The stride turns block-shapes' product into a fraction (h/s): a class the v2 chapter's own math lacks.
+    expect(drawn.has('mfrac')).toBe(true);
+  });
+
+  it('a page with a figure formula carries the rules of every class such a formula can draw; one without does not', () => {
+    const css = readFileSync(join(fonts, '..', 'katex.min.css'), 'utf8').replace(/@font-face\s*{[^}]*}/g, '');
+    const page = (extra: string) => `<head><link rel="stylesheet" href="/_astro/k.css"></head><body>${katex.renderToString('x + 1', { displayMode: true })}${extra}</body>`;
+    const withFigure = withOwnKatexRules(page('<div data-role="formula"></div>'), new Map([['k.css', css]]));
+    const without = withOwnKatexRules(page(''), new Map([['k.css', css]]));
+    expect(withFigure).toContain('.katex .mfrac .frac-line{');
+    expect(without).not.toContain('.mfrac');
+    expect(without.length).toBeLessThan(withFigure.length);
   });
 
   it('UNSTYLED_CLASSES are named by no rule of KaTeX’s stylesheet (so a page need not have them)', () => {

@@ -49,6 +49,15 @@ describe('untilDrawable and linkWholeKatex', () => {
     expect(document.head.querySelectorAll('link')).toHaveLength(2);
   });
 
+  it('takes a page with a figure formula to have the classes any figure formula draws (the build gives it their rules), not a page without', async () => {
+    let { untilDrawable } = await freshPage();
+    const fraction = typeset(String.raw`\tfrac{56}{2} \cdot 6`);
+    document.body.insertAdjacentHTML('beforeend', '<div data-role="formula"></div>');
+    expect(untilDrawable(fraction)).toBeUndefined();
+    ({ untilDrawable } = await freshPage());
+    expect(untilDrawable(fraction)).toBeInstanceOf(Promise);
+  });
+
   it('resolves at once on a page that names no whole sheet', async () => {
     const { untilDrawable } = await freshPage();
     document.head.innerHTML = '';

@@ -6,7 +6,7 @@
  * on a slow phone, on the heaviest chapters), so it is done only when a formula needs it; a drag
  * that changes a figure's numbers never does.
  */
-import { NUMBER_CHARS, katexNeeds, needsMet, type KatexNeeds } from '../../lib/katex-markup';
+import { FIGURE_FORMULA_CLASSES, NUMBER_CHARS, katexNeeds, needsMet, type KatexNeeds } from '../../lib/katex-markup';
 
 /** The stylesheets named by the page's KaTeX rules and faces: both are linked when either is needed. */
 const WHOLE = ['katex-faces', 'katex-css'] as const;
@@ -16,13 +16,16 @@ let whole: Promise<void> | undefined;
 let wholeApplies = false;
 
 /**
- * The classes and drawn characters of the page's math as it is now, and the numbers every face's
- * subset holds. Only markup that they cover is written without the whole sheets, so they stay
+ * The classes and drawn characters of the page's math as it is now, those of figure formulas
+ * where the page has one, and the numbers every face's subset holds. Only markup that they cover is written without the whole sheets, so they stay
  * within what the page was built with.
  */
 function pageMath(): KatexNeeds {
-  const classes = new Set<string>();
-  const chars = new Set<string>(NUMBER_CHARS);
+  // A page with math declares KaTeX's faces, each with the numbers (NUMBER_CHARS); one with a
+  // figure's formula also has the rules and faces of every class such a formula can draw.
+  const math = document.querySelector('.katex') !== null;
+  const classes = new Set<string>(math && document.querySelector('[data-role=formula]') ? FIGURE_FORMULA_CLASSES : []);
+  const chars = new Set<string>(math ? NUMBER_CHARS : '');
   for (const el of document.querySelectorAll('.katex-display, .katex, .katex [class]')) for (const c of el.classList) classes.add(c);
   for (const el of document.querySelectorAll('.katex-html')) for (const ch of el.textContent ?? '') chars.add(ch);
   return { classes, chars };
