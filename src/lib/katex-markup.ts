@@ -73,8 +73,14 @@ export function katexNeeds(html: string): KatexNeeds {
   return { classes, chars };
 }
 
+/** What a page has, as sets or as lookups that answer the same question. */
+export interface KatexHas {
+  readonly classes: { has(name: string): boolean };
+  readonly chars: { has(char: string): boolean };
+}
+
 /** Whether every class and character `needs` asks for is among those the page `has`. */
-export function needsMet(needs: KatexNeeds, has: KatexNeeds): boolean {
+export function needsMet(needs: KatexNeeds, has: KatexHas): boolean {
   for (const c of needs.classes) if (!has.classes.has(c)) return false;
   for (const ch of needs.chars) if (!has.chars.has(ch)) return false;
   return true;

@@ -6,28 +6,41 @@
  * on a slow phone, on the heaviest chapters), so it is done only when a formula needs it; a drag
  * that changes a figure's numbers never does.
  */
-import { FIGURE_FORMULA_CLASSES, NUMBER_CHARS, katexNeeds, needsMet, type KatexNeeds } from '../../lib/katex-markup';
+import { FIGURE_FORMULA_CLASSES, NUMBER_CHARS, katexNeeds, needsMet, type KatexHas } from '../../lib/katex-markup';
 
 /** The stylesheets named by the page's KaTeX rules and faces: both are linked when either is needed. */
 const WHOLE = ['katex-faces', 'katex-css'] as const;
 
-let pageHas: KatexNeeds | undefined;
+let pageHas: KatexHas | undefined;
 let whole: Promise<void> | undefined;
 let wholeApplies = false;
 
 /**
- * The classes and drawn characters of the page's math as it is now, those of figure formulas
- * where the page has one, and the numbers every face's subset holds. Only markup that they cover is written without the whole sheets, so they stay
- * within what the page was built with.
+ * What the page's math has: its drawn characters, and the numbers every face's subset holds; a
+ * class is looked up when a formula first asks for it (the browser keeps an index of class names;
+ * walking every formula's elements instead took 20–60 ms on a slow phone), and kept. A page with a
+ * figure's formula was also built with the rules and faces of every class such a formula can draw.
+ * Only markup covered by these is written without the whole sheets, so what the page has stays
+ * within what it was built with.
  */
-function pageMath(): KatexNeeds {
-  // A page with math declares KaTeX's faces, each with the numbers (NUMBER_CHARS); one with a
-  // figure's formula also has the rules and faces of every class such a formula can draw.
+function pageMath(): KatexHas {
   const math = document.querySelector('.katex') !== null;
-  const classes = new Set<string>(math && document.querySelector('[data-role=formula]') ? FIGURE_FORMULA_CLASSES : []);
+  const figures = math && document.querySelector('[data-role=formula]') !== null;
   const chars = new Set<string>(math ? NUMBER_CHARS : '');
-  for (const el of document.querySelectorAll('.katex-display, .katex, .katex [class]')) for (const c of el.classList) classes.add(c);
   for (const el of document.querySelectorAll('.katex-html')) for (const ch of el.textContent ?? '') chars.add(ch);
+  const known = new Map<string, boolean>();
+  const inMath = (name: string): boolean => {
+    if (figures && FIGURE_FORMULA_CLASSES.has(name)) return true;
+    for (const el of document.getElementsByClassName(name)) if (el.closest('.katex, .katex-display')) return true;
+    return false;
+  };
+  const classes = {
+    has: (name: string): boolean => {
+      let yes = known.get(name);
+      if (yes === undefined) known.set(name, (yes = inMath(name)));
+      return yes;
+    },
+  };
   return { classes, chars };
 }
 
