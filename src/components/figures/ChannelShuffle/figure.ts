@@ -60,6 +60,19 @@ export function circlesPath(centres: readonly (readonly [number, number])[], r: 
   return centres.map(([x, y]) => `M${r1(x - r)} ${r1(y)}a${r1(r)} ${r1(r)} 0 1 0 ${d} 0a${r1(r)} ${r1(r)} 0 1 0 ${-d} 0`).join('');
 }
 
+/** Marks gathered by class, drawn as one path per class (in the order of their class names). */
+function byClass<T>() {
+  const runs = new Map<string, T[]>();
+  return {
+    add(cls: string, mark: T): void {
+      const run = runs.get(cls);
+      if (run) run.push(mark);
+      else runs.set(cls, [mark]);
+    },
+    paths: (d: (marks: T[]) => string): SvgNode[] => [...runs.keys()].sort().map((cls) => h('path', { class: cls, d: d(runs.get(cls) ?? []) })),
+  };
+}
+
 interface Geometry {
   cols: [number, number, number, number];
   yAt: (c: number) => number;
@@ -87,12 +100,7 @@ function panel(T: Text, lang: Lang, s: StackedGroups, x0: number, width: number,
   const carried = (col: number, c: number): number => (col >= 2 ? s.order[c] : c);
   // Lines of one colour between two columns are one path: a slider step patches a few dozen
   // elements, not up to 2,400 lines (C = 24, G = 1).
-  const edgeRuns = new Map<string, Segment[]>();
-  const edge = (cls: string, seg: Segment): void => {
-    const run = edgeRuns.get(cls);
-    if (run) run.push(seg);
-    else edgeRuns.set(cls, [seg]);
-  };
+  const edgeRuns = byClass<Segment>();
   const n = C / G;
   // Layer 1 (col 0 → 1) and layer 2 (col 2 → 3): every input of a group feeds every output of it.
   for (const [from, to] of [
@@ -103,24 +111,19 @@ function panel(T: Text, lang: Lang, s: StackedGroups, x0: number, width: number,
       const first = grp(out) * n;
       for (let j = 0; j < n; j++) {
         const inp = first + j;
-        edge(`edge ${hue(carried(from, inp))}`, [g.cols[from], g.yAt(inp), g.cols[to], g.yAt(out)]);
+        edgeRuns.add(`edge ${hue(carried(from, inp))}`, [g.cols[from], g.yAt(inp), g.cols[to], g.yAt(out)]);
       }
     }
   }
   // The shuffle (col 1 → 2): position p takes first-layer output order[p]; a plain stack is the identity.
-  for (let p = 0; p < C; p++) edge(`edge move ${hue(s.order[p])}`, [g.cols[1], g.yAt(s.order[p]), g.cols[2], g.yAt(p)]);
-  const edges = [...edgeRuns.keys()].sort().map((cls) => h('path', { class: cls, d: segmentsPath(edgeRuns.get(cls) ?? []) }));
+  for (let p = 0; p < C; p++) edgeRuns.add(`edge move ${hue(s.order[p])}`, [g.cols[1], g.yAt(s.order[p]), g.cols[2], g.yAt(p)]);
+  const edges = edgeRuns.paths(segmentsPath);
   // The channels of the first three columns, one path of circles per colour.
-  const nodeRuns = new Map<string, [number, number][]>();
+  const nodeRuns = byClass<[number, number]>();
   g.cols.slice(0, 3).forEach((x, col) => {
-    for (let c = 0; c < C; c++) {
-      const cls = `node ${hue(carried(col, c))}`;
-      const run = nodeRuns.get(cls);
-      if (run) run.push([x, g.yAt(c)]);
-      else nodeRuns.set(cls, [[x, g.yAt(c)]]);
-    }
+    for (let c = 0; c < C; c++) nodeRuns.add(`node ${hue(carried(col, c))}`, [x, g.yAt(c)]);
   });
-  const nodes = [...nodeRuns.keys()].sort().map((cls) => h('path', { class: cls, d: circlesPath(nodeRuns.get(cls) ?? [], g.r) }));
+  const nodes = nodeRuns.paths((centres) => circlesPath(centres, g.r));
   // The first output's paths, shown until another output is hovered or focused: one path.
   const traced: Segment[] = [];
   const o = 0;
