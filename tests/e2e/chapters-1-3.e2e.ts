@@ -19,20 +19,27 @@ const exact = (page: Page, figure: string, name: string): Promise<string | null>
 const plainTex = async (page: Page, figure: string): Promise<string> =>
   ((await page.locator(`[data-figure="${figure}"] [data-role=formula]`).getAttribute('data-tex')) ?? '').replace(/\\htmlData\{[^}]*\}/g, '').replace(/[{}]/g, '');
 
-/** The formula's drawing and MathML text at the first frame whose drawing shows `text`. */
-const whenDrawn = (formula: Locator, text: string): Promise<{ drawing: string; mathml: string }> =>
-  formula.evaluate(
-    (el, want) =>
-      new Promise<{ drawing: string; mathml: string }>((done) => {
-        const look = (): void => {
-          const drawing = el.querySelector('.katex-html')?.textContent ?? '';
-          if (drawing.includes(want)) done({ drawing, mathml: el.querySelector('.katex-mathml')?.textContent ?? '' });
-          else requestAnimationFrame(look);
-        };
-        look();
-      }),
-    text,
-  );
+/**
+ * The formula's drawing and MathML text at the first change whose drawing shows `text`. The
+ * watcher is armed before `step` runs and reads both in the microtask after that change, so a
+ * slow machine cannot let the pause's MathML update land before it looks.
+ */
+const whenDrawn = async (formula: Locator, text: string, step: () => Promise<void>): Promise<{ drawing: string; mathml: string }> => {
+  await formula.evaluate((el, want) => {
+    const box = el as HTMLElement & { seenDrawn?: { drawing: string; mathml: string } };
+    delete box.seenDrawn;
+    const watcher = new MutationObserver(() => {
+      const drawing = el.querySelector('.katex-html')?.textContent ?? '';
+      if (!drawing.includes(want)) return;
+      box.seenDrawn = { drawing, mathml: el.querySelector('.katex-mathml')?.textContent ?? '' };
+      watcher.disconnect();
+    });
+    watcher.observe(el, { subtree: true, childList: true, characterData: true });
+  }, text);
+  await step();
+  await expect.poll(() => formula.evaluate((el) => (el as HTMLElement & { seenDrawn?: unknown }).seenDrawn ?? null)).not.toBeNull();
+  return formula.evaluate((el) => (el as HTMLElement & { seenDrawn: { drawing: string; mathml: string } }).seenDrawn);
+};
 
 describe('chapter 1: conv-geometry (standard)', () => {
   it('follows the M slider from the keyboard and highlights what a focused kernel reads', async () => {
@@ -52,8 +59,7 @@ describe('chapter 1: conv-geometry (standard)', () => {
     // steps pause.
     const formula = fig.locator('[data-role=formula]');
     await expect.poll(() => formula.locator('.katex-mathml').textContent()).toContain('33');
-    await page.keyboard.press('ArrowRight');
-    const seen = await whenDrawn(formula, '34');
+    const seen = await whenDrawn(formula, '34', () => page.keyboard.press('ArrowRight'));
     expect(seen.drawing).toContain('3⋅3⋅34⋅64');
     expect(seen.mathml).not.toContain('34');
     await expect.poll(() => formula.locator('.katex-mathml').textContent()).toContain('34');
@@ -280,8 +286,7 @@ describe('chapter 3: a formula whose shape changes during a drag', () => {
     await fig.getByRole('slider', { name: /Input channels/ }).focus();
     await page.keyboard.press('ArrowRight');
     await expect.poll(() => formula.locator('.katex-mathml').textContent()).toContain('1,008');
-    await page.keyboard.press('ArrowLeft');
-    const seen = await whenDrawn(formula, '999');
+    const seen = await whenDrawn(formula, '999', () => page.keyboard.press('ArrowLeft'));
     expect(seen.drawing).not.toContain('1,008');
     expect(seen.mathml).toContain('1,008');
     const drawn = await formula.locator('.katex-html').innerHTML();
