@@ -4,8 +4,8 @@
 // over part of the routes (English reading pages, Chinese reading pages, decks, and embeds with
 // exercise sheets), so that they run side by side.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, BrowserContext } from 'playwright-core';
-import { axeViolations, baseURL, figuresReady, launch, routes, watchedPage } from './harness';
+import type { Browser, Page } from 'playwright-core';
+import { axeViolations, baseURL, figuresReady, launch, routes, visit } from './harness';
 import { hydrateAllFigures } from './figure-metrics.mjs';
 import { figuresOnScreen, holdFigureCode, screenNamed, screensFor } from './screen-checks';
 
@@ -17,11 +17,14 @@ export const isDeckRoute = (route: string): boolean => /^(\/zh)?\/lecture\//.tes
 /** Defines the checks of every page for the routes `pick` keeps. */
 export function pageChecks(pick: (route: string) => boolean): void {
   let browser: Browser;
-  // One context with JavaScript off for the whole file: such a page can write nothing a later one reads.
-  let scriptless: BrowserContext;
+  // Two tabs for the whole file, one with JavaScript and one without: each route is a visit in them
+  // (these checks store nothing a later page reads), not a new tab each, which is a new renderer.
+  let tab: Page;
+  let scriptless: Page;
   beforeAll(async () => {
     browser = await launch();
-    scriptless = await browser.newContext({ javaScriptEnabled: false, reducedMotion: 'reduce' });
+    tab = await (await browser.newContext({ reducedMotion: 'reduce' })).newPage();
+    scriptless = await (await browser.newContext({ javaScriptEnabled: false, reducedMotion: 'reduce' })).newPage();
   });
   afterAll(async () => {
     await browser?.close();
@@ -46,7 +49,7 @@ export function pageChecks(pick: (route: string) => boolean): void {
     // light theme, colour contrast again in the dark theme (the only rule a theme can change), then
     // the same page at phone width.
     it(`loads with no console error or foreign request${onLaptop ? ', its figures fit a laptop' : ''}, axe finds nothing in either theme, and it fits a 360 px phone`, async () => {
-      const { context, page, problems } = await watchedPage(browser, { colorScheme: 'light', ...(onLaptop ? { viewport: { width: laptop.width, height: laptop.height } } : {}) });
+      const { page, problems, done } = await visit(tab, { colorScheme: 'light', ...(onLaptop ? { viewport: { width: laptop.width, height: laptop.height } } : {}) });
       const release = onLaptop ? await holdFigureCode(page) : undefined;
       await page.goto(baseURL() + route);
       // axe reads the page once every figure has drawn in the browser, not only the build's drafts
@@ -77,12 +80,12 @@ export function pageChecks(pick: (route: string) => boolean): void {
         .poll(() => page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth), { message: 'sideways scroll at 360 px' })
         .toBeLessThanOrEqual(0);
       expect(problems).toEqual([]);
-      await context.close();
+      await done();
       // A chapter draws seven or more figures and axe reads all of them: slow on a shared machine.
     }, 180_000);
 
     it('shows its text, formulas and figures with JavaScript off', async () => {
-      const page = await scriptless.newPage();
+      const page = scriptless;
       await page.goto(baseURL() + route);
       const report = await page.evaluate(() => {
         const main = document.querySelector('main');
@@ -113,7 +116,6 @@ export function pageChecks(pick: (route: string) => boolean): void {
       }
       expect(report.formulasVisible).toBe(report.formulas);
       expect(report.katexErrors).toBe(0);
-      await page.close();
     });
   });
 }
