@@ -4,13 +4,16 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { inject } from 'vitest';
-import type { Browser } from 'playwright-core';
-import { baseURL, launch, routes, watchedPage } from './harness';
+import type { Browser, Page } from 'playwright-core';
+import { baseURL, launch, routes, visit } from './harness';
 import { figuresOnScreen, holdFigureCode, screenNamed, screensFor } from './screen-checks';
 
 let browser: Browser;
+// One tab for every route (each a visit in it: nothing here stores what a later page reads).
+let tab: Page;
 beforeAll(async () => {
   browser = await launch();
+  tab = await (await browser.newContext({ reducedMotion: 'reduce' })).newPage();
 });
 afterAll(async () => {
   await browser.close();
@@ -29,7 +32,7 @@ describe('figures on a phone', () => {
   });
 
   it.each(phoneRoutes())('%s on a phone: text at least 12 px, no jump when figures hydrate, nothing wider than the screen; a chapter’s contents are 24 px touch targets', async (route) => {
-    const { page, context, problems } = await watchedPage(browser, { viewport: { width: phone.width, height: phone.height } });
+    const { page, problems, done } = await visit(tab, { viewport: { width: phone.width, height: phone.height } });
     const release = await holdFigureCode(page);
     await page.goto(`${baseURL()}${route}`);
     // Every table-of-contents entry is a touch target at least 24 px tall (measured as loaded).
@@ -40,6 +43,6 @@ describe('figures on a phone', () => {
     }
     await figuresOnScreen(page, route, phone, release);
     expect(problems).toEqual([]);
-    await context.close();
+    await done();
   });
 });
