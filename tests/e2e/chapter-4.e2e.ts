@@ -3,12 +3,15 @@
 // TensorFlow.js fetched only after the reader presses Build.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { baseURL, figuresReady, launch, watchedPage } from './harness';
+import { baseURL, figuresReady, launch, visit, watchedPage } from './harness';
 import { frameworkCounts, mobilenetV1 } from '../../src/lib/architectures';
 
 let browser: Browser;
+// One tab for the tests that read pages without counting requests: each is a visit in it (harness.ts).
+let tab: Page;
 beforeAll(async () => {
   browser = await launch();
+  tab = await (await browser.newContext({ reducedMotion: 'reduce' })).newPage();
 });
 afterAll(async () => {
   await browser?.close();
@@ -23,7 +26,7 @@ const TFJS_MARK = 'tfjsflags';
 
 describe('chapter 4: MobileNet V1', () => {
   it('moves α and the resolution from the keyboard: every total equals mobilenetV1() for those values', async () => {
-    const { context, page, problems } = await watchedPage(browser);
+    const { page, problems, done } = await visit(tab);
     await page.goto(`${baseURL()}/mobilenet-v1/`);
     await page.locator(ARCH).scrollIntoViewIfNeeded();
     await figuresReady(page);
@@ -57,11 +60,11 @@ describe('chapter 4: MobileNet V1', () => {
     // The formula under the figure has the new numbers: ⌊512·0.75⌋ = 384 channels on a 12×12 map.
     await expect.poll(() => page.locator(`${ARCH} [data-role=formula]`).getAttribute('data-tex')).toContain('384 \\cdot 12 \\cdot 12');
     expect(problems).toEqual([]);
-    await context.close();
+    await done();
   });
 
   it('turns hostile α and resolution values into sane ones, in the figures, the table and the live block', async () => {
-    const { context, page, problems } = await watchedPage(browser);
+    const { page, problems, done } = await visit(tab);
     const evil = encodeURIComponent('<img src=x onerror="document.body.dataset.pwned=1">');
     await page.goto(`${baseURL()}/mobilenet-v1/?alpha=${evil}&res=1e9`);
     await page.locator(ARCH).scrollIntoViewIfNeeded();
@@ -78,11 +81,11 @@ describe('chapter 4: MobileNet V1', () => {
     expect(await page.evaluate(() => document.body.dataset.pwned)).toBeUndefined();
     expect(await page.locator('main img').count()).toBe(0);
     expect(problems).toEqual([]);
-    await context.close();
+    await done();
   });
 
   it('moves the tradeoff highlight to the published point, and says so when there is none', async () => {
-    const { context, page, problems } = await watchedPage(browser);
+    const { page, problems, done } = await visit(tab);
     await page.goto(`${baseURL()}/mobilenet-v1/?alpha=0.75&res=192`);
     await page.locator(TRADEOFF).scrollIntoViewIfNeeded();
     await figuresReady(page);
@@ -101,7 +104,7 @@ describe('chapter 4: MobileNet V1', () => {
     await expect.poll(rings).toEqual([]);
     expect(await page.locator(`${TRADEOFF} [data-role=no-accuracy]`).textContent()).toContain('No published accuracy');
     expect(problems).toEqual([]);
-    await context.close();
+    await done();
   });
 
   it('builds MobileNet V1 on the cpu backend: countParams() equals the Keras count, and tfjs loads only after Build', async () => {
@@ -160,7 +163,7 @@ describe('chapter 4: MobileNet V1', () => {
   });
 
   it('warns before a heavy cpu run and cancels it', async () => {
-    const { context, page, problems } = await watchedPage(browser);
+    const { page, problems, done } = await visit(tab);
     await page.goto(`${baseURL()}/mobilenet-v1/`);
     const block = page.locator('v1-model');
     await block.scrollIntoViewIfNeeded();
@@ -178,7 +181,7 @@ describe('chapter 4: MobileNet V1', () => {
     expect(await block.getByRole('button', { name: 'Build and run' }).isEnabled()).toBe(true);
     expect(await block.locator('[data-role=forward]').innerText()).toContain('cancelled');
     expect(problems).toEqual([]);
-    await context.close();
+    await done();
   });
 
   it('places the tradeoff labels so that none overlaps another label or a point, on a phone and a laptop', async () => {
@@ -230,7 +233,7 @@ describe('chapter 4: MobileNet V1', () => {
   });
 
   it('labels the v1-architecture marks with the formula\'s terms, and its layer types are reachable from the keyboard', async () => {
-    const { context, page, problems } = await watchedPage(browser);
+    const { page, problems, done } = await visit(tab);
     await page.goto(`${baseURL()}/mobilenet-v1/`);
     await page.locator(ARCH).scrollIntoViewIfNeeded();
     await figuresReady(page);
@@ -243,11 +246,11 @@ describe('chapter 4: MobileNet V1', () => {
     expect(await page.evaluate(() => document.activeElement?.getAttribute('data-term'))).toBe('pointwise');
     expect(await kinds.first().getAttribute('aria-label')).toMatch(/^Conv 1×1: 94\.86% of the mult-adds/);
     expect(problems).toEqual([]);
-    await context.close();
+    await done();
   });
 
   it('links eq. 7\'s depthwise and pointwise products and α² to the v1-architecture marks, by pointer and by keyboard', async () => {
-    const { context, page, problems } = await watchedPage(browser);
+    const { page, problems, done } = await visit(tab);
     await page.goto(`${baseURL()}/mobilenet-v1/`);
     const fig = page.locator(ARCH);
     await fig.scrollIntoViewIfNeeded();
@@ -267,6 +270,6 @@ describe('chapter 4: MobileNet V1', () => {
     expect(await fig.locator('svg [data-term="rho"][data-lit]').count()).toBeGreaterThanOrEqual(5);
     expect(await fig.locator('[data-role=announce]').textContent()).not.toBe('');
     expect(problems).toEqual([]);
-    await context.close();
+    await done();
   });
 });

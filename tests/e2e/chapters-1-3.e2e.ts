@@ -2,12 +2,15 @@
 // links, and the ConvBench live block on the cpu backend (Chromium runs with --disable-gpu).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Locator, Page } from 'playwright-core';
-import { baseURL, figuresReady, launch, watchedPage } from './harness';
+import { baseURL, figuresReady, launch, visit, watchedPage } from './harness';
 import { standardStepsFor, stepsFor } from '../../src/components/figures/ConvSteps/figure';
 
 let browser: Browser;
+// One tab for the tests that read pages without counting requests: each is a visit in it (harness.ts).
+let tab: Page;
 beforeAll(async () => {
   browser = await launch();
+  tab = await (await browser.newContext({ reducedMotion: 'reduce' })).newPage();
 });
 afterAll(async () => {
   await browser?.close();
@@ -43,7 +46,7 @@ const whenDrawn = async (formula: Locator, text: string, step: () => Promise<voi
 
 describe('chapter 1: conv-geometry (standard)', () => {
   it('follows the M slider from the keyboard and highlights what a focused kernel reads', async () => {
-    const { context, page, problems } = await watchedPage(browser);
+    const { page, problems, done } = await visit(tab);
     await page.goto(`${baseURL()}/standard-convolution/`);
     const fig = page.locator('[data-figure="conv-geometry"]');
     await fig.scrollIntoViewIfNeeded();
@@ -73,7 +76,7 @@ describe('chapter 1: conv-geometry (standard)', () => {
     await expect.poll(() => kernel.locator('.reads').first().evaluate((e) => getComputedStyle(e).opacity)).toBe('1');
     expect(await fig.locator('.kernel').nth(1).locator('.reads').first().evaluate((e) => getComputedStyle(e).opacity)).toBe('0');
     expect(problems).toEqual([]);
-    await context.close();
+    await done();
   });
 });
 
@@ -82,7 +85,7 @@ const filledCells = (fig: Locator): Promise<number> => fig.locator('svg .cell.on
 
 describe('chapter 2: conv-geometry (grouped)', () => {
   it('goes from block-diagonal to diagonal as G grows, and switches layer type with the select', async () => {
-    const { context, page, problems } = await watchedPage(browser);
+    const { page, problems, done } = await visit(tab);
     await page.goto(`${baseURL()}/grouped-convolution/`);
     const fig = page.locator('[data-figure="conv-geometry"]');
     await figuresReady(page);
@@ -114,11 +117,11 @@ describe('chapter 2: conv-geometry (grouped)', () => {
     expect(await exact(page, 'conv-geometry', 'params')).toBe(String(16 * 16));
     await expect.poll(() => new URL(page.url()).searchParams.get('layer')).toBe('3');
     expect(problems).toEqual([]);
-    await context.close();
+    await done();
   });
 
   it('turns a hostile link into messages, never NaN or markup', async () => {
-    const { context, page, problems } = await watchedPage(browser);
+    const { page, problems, done } = await visit(tab);
     const evil = encodeURIComponent('"><img src=x onerror="document.body.dataset.pwned=1">');
     await page.goto(`${baseURL()}/grouped-convolution/?g=7&m=32&layer=${evil}&k=1e999`);
     const fig = page.locator('[data-figure="conv-geometry"]');
@@ -132,13 +135,13 @@ describe('chapter 2: conv-geometry (grouped)', () => {
     expect(await page.evaluate(() => document.body.dataset.pwned)).toBeUndefined();
     expect(await page.locator('main').innerText()).not.toContain('NaN');
     expect(problems).toEqual([]);
-    await context.close();
+    await done();
   });
 });
 
 describe('chapter 1: space to scale, and a standard layer to step through', () => {
   it('at stride 2 the output grid is drawn half the input’s size, named D_G = ⌈14 / 2⌉ = 7 in figure and formula', async () => {
-    const { context, page, problems } = await watchedPage(browser);
+    const { page, problems, done } = await visit(tab);
     await page.goto(`${baseURL()}/standard-convolution/`);
     const fig = page.locator('[data-figure="conv-geometry"]');
     await fig.scrollIntoViewIfNeeded();
@@ -158,11 +161,11 @@ describe('chapter 1: space to scale, and a standard layer to step through', () =
     const win = Number(await fig.locator('rect.window:not(.window-next)').getAttribute('width'));
     expect(win / (await side('face-in'))).toBeCloseTo(3 / 14, 3);
     expect(problems).toEqual([]);
-    await context.close();
+    await done();
   });
 
   it('plays a standard convolution, pauses it, and scrubs to the last of its 54 steps', async () => {
-    const { context, page, problems } = await watchedPage(browser);
+    const { page, problems, done } = await visit(tab);
     await page.goto(`${baseURL()}/standard-convolution/`);
     const fig = page.locator('[data-figure="conv-steps"]');
     await fig.scrollIntoViewIfNeeded();
@@ -186,13 +189,13 @@ describe('chapter 1: space to scale, and a standard layer to step through', () =
     // After the third channel the output value is there, as the reference convolution gives it.
     expect(await fig.locator('[data-quantity=output]').count()).toBe(18);
     expect(problems).toEqual([]);
-    await context.close();
+    await done();
   });
 });
 
 describe('chapter 2: the G slider at the page’s M = N = 16', () => {
   it('every G from 1 to 64 draws something, never an error, and the figure keeps its height (no page jump)', async () => {
-    const { context, page, problems } = await watchedPage(browser);
+    const { page, problems, done } = await visit(tab);
     await page.goto(`${baseURL()}/grouped-convolution/`);
     const fig = page.locator('[data-figure="conv-geometry"]');
     await fig.scrollIntoViewIfNeeded();
@@ -217,11 +220,11 @@ describe('chapter 2: the G slider at the page’s M = N = 16', () => {
     // Of G = 2 … 64 only 2, 4, 8 and 16 divide 16: the other 59 are greyed, none an error.
     expect(greyed).toBe(59);
     expect(problems).toEqual([]);
-    await context.close();
+    await done();
   });
 
   it('colours groups apart from the depthwise blue and the pointwise orange', async () => {
-    const { context, page, problems } = await watchedPage(browser);
+    const { page, problems, done } = await visit(tab);
     await page.goto(`${baseURL()}/grouped-convolution/`);
     const fig = page.locator('[data-figure="conv-geometry"]');
     await fig.scrollIntoViewIfNeeded();
@@ -242,13 +245,13 @@ describe('chapter 2: the G slider at the page’s M = N = 16', () => {
     expect(slabColours).not.toContain(depthwise);
     expect(slabColours).not.toContain(pointwise);
     expect(problems).toEqual([]);
-    await context.close();
+    await done();
   });
 });
 
 describe('chapter 3: conv-geometry’s formula linked to its matrices', () => {
   it('pointing at the pointwise cost lights the pointwise matrix; a focused depthwise kernel lights the depthwise cost', async () => {
-    const { context, page, problems } = await watchedPage(browser);
+    const { page, problems, done } = await visit(tab);
     await page.goto(`${baseURL()}/depthwise-separable/`);
     const fig = page.locator('[data-figure="conv-geometry"]');
     await fig.scrollIntoViewIfNeeded();
@@ -270,13 +273,13 @@ describe('chapter 3: conv-geometry’s formula linked to its matrices', () => {
     }
     expect([...seen].sort()).toEqual(['depthwise', 'pointwise']);
     expect(problems).toEqual([]);
-    await context.close();
+    await done();
   });
 });
 
 describe('chapter 3: a formula whose shape changes during a drag', () => {
   it('redraws its drawing at once when a number gains or loses a thousands separator, and its MathML when the steps pause', async () => {
-    const { context, page, problems } = await watchedPage(browser);
+    const { page, problems, done } = await visit(tab);
     // M = 111: the depthwise cost 3²·111 = 999 has no separator, 3²·112 = 1,008 has one.
     await page.goto(`${baseURL()}/depthwise-separable/?m=111`);
     const fig = page.locator('[data-figure="conv-geometry"]');
@@ -298,7 +301,7 @@ describe('chapter 3: a formula whose shape changes during a drag', () => {
     // which would restyle every formula on the page, were never linked.
     expect(await page.locator('link[data-katex-css-all], link[data-katex-faces-all]').count()).toBe(0);
     expect(problems).toEqual([]);
-    await context.close();
+    await done();
   });
 });
 
@@ -329,7 +332,7 @@ describe('chapter 3 on a phone: formulas wider than the screen', () => {
 
 describe('chapters 1–3: figure text', () => {
   it('writes no raw D_K or D_F with an underscore in these figures’ captions or pictures', async () => {
-    const { context, page, problems } = await watchedPage(browser);
+    const { page, problems, done } = await visit(tab);
     for (const route of ['/standard-convolution/', '/grouped-convolution/', '/depthwise-separable/']) {
       await page.goto(`${baseURL()}${route}`);
       for (const id of ['conv-geometry', 'conv-steps', 'cost-bars', 'ratio-curves']) {
@@ -340,13 +343,13 @@ describe('chapters 1–3: figure text', () => {
       }
     }
     expect(problems).toEqual([]);
-    await context.close();
+    await done();
   });
 });
 
 describe('chapter 3: conv-steps, ratio-curves, cost-bars', () => {
   it('steps forward and back with the buttons from the keyboard; each sum equals the reference value', async () => {
-    const { context, page, problems } = await watchedPage(browser);
+    const { page, problems, done } = await visit(tab);
     await page.goto(`${baseURL()}/depthwise-separable/`);
     const fig = page.locator('[data-figure="conv-steps"]');
     await fig.scrollIntoViewIfNeeded();
@@ -372,11 +375,11 @@ describe('chapter 3: conv-steps, ratio-curves, cost-bars', () => {
     await expect.poll(value).toBe(String(at(0).step.value));
     expect(await sum()).toBe(first);
     expect(problems).toEqual([]);
-    await context.close();
+    await done();
   });
 
   it('draws the window on top on all four edges (no neighbouring cell paints over it)', async () => {
-    const { context, page, problems } = await watchedPage(browser);
+    const { page, problems, done } = await visit(tab);
     await page.goto(`${baseURL()}/depthwise-separable/?step=4`);
     const fig = page.locator('[data-figure="conv-steps"]');
     await fig.scrollIntoViewIfNeeded();
@@ -394,11 +397,11 @@ describe('chapter 3: conv-steps, ratio-curves, cost-bars', () => {
       expect(top, `edge at ${Math.round(x)}, ${Math.round(y)}`).toContain('cs-hl');
     }
     expect(problems).toEqual([]);
-    await context.close();
+    await done();
   });
 
   it('restores a pointwise step from the link and clamps one past the end', async () => {
-    const { context, page, problems } = await watchedPage(browser);
+    const { page, problems, done } = await visit(tab);
     const { at } = stepsFor(1);
     await page.goto(`${baseURL()}/depthwise-separable/?step=30`);
     const fig = page.locator('[data-figure="conv-steps"]');
@@ -411,11 +414,11 @@ describe('chapter 3: conv-steps, ratio-curves, cost-bars', () => {
     await figuresReady(page);
     expect(await exact(page, 'conv-steps', 'step-value')).toBe(String(at(44).step.value));
     expect(problems).toEqual([]);
-    await context.close();
+    await done();
   });
 
   it('moves the ratio-curves marker and the cost bars with K and N', async () => {
-    const { context, page, problems } = await watchedPage(browser);
+    const { page, problems, done } = await visit(tab);
     await page.goto(`${baseURL()}/depthwise-separable/?k=5&n=256`);
     const fig = page.locator('[data-figure="ratio-curves"]');
     await fig.scrollIntoViewIfNeeded();
@@ -432,7 +435,7 @@ describe('chapter 3: conv-steps, ratio-curves, cost-bars', () => {
     await figuresReady(page);
     expect(await exact(page, 'cost-bars', 'macs-standard')).toBe(String(9 * 32 * 256 * 196));
     expect(problems).toEqual([]);
-    await context.close();
+    await done();
   });
 });
 
@@ -496,7 +499,7 @@ describe('chapter 3: the ConvBench live block', () => {
   });
 
   it('on the WebGL backend (software WebGL in headless Chromium), any output that differs is one that should be 0, by about 1e-15', async () => {
-    const { context, page, problems } = await watchedPage(browser);
+    const { page, problems, done } = await visit(tab);
     await page.goto(`${baseURL()}/depthwise-separable/`, { waitUntil: 'networkidle' });
     const block = page.locator('conv-bench');
     await block.scrollIntoViewIfNeeded();
@@ -519,11 +522,11 @@ describe('chapter 3: the ConvBench live block', () => {
       expect(text).toMatch(/float32 numbers near the largest output, [\d,]+, are [\d.]+e-\d+ apart/);
     } else expect(text).toMatch(/^identical in all/);
     expect(problems).toEqual([]);
-    await context.close();
+    await done();
   });
 
   it('refuses sizes too large to time in a tab, and says why', async () => {
-    const { context, page, problems } = await watchedPage(browser);
+    const { page, problems, done } = await visit(tab);
     await page.goto(`${baseURL()}/depthwise-separable/?k=11&m=2048&n=2048`);
     const block = page.locator('conv-bench');
     await block.scrollIntoViewIfNeeded();
@@ -531,11 +534,11 @@ describe('chapter 3: the ConvBench live block', () => {
     expect(await block.locator('[data-role=refusal]').textContent()).toContain('more than the 16,777,216');
     expect(await block.getByRole('button', { name: /Run in TensorFlow.js/ }).isDisabled()).toBe(true);
     expect(problems).toEqual([]);
-    await context.close();
+    await done();
   });
 
   it('refuses the same sizes on the Chinese page, in Chinese', async () => {
-    const { context, page, problems } = await watchedPage(browser);
+    const { page, problems, done } = await visit(tab);
     await page.goto(`${baseURL()}/zh/depthwise-separable/?k=11&m=2048&n=2048`);
     const block = page.locator('conv-bench');
     await block.scrollIntoViewIfNeeded();
@@ -546,6 +549,6 @@ describe('chapter 3: the ConvBench live block', () => {
     );
     expect(await block.getByRole('button', { name: /用 TensorFlow.js 运行/ }).isDisabled()).toBe(true);
     expect(problems).toEqual([]);
-    await context.close();
+    await done();
   });
 });

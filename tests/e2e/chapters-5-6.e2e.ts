@@ -2,14 +2,17 @@
 // training in TensorFlow.js on the cpu backend, and no tfjs download before it is needed.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page, Response } from 'playwright-core';
-import { baseURL, figuresReady, launch, watchedPage } from './harness';
+import { baseURL, figuresReady, launch, visit, watchedPage } from './harness';
 import { mobilenetV2 } from '../../src/lib/architectures';
 import { invertedResidual } from '../../src/lib/blocks';
 import { reluRoundTrip } from '../../src/lib/manifold';
 
 let browser: Browser;
+// One tab for the tests that read pages without counting requests: each is a visit in it (harness.ts).
+let tab: Page;
 beforeAll(async () => {
   browser = await launch();
+  tab = await (await browser.newContext({ reducedMotion: 'reduce' })).newPage();
 });
 afterAll(async () => {
   await browser?.close();
@@ -100,7 +103,7 @@ describe('chapter 5, linear bottlenecks', () => {
   });
 
   it('trains the ReLU and the linear bottleneck from the keyboard, stops and reruns, and shows the backend and the gap', async () => {
-    const { context, page, problems } = await watchedPage(browser);
+    const { page, problems, done } = await visit(tab);
     const scripts = watchScripts(page);
     await page.goto(`${baseURL()}/linear-bottlenecks/`);
     const block = page.locator('bottleneck-train');
@@ -138,7 +141,7 @@ describe('chapter 5, linear bottlenecks', () => {
     expect(await block.locator('[data-role="spiral-relu"]').getAttribute('data-points')).toBe('64');
     expect(await block.locator('[data-role="spiral-linear"]').getAttribute('data-points')).toBe('64');
     expect(problems).toEqual([]);
-    await context.close();
+    await done();
   });
 
   it('shows the spiral panels, their errors and the empty training chart with JavaScript off', async () => {

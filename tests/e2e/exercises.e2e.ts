@@ -2,13 +2,16 @@
 // prediction that locks before its reveal, new numbers in the URL, progress kept, sheets printed.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { baseURL, launch, watchedPage } from './harness';
+import { baseURL, launch, visit, watchedPage } from './harness';
 import { EXERCISE_CHAPTERS, type ComputeExercise, type MisconceptionExercise, type PredictExercise } from '../../src/lib/exercises';
 import { exercisesFor } from '../../src/components/exercises/localize';
 
 let browser: Browser;
+// One tab for the tests that read pages without counting requests: each is a visit in it (harness.ts).
+let tab: Page;
 beforeAll(async () => {
   browser = await launch();
+  tab = await (await browser.newContext({ reducedMotion: 'reduce' })).newPage();
 });
 afterAll(async () => {
   await browser.close();
@@ -86,7 +89,7 @@ describe.each(EXERCISE_CHAPTERS)('exercises of /%s/', (chapter) => {
 
 describe('exercise sets and progress', () => {
   it('draws new numbers into the URL, keeps progress across a reload, and clears it', async () => {
-    const { page, context, problems } = await watchedPage(browser);
+    const { page, problems, done } = await visit(tab);
     await page.goto(`${baseURL()}/depthwise-separable/`);
     await ready(page);
     const first = exercisesFor('depthwise-separable', 1)[0] as ComputeExercise;
@@ -106,11 +109,11 @@ describe('exercise sets and progress', () => {
     await page.locator('[data-role=clear]').click();
     await expect.poll(() => page.locator('[data-role=progress]').textContent()).toMatch(/^0 of/);
     expect(problems).toEqual([]);
-    await context.close();
+    await done();
   });
 
   it('prints a sheet per seed, with the worked solutions on pages of their own', async () => {
-    const { page, context, problems } = await watchedPage(browser);
+    const { page, problems, done } = await visit(tab);
     await page.goto(`${baseURL()}/exercises/mobilenet-v1/?seed=7&count=2&solutions=1`);
     await page.waitForFunction(() => document.querySelector<HTMLElement>('exercise-sheets')?.dataset.ready !== undefined);
     expect(await page.locator('.sheet').count()).toBe(2);
@@ -123,6 +126,6 @@ describe('exercise sets and progress', () => {
     // Two sets, each with its solutions on a page of its own: at least four pages.
     expect(pages).toBeGreaterThanOrEqual(4);
     expect(problems).toEqual([]);
-    await context.close();
+    await done();
   });
 });

@@ -1,5 +1,5 @@
 // Shared by the e2e files: one browser per file, pages that record what went wrong.
-import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type ConsoleMessage, type Page, type Request, type Response } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type CDPSession, type ConsoleMessage, type Page, type Request, type Response } from 'playwright-core';
 import AxeBuilder from '@axe-core/playwright';
 import { readdirSync, statSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
@@ -84,26 +84,34 @@ export async function watchedPage(browser: Browser, options: BrowserContextOptio
 export interface Visit {
   page: Page;
   problems: string[];
-  /** Forget what the visit stored (the site's localStorage) and stop recording. */
+  /** Stop recording and drop the visit's routes (the next visit clears what it stored). */
   done: () => Promise<void>;
 }
 
 const stopWatching = new WeakMap<Page, () => void>();
+const sessions = new WeakMap<Page, CDPSession>();
 
 /**
  * A visit in a tab that a file's tests share (Playwright's `page`, created once): each starts on a
  * blank page at `viewport` in the light or dark scheme, with its own record of problems and no
  * routes left from the visit before. A new tab costs its renderer about 0.7 s of CPU on a two-core
- * machine, several times what a load in a tab already open costs. Only for pages a test reads
- * without storing anything a later page reads (the site keeps only the theme and exercise
- * progress, in localStorage, which `done` clears).
+ * machine, several times what a load in a tab already open costs. The site keeps only the theme
+ * and exercise progress, in localStorage, which each visit clears first. Not for a test that
+ * counts requests (the tab's cache serves what an earlier visit fetched) or walks its history.
  */
-export async function visit(page: Page, options: { viewport?: { width: number; height: number }; colorScheme?: 'light' | 'dark' } = {}): Promise<Visit> {
+export async function visit(
+  page: Page,
+  options: { viewport?: { width: number; height: number }; colorScheme?: 'light' | 'dark'; reducedMotion?: 'reduce' | 'no-preference' } = {},
+): Promise<Visit> {
   stopWatching.get(page)?.();
   await page.unrouteAll({ behavior: 'ignoreErrors' });
   await page.goto('about:blank');
+  // What a visit before this one stored, even one that failed before its `done`.
+  const cdp = sessions.get(page) ?? (await page.context().newCDPSession(page));
+  sessions.set(page, cdp);
+  await cdp.send('Storage.clearDataForOrigin', { origin: new URL(baseURL()).origin, storageTypes: 'local_storage' });
   await page.setViewportSize(options.viewport ?? { width: 1280, height: 720 });
-  await page.emulateMedia({ colorScheme: options.colorScheme ?? 'light', reducedMotion: 'reduce' });
+  await page.emulateMedia({ colorScheme: options.colorScheme ?? 'light', reducedMotion: options.reducedMotion ?? 'reduce' });
   const { problems, off } = watch(page);
   stopWatching.set(page, off);
   return {
@@ -112,7 +120,6 @@ export async function visit(page: Page, options: { viewport?: { width: number; h
     done: async () => {
       off();
       await page.unrouteAll({ behavior: 'ignoreErrors' });
-      await page.evaluate(() => localStorage.clear()).catch(() => undefined);
     },
   };
 }

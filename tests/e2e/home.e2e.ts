@@ -1,11 +1,14 @@
 // The home page's cost-bars figure: keyboard, URL state, hostile links, and the numbers it shows.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { baseURL, figuresReady, launch, watchedPage } from './harness';
+import { baseURL, figuresReady, launch, visit, watchedPage } from './harness';
 
 let browser: Browser;
+// One tab for the tests that read pages without counting requests: each is a visit in it (harness.ts).
+let tab: Page;
 beforeAll(async () => {
   browser = await launch();
+  tab = await (await browser.newContext({ reducedMotion: 'reduce' })).newPage();
 });
 afterAll(async () => {
   await browser?.close();
@@ -16,7 +19,7 @@ const exact = (page: Page, name: string): Promise<string | null> =>
 
 describe('home page cost-bars figure', () => {
   it('moves K from the keyboard: the ratio and the URL follow', async () => {
-    const { context, page, problems } = await watchedPage(browser);
+    const { page, problems, done } = await visit(tab);
     await page.goto(`${baseURL()}/`);
     await figuresReady(page);
     const before = Number(await exact(page, 'ratio'));
@@ -32,11 +35,11 @@ describe('home page cost-bars figure', () => {
     expect(await page.locator('[data-figure="cost-bars"] [data-role=formula] .katex').count()).toBe(1);
     await expect.poll(() => page.locator('[data-figure="cost-bars"] [data-role=formula]').getAttribute('data-tex')).toContain('\\frac{1}{121}');
     expect(problems).toEqual([]);
-    await context.close();
+    await done();
   });
 
   it('restores its state from a link', async () => {
-    const { context, page, problems } = await watchedPage(browser);
+    const { page, problems, done } = await visit(tab);
     await page.goto(`${baseURL()}/?k=5&n=128`);
     await figuresReady(page);
     // 1/128 + 1/25 = 153/3200.
@@ -46,11 +49,11 @@ describe('home page cost-bars figure', () => {
     expect(await exact(page, 'macs-standard')).toBe(String(25 * 32 * 128 * 196));
     expect(await exact(page, 'macs-separable')).toBe(String(25 * 32 * 196 + 32 * 128 * 196));
     expect(problems).toEqual([]);
-    await context.close();
+    await done();
   });
 
   it('turns hostile query values into a message and a sane value, never markup', async () => {
-    const { context, page, problems } = await watchedPage(browser);
+    const { page, problems, done } = await visit(tab);
     const evil = encodeURIComponent('<img src=x onerror="document.body.dataset.pwned=1">');
     await page.goto(`${baseURL()}/?k=${evil}&n=99999&m=-4&df=NaN&seed=1e999`);
     await figuresReady(page);
@@ -69,11 +72,11 @@ describe('home page cost-bars figure', () => {
     await page.getByRole('button', { name: 'Dismiss' }).click();
     expect(await box.isVisible()).toBe(false);
     expect(problems).toEqual([]);
-    await context.close();
+    await done();
   });
 
   it('accepts a typed value and explains a bad one', async () => {
-    const { context, page, problems } = await watchedPage(browser);
+    const { page, problems, done } = await visit(tab);
     await page.goto(`${baseURL()}/`);
     await figuresReady(page);
     const box = page.getByRole('spinbutton', { name: /Output channels, exact value/ });
@@ -85,7 +88,7 @@ describe('home page cost-bars figure', () => {
     await expect.poll(() => page.locator('#param-messages').innerText()).toContain('rounded to 13');
     expect(await box.inputValue()).toBe('13');
     expect(problems).toEqual([]);
-    await context.close();
+    await done();
   });
 
   it('follows the theme toggle and remembers it', async () => {
@@ -139,7 +142,7 @@ describe('home page cost-bars figure', () => {
   });
 
   it('draws the separable bar’s depthwise part as 1/N and its pointwise part as 1/D_K² of the standard one, and zooms it', async () => {
-    const { context, page, problems } = await watchedPage(browser);
+    const { page, problems, done } = await visit(tab);
     await page.goto(`${baseURL()}/?k=5&n=10`);
     await figuresReady(page);
     const fig = page.locator('[data-figure="cost-bars"]');
@@ -153,11 +156,11 @@ describe('home page cost-bars figure', () => {
     expect(zoomPw / (zoomDw + zoomPw)).toBeCloseTo(10 / 35, 2);
     expect(zoomPw).toBeGreaterThan(100);
     expect(problems).toEqual([]);
-    await context.close();
+    await done();
   });
 
   it('links the formula’s 1/N and 1/D_K² to the bars: hover, keyboard both ways, and an announcement', async () => {
-    const { context, page, problems } = await watchedPage(browser);
+    const { page, problems, done } = await visit(tab);
     await page.goto(`${baseURL()}/`);
     await figuresReady(page);
     const fig = page.locator('[data-figure="cost-bars"]');
@@ -181,14 +184,14 @@ describe('home page cost-bars figure', () => {
     await fig.locator('rect.bar-depthwise[tabindex]').focus();
     await expect.poll(() => fig.locator('[data-role=formula] [data-term="depthwise"][data-lit]').count()).toBeGreaterThan(0);
     expect(problems).toEqual([]);
-    await context.close();
+    await done();
   });
 });
 
 
 describe('the two editions', () => {
   it('switch from a chapter to its Chinese twin and back, keeping the values and the section', async () => {
-    const { context, page, problems } = await watchedPage(browser);
+    const { page, problems, done } = await visit(tab);
     await page.goto(`${baseURL()}/depthwise-separable/?k=5&n=128#the-cost-step-by-step`);
     await figuresReady(page);
     expect(await page.evaluate(() => document.documentElement.lang)).toBe('en');
@@ -217,6 +220,6 @@ describe('the two editions', () => {
     await page.waitForURL((u) => u.pathname === '/depthwise-separable/');
     expect(new URL(page.url()).searchParams.get('k')).toBe(k);
     expect(problems).toEqual([]);
-    await context.close();
+    await done();
   });
 });

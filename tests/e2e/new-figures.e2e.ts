@@ -2,12 +2,15 @@
 // driven from the keyboard: each step's numbers are checked against counts derived by hand.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { baseURL, figuresReady, launch, watchedPage } from './harness';
+import { baseURL, figuresReady, launch, visit, watchedPage } from './harness';
 import { PAGE_SCREENS, hydrateAllFigures, measureFigures } from './figure-metrics.mjs';
 
 let browser: Browser;
+// One tab for the tests that read pages without counting requests: each is a visit in it (harness.ts).
+let tab: Page;
 beforeAll(async () => {
   browser = await launch();
+  tab = await (await browser.newContext({ reducedMotion: 'reduce' })).newPage();
 });
 afterAll(async () => {
   await browser?.close();
@@ -27,7 +30,7 @@ async function open(page: Page, route: string, figure: string): Promise<void> {
 describe('chapter 7: inception-continuum', () => {
   const F = 'inception-continuum';
   it('moves through the divisors of M = 728 with the arrow keys; the block costs 728² + 9·728²/S', async () => {
-    const { context, page, problems } = await watchedPage(browser);
+    const { page, problems, done } = await visit(tab);
     await open(page, '/xception/', F);
     const fig = page.locator(`[data-figure="${F}"]`);
     // Page defaults: M = 728, D_F = 19, S = 4 (Chollet 2017, §1.2: Inception's 3 or 4 segments).
@@ -52,11 +55,11 @@ describe('chapter 7: inception-continuum', () => {
     await expect.poll(() => new URL(page.url()).searchParams.get('segments')).toBe('1');
     await expect.poll(() => fig.locator('[data-role=formula]').getAttribute('data-tex')).toContain('5{,}299{,}840');
     expect(problems).toEqual([]);
-    await context.close();
+    await done();
   });
 
   it('keeps S a divisor when M changes, and fits a bad link with a message', async () => {
-    const { context, page, problems } = await watchedPage(browser);
+    const { page, problems, done } = await visit(tab);
     await open(page, '/xception/?segments=728', F);
     const fig = page.locator(`[data-figure="${F}"]`);
     const box = fig.getByRole('spinbutton', { name: /Input channels/ });
@@ -72,14 +75,14 @@ describe('chapter 7: inception-continuum', () => {
     expect(await page.locator('#param-messages').innerText()).toContain('Channel segments (segments) must divide Input channels (m) evenly; “5” was changed to 4.');
     expect(await exact(page, F, 'segments')).toBe('4');
     expect(problems).toEqual([]);
-    await context.close();
+    await done();
   });
 });
 
 describe('chapter 3: arithmetic-intensity', () => {
   const F = 'arithmetic-intensity';
   it('doubles every intensity at 16 bits and moves the ridge with the compute slider', async () => {
-    const { context, page, problems } = await watchedPage(browser);
+    const { page, problems, done } = await visit(tab);
     await open(page, '/depthwise-separable/', F);
     const fig = page.locator(`[data-figure="${F}"]`);
     // Defaults K 3, M 32, N 64, D_F 14, float32: depthwise 56,448 mult-adds over (6,272 + 6,272 + 288) · 4 bytes.
@@ -99,24 +102,24 @@ describe('chapter 3: arithmetic-intensity', () => {
     await page.keyboard.press('ArrowRight');
     await expect.poll(() => exactNumber(page, F, 'ridge')).toBeCloseTo(8.7 / 29.9, 10);
     expect(problems).toEqual([]);
-    await context.close();
+    await done();
   });
 
   it('on an H200’s ceilings puts all 13 depthwise layers of V1 left of the ridge (16 of 28 memory-bound)', async () => {
-    const { context, page, problems } = await watchedPage(browser);
+    const { page, problems, done } = await visit(tab);
     await open(page, '/depthwise-separable/?peak=33500&bw=4800', F);
     expect(await exactNumber(page, F, 'ridge')).toBeCloseTo(33_500 / 4_800, 10);
     expect(await exact(page, F, 'memory-bound-v1')).toBe('16');
     expect(await page.locator(`[data-figure="${F}"] .fig-frame svg`).getAttribute('data-bound-depthwise')).toBe('memory');
     expect(problems).toEqual([]);
-    await context.close();
+    await done();
   });
 });
 
 describe('chapter 2: channel-shuffle', () => {
   const F = 'channel-shuffle';
   it('steps G through the divisors of C; reach changes, weights do not', async () => {
-    const { context, page, problems } = await watchedPage(browser);
+    const { page, problems, done } = await visit(tab);
     await open(page, '/grouped-convolution/', F);
     const fig = page.locator(`[data-figure="${F}"]`);
     // C = 12, G = 3 (n = 4): 4 inputs per output without the shuffle, 4 · min(4, 3) = 12 with it.
@@ -143,11 +146,11 @@ describe('chapter 2: channel-shuffle', () => {
     await expect.poll(() => exact(page, F, 'groups')).toBe('7');
     expect(await exact(page, F, 'reach-shuffled')).toBe('1');
     expect(problems).toEqual([]);
-    await context.close();
+    await done();
   });
 
   it('rings the inputs a focused output sees', async () => {
-    const { context, page, problems } = await watchedPage(browser);
+    const { page, problems, done } = await visit(tab);
     await open(page, '/grouped-convolution/?sc=6&sg=3', F);
     const fig = page.locator(`[data-figure="${F}"]`);
     const out = fig.locator('.panel-shuffled .out').nth(5);
@@ -158,7 +161,7 @@ describe('chapter 2: channel-shuffle', () => {
     expect(((await out.locator('.ring').getAttribute('d')) ?? '').match(/M/g)).toHaveLength(4);
     expect(await fig.locator('.panel-shuffled .out').nth(0).locator('.reach').evaluate((e) => getComputedStyle(e).opacity)).toBe('0');
     expect(problems).toEqual([]);
-    await context.close();
+    await done();
   });
 });
 

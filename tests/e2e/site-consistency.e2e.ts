@@ -5,11 +5,14 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { inject } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { baseURL, figuresReady, launch, routes, watchedPage } from './harness';
+import { baseURL, figuresReady, launch, routes, visit, watchedPage } from './harness';
 
 let browser: Browser;
+// One tab for the tests that read pages without counting requests: each is a visit in it (harness.ts).
+let tab: Page;
 beforeAll(async () => {
   browser = await launch();
+  tab = await (await browser.newContext({ reducedMotion: 'reduce' })).newPage();
 });
 afterAll(async () => {
   await browser?.close();
@@ -46,7 +49,7 @@ describe('the paper’s symbols as readers see them', () => {
   });
 
   it('no chapter list, lecture index, figure caption, live block or printed-numbers table shows one either, in both editions', async () => {
-    const { context, page, problems } = await watchedPage(browser);
+    const { page, problems, done } = await visit(tab);
     const bad: string[] = [];
     for (const prefix of ['', '/zh']) {
       for (const route of ['/', '/lecture/', '/references/', ...CHAPTERS]) {
@@ -57,13 +60,13 @@ describe('the paper’s symbols as readers see them', () => {
     }
     expect(bad).toEqual([]);
     expect(problems).toEqual([]);
-    await context.close();
+    await done();
   });
 });
 
 describe('the live blocks', () => {
   it('draw their Run buttons in one style (ConvBench, the V1 model, the bottleneck training)', async () => {
-    const { context, page, problems } = await watchedPage(browser);
+    const { page, problems, done } = await visit(tab);
     const styles: Record<string, string>[] = [];
     for (const [route, block] of [['/depthwise-separable/', 'conv-bench'], ['/mobilenet-v1/', 'v1-model'], ['/linear-bottlenecks/', 'bottleneck-train']]) {
       await page.goto(`${baseURL()}${route}`);
@@ -82,7 +85,7 @@ describe('the live blocks', () => {
     expect(styles[1]).toEqual(styles[0]);
     expect(styles[2]).toEqual(styles[0]);
     expect(problems).toEqual([]);
-    await context.close();
+    await done();
   });
 });
 
