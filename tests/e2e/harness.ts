@@ -111,7 +111,7 @@ export async function visit(
   sessions.set(page, cdp);
   await cdp.send('Storage.clearDataForOrigin', { origin: new URL(baseURL()).origin, storageTypes: 'local_storage' });
   await page.setViewportSize(options.viewport ?? { width: 1280, height: 720 });
-  await page.emulateMedia({ colorScheme: options.colorScheme ?? 'light', reducedMotion: options.reducedMotion ?? 'reduce' });
+  await page.emulateMedia({ media: null, colorScheme: options.colorScheme ?? 'light', reducedMotion: options.reducedMotion ?? 'reduce' });
   const { problems, off } = watch(page);
   stopWatching.set(page, off);
   return {

@@ -7,12 +7,15 @@ import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
 import { inject } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { axeViolations, baseURL, figuresReady, launch, watchedPage } from './harness';
+import { axeViolations, baseURL, figuresReady, launch, visit, watchedPage } from './harness';
 import { measureFigures } from './figure-metrics.mjs';
 
 let browser: Browser;
+// One tab for the walks through every deck: each is a visit in it (harness.ts).
+let tab: Page;
 beforeAll(async () => {
   browser = await launch();
+  tab = await (await browser.newContext({ reducedMotion: 'reduce' })).newPage();
 });
 afterAll(async () => {
   await browser?.close();
@@ -128,7 +131,7 @@ describe('lecture decks', () => {
   it.each(allDecks().map((slug) => [slug, 1280, 720] as const))(
     'deck %s at %i×%i: every slide and step fits the canvas, and the canvas fills the screen, also at 1920×1080; it prints as one page per slide, each page the canvas size',
     async (slug, width, height) => {
-      const { context, page, problems } = await watchedPage(browser, { viewport: { width, height } });
+      const { page, problems, done } = await visit(tab, { viewport: { width, height } });
       await page.goto(`${baseURL()}${slug}/`);
       expect(position(page)).toEqual([1, 0]);
       const steps = await stepsOf(page);
@@ -217,7 +220,7 @@ describe('lecture decks', () => {
           .filter(([, o]) => o > 2),
       );
       expect(overflowing).toEqual([]);
-      await context.close();
+      await done();
       // Every slide and step measured at two sizes, then two PDFs of the deck: slow on a busy machine.
     },
     180_000,
