@@ -388,19 +388,33 @@ describe('embeds', () => {
   });
 });
 
-/** Total layout shift while a page loads and its scripts start (the browser's own measure). */
-async function layoutShift(page: Page, url: string): Promise<number> {
+/** Total layout shift while a page loads and its scripts start (the browser's own measure), and what moved. */
+async function layoutShift(page: Page, url: string): Promise<{ total: number; moved: string[] }> {
+  type Shifts = { shift: number; moved: string[] };
   await page.addInitScript(() => {
-    (window as unknown as { shift: number }).shift = 0;
+    const w = window as unknown as Shifts;
+    w.shift = 0;
+    w.moved = [];
     new PerformanceObserver((list) => {
-      for (const e of list.getEntries() as (PerformanceEntry & { value: number; hadRecentInput: boolean })[]) {
-        if (!e.hadRecentInput) (window as unknown as { shift: number }).shift += e.value;
+      for (const e of list.getEntries() as (PerformanceEntry & { value: number; hadRecentInput: boolean; sources: { node?: Node; previousRect: DOMRectReadOnly; currentRect: DOMRectReadOnly }[] })[]) {
+        if (e.hadRecentInput) continue;
+        w.shift += e.value;
+        // Named in the failure message: what moved, from where to where, and when.
+        for (const s of e.sources) {
+          const el = s.node instanceof Element ? s.node : s.node?.parentElement;
+          const name = el ? `${el.tagName.toLowerCase()}${el.id ? `#${el.id}` : ''}${el.getAttribute('class') ? `.${el.getAttribute('class')!.split(/\s+/).join('.')}` : ''}` : String(s.node?.nodeName);
+          const r = (b: DOMRectReadOnly) => `${Math.round(b.y)}+${Math.round(b.height)}`;
+          w.moved.push(`${name} ${r(s.previousRect)} -> ${r(s.currentRect)} at ${Math.round(e.startTime)} ms (${e.value.toFixed(3)})`);
+        }
       }
     }).observe({ type: 'layout-shift', buffered: true });
   });
   await page.goto(url, { waitUntil: 'networkidle' });
   await page.waitForTimeout(1000);
-  return page.evaluate(() => (window as unknown as { shift: number }).shift);
+  return page.evaluate(() => {
+    const w = window as unknown as Shifts;
+    return { total: w.shift, moved: w.moved };
+  });
 }
 
 describe('pages that hold still', () => {
@@ -415,7 +429,8 @@ describe('pages that hold still', () => {
     ['/grouped-convolution/', 412, 823],
   ] as const)('%s at %i px moves less than 0.02 while it starts', async (route, width, height) => {
     const { context, page, problems } = await watchedPage(browser, { viewport: { width, height } });
-    expect(await layoutShift(page, `${baseURL()}${route}`)).toBeLessThanOrEqual(0.02);
+    const { total, moved } = await layoutShift(page, `${baseURL()}${route}`);
+    expect(total, moved.join('; ')).toBeLessThanOrEqual(0.02);
     expect(problems).toEqual([]);
     await context.close();
   });
