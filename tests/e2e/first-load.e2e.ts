@@ -9,9 +9,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser, Page, Response } from 'playwright-core';
 import { inject } from 'vitest';
-import { baseURL, figuresReady, launch, routes, watchedPage } from './harness';
+import { baseURL, figuresReady, launch, routes, visit, watchedPage, type Visit } from './harness';
 import { BYTE_BUDGET, kindOf, sentBytes } from '../../scripts/budgets.mjs';
 import { figuresZh } from '../../src/i18n/figures.zh';
 import { kitZh } from '../../src/i18n/kit.zh';
@@ -20,8 +20,11 @@ import { errorsZh } from '../../src/i18n/errors.zh';
 import { preset } from '../../src/lib/stack-presets';
 
 let browser: Browser;
+// The byte budgets' loads: visits in one tab with its cache off (coldVisit).
+let tab: Page;
 beforeAll(async () => {
   browser = await launch();
+  tab = await (await browser.newContext({ reducedMotion: 'reduce' })).newPage();
 });
 afterAll(async () => {
   await browser?.close();
@@ -362,17 +365,29 @@ interface Shipped {
 }
 
 /** Bytes the page fetched on its first load, counted as the bench counts them (gzip; fonts as sent), once its figures in view have drawn. */
+/**
+ * A visit in the file's tab with its cache off (routing every request turns Chromium's off, the
+ * memory cache included), so that each is a first load without a new tab's renderer to start.
+ */
+async function coldVisit(): Promise<Visit> {
+  const v = await visit(tab, { viewport: { width: 1280, height: 900 } });
+  await v.page.route('**/*', (r) => r.continue());
+  return v;
+}
+
 async function firstLoad(page: Page, url: string): Promise<Shipped> {
   const bodies: Promise<{ kind: string; path: string; bytes: number } | null>[] = [];
-  page.on('response', (r) => {
+  const onResponse = (r: Response): void => {
     const kind = kindOf(r.headers()['content-type'] ?? '');
     if (!kind) return;
     bodies.push(r.body().then((b) => ({ kind, path: new URL(r.url()).pathname, bytes: sentBytes(kind, b) }), () => null));
-  });
+  };
+  page.on('response', onResponse);
   await page.goto(url, { waitUntil: 'networkidle' });
   await figuresReady(page);
   await page.evaluate(() => document.fonts.ready.then(() => undefined));
   await settle(page);
+  page.off('response', onResponse);
   const files = (await Promise.all(bodies)).filter((f) => f !== null);
   const sum = (kinds: string[]) => files.filter((f) => kinds.includes(f.kind)).reduce((a, f) => a + f.bytes, 0);
   return {
@@ -389,14 +404,14 @@ describe('short pages within the byte budget', () => {
   });
 
   it.each(SHORT_PAGES())('%s ships at most 30 kB of JavaScript and 100 kB in all on first load', async (route) => {
-    const { context, page, problems } = await watchedPage(browser, { viewport: { width: 1280, height: 900 } });
+    const { page, problems, done } = await coldVisit();
     const shipped = await firstLoad(page, baseURL() + route);
     const detail = `${route}: JS ${(shipped.js / 1024).toFixed(1)} kB, in all ${(shipped.total / 1024).toFixed(1)} kB\n${shipped.files.join('\n')}`;
     expect(shipped.js, detail).toBeGreaterThan(0);
     expect(shipped.js, detail).toBeLessThanOrEqual(BYTE_BUDGET.js);
     expect(shipped.total, detail).toBeLessThanOrEqual(BYTE_BUDGET.firstLoad);
     expect(problems).toEqual([]);
-    await context.close();
+    await done();
   });
 });
 
@@ -405,13 +420,13 @@ const CHAPTERS = PAGES.filter((p) => p !== '/').flatMap((p) => [p, `/zh${p}`]);
 
 describe('chapters within the JavaScript budget', () => {
   it.each(CHAPTERS)('%s ships at most 30 kB of JavaScript on first load, its first figures drawn', async (route) => {
-    const { context, page, problems } = await watchedPage(browser, { viewport: { width: 1280, height: 900 } });
+    const { page, problems, done } = await coldVisit();
     const shipped = await firstLoad(page, baseURL() + route);
     const detail = `${route}: JS ${(shipped.js / 1024).toFixed(1)} kB\n${shipped.files.join('\n')}`;
     expect(shipped.js, detail).toBeGreaterThan(0);
     expect(shipped.js, detail).toBeLessThanOrEqual(BYTE_BUDGET.js);
     expect(problems).toEqual([]);
-    await context.close();
+    await done();
   });
 });
 
