@@ -4,8 +4,8 @@ import SlowestFirst from './tests/e2e/sequencer';
 // End-to-end tests: real Chromium (playwright-core) over the built site, served locally.
 // Four test files run side by side (one browser each): most of a browser test's time is the page
 // waiting (one file at a time kept the two cores about a quarter busy), so four share them well. The files that time something on the page (a
-// recompute, a cancel) run afterwards, one at a time, on a machine that is otherwise quiet.
-const TIMED = ['tests/e2e/chapter-7-calculator.e2e.ts', 'tests/e2e/live-memory.e2e.ts'];
+// recompute, a cancel, how far a page moves while it starts) run afterwards, one at a time, on a machine that is otherwise quiet.
+const TIMED = ['tests/e2e/chapter-7-calculator.e2e.ts', 'tests/e2e/live-memory.e2e.ts', 'tests/e2e/hold-still.e2e.ts'];
 
 export default defineConfig({
   test: {
