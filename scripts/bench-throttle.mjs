@@ -10,6 +10,7 @@
 //
 // Run on its own (builds nothing; serves dist/):
 //   node scripts/bench-throttle.mjs [--rate 4] [--route /path/] [--runs N] [--steps 48]
+// The first row is the floor (FLOOR_PAGE below): the same steps on a page that draws one bar.
 import { hydrateAllFigures } from '../tests/e2e/figure-metrics.mjs';
 
 /** Chromium's main-thread counters read per step (seconds, summed since the page opened). */
@@ -27,14 +28,28 @@ const quantile = (xs, q) => {
   return s[Math.min(s.length - 1, Math.floor(q * (s.length - 1) + 0.5))];
 };
 
+/**
+ * The floor: a page with one slider whose input moves one bar in the next animation frame, and
+ * nothing else. What it reads is what a step costs this browser (key event, frame, the bench's own
+ * round trips) before a figure draws anything; a chapter's numbers are read against it.
+ */
+const FLOOR_PAGE = `<!doctype html><html lang="en"><head><meta name="viewport" content="width=device-width"><title>floor</title></head><body>
+<label>x <input type="range" min="0" max="100" value="50"></label><svg width="300" height="60"><rect width="150" height="40" fill="teal"/></svg>
+<script>const r = document.querySelector('input'), b = document.querySelector('rect');
+r.addEventListener('input', () => requestAnimationFrame(() => b.setAttribute('width', r.value * 3)));</script></body></html>`;
+export const FLOOR = '(one slider, one bar)';
+
 /** Step the page's sliders `steps` times in all (spread over its first `sliders` sliders). */
 export async function throttledDrag(browser, url, route, { rate = 4, steps = 48, sliders = 4 } = {}) {
   const context = await browser.newContext({ viewport: { width: 412, height: 915 }, deviceScaleFactor: 1, reducedMotion: 'no-preference' });
   const page = await context.newPage();
-  await page.goto(url + route);
-  await hydrateAllFigures(page);
+  if (route === FLOOR) await page.setContent(FLOOR_PAGE);
+  else {
+    await page.goto(url + route);
+    await hydrateAllFigures(page);
+  }
   const handles = [];
-  for (const el of await page.$$('sep-figure param-control input[type=range]')) if (await el.isVisible()) handles.push(el);
+  for (const el of await page.$$(route === FLOOR ? 'input[type=range]' : 'sep-figure param-control input[type=range]')) if (await el.isVisible()) handles.push(el);
   const used = handles.slice(0, sliders);
   if (used.length === 0) {
     await context.close();
@@ -75,6 +90,7 @@ export async function throttledDrag(browser, url, route, { rate = 4, steps = 48,
   const durations = [...events, ...Array(Math.max(0, pressed - events.length)).fill(16)];
   return {
     route,
+    floor: route === FLOOR,
     rate,
     sliders: used.length,
     steps: pressed,
@@ -122,7 +138,7 @@ if (import.meta.url === `file://${process.argv[1]}`) {
     .map((f) => /^slug:\s*([a-z0-9-]+)\s*$/m.exec(readFileSync(`${dir}/${f}`, 'utf8'))?.[1])
     .filter(Boolean)
     .map((slug) => `/${slug}/`);
-  const routes = arg('route') ? [arg('route')] : ['/', ...chapters];
+  const routes = arg('route') ? [FLOOR, arg('route')] : [FLOOR, '/', ...chapters];
   const { server, url } = await serve(process.env.SEPARABLE_OUT_DIR ?? 'dist', 0);
   const browser = await chromium.launch(launchOptions());
   const rows = [];

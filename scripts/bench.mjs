@@ -14,7 +14,7 @@ import { chromium } from 'playwright-core';
 import { serve } from './serve.mjs';
 import { launchOptions } from '../tests/e2e/chromium.mjs';
 import { measureScreens, printScreens } from './bench-screens.mjs';
-import { throttledDrag, printThrottle } from './bench-throttle.mjs';
+import { throttledDrag, printThrottle, FLOOR } from './bench-throttle.mjs';
 import { BYTE_BUDGET as BUDGET, kindOf, missedBudgets, sentBytes } from './budgets.mjs';
 import { calculatorKeystrokes, calculatorTraces, printCalculator } from './bench-calculator.mjs';
 
@@ -281,7 +281,7 @@ for (const route of only) {
 // A drag on a slow phone (--throttle N): only the chapters and the home page.
 const throttleRows = [];
 if (args.throttle) {
-  for (const route of only.filter((r) => !r.startsWith('/lecture/') && !r.startsWith('/embed/') && !['/references/', '/404/', '/calculator/'].includes(r))) {
+  for (const route of [FLOOR, ...only.filter((r) => !r.startsWith('/lecture/') && !r.startsWith('/embed/') && !['/references/', '/404/', '/calculator/'].includes(r))]) {
     const row = await throttledDrag(browser, url, route, { rate: Number(args.throttle) || 4 });
     if (row) throttleRows.push(row);
   }
