@@ -110,6 +110,19 @@ for (const [f, html] of pages) {
   }
 }
 
+// 3b. A chapter's inline formula written as $N = {value.text}$ is typeset as it stands: MDX does
+// not fill an expression in inside math, and the page reads "N = value.text" letter by letter. The
+// MathML of every formula is read as one string; a name, a dot and a name (value.text) is such
+// a leftover, never mathematics on this site.
+for (const [f, html] of pages) {
+  const where = routeOf(f);
+  for (const m of html.matchAll(/<math\b[\s\S]*?<\/math>/g)) {
+    const said = decode([...m[0].matchAll(/<m[ion]\b[^>]*>([^<]*)<\/m[ion]>/g)].map((x) => x[1]).join(''));
+    const leftover = /[A-Za-z]{2,}\.[A-Za-z]{2,}/.exec(said);
+    if (leftover) problems.push(`${where}: a formula reads "${said.slice(0, 60)}": an MDX expression inside $…$ was typeset as letters`);
+  }
+}
+
 // 4. Content Security Policy: on every page, before anything it governs; every inline script
 // allowed by its hash; no inline event handler (the policy would block it).
 let inlineScripts = 0;
