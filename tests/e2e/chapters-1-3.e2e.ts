@@ -384,9 +384,6 @@ describe('chapter 3: conv-steps, ratio-curves, cost-bars', () => {
     const fig = page.locator('[data-figure="conv-steps"]');
     await fig.scrollIntoViewIfNeeded();
     await figuresReady(page);
-    // Blocks laid out only near the screen took their real heights as the figure came near it:
-    // scrolling again puts the figure where those heights say.
-    await fig.scrollIntoViewIfNeeded();
     const win = fig.locator('rect.cs-hl-dw').first();
     const b = (await win.boundingBox())!;
     const edges = [

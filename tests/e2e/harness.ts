@@ -125,19 +125,6 @@ export async function visit(
 }
 
 /** axe-core's WCAG 2.1 A/AA rules (or only `rules`, or all but `skip`) over the whole page; returns readable violations. */
-/**
- * Render every block of a chapter until the returned function is called. Blocks far from the
- * screen are skipped by the browser (content-visibility: auto) and rendered as they come near it;
- * while skipped, Chromium's computed styles keep what they were before a theme change, so axe
- * would read old colours that no reader sees. A theme change is made after this, not before.
- */
-export async function renderWholePage(page: Page): Promise<() => Promise<void>> {
-  const style = await page.addStyleTag({ content: '.chapter > * { content-visibility: visible !important; }' });
-  return async () => {
-    await style.evaluate((el) => (el as Element).remove()).catch(() => undefined);
-  };
-}
-
 export async function axeViolations(page: Page, rules?: string[], skip: string[] = []): Promise<string[]> {
   // Only violations are read: axe then details one node per passing rule instead of every node,
   // which is most of its time on a long chapter. One axe.run in the page (same-origin frames
@@ -148,9 +135,7 @@ export async function axeViolations(page: Page, rules?: string[], skip: string[]
   const present = await Promise.all(page.frames().map((f) => f.evaluate(() => typeof (window as { axe?: unknown }).axe === 'object').catch(() => false)));
   const builder = new AxeBuilder(present.every(Boolean) ? { page, axeSource: ';' } : { page }).options({ resultTypes: ['violations'] }).setLegacyMode(true);
   if (skip.length > 0) builder.disableRules(skip);
-  const shown = await renderWholePage(page);
   const result = await (rules ? builder.withRules(rules) : builder.withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'])).analyze();
-  await shown();
   return result.violations.map((v) => `${v.id}: ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(' | ')}`);
 }
 

@@ -5,7 +5,7 @@
 // exercise sheets), so that they run side by side.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { axeViolations, baseURL, figuresReady, launch, renderWholePage, routes, visit } from './harness';
+import { axeViolations, baseURL, figuresReady, launch, routes, visit } from './harness';
 import { hydrateAllFigures } from './figure-metrics.mjs';
 import { figuresOnScreen, holdFigureCode, screenNamed, screensFor } from './screen-checks';
 
@@ -61,7 +61,6 @@ export function pageChecks(pick: (route: string) => boolean): void {
       const twin = route.startsWith('/zh/');
       expect(await axeViolations(page, undefined, twin ? ['color-contrast'] : []), 'light theme').toEqual([]);
       if (!twin) {
-        const shown = await renderWholePage(page);
         await page.emulateMedia({ colorScheme: 'dark' });
         // Colours that glide to the dark palette are measured once they have arrived: their
         // transitions (thousands on a chapter, each restyled every frame) are taken to their end at
@@ -72,7 +71,6 @@ export function pageChecks(pick: (route: string) => boolean): void {
         });
         await page.waitForFunction(() => document.getAnimations().every((a) => !(a instanceof CSSTransition) || a.playState !== 'running'));
         expect(await axeViolations(page, ['color-contrast']), 'dark theme').toEqual([]);
-        await shown();
       }
       await page.setViewportSize({ width: 360, height: 740 });
       await figuresReady(page);
