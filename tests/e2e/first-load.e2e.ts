@@ -364,7 +364,6 @@ interface Shipped {
   files: string[];
 }
 
-/** Bytes the page fetched on its first load, counted as the bench counts them (gzip; fonts as sent), once its figures in view have drawn. */
 /**
  * A visit in the file's tab with its cache off (routing every request turns Chromium's off, the
  * memory cache included), so that each is a first load without a new tab's renderer to start.
@@ -375,6 +374,7 @@ async function coldVisit(): Promise<Visit> {
   return v;
 }
 
+/** Bytes the page fetched on its first load, counted as the bench counts them (gzip; fonts as sent), once its figures in view have drawn. */
 async function firstLoad(page: Page, url: string): Promise<Shipped> {
   const bodies: Promise<{ kind: string; path: string; bytes: number } | null>[] = [];
   const onResponse = (r: Response): void => {
