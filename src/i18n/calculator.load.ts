@@ -4,7 +4,8 @@
  */
 import type { Lang } from './index';
 import type { CalculatorStrings } from './calculator.en';
+import { importAfresh } from '../lib/lazy';
 
 export async function loadCalculator(lang: Lang): Promise<CalculatorStrings> {
-  return lang === 'zh' ? (await import('./calculator.zh')).calculatorZh : (await import('./calculator.en')).calculatorEn;
+  return lang === 'zh' ? (await importAfresh(() => import('./calculator.zh'))).calculatorZh : (await importAfresh(() => import('./calculator.en'))).calculatorEn;
 }

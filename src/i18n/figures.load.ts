@@ -12,6 +12,7 @@
 import type { Lang } from './index';
 import { registerFigureWords, type FigureStrings } from './figures';
 import type { WordArea } from './registry';
+import { importAfresh } from '../lib/lazy';
 
 export type { WordArea };
 
@@ -23,11 +24,11 @@ interface Edition {
   readonly AREA_WORDS: Readonly<Record<WordArea, () => Promise<unknown>>>;
 }
 const EDITIONS: Readonly<Record<Exclude<Lang, 'en'>, () => Promise<Edition>>> = {
-  zh: () => import('./words.zh'),
+  zh: () => importAfresh(() => import('./words.zh')),
 };
 /** The English areas that are not in the bundle (the others are, with the code that reads them). */
 const ENGLISH: Partial<Record<WordArea, () => Promise<unknown>>> = {
-  kit: () => import('./kit.en.register'),
+  kit: () => importAfresh(() => import('./kit.en.register')),
 };
 
 const loaded = new Map<string, Promise<void>>();
@@ -66,7 +67,7 @@ export function loadFigureWords(lang: Lang, id: string): Promise<void> {
   return once(`${lang}:${id}`, async () => {
     const load = (await EDITIONS[lang]()).FIGURE_WORDS[`./figures/${id}.${lang}.ts`];
     if (!load) throw new Error(`No ${lang} words for the figure "${id}".`);
-    const words = Object.values(await load())[0];
+    const words = Object.values(await importAfresh(load))[0];
     registerFigureWords(lang, keyOf(id), words as FigureStrings[keyof FigureStrings]);
   });
 }

@@ -4,7 +4,8 @@
  */
 import type { Lang } from './index';
 import { liveEn, type LiveStrings } from './live.en';
+import { importAfresh } from '../lib/lazy';
 
 export async function loadLive(lang: Lang): Promise<LiveStrings> {
-  return lang === 'zh' ? (await import('./live.zh')).liveZh : liveEn;
+  return lang === 'zh' ? (await importAfresh(() => import('./live.zh'))).liveZh : liveEn;
 }

@@ -21,7 +21,7 @@ let cached: PageWords | undefined;
 export function pageWords(): PageWords {
   if (cached) return cached;
   const raw = document.body.dataset.words;
-  if (!raw) throw new Error('This page has no data-words: its layout must write pageWordsAttr(ui(lang)) on <body>.');
+  if (!raw) throw new Error('No data-words on <body> (pageWordsAttr).');
   cached = JSON.parse(raw) as PageWords;
   return cached;
 }

@@ -77,3 +77,49 @@ export function retryable<T>(load: () => Promise<T>, options: RetryOptions = {})
   get.failures = () => failures;
   return get;
 }
+
+/**
+ * The address of the module a failed dynamic import could not fetch, as Chromium and Firefox name
+ * it in the error ("Failed to fetch dynamically imported module: URL", "error loading dynamically
+ * imported module: URL"); undefined for any other error, or one that names no http(s) address
+ * (or one with a query: an address already asked for again).
+ */
+export function failedModuleUrl(e: unknown): string | undefined {
+  return /dynamically imported module:?\s+(https?:\/\/[^\s?#]+)(?!\S)/i.exec(e instanceof Error ? e.message : String(e))?.[1];
+}
+
+/** The address to ask for a module again, on the `attempt`-th retry: the same file, `?retry=n`. */
+export function retryUrl(url: string, attempt: number): string {
+  return `${url}?retry=${attempt}`;
+}
+
+/** Each module address whose fetch failed: its retries so far, and the module a retry is getting or got. */
+const refetched = new Map<string, { tries: number; module?: Promise<unknown> }>();
+
+/**
+ * A dynamic import, `load` (`() => import('./x')`), that can be tried again after its fetch failed.
+ * A browser may keep a failed module for the page's life (Chromium 150 does): importing it again
+ * fails at once, without asking the network. So when `load` fails naming a module that failed
+ * before, that module is asked for under a new address (`retryUrl`), once per call, and the module
+ * a retry got is shared by every later import of that address. The first failure is passed on as
+ * it is: the caller decides when to call again (see retryable). A module whose own imports failed
+ * is not helped by this: they stay failed until a reload. `importUrl` imports an address (tests
+ * pass their own).
+ */
+export async function importAfresh<M>(load: () => Promise<M>, importUrl: (url: string) => Promise<unknown> = (url) => import(/* @vite-ignore */ url)): Promise<M> {
+  try {
+    return await load();
+  } catch (e) {
+    const url = failedModuleUrl(e);
+    const seen = url === undefined ? undefined : refetched.get(url);
+    if (!seen) {
+      if (url !== undefined) refetched.set(url, { tries: 0 });
+      throw e;
+    }
+    seen.module ??= importUrl(retryUrl(url as string, ++seen.tries)).catch((f: unknown) => {
+      seen.module = undefined;
+      throw f;
+    });
+    return (await seen.module) as M;
+  }
+}

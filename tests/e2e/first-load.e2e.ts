@@ -314,9 +314,10 @@ describe('each edition ships its own words', () => {
     page.on('request', (r) => {
       if (/\/errors\.zh/.test(new URL(r.url()).pathname)) asked.push(r.url());
     });
-    // The refusal's words cannot be downloaded at first (a flaky network); the figure's own can.
+    // The refusal's words cannot be downloaded at first (a flaky network), under any address the
+    // page asks for them by; the figure's own can.
     let blocked = true;
-    await page.route(/\/errors\.zh\.register\.[\w-]+\.js$/, (r) => (blocked ? r.abort('internetdisconnected') : r.continue()));
+    await page.route(/\/errors\.zh\.register\.[\w-]+\.js(\?[^/]*)?$/, (r) => (blocked ? r.abort('internetdisconnected') : r.continue()));
     // A depthwise layer whose N (12) is not a multiple of M (8): the cost model refuses it.
     await page.goto(`${baseURL()}/zh/depthwise-separable/?layer=2&m=8&n=12`);
     const fig = page.locator('sep-figure[data-figure=conv-geometry]').first();
@@ -336,7 +337,7 @@ describe('each edition ships its own words', () => {
     expect(await picture.textContent()).not.toMatch(/multiple|must/i);
     await expect.poll(() => page.locator('#net-status').isVisible()).toBe(false);
     // Only the browser's own lines for the refused fetches: no uncaught error.
-    const failed = problems.filter((p) => /^request failed: \S+\/errors\.zh\.register\.[\w-]+\.js /.test(p));
+    const failed = problems.filter((p) => /^request failed: \S+\/errors\.zh\.register\.[\w-]+\.js(\?\S*)? /.test(p));
     expect(failed.length).toBeGreaterThan(0);
     expect(problems.filter((p) => !failed.includes(p) && !/^console error: Failed to load resource: net::ERR_INTERNET_DISCONNECTED$/.test(p))).toEqual([]);
     await context.close();

@@ -78,6 +78,36 @@ describe('a flaky network', () => {
     await context.close();
   });
 
+  it('a figure whose code failed to download on a working connection hydrates on a later try, without a reload', async () => {
+    // The browser still says it is online: the fetch itself fails (a dropped connection). Chromium
+    // keeps such a module failed, so the later try must ask for it under another address.
+    const { context, page, problems } = await watchedPage(browser, { viewport: { width: 1280, height: 720 } });
+    await page.goto(`${baseURL()}/mobilenet-v1/`, { waitUntil: 'networkidle' });
+    const tradeoff = page.locator('[data-figure="tradeoff"]');
+    expect(await tradeoff.getAttribute('data-ready')).toBeNull();
+    const refused: string[] = [];
+    let blocked = true;
+    await page.route(/\/_astro\/figure\.[\w-]+\.js(\?[^/]*)?$/, (r) => {
+      if (!blocked) return r.continue();
+      refused.push(r.request().url());
+      return r.abort('connectionreset');
+    });
+    await tradeoff.scrollIntoViewIfNeeded();
+    await expect.poll(() => note(page).isVisible()).toBe(true);
+    expect(refused.length).toBeGreaterThan(0);
+    expect(await tradeoff.getAttribute('data-ready')).toBeNull();
+    blocked = false;
+    await expect.poll(() => tradeoff.getAttribute('data-ready'), { timeout: 15_000 }).toBe('');
+    await expect.poll(() => note(page).isVisible()).toBe(false);
+    const box = tradeoff.getByRole('spinbutton', { name: /Input resolution, exact value/ });
+    await box.fill('192');
+    await box.press('Enter');
+    await expect.poll(() => tradeoff.locator('[data-role=current]').evaluateAll((els) => els.map((e) => e.getAttribute('data-point')))).toContain('slim-1-192');
+    // Only the refused fetches and the browser's lines for them: no uncaught error.
+    expect(problems.filter((p) => !/^request failed: \S+\/_astro\/figure\.[\w-]+\.js(\?\S*)? \(net::ERR_CONNECTION_RESET\)$/.test(p) && !/^console error: Failed to load resource: net::ERR_CONNECTION_RESET$/.test(p))).toEqual([]);
+    await context.close();
+  });
+
   it('a live block says plainly that TensorFlow.js could not be downloaded, and runs once back online', async () => {
     const { context, page, problems } = await watchedPage(browser);
     await page.goto(`${baseURL()}/mobilenet-v1/?alpha=0.25&res=96`, { waitUntil: 'networkidle' });

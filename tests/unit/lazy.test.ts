@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { backoffMs, retryable } from '../../src/lib/lazy';
+import { backoffMs, failedModuleUrl, importAfresh, retryable, retryUrl } from '../../src/lib/lazy';
 
 /** A load that fails while `offline` is set, counting its calls. */
 function flaky() {
@@ -69,5 +69,77 @@ describe('retryable(load)', () => {
     });
     await expect(get()).rejects.toThrow('no');
     expect(get.failures()).toBe(1);
+  });
+});
+
+describe('failedModuleUrl(error)', () => {
+  it('reads the address Chromium and Firefox name in a failed dynamic import', () => {
+    // Chromium 150: TypeError "Failed to fetch dynamically imported module: <url>"; Firefox: "error loading dynamically imported module: <url>".
+    expect(failedModuleUrl(new TypeError('Failed to fetch dynamically imported module: http://127.0.0.1:4321/_astro/figure.Ab1_-x.js'))).toBe('http://127.0.0.1:4321/_astro/figure.Ab1_-x.js');
+    expect(failedModuleUrl(new TypeError('error loading dynamically imported module: https://example.org/_astro/katex.B2.js'))).toBe('https://example.org/_astro/katex.B2.js');
+    expect(failedModuleUrl('Failed to fetch dynamically imported module: http://h/a.js')).toBe('http://h/a.js');
+  });
+
+  it('names nothing for other errors, no address, or an address already asked for again', () => {
+    // Safari names no address.
+    expect(failedModuleUrl(new TypeError('Importing a module script failed.'))).toBeUndefined();
+    expect(failedModuleUrl(new Error('Unable to preload CSS for /_astro/x.css'))).toBeUndefined();
+    expect(failedModuleUrl(new Error('Failed to fetch dynamically imported module: /_astro/x.js'))).toBeUndefined();
+    expect(failedModuleUrl(new Error('Failed to fetch dynamically imported module: javascript:alert(1)'))).toBeUndefined();
+    expect(failedModuleUrl(new Error('Failed to fetch dynamically imported module: http://h/a.js?retry=1'))).toBeUndefined();
+    expect(failedModuleUrl(undefined)).toBeUndefined();
+  });
+});
+
+describe('retryUrl(url, attempt)', () => {
+  it('adds the attempt as a query', () => {
+    expect(retryUrl('http://h/_astro/a.js', 1)).toBe('http://h/_astro/a.js?retry=1');
+    expect(retryUrl('http://h/_astro/a.js', 12)).toBe('http://h/_astro/a.js?retry=12');
+  });
+});
+
+describe('importAfresh(load)', () => {
+  /** A module import that the browser keeps failed once it has failed (as Chromium 150 does). */
+  function keptFailure(url: string) {
+    const state = { network: false, calls: 0, asked: [] as string[] };
+    let failed = false;
+    const load = (): Promise<string> => {
+      state.calls += 1;
+      if (failed || !state.network) {
+        failed = true;
+        return Promise.reject(new TypeError(`Failed to fetch dynamically imported module: ${url}`));
+      }
+      return Promise.resolve('module');
+    };
+    const importUrl = (u: string): Promise<unknown> => {
+      state.asked.push(u);
+      return state.network ? Promise.resolve(`module from ${u}`) : Promise.reject(new TypeError(`Failed to fetch dynamically imported module: ${u}`));
+    };
+    return { state, load, importUrl };
+  }
+
+  it('passes a first failure on, then asks for the module under a new address on each later call until one arrives', async () => {
+    const url = 'http://h/_astro/one.js';
+    const { state, load, importUrl } = keptFailure(url);
+    await expect(importAfresh(load, importUrl)).rejects.toThrow(url);
+    expect(state.asked).toEqual([]);
+    await expect(importAfresh(load, importUrl)).rejects.toThrow(`${url}?retry=1`);
+    state.network = true;
+    // The plain import still fails (kept); the retry gets it.
+    expect(await importAfresh(load, importUrl)).toBe(`module from ${url}?retry=2`);
+    // Later imports share the module the retry got: no third address, no second copy.
+    expect(await importAfresh(load, importUrl)).toBe(`module from ${url}?retry=2`);
+    expect(state.asked).toEqual([`${url}?retry=1`, `${url}?retry=2`]);
+    expect(state.calls).toBe(4);
+  });
+
+  it('returns what loads at once, and passes on an error that names no module', async () => {
+    expect(await importAfresh(() => Promise.resolve(7), () => Promise.reject(new Error('not asked')))).toBe(7);
+    const asked: string[] = [];
+    const bug = new RangeError('a bug in the module');
+    for (let i = 0; i < 2; i++) {
+      await expect(importAfresh(() => Promise.reject(bug), (u) => (asked.push(u), Promise.resolve()))).rejects.toBe(bug);
+    }
+    expect(asked).toEqual([]);
   });
 });

@@ -21,6 +21,7 @@ import { copyToClipboard, downloadText } from '../ui/browser';
 import { lazy } from '../figure-kit/lazy';
 import { NUM_FIELDS, changeKind, readCount, setBn, setInput, setLayer, setNumber, type NumField } from './edit';
 import { NUMBER_CELLS, calculatorView, columnWidths, invalidField, rowNumbers, rowView, stackReport, type CalculatorState, type CalculatorView } from './view';
+import { importAfresh } from '../../lib/lazy';
 
 const isParamConvention = (v: string | null): v is ParamConvention => v !== null && (PARAM_CONVENTIONS as readonly string[]).includes(v);
 const isFlopConvention = (v: string | null): v is FlopConvention => v !== null && (FLOP_CONVENTIONS as readonly string[]).includes(v);
@@ -62,7 +63,7 @@ type Focus = 'kind' | 'up' | 'down' | 'remove' | 'add';
  * The preset stacks and the architecture tables they are walked from: the page opens with the
  * default the build wrote, so they are fetched when a reader picks or loads a preset.
  */
-const presets = lazy(() => import('../../lib/stack-presets'));
+const presets = lazy(() => importAfresh(() => import('../../lib/stack-presets')));
 
 /**
  * A stack longer than any preset: its cells off screen are left out of layout and paint

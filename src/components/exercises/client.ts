@@ -17,6 +17,7 @@ import { WordsNotRegistered } from '../../i18n/registry';
 import { pageExerciseText } from './words';
 import type { ExerciseWords } from '../../i18n/exercises.en';
 import type { UiText } from '../../i18n';
+import { importAfresh } from '../../lib/lazy';
 
 const KEY = 'separable-exercises';
 
@@ -59,7 +60,7 @@ function rememberTypeset(root: Element): void {
 function typesetAll(root: Element): void {
   const pending = [...root.querySelectorAll<HTMLElement>('.ex-tex')].filter((el) => shown.get(el) !== el.dataset.tex && !el.closest('[hidden]'));
   if (pending.length === 0) return;
-  katexLoad ??= Promise.all([import('katex'), import('../../lib/katex-markup'), import('../figure-kit/katex-sheets')]).then(([k, m, sheets]) => ({
+  katexLoad ??= Promise.all([importAfresh(() => import('katex')), importAfresh(() => import('../../lib/katex-markup')), importAfresh(() => import('../figure-kit/katex-sheets'))]).then(([k, m, sheets]) => ({
     typeset: (tex, displayMode) => m.lighterKatex(k.default.renderToString(tex, { displayMode, throwOnError: false })),
     untilDrawable: sheets.untilDrawable,
   }));

@@ -5,9 +5,10 @@
  * a changed choice, a submitted answer) is done again once it has.
  */
 import { lazy, retryLater } from '../figure-kit/lazy';
+import { importAfresh } from '../../lib/lazy';
 
 // The module is ready once its words are (Chinese pages fetch theirs first).
-const load = lazy(() => import('./client').then((m) => m.ready));
+const load = lazy(() => importAfresh(() => import('./client')).then((m) => m.ready));
 
 /** How far below (or above) the viewport a block starts loading, in CSS px. */
 const NEAR = '600px 0px';

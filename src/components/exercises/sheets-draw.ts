@@ -9,6 +9,7 @@ import { lighterKatex } from '../../lib/katex-markup';
 import type { SheetRequest } from '../../lib/sheet-query';
 import { exercisesFor } from './localize';
 import { pageExerciseText } from './words';
+import { importAfresh } from '../../lib/lazy';
 
 export async function drawSheets(host: HTMLElement, { seed, count, solutions }: SheetRequest): Promise<void> {
   const chapter = host.dataset.chapter ?? '';
@@ -19,7 +20,7 @@ export async function drawSheets(host: HTMLElement, { seed, count, solutions }: 
   patch(root, h('div', {}, sheets));
   host.replaceChildren(...root.childNodes);
   try {
-    const [{ default: katex }, { untilDrawable }] = await Promise.all([import('katex'), import('../figure-kit/katex-sheets')]);
+    const [{ default: katex }, { untilDrawable }] = await Promise.all([importAfresh(() => import('katex')), importAfresh(() => import('../figure-kit/katex-sheets'))]);
     const math = [...host.querySelectorAll<HTMLElement>('.ex-tex')].map((el) => [el, lighterKatex(katex.renderToString(el.dataset.tex ?? '', { displayMode: el.dataset.display === 'true', throwOnError: false }))] as const);
     // Math with a KaTeX rule or character the page's own math lacks waits for KaTeX's whole sheets.
     await untilDrawable(...math.map(([, markup]) => markup));

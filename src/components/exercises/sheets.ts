@@ -6,8 +6,9 @@
  */
 import { isBuiltSheet, sheetRequest } from '../../lib/sheet-query';
 import { lazy, retryLater } from '../figure-kit/lazy';
+import { importAfresh } from '../../lib/lazy';
 
-const draw = lazy(() => import('./sheets-draw'));
+const draw = lazy(() => importAfresh(() => import('./sheets-draw')));
 
 class ExerciseSheets extends HTMLElement {
   connectedCallback(): void {

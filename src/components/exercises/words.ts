@@ -7,6 +7,7 @@ import { pageLang } from '../../i18n/page-lang';
 import { exercisesEn, type ExerciseWords } from '../../i18n/exercises.en';
 import { en } from '../../i18n/en';
 import type { UiText } from '../../i18n';
+import { importAfresh } from '../../lib/lazy';
 
 export interface PageExerciseText {
   readonly words: ExerciseWords;
@@ -16,6 +17,6 @@ export interface PageExerciseText {
 
 export async function pageExerciseText(): Promise<PageExerciseText> {
   if (pageLang() !== 'zh') return { words: exercisesEn, t: en.exercises };
-  const [{ exercisesZh }, { zh }] = await Promise.all([import('../../i18n/exercises.zh'), import('../../i18n/zh')]);
+  const [{ exercisesZh }, { zh }] = await Promise.all([importAfresh(() => import('../../i18n/exercises.zh')), importAfresh(() => import('../../i18n/zh'))]);
   return { words: exercisesZh, t: zh.exercises };
 }

@@ -30,11 +30,11 @@ import { divisors } from '../../lib/divisors';
 import { loadFigureWords, loadWords, wordsReady, type WordArea } from '../../i18n/figures.load';
 import { WordsNotRegistered } from '../../i18n/registry';
 import type { Lang } from '../../lib/locale';
-import type { Retryable } from '../../lib/lazy';
+import { importAfresh, type Retryable } from '../../lib/lazy';
 import { memoRecent } from '../../lib/memo';
 import { langAt } from './lang';
 
-const exportLoad = lazy(() => import('./export'));
+const exportLoad = lazy(() => importAfresh(() => import('./export')));
 
 /**
  * Words in a language: one figure's (English is in its code), which a Chinese page fetches with
@@ -66,7 +66,7 @@ interface Typesetting {
   untilDrawable: typeof import('./katex-sheets').untilDrawable;
 }
 const katexLoad = lazy(() =>
-  Promise.all([import('katex'), import('./renumber'), import('../../lib/katex-markup'), import('./morph'), import('./katex-sheets')]).then(([k, fast, markup, morph, sheets]) => {
+  Promise.all([importAfresh(() => import('katex')), importAfresh(() => import('./renumber')), importAfresh(() => import('../../lib/katex-markup')), importAfresh(() => import('./morph')), importAfresh(() => import('./katex-sheets'))]).then(([k, fast, markup, morph, sheets]) => {
     katexNow = { katex: k.default, fast, write: { lighterKatex: markup.lighterKatex, morphHtml: morph.morphHtml, untilDrawable: sheets.untilDrawable } };
     return katexNow;
   }),

@@ -1,7 +1,7 @@
 import type { FigureDef } from './types';
 import { figureIdFromPath } from './ids';
 import { lazy } from './lazy';
-import type { Retryable } from '../../lib/lazy';
+import { importAfresh, type Retryable } from '../../lib/lazy';
 
 /**
  * Figure id → loader, found from the folders (figures/<Name>/figure.ts exports `figure`). Each
@@ -11,5 +11,5 @@ import type { Retryable } from '../../lib/lazy';
 const modules = import.meta.glob<{ figure: FigureDef }>('../figures/*/figure.ts');
 
 export const FIGURES: Record<string, Retryable<FigureDef>> = Object.fromEntries(
-  Object.entries(modules).map(([path, load]) => [figureIdFromPath(path), lazy(async () => (await load()).figure)]),
+  Object.entries(modules).map(([path, load]) => [figureIdFromPath(path), lazy(async () => (await importAfresh(load)).figure)]),
 );

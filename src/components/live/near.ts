@@ -5,6 +5,7 @@
  * fetch is tried again (back online, or after a backoff).
  */
 import { lazy, retryLater } from '../figure-kit/lazy';
+import { importAfresh } from '../../lib/lazy';
 
 /** How far below (or above) the viewport a block starts loading, in CSS px. */
 const NEAR = '800px 0px';
@@ -12,7 +13,7 @@ const NEAR = '800px 0px';
 export function loadWhenNear(tag: string, importer: () => Promise<unknown>): void {
   const blocks = [...document.querySelectorAll(tag)];
   if (blocks.length === 0) return;
-  const load = lazy(importer);
+  const load = lazy(() => importAfresh(importer));
   const start = (): void => {
     load().catch(() => retryLater(start, load));
   };

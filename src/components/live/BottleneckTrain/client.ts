@@ -13,8 +13,9 @@ import { loadLive } from '../../../i18n/live.load';
 import type { LiveStrings } from '../../../i18n/live.en';
 import { IDLE, failureOf, isBusy, step, type LiveEvent } from '../lifecycle';
 import { bottleneckView, type BottleneckState } from './view';
+import { importAfresh } from '../../../lib/lazy';
 
-const tfParts = lazy(() => Promise.all([import('../../../lib/tf/load'), import('../../../lib/tf/bottleneck-train')]));
+const tfParts = lazy(() => Promise.all([importAfresh(() => import('../../../lib/tf/load')), importAfresh(() => import('../../../lib/tf/bottleneck-train'))]));
 
 class BottleneckTrain extends HTMLElement {
   private state!: BottleneckState;

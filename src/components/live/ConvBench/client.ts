@@ -15,8 +15,9 @@ import type { LiveStrings } from '../../../i18n/live.en';
 import { hasWebGl } from '../../ui/browser';
 import { IDLE, failureOf, isBusy, step, type LiveEvent } from '../lifecycle';
 import { SMALL, convBenchView, type ConvBenchState } from './view';
+import { importAfresh } from '../../../lib/lazy';
 
-const tfParts = lazy(() => Promise.all([import('../../../lib/tf/load'), import('../../../lib/tf/conv-bench')]));
+const tfParts = lazy(() => Promise.all([importAfresh(() => import('../../../lib/tf/load')), importAfresh(() => import('../../../lib/tf/conv-bench'))]));
 
 const sizesOf = (v: BenchSizes): BenchSizes => ({ k: v.k, m: v.m, n: v.n, df: v.df });
 

@@ -15,8 +15,9 @@ import type { LiveStrings } from '../../../i18n/live.en';
 import { hasWebGl } from '../../ui/browser';
 import { IDLE, failureOf, isBusy, step, type LiveEvent } from '../lifecycle';
 import { BACKEND_CHOICES, preferredBackends, v1ModelView, type BackendChoice, type V1ModelState } from './view';
+import { importAfresh } from '../../../lib/lazy';
 
-const tfLoad = lazy(() => import('../../../lib/tf/load'));
+const tfLoad = lazy(() => importAfresh(() => import('../../../lib/tf/load')));
 
 /**
  * Let the page handle input and paint: continue in a new task, behind what is already queued.
