@@ -103,10 +103,15 @@ const refetched = new Map<string, { tries: number; module?: Promise<unknown> }>(
  * before, that module is asked for under a new address (`retryUrl`), once per call, and the module
  * a retry got is shared by every later import of that address. The first failure is passed on as
  * it is: the caller decides when to call again (see retryable). A module whose own imports failed
- * is not helped by this: they stay failed until a reload. `importUrl` imports an address (tests
- * pass their own).
+ * is not helped by this: they stay failed until a reload. So nothing is imported while `offline()`
+ * says so (by default, while the browser says it is offline): a chunk that several imports share
+ * would fail for each of them, for good.
  */
-export async function importAfresh<M>(load: () => Promise<M>, importUrl: (url: string) => Promise<unknown> = (url) => import(/* @vite-ignore */ url)): Promise<M> {
+export async function importAfresh<M>(
+  load: () => Promise<M>,
+  { offline = () => globalThis.navigator?.onLine === false, importUrl = (url: string): Promise<unknown> => import(/* @vite-ignore */ url) }: { offline?: () => boolean; importUrl?: (url: string) => Promise<unknown> } = {},
+): Promise<M> {
+  if (offline()) throw new Error('offline');
   try {
     return await load();
   } catch (e) {

@@ -121,25 +121,37 @@ describe('importAfresh(load)', () => {
   it('passes a first failure on, then asks for the module under a new address on each later call until one arrives', async () => {
     const url = 'http://h/_astro/one.js';
     const { state, load, importUrl } = keptFailure(url);
-    await expect(importAfresh(load, importUrl)).rejects.toThrow(url);
+    await expect(importAfresh(load, { importUrl, offline: () => false })).rejects.toThrow(url);
     expect(state.asked).toEqual([]);
-    await expect(importAfresh(load, importUrl)).rejects.toThrow(`${url}?retry=1`);
+    await expect(importAfresh(load, { importUrl, offline: () => false })).rejects.toThrow(`${url}?retry=1`);
     state.network = true;
     // The plain import still fails (kept); the retry gets it.
-    expect(await importAfresh(load, importUrl)).toBe(`module from ${url}?retry=2`);
+    expect(await importAfresh(load, { importUrl, offline: () => false })).toBe(`module from ${url}?retry=2`);
     // Later imports share the module the retry got: no third address, no second copy.
-    expect(await importAfresh(load, importUrl)).toBe(`module from ${url}?retry=2`);
+    expect(await importAfresh(load, { importUrl, offline: () => false })).toBe(`module from ${url}?retry=2`);
     expect(state.asked).toEqual([`${url}?retry=1`, `${url}?retry=2`]);
     expect(state.calls).toBe(4);
   });
 
   it('returns what loads at once, and passes on an error that names no module', async () => {
-    expect(await importAfresh(() => Promise.resolve(7), () => Promise.reject(new Error('not asked')))).toBe(7);
+    expect(await importAfresh(() => Promise.resolve(7), { importUrl: () => Promise.reject(new Error('not asked')) })).toBe(7);
     const asked: string[] = [];
     const bug = new RangeError('a bug in the module');
     for (let i = 0; i < 2; i++) {
-      await expect(importAfresh(() => Promise.reject(bug), (u) => (asked.push(u), Promise.resolve()))).rejects.toBe(bug);
+      await expect(importAfresh(() => Promise.reject(bug), { importUrl: (u) => (asked.push(u), Promise.resolve()) })).rejects.toBe(bug);
     }
     expect(asked).toEqual([]);
+  });
+
+  it('imports nothing while offline, so no shared chunk is left failed', async () => {
+    let calls = 0;
+    const load = (): Promise<string> => {
+      calls += 1;
+      return Promise.resolve('module');
+    };
+    await expect(importAfresh(load, { offline: () => true })).rejects.toThrow('offline');
+    expect(calls).toBe(0);
+    expect(await importAfresh(load, { offline: () => false })).toBe('module');
+    expect(calls).toBe(1);
   });
 });

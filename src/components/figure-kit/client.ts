@@ -71,6 +71,13 @@ const katexLoad = lazy(() =>
     return katexNow;
   }),
 );
+/**
+ * Fetch KaTeX and the code that redraws formulas now, not at the first change: a deck does, so that
+ * its slides still typeset offline (nothing is fetched while the browser says it is offline).
+ */
+export function preloadTypesetting(): Promise<unknown> {
+  return katexLoad();
+}
 /** During a drag a formula is typeset at most once in this many ms (and always at its end). */
 const TYPESET_GAP_MS = 200;
 /** A formula redrawn by its numbers alone is typeset in full once changes pause this long. */

@@ -38,13 +38,9 @@ function clearNote(): void {
   if (el) el.hidden = true;
 }
 
-/**
- * `load` on first use, kept once it succeeds, tried again on a later use after a failure. Nothing
- * is fetched while the browser says it is offline: a module fetch that fails may stay failed for
- * the page's life (see importAfresh), so the load waits for the network to come back instead.
- */
+/** `load` on first use, kept once it succeeds, tried again on a later use after a failure. */
 export function lazy<T>(load: () => Promise<T>): Retryable<T> {
-  const get = retryable(() => (navigator.onLine === false ? Promise.reject(new Error('offline')) : load()), { now: () => performance.now() });
+  const get = retryable(load, { now: () => performance.now() });
   loads.add(get as Retryable<unknown>);
   const wrapped = (() =>
     get().then(

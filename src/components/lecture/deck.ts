@@ -16,6 +16,7 @@
  *
  * Everything a deck needs is fetched up front, so it runs offline once loaded.
  */
+import { preloadTypesetting } from '../figure-kit/client';
 import { FIGURES } from '../figure-kit/registry';
 import { params, setParams } from '../figure-kit/store';
 import { patch } from '../figure-kit/svg';
@@ -469,7 +470,7 @@ class DeckPlayer extends HTMLElement {
     // fetches everything its computation needs.
     // A preload that fails (offline) is only a head start lost: each figure loads again when shown.
     for (const id of ids) void FIGURES[id]?.().then((def) => def.compute?.(params.get()), () => undefined).catch(() => undefined);
-    void import('katex').catch(() => undefined);
+    void preloadTypesetting().catch(() => undefined);
     // KaTeX's whole stylesheet and faces, which a formula the slides' own math lacks a rule or
     // character for needs.
     void import('../figure-kit/katex-sheets').then((sheets) => sheets.linkWholeKatex(), () => undefined);
