@@ -5,7 +5,7 @@ import SlowestFirst from './tests/e2e/sequencer';
 // Four test files run side by side (one browser each): most of a browser test's time is the page
 // waiting (one file at a time kept the two cores about a quarter busy), so four share them well. The files that time something on the page (a
 // recompute, a cancel, how far a page moves while it starts) run afterwards, one at a time, on a machine that is otherwise quiet.
-const TIMED = ['tests/e2e/chapter-7-calculator.e2e.ts', 'tests/e2e/live-memory.e2e.ts', 'tests/e2e/hold-still.e2e.ts'];
+const TIMED = ['tests/e2e/chapter-7-calculator.e2e.ts', 'tests/e2e/live-cancel.e2e.ts', 'tests/e2e/hold-still.e2e.ts'];
 
 export default defineConfig({
   test: {

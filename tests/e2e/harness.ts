@@ -151,3 +151,12 @@ export async function figuresReady(page: Page): Promise<void> {
     }),
   );
 }
+
+/** What tfjs holds on the page: live tensors and the bytes of WebGL textures it keeps (0 without a webgl backend). */
+export function tfHoldings(page: Page): Promise<{ tensors: number; textureBytes: number }> {
+  return page.evaluate(() => {
+    const engine = (globalThis as unknown as { _tfengine?: { state: { numTensors: number }; registry: Record<string, { numBytesInGPU?: number; textureManager?: { numBytesAllocated: number } }> } })._tfengine;
+    const webgl = engine?.registry.webgl;
+    return { tensors: engine?.state.numTensors ?? 0, textureBytes: (webgl?.numBytesInGPU ?? 0) + (webgl?.textureManager?.numBytesAllocated ?? 0) };
+  });
+}

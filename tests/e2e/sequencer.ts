@@ -3,27 +3,28 @@
 import { BaseSequencer, type TestSpecification } from 'vitest/node';
 
 /**
- * File names, slowest first (seconds on a two-core machine, four files side by side; the first five
- * and screens measured against their previous versions run at the same moment, scaled to this layout).
+ * File names, slowest first: seconds each took on a two-core machine, four files side by side
+ * (one run of the whole suite, 2026-12-03).
  */
 const SLOWEST_FIRST = [
-  'export-print', // ~250
-  'pages-tools', // ~210
-  'lecture', // ~185 (each deck printed on the load that walks it)
-  'pages-reading', // ~155 (the laptop pass of the figures rides on its loads)
-  'first-load', // ~130
-  'pages-reading-zh', // ~105
-  'pages-decks', // ~100
-  'screens', // ~75 (phone only)
-  'chapters-1-3', // ~75
-  'chapters-5-6', // ~75
-  'teach-embed', // ~70
-  'exercises',
-  'site-consistency',
-  'new-figures',
-  'chapter-4',
-  'home',
-  'robustness',
+  'first-load', // 225
+  'export-print', // 213
+  'lecture', // 166
+  'pages-reading', // 165 (the laptop pass of the figures rides on its loads)
+  'pages-tools', // 126
+  'live-memory', // 78 (ten builds on webgl, which take 41 s alone)
+  'pages-decks', // 85
+  'pages-reading-zh', // 82
+  'chapters-5-6', // 76
+  'screens', // 73 (phone only)
+  'chapters-1-3', // 68
+  'teach-embed', // 65
+  'exercises', // 62
+  'site-consistency', // 44
+  'new-figures', // 27
+  'chapter-4', // 27
+  'robustness', // ~25
+  'home', // 8
 ];
 
 const rank = (spec: TestSpecification): number => {
