@@ -2,7 +2,7 @@
 // page recovers by itself and says what is going on meanwhile), and the address bar keeps only
 // what the page uses.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser, Locator, Page } from 'playwright-core';
 import { baseURL, figuresReady, launch, watchedPage } from './harness';
 
 let browser: Browser;
@@ -18,6 +18,14 @@ const unexpected = (problems: string[]): string[] => problems.filter((p) => !/ER
 
 const COST = '[data-figure="cost-bars"]';
 const note = (page: Page) => page.locator('#net-status');
+
+/** A hydrated tradeoff figure follows its controls: an input resolution typed in moves its current point. */
+async function followsControls(tradeoff: Locator): Promise<void> {
+  const box = tradeoff.getByRole('spinbutton', { name: /Input resolution, exact value/ });
+  await box.fill('192');
+  await box.press('Enter');
+  await expect.poll(() => tradeoff.locator('[data-role=current]').evaluateAll((els) => els.map((e) => e.getAttribute('data-point')))).toContain('slim-1-192');
+}
 
 describe('a flaky network', () => {
   it('offline → slider → online → slider: the formula and the figure follow, with no uncaught error', async () => {
@@ -69,11 +77,7 @@ describe('a flaky network', () => {
     await context.setOffline(false);
     await expect.poll(() => tradeoff.getAttribute('data-ready'), { timeout: 10_000 }).toBe('');
     await expect.poll(() => note(page).isVisible()).toBe(false);
-    // Hydrated: it follows the controls again.
-    const box = tradeoff.getByRole('spinbutton', { name: /Input resolution, exact value/ });
-    await box.fill('192');
-    await box.press('Enter');
-    await expect.poll(() => tradeoff.locator('[data-role=current]').evaluateAll((els) => els.map((e) => e.getAttribute('data-point')))).toContain('slim-1-192');
+    await followsControls(tradeoff);
     expect(unexpected(problems)).toEqual([]);
     await context.close();
   });
@@ -99,10 +103,7 @@ describe('a flaky network', () => {
     blocked = false;
     await expect.poll(() => tradeoff.getAttribute('data-ready'), { timeout: 15_000 }).toBe('');
     await expect.poll(() => note(page).isVisible()).toBe(false);
-    const box = tradeoff.getByRole('spinbutton', { name: /Input resolution, exact value/ });
-    await box.fill('192');
-    await box.press('Enter');
-    await expect.poll(() => tradeoff.locator('[data-role=current]').evaluateAll((els) => els.map((e) => e.getAttribute('data-point')))).toContain('slim-1-192');
+    await followsControls(tradeoff);
     // Only the refused fetches and the browser's lines for them: no uncaught error.
     expect(problems.filter((p) => !/^request failed: \S+\/_astro\/figure\.[\w-]+\.js(\?\S*)? \(net::ERR_CONNECTION_RESET\)$/.test(p) && !/^console error: Failed to load resource: net::ERR_CONNECTION_RESET$/.test(p))).toEqual([]);
     await context.close();
