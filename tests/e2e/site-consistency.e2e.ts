@@ -72,14 +72,17 @@ describe('the live blocks', () => {
       await page.goto(`${baseURL()}${route}`);
       const run = page.locator(`${block} button[data-role=run]`);
       await run.scrollIntoViewIfNeeded();
-      await expect.poll(() => run.isEnabled(), { timeout: 15_000 }).toBe(true);
-      styles.push(
-        await run.evaluate((b) => {
+      // Read in the same task that sees the button enabled: a second look could find another state.
+      const enabledStyle = () =>
+        run.evaluate((b: HTMLButtonElement) => {
+          if (b.disabled) return null;
           const s = getComputedStyle(b);
           const keep = ['font-family', 'font-size', 'font-weight', 'padding-top', 'padding-left', 'border-top-width', 'border-top-style', 'border-top-left-radius', 'min-height', 'color', 'background-color', 'border-top-color'];
           return Object.fromEntries(keep.map((k) => [k, s.getPropertyValue(k)]));
-        }),
-      );
+        });
+      let style: Record<string, string> | null = null;
+      await expect.poll(async () => (style = await enabledStyle()), { timeout: 15_000 }).not.toBeNull();
+      styles.push(style!);
     }
     expect(styles).toHaveLength(3);
     expect(styles[1]).toEqual(styles[0]);

@@ -1,0 +1,10 @@
+import { chromium } from 'playwright-core';
+import { serve } from './serve.mjs';
+import { launchOptions } from '../tests/e2e/chromium.mjs';
+const { server, url } = await serve(process.argv[2], 0);
+const browser = await chromium.launch(launchOptions());
+const page = await (await browser.newContext({ reducedMotion: 'reduce' })).newPage();
+await page.goto(url + '/mobilenet-v1/');
+await page.waitForTimeout(2000);
+console.log(await page.locator('v1-model button[data-role=run]').evaluate((b) => { getComputedStyle(b).backgroundColor; b.disabled = true; const x = getComputedStyle(b).backgroundColor; b.disabled = false; return [x, getComputedStyle(b).backgroundColor]; }));
+await browser.close(); server.close();
