@@ -271,6 +271,57 @@ describe('chapter 5, linear bottlenecks', () => {
     await context.close();
   });
 
+  it('dims the spiral panels only once an answer has been awaited 250 ms: a slow first answer dims them, the steps of a drag never flicker', async () => {
+    const { context, page, problems } = await watchedPage(browser, { viewport: { width: 1280, height: 720 } });
+    // The worker arrives 1.5 s late: the first answer is slow.
+    await context.route(/manifold\.worker-[\w-]+\.js$/, async (route) => {
+      await new Promise((ok) => setTimeout(ok, 1500));
+      await route.continue();
+    });
+    await page.goto(`${baseURL()}/linear-bottlenecks/`);
+    const fig = page.locator('[data-figure="relu-manifold"]');
+    // Every frame: whether the picture is dimmed, and how long the figure had been waiting for an answer.
+    await fig.evaluate((el) => {
+      const w = window as unknown as { frames: { dim: boolean; waited: number }[] };
+      w.frames = [];
+      let since = el.hasAttribute('data-busy') ? performance.now() : -1;
+      new MutationObserver(() => {
+        const busy = el.hasAttribute('data-busy');
+        if (busy && since < 0) since = performance.now();
+        if (!busy) since = -1;
+      }).observe(el, { attributes: true, attributeFilter: ['data-busy'] });
+      const frame = el.querySelector('.fig-frame')!;
+      const sample = (): void => {
+        w.frames.push({ dim: Number(getComputedStyle(frame).opacity) < 1, waited: since < 0 ? -1 : performance.now() - since });
+        requestAnimationFrame(sample);
+      };
+      requestAnimationFrame(sample);
+    });
+    const frames = (): Promise<{ dim: boolean; waited: number }[]> => page.evaluate(() => (window as unknown as { frames: { dim: boolean; waited: number }[] }).frames.splice(0));
+    await fig.scrollIntoViewIfNeeded();
+    const backend = fig.locator('[data-role="backend"]');
+    await expect.poll(() => backend.getAttribute('data-backend'), { timeout: 20_000 }).toBe('cpu');
+    await expect.poll(() => fig.getAttribute('data-busy')).toBeNull();
+    const first = await frames();
+    expect(first.filter((f) => f.dim).length).toBeGreaterThan(0);
+    expect(first.filter((f) => f.dim && f.waited < 240)).toEqual([]);
+    expect(first.at(-1)).toEqual({ dim: false, waited: -1 });
+    // New seeds, each ten round trips in the worker: answers a frame or a few away, never dimmed for.
+    const seed = page.getByRole('slider', { name: /Random seed/ });
+    await seed.focus();
+    for (let i = 0; i < 6; i++) {
+      await page.keyboard.press('ArrowRight');
+      await page.waitForTimeout(60);
+    }
+    await expect.poll(() => query(page, 'seed')).toBe('7');
+    await expect.poll(() => fig.getAttribute('data-busy')).toBeNull();
+    const drag = await frames();
+    expect(drag.filter((f) => f.waited >= 0).length).toBeGreaterThan(0);
+    expect(drag.filter((f) => f.dim && f.waited < 240)).toEqual([]);
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+
   it('moves the slider’s marker with a short transition, and without one under reduced motion', async () => {
     for (const reducedMotion of ['no-preference', 'reduce'] as const) {
       const { context, page, problems } = await watchedPage(browser, { reducedMotion });

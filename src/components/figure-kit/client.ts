@@ -220,6 +220,9 @@ class ParamControl extends HTMLElement {
   }
 }
 
+/** A figure's answer that takes longer than this dims its picture until it arrives. */
+const SLOW_MS = 250;
+
 /** Changes closer together than this are one movement (a drag): no easing between them. */
 const MOVING_MS = 300;
 
@@ -442,19 +445,37 @@ class SepFigure extends HTMLElement {
     if (!def.compute) return this.show(this.render(def, values, frame));
     // Asynchronous data (e.g. TensorFlow.js): only the newest request may draw.
     const mine = ++this.generation;
-    this.dataset.busy = '';
+    this.computing(true);
     def.compute(values).then(
       (data) => {
         if (mine !== this.generation) return;
-        delete this.dataset.busy;
+        this.computing(false);
         this.show(this.render(def, values, frame, data));
       },
       () => {
         if (mine !== this.generation) return;
-        delete this.dataset.busy;
+        this.computing(false);
         this.show(this.render(def, values, frame));
       },
     );
+  }
+
+  private slowTimer = 0;
+
+  /**
+   * The figure computes (data-busy) or has finished. Its picture dims (data-slow) only once it
+   * has waited SLOW_MS for an answer (newer requests replacing older ones): most answers take a
+   * frame or two, and dimming for those made the picture flicker at every step of a drag, and
+   * repainted all of it twice.
+   */
+  private computing(on: boolean): void {
+    if (on && this.dataset.busy === undefined) this.slowTimer = window.setTimeout(() => (this.dataset.slow = ''), SLOW_MS);
+    if (on) this.dataset.busy = '';
+    else {
+      window.clearTimeout(this.slowTimer);
+      delete this.dataset.busy;
+      delete this.dataset.slow;
+    }
   }
 
   /**
