@@ -72,8 +72,6 @@ export const en = {
   divisorsOf: 'one of the {count} divisors of {symbol} = {value}',
   offlineNote: 'You seem to be offline, so part of this page could not be downloaded. It will finish loading when the connection returns.',
   loadFailedNote: 'Part of this page could not be downloaded. It will be tried again in a moment; if it keeps failing, reload the page.',
-  tfOffline: 'TensorFlow.js could not be downloaded (you seem to be offline). Press the button again once the connection is back; the numbers above do not depend on it.',
-  tfLoadFailed: 'TensorFlow.js could not be downloaded. Press the button again in a moment; the numbers above do not depend on it.',
 } as const;
 
 export type UiStrings = typeof en;

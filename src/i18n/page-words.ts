@@ -7,7 +7,7 @@
 import type { UiText } from './zh';
 import type { KitStrings } from './kit.en';
 
-export const PAGE_WORD_KEYS = ['scrollsFormula', 'scrollsTable', 'offlineNote', 'loadFailedNote', 'tfOffline', 'tfLoadFailed'] as const;
+export const PAGE_WORD_KEYS = ['scrollsFormula', 'scrollsTable', 'offlineNote', 'loadFailedNote'] as const;
 export type PageWords = Pick<UiText, (typeof PAGE_WORD_KEYS)[number]> & Pick<KitStrings, 'formulaNav'>;
 
 /** Build side: the body's data-words attribute for an edition's interface strings and figure-kit words. */

@@ -88,6 +88,4 @@ export const zh: UiText = {
   divisorsOf: '{symbol} = {value} 的 {count} 个约数之一',
   offlineNote: '你似乎处于离线状态，本页有一部分内容未能下载。网络恢复后会自动加载完毕。',
   loadFailedNote: '本页有部分内容未能下载，稍后会自动重试；如仍失败，请刷新页面。',
-  tfOffline: 'TensorFlow.js 未能下载（你似乎处于离线状态）。网络恢复后请再按一次按钮；上面的数字不依赖它。',
-  tfLoadFailed: 'TensorFlow.js 未能下载。请稍后再按一次按钮；上面的数字不依赖它。',
 };

@@ -87,8 +87,3 @@ export function isFetchFailure(e: unknown): boolean {
   return e instanceof Error && /dynamically imported module|module script failed|failed to fetch/i.test(e.message);
 }
 
-/** The reader's sentence for TensorFlow.js that could not be downloaded. */
-export function tfDownloadMessage(): string {
-  const t = pageWords();
-  return navigator.onLine === false ? t.tfOffline : t.tfLoadFailed;
-}
