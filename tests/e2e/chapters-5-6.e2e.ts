@@ -306,7 +306,8 @@ describe('chapter 5, linear bottlenecks', () => {
     expect(first.filter((f) => f.dim).length).toBeGreaterThan(0);
     expect(first.filter((f) => f.dim && f.waited < 240)).toEqual([]);
     expect(first.at(-1)).toEqual({ dim: false, waited: -1 });
-    // New seeds, each ten round trips in the worker: answers a frame or a few away, never dimmed for.
+    // New seeds, each ten round trips in the worker, answered a frame or a few later: no frame is
+    // dimmed before the figure has waited 250 ms (on a busy machine a late answer may still dim it).
     const seed = page.getByRole('slider', { name: /Random seed/ });
     await seed.focus();
     for (let i = 0; i < 6; i++) {
