@@ -346,8 +346,9 @@ describe('each edition ships its own words', () => {
   it('a Chinese embed explains a bad option and a bad value in Chinese', async () => {
     const { context, page, problems } = await watchedPage(browser, { viewport: { width: 800, height: 600 } });
     await page.goto(`${baseURL()}/zh/embed/cost-bars/?k=abc&theme=purple`);
+    // Two messages, each written when its words have arrived: either may come first.
     await expect.poll(() => page.locator('#param-messages').textContent()).toContain(kitZh.embed.badTheme);
-    expect(await page.locator('#param-messages').textContent()).toContain(paramsZh.label.k);
+    await expect.poll(() => page.locator('#param-messages').textContent()).toContain(paramsZh.label.k);
     await figuresReady(page);
     expect(await page.locator('sep-figure svg title').first().textContent()).toBe(figuresZh.costBars.svgTitle);
     expect(problems).toEqual([]);
