@@ -469,13 +469,14 @@ class SepFigure extends HTMLElement {
    * repainted all of it twice.
    */
   private computing(on: boolean): void {
-    if (on && this.dataset.busy === undefined) this.slowTimer = window.setTimeout(() => (this.dataset.slow = ''), SLOW_MS);
-    if (on) this.dataset.busy = '';
-    else {
-      window.clearTimeout(this.slowTimer);
-      delete this.dataset.busy;
-      delete this.dataset.slow;
+    if (on) {
+      if (this.dataset.busy === undefined) this.slowTimer = window.setTimeout(() => (this.dataset.slow = ''), SLOW_MS);
+      this.dataset.busy = '';
+      return;
     }
+    window.clearTimeout(this.slowTimer);
+    delete this.dataset.busy;
+    delete this.dataset.slow;
   }
 
   /**
