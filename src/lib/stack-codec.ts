@@ -14,6 +14,7 @@
  * Example (MobileNet V1's first rows): v1_224x224x3_bn_conv.n32s2_dw_pw.n64_dw.s2_pw.n128
  */
 import {
+  KIND_FIELDS,
   LIMITS,
   STACK_KINDS,
   computeStack,
@@ -245,7 +246,8 @@ function parseRowToken(token: string): StackLayer | RowProblem {
         break;
       case 'r':
         if (typeof (v = num(LIMITS.rows, 0)) !== 'number') return v;
-        l.from = v;
+        // A dense layer or a global pool is never a branch (KIND_FIELDS): r is read and dropped.
+        if (KIND_FIELDS[kind].includes('from')) l.from = v;
         break;
       case 'v':
       case 'b':
@@ -490,7 +492,7 @@ export function fromTable(text: string): Decoded {
     if (from !== '') {
       const v = intIn(from, 0, LIMITS.rows);
       if (v === undefined) problems.push({ code: 'cell-from', given: shown(from) });
-      else l.from = v;
+      else if (KIND_FIELDS[kind].includes('from')) l.from = v;
     }
     const padding = get('padding').toLowerCase();
     if (padding === 'valid' || padding === 'same') l.padding = padding;

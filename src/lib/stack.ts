@@ -9,7 +9,7 @@
  * He et al. 2016 §3.3). An invalid layer is marked with its reason and left out of the totals;
  * the rows after it keep computing.
  */
-import { convCost, outputSize, type ConvCost, type Padding } from './cost';
+import { assertPositiveInt, convCost, outputSize, toSafeNumber, type ConvCost, type Padding } from './cost';
 import { invertedResidualLayers, shortcutRule } from './blocks';
 import { CostError, isCostError, type CostErrorCode } from './errors';
 
@@ -237,37 +237,52 @@ function fieldOf(e: CostError): LayerField | undefined {
   }
 }
 
+/** a + b, exact: a row of several convolutions can pass 2^53 although each of them stays below. */
+const sum = (a: number, b: number, what: string): number => toSafeNumber(BigInt(a) + BigInt(b), what);
+
 function addCost(r: LayerResult, c: ConvCost, bn: boolean): void {
-  r.params += c.params;
-  r.weights += c.paramsNoBias;
-  r.biasParams += c.biasParams;
-  r.multAdds += c.multAdds;
-  r.flops2x += c.flops2x;
-  r.flopsSeed += c.flopsSeed;
+  r.params = sum(r.params, c.params, 'parameter count');
+  r.weights = sum(r.weights, c.paramsNoBias, 'parameter count');
+  r.biasParams = sum(r.biasParams, c.biasParams, 'bias count');
+  r.multAdds = sum(r.multAdds, c.multAdds, 'mult-add count');
+  r.flops2x = sum(r.flops2x, c.flops2x, 'FLOP count');
+  r.flopsSeed = sum(r.flopsSeed, c.flopsSeed, 'FLOP count');
   if (bn) {
     r.bnChannels += c.cout;
     r.bnLayers += 1;
   }
 }
 
-/** The shape a row would output, where it can be known without its cost (for chaining past errors). */
+/**
+ * The shape a row would output, where it can be known without its cost (for chaining past errors):
+ * not when a field it depends on is itself wrong (output channels typed as "12a", say).
+ */
 function intendedShape(l: StackLayer, input: Shape): Shape | undefined {
+  const out = l.out ?? input.c;
+  const outKnown = Number.isSafeInteger(out) && out >= 1 && out <= LIMITS.out;
   try {
     switch (l.kind) {
       case 'gap':
         return { h: 1, w: 1, c: input.c };
       case 'fc':
-        return { h: 1, w: 1, c: l.out ?? input.c };
+        return outKnown ? { h: 1, w: 1, c: out } : undefined;
       default: {
         const h = outputSize(input.h, l.kind === 'pointwise' ? 1 : l.k, l.stride, l.padding);
         const w = outputSize(input.w, l.kind === 'pointwise' ? 1 : l.k, l.stride, l.padding);
-        const c = l.kind === 'maxpool' || l.kind === 'avgpool' ? input.c : l.out ?? input.c;
-        return { h, w, c };
+        if (l.kind === 'maxpool' || l.kind === 'avgpool') return { h, w, c: input.c };
+        return outKnown ? { h, w, c: out } : undefined;
       }
     }
   } catch {
     return undefined;
   }
+}
+
+/** A row's input must be a real shape: whole numbers from 1 (the calculator's own fields keep it so). */
+function checkInput(input: Shape): void {
+  assertPositiveInt(input.h, 'The input height');
+  assertPositiveInt(input.w, 'The input width');
+  assertPositiveInt(input.c, 'The input channels');
 }
 
 const FIELD_NAMES: Readonly<Record<'k' | 'out' | 'groups' | 'stride' | 't', string>> = {
@@ -294,6 +309,7 @@ function checkFields(l: StackLayer): void {
 /** Cost of one row on a given input. Throws CostError for an impossible layer. */
 function computeRow(row: number, l: StackLayer, input: Shape, bn: boolean): LayerResult {
   checkFields(l);
+  checkInput(input);
   const r = zero(row, l);
   r.input = input;
   const base = { inH: input.h, inW: input.w, stride: l.stride, padding: l.padding, bias: l.bias };
@@ -374,7 +390,8 @@ export function computeStack(stack: Stack): StackResult {
   let main: Shape = { ...stack.input };
   stack.layers.forEach((l, i) => {
     const row = i + 1;
-    const onBranch = l.from !== null;
+    // Only kinds that read `from` can be a branch (a dense layer or a global pool cannot: KIND_FIELDS).
+    const onBranch = l.from !== null && KIND_FIELDS[l.kind].includes('from');
     let input: Shape | undefined = main;
     if (onBranch) {
       const from = l.from as number;

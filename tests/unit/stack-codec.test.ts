@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { decodeStack, encodeStack, fromTable, MAX_TEXT, toCsv, toMarkdown, type Decoded } from '../../src/lib/stack-codec';
 import { codecMessageText } from '../../src/i18n/stack-codec';
-import { computeStack, LIMITS, PRESET_IDS, STACK_KINDS, type Stack, type StackLayer } from '../../src/lib/stack';
+import { computeStack, KIND_FIELDS, LIMITS, PRESET_IDS, STACK_KINDS, type Stack, type StackLayer } from '../../src/lib/stack';
 import { preset } from '../../src/lib/stack-presets';
 
 const arbLayer: fc.Arbitrary<StackLayer> = fc.record({
@@ -15,7 +15,8 @@ const arbLayer: fc.Arbitrary<StackLayer> = fc.record({
   bias: fc.boolean(),
   t: fc.integer({ min: 1, max: LIMITS.t }),
   from: fc.option(fc.integer({ min: 0, max: 60 }), { nil: null }),
-});
+  // Only kinds that read `from` carry one (a dense layer or a global pool is never a branch).
+}).map((l) => (KIND_FIELDS[l.kind].includes('from') ? l : { ...l, from: null }));
 const arbStack: fc.Arbitrary<Stack> = fc.record({
   input: fc.record({ h: fc.integer({ min: 1, max: LIMITS.size }), w: fc.integer({ min: 1, max: LIMITS.size }), c: fc.integer({ min: 1, max: 4096 }) }),
   bn: fc.boolean(),
@@ -46,6 +47,18 @@ describe('encodeStack / decodeStack', () => {
     const s = preset(id);
     const back = decodeStack(encodeStack(s)).stack!;
     expect(computeStack(back).totals).toEqual(computeStack(s).totals);
+  });
+
+  it('reads a branch on a dense layer or a global pool as no branch: they stay on the main path', () => {
+    // 1×1×64 after the pool; a dense layer of 10 outputs read as a branch of row 1 would not match
+    // the main path's 64 channels. On the main path it is 64·10 + 10 = 650 parameters, 1×1×10 out.
+    const d = decodeStack('v1_7x7x64_gap.r1_fc.n10r1');
+    expect(d.stack!.layers.map((l) => l.from)).toEqual([null, null]);
+    const r = computeStack(d.stack!);
+    expect(r.layers[1].error).toBeUndefined();
+    expect(r.layers[1].params).toBe(650);
+    expect(r.output).toEqual({ h: 1, w: 1, c: 10 });
+    expect(encodeStack(d.stack!)).toBe('v1_7x7x64_gap_fc.n10');
   });
 
   it('writes a short readable token list, versioned', () => {

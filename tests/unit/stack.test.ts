@@ -116,6 +116,49 @@ describe('rows that cannot exist are marked and the rest keeps computing', () =>
     const r = computeStack(one([layer('standard', { k: 64, out: 1_000_000 })], { h: 100_000, w: 100_000, c: 1_000_000 }));
     expect(r.layers[0].error).toBeDefined();
   });
+
+  it('an inverted-residual row whose three convolutions each stay below 2^53 but whose sum does not is an error, not a rounded sum', () => {
+    // 2025×2025×4095 in, t = 63 (hidden 4095·63 = 257,985), 63×63 depthwise, 4,097 out, stride 1, same:
+    // expand 2025²·4095·257,985 ≈ 4.33e15, depthwise 2025²·63²·257,985 ≈ 4.20e15 and project
+    // 2025²·257,985·4097 ≈ 4.33e15 are each below 2^53 − 1 ≈ 9.007e15; their sum,
+    // 2025²·257,985·(4095 + 3969 + 4097) = 12,865,118,745,740,625, is not.
+    const exact = 2025n * 2025n * 257_985n * (4095n + 63n * 63n + 4097n);
+    expect(exact).toBe(12_865_118_745_740_625n);
+    expect(exact > BigInt(Number.MAX_SAFE_INTEGER)).toBe(true);
+    const r = computeStack(one([layer('inverted', { k: 63, t: 63, out: 4097 })], { h: 2025, w: 2025, c: 4095 }));
+    expect(r.layers[0].error?.code).toBe('overflow');
+    expect(r.totals.invalidRows).toBe(1);
+    // At t = 15 every sum, FLOPs (2·mult-adds) included, is safe, and the row counts exactly.
+    const small = computeStack(one([layer('inverted', { k: 63, t: 15, out: 4097 })], { h: 2025, w: 2025, c: 4095 }));
+    expect(small.layers[0].error).toBeUndefined();
+    expect(rowCompute(small.layers[0], 'macs')).toBe(2025n * 2025n * (4095n * 15n) * (4095n + 63n * 63n + 4097n));
+  });
+
+  it('a row whose output channels were typed wrong (NaN) passes no NaN on: the rows below, down to the classifier, still count', () => {
+    // 7×7×32 → pointwise (out typed as "12a", NaN) → global pool → dense 10: the pool and the dense
+    // layer read the bad row's input, 32 channels, so the dense layer is 32·10 + 10 = 330 parameters.
+    const r = computeStack(one([layer('pointwise', { out: Number.NaN }), layer('gap'), layer('fc', { out: 10 })], { h: 7, w: 7, c: 32 }));
+    expect(r.layers[0].error?.field).toBe('out');
+    expect(r.layers[1].output).toEqual({ h: 1, w: 1, c: 32 });
+    expect(r.layers[2].error).toBeUndefined();
+    expect(rowParams(r.layers[2], 'paper')).toBe(330n);
+    expect(r.output).toEqual({ h: 1, w: 1, c: 10 });
+  });
+
+  it('a dense layer given a branch row (from) stays on the main path: it has no branch to be', () => {
+    // 1×1×32 after the pool; read as a branch of row 1, 10 outputs could not be added to 32 channels.
+    const r = computeStack(one([layer('gap'), layer('fc', { out: 10, from: 1 })], { h: 7, w: 7, c: 32 }));
+    expect(r.layers[1].error).toBeUndefined();
+    expect(r.output).toEqual({ h: 1, w: 1, c: 10 });
+    expect(rowParams(r.layers[1], 'paper')).toBe(330n);
+  });
+
+  it('a row given a shape that is not whole numbers says so instead of throwing', () => {
+    for (const kind of ['fc', 'gap', 'maxpool', 'standard'] as const) {
+      const r = computeStack(one([layer(kind)], { h: 7, w: Number.NaN, c: 1.5 }));
+      expect(r.layers[0].error?.code).toBe('invalid-size');
+    }
+  });
 });
 
 describe('conventions', () => {
