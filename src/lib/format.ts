@@ -4,6 +4,8 @@ const grouped = new Intl.NumberFormat('en-US', { maximumFractionDigits: 0 });
 
 /** An exact integer with thousands separators: 13176900 → "13,176,900". */
 export function formatInt(x: number): string {
+  // Counts reach here checked; should one not be a number, the reader sees a dash, not "NaN".
+  if (!Number.isFinite(x)) return '—';
   return grouped.format(x);
 }
 
@@ -17,8 +19,12 @@ const UNITS: readonly [number, string][] = [
 /** A count rounded to three significant digits with an SI prefix: 13176900 → "13.2 M". */
 export function formatCompact(x: number): string {
   const a = Math.abs(x);
-  for (const [size, unit] of UNITS) {
-    if (a >= size) return `${toSignificant(x / size, 3)} ${unit}`;
+  for (const [i, [size, unit]] of UNITS.entries()) {
+    if (a < size) continue;
+    const shown = toSignificant(x / size, 3);
+    // 999,600 is "1.00 M", not "1000 k": a rounding that reaches a thousand takes the next prefix.
+    if (Math.abs(Number(shown)) >= 1000 && i > 0) return `${toSignificant(x / UNITS[i - 1][0], 3)} ${UNITS[i - 1][1]}`;
+    return `${shown} ${unit}`;
   }
   return formatInt(x);
 }
@@ -26,7 +32,9 @@ export function formatCompact(x: number): string {
 /** Three significant digits, no exponent, no trailing zeros beyond what precision needs. */
 export function toSignificant(x: number, digits: number): string {
   if (x === 0) return '0';
-  const magnitude = Math.floor(Math.log10(Math.abs(x)));
+  let magnitude = Math.floor(Math.log10(Math.abs(x)));
+  // 9.996 to three digits rounds up to 10.0: one digit more before the point, one fewer after it.
+  if (Math.abs(Number(x.toFixed(Math.max(0, digits - 1 - magnitude)))) >= 10 ** (magnitude + 1)) magnitude += 1;
   const decimals = Math.max(0, digits - 1 - magnitude);
   return x.toFixed(decimals);
 }

@@ -6,6 +6,16 @@ describe('number formatting', () => {
     expect(formatInt(13176900)).toBe('13,176,900');
     expect(formatInt(0)).toBe('0');
     expect(formatInt(Number.MAX_SAFE_INTEGER)).toBe('9,007,199,254,740,991');
+    expect(formatInt(Number.NaN)).toBe('—');
+    expect(formatInt(Number.POSITIVE_INFINITY)).toBe('—');
+  });
+  it('formatCompact moves to the next prefix when rounding reaches a thousand', () => {
+    // MobileNet V1 at α 0.8 and 367 px: 999,836,834 mult-adds, three digits 1.00 G (999.8 M rounds up).
+    expect(formatCompact(999_836_834)).toBe('1.00 G');
+    expect(formatCompact(999_600)).toBe('1.00 M');
+    expect(formatCompact(999_499)).toBe('999 k');
+    expect(formatCompact(-999_600)).toBe('-1.00 M');
+    expect(formatCompact(999_600_000_000_000)).toBe('1000 T');
   });
   it('formatCompact rounds to three significant digits with a prefix (569 M mult-adds, Howard et al. Table 1)', () => {
     expect(formatCompact(568_740_352)).toBe('569 M');
@@ -19,6 +29,11 @@ describe('number formatting', () => {
     expect(toSignificant(8.79, 2)).toBe('8.8');
     expect(toSignificant(0, 3)).toBe('0');
     expect(toSignificant(123.456, 3)).toBe('123');
+    // Rounding up past a power of ten keeps the count of digits: 9.996 → 10.0 (three), not 10.00 (four).
+    expect(toSignificant(9.996, 3)).toBe('10.0');
+    expect(toSignificant(0.09996, 3)).toBe('0.100');
+    expect(toSignificant(99.96, 2)).toBe('100');
+    expect(toSignificant(-9.996, 3)).toBe('-10.0');
   });
   it('formatTimes and formatPercent', () => {
     expect(formatTimes(576 / 73)).toBe('7.9×');
