@@ -1,5 +1,5 @@
 /**
- * 练习（“自我检测”）的文字，中文版。结构与 exercises.en.ts 相同，数字由 exerciseData 给出
+ * 练习（“自测”）的文字，中文版。结构与 exercises.en.ts 相同，数字由 exerciseData 给出
  * （已格式化的字符串 `v.name`）；术语取自 glossary.ts。`$…$` 内为 TeX，与英文版一致。
  */
 import type { ExerciseWords } from './exercises.en';

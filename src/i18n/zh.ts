@@ -53,7 +53,7 @@ export const zh: UiText = {
   chapter: '章节',
   chapterNumber: (n: number) => `第 ${n} 章`,
   exercises: {
-    heading: '自我检测',
+    heading: '自测',
     intro: '题目中的数字由下方的练习组编号决定：编号相同，数字就相同。你的答题进度只保存在本浏览器中。',
     set: '练习组',
     newNumbers: '换一组数字',

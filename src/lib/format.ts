@@ -5,8 +5,7 @@ const grouped = new Intl.NumberFormat('en-US', { maximumFractionDigits: 0 });
 /** An exact integer with thousands separators: 13176900 → "13,176,900". */
 export function formatInt(x: number): string {
   // Counts reach here checked; should one not be a number, the reader sees a dash, not "NaN".
-  if (!Number.isFinite(x)) return '—';
-  return grouped.format(x);
+  return Number.isFinite(x) ? grouped.format(x) : '—';
 }
 
 const UNITS: readonly [number, string][] = [
@@ -18,13 +17,10 @@ const UNITS: readonly [number, string][] = [
 
 /** A count rounded to three significant digits with an SI prefix: 13176900 → "13.2 M". */
 export function formatCompact(x: number): string {
-  const a = Math.abs(x);
-  for (const [i, [size, unit]] of UNITS.entries()) {
-    if (a < size) continue;
-    const shown = toSignificant(x / size, 3);
-    // 999,600 is "1.00 M", not "1000 k": a rounding that reaches a thousand takes the next prefix.
-    if (Math.abs(Number(shown)) >= 1000 && i > 0) return `${toSignificant(x / UNITS[i - 1][0], 3)} ${UNITS[i - 1][1]}`;
-    return `${shown} ${unit}`;
+  // The prefix follows the rounded count: 999,600 is "1.00 M", not "1000 k".
+  const a = Math.abs(Number(x.toPrecision(3)));
+  for (const [size, unit] of UNITS) {
+    if (a >= size) return `${toSignificant(x / size, 3)} ${unit}`;
   }
   return formatInt(x);
 }
@@ -32,11 +28,9 @@ export function formatCompact(x: number): string {
 /** Three significant digits, no exponent, no trailing zeros beyond what precision needs. */
 export function toSignificant(x: number, digits: number): string {
   if (x === 0) return '0';
-  let magnitude = Math.floor(Math.log10(Math.abs(x)));
-  // 9.996 to three digits rounds up to 10.0: one digit more before the point, one fewer after it.
-  if (Math.abs(Number(x.toFixed(Math.max(0, digits - 1 - magnitude)))) >= 10 ** (magnitude + 1)) magnitude += 1;
-  const decimals = Math.max(0, digits - 1 - magnitude);
-  return x.toFixed(decimals);
+  // Rounded first, so that 9.996 to three digits is 10.0 (three digits), not 10.00.
+  const r = Number(x.toPrecision(digits));
+  return r.toFixed(Math.max(0, digits - 1 - Math.floor(Math.log10(Math.abs(r)))));
 }
 
 /** A ratio shown as a multiple: 8.79 → "8.8×". */
