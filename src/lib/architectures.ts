@@ -214,7 +214,8 @@ export interface MobileNetV1Options extends MobileNetOptions {
  * (⌈D/s⌉). `shallow` removes the five 14×14×512 separable layers (Table 5); `fullConv` makes
  * every separable layer a standard 3×3 conv (Table 4).
  */
-export function mobilenetV1(options: MobileNetV1Options = {}): Architecture {
+export function mobilenetV1(given: MobileNetV1Options = {}): Architecture {
+  const options = given ?? {};
   const alpha = options.alpha ?? 1;
   const resolution = options.resolution ?? 224;
   const classes = options.classes ?? 1000;
@@ -298,6 +299,8 @@ export const V2_HEAD_FILTERS = 1280;
  * max(8, ⌊(v + 4) / 8⌋·8), plus 8 if that is < 0.9·v (Keras/torchvision `_make_divisible`).
  */
 export function makeDivisible(v: number, divisor = 8): number {
+  if (!Number.isFinite(v) || v < 0) throw new CostError('invalid-size', `A channel count must be a number from 0, got ${String(v)}.`);
+  assertPositiveInt(divisor, 'divisor');
   const rounded = Math.max(divisor, Math.floor(Math.trunc(v + divisor / 2) / divisor) * divisor);
   return rounded < 0.9 * v ? rounded + divisor : rounded;
 }
@@ -329,7 +332,8 @@ export interface MobileNetV2Options extends MobileNetOptions {
  * (expand 1×1 + BN + ReLU6 — omitted when t = 1 —, depthwise 3×3 + BN + ReLU6, linear project
  * 1×1 + BN), conv 1×1 to 1280 + BN + ReLU6, average pool, FC with bias. Hidden width t·cin.
  */
-export function mobilenetV2(options: MobileNetV2Options = {}): Architecture {
+export function mobilenetV2(given: MobileNetV2Options = {}): Architecture {
+  const options = given ?? {};
   const alpha = options.alpha ?? 1;
   const resolution = options.resolution ?? 224;
   const classes = options.classes ?? 1000;
@@ -425,7 +429,8 @@ export const XCEPTION_STEM: ReadonlyArray<{ filters: number; stride: number }> =
  * SeparableConv2D, params D_K²·M + M·N, no bias) in 14 modules, 4 residual 1×1/2 projections
  * (kind 'pointwise'), global average pool, FC with bias. Default resolution 299.
  */
-export function xception(options: { resolution?: number; classes?: number } = {}): Architecture {
+export function xception(given: { resolution?: number; classes?: number } = {}): Architecture {
+  const options = given ?? {};
   const resolution = options.resolution ?? 299;
   const classes = options.classes ?? 1000;
   checkOptions(1, resolution, classes);

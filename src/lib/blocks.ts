@@ -6,7 +6,7 @@
  * depthwise + ReLU6, linear 1×1 project). Also the shortcut rule, the paper's per-block mult-add
  * formula (§3.3) as TeX, and the parameter count of a block as a PyTorch module builds it.
  */
-import { convCost, toSafeNumber, type ConvKind } from './cost';
+import { assertPositiveInt, convCost, toSafeNumber, type ConvKind } from './cost';
 import { CostError } from './errors';
 import { texInt, texTerm, type TexLayout } from './tex-parts';
 
@@ -80,6 +80,8 @@ export interface InvertedLayerSpec {
  * Throws CostError('overflow') when t·d′ is not an exact integer.
  */
 export function invertedResidualLayers({ cin, cout, t, stride, k = 3 }: { cin: number; cout: number; t: number; stride: number; k?: number }): InvertedLayerSpec[] {
+  assertPositiveInt(t, 't');
+  assertPositiveInt(cin, 'cin');
   const hidden = t * cin;
   if (!Number.isSafeInteger(hidden)) throw new CostError('overflow', 'The expanded width t·M is too large.', 't');
   const expand: InvertedLayerSpec[] = t !== 1 ? [{ role: 'expand', kind: 'pointwise', k: 1, cin, cout: hidden, stride: 1, activation: 'relu6' }] : [];
@@ -160,6 +162,7 @@ export function residualMiddle(cout: number, t: number): number {
  * strided 1×1 conv (He et al. 2016, option B), counted here as a 'shortcut' layer.
  */
 export function residualBottleneck({ cin, cout, t, stride, size, k = 3 }: BlockOptions): BlockCost {
+  assertPositiveInt(t, 't');
   const b = residualMiddle(cout, t);
   const reduce = layer('reduce', 'pointwise', 1, cin, b, size, 1, 'relu');
   const conv = layer('conv', 'standard', k, b, b, size, stride, 'relu');

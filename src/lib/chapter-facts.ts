@@ -10,6 +10,7 @@ import { errorCurve, reluRoundTrip, spiral } from './manifold';
 import { BYTES_PER_ACTIVATION, table3, v2Memory } from './memory';
 import { texInt, texRational } from './tex';
 import { kerasSummary } from './worked-examples';
+import { CostError } from './errors';
 
 /** A number the prose states: its value, the TeX that derives it, and the text printed. */
 export interface Fact<T = number> {
@@ -104,6 +105,7 @@ export function v1PointwiseParamShare(): { weightsOnly: Fact; withBias: Fact } {
 
 /** compare(a, b): a as a share of b, as the prose states it ("80%"), to `digits` significant digits. */
 export function compare(a: number, b: number, digits = 2): Fact {
+  if (!Number.isFinite(a) || !Number.isFinite(b) || b === 0) throw new CostError('invalid-size', `A share needs finite numbers and a non-zero whole, got ${String(a)} of ${String(b)}.`);
   const value = a / b;
   return { value, tex: `\\frac{${texInt(a)}}{${texInt(b)}}`, text: pct(value, digits) };
 }

@@ -315,9 +315,15 @@ export function gcd(a: bigint, b: bigint): bigint {
 
 /** The reduced rational num/den (den ≠ 0; sign carried by num). */
 export function rational(num: bigint | number, den: bigint | number): Rational {
-  let p = BigInt(num);
-  let q = BigInt(den);
-  if (q === 0n) throw new RangeError('A rational needs a non-zero denominator.');
+  let p = 0n;
+  let q = 0n;
+  try {
+    p = BigInt(num);
+    q = BigInt(den);
+  } catch {
+    // BigInt refuses 1.5 and NaN with a RangeError; q is still 0n, and callers get a CostError.
+  }
+  if (q === 0n) throw new CostError('invalid-size', `${num}/${den} is not a fraction of whole numbers.`);
   if (q < 0n) {
     p = -p;
     q = -q;
@@ -358,6 +364,8 @@ export function separableRatio({ k, n }: { k: number; n: number }): Rational {
  * (Howard et al. 2017, §3.1). separableRatio gives the exact fraction at whole N.
  */
 export function separableRatioAt(k: number, n: number): number {
+  // N may be Infinity (the curve's asymptote, 1/D_K²); neither may be 0, negative or NaN.
+  if (!(k > 0 && k < Infinity && n > 0)) throw new CostError('invalid-size', `D_K and N must be positive: ${k}, ${n}.`);
   return 1 / n + 1 / (k * k);
 }
 

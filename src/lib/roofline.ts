@@ -13,6 +13,7 @@
 import { costRatio, rationalToNumber, toSafeNumber, type Rational } from './cost';
 import type { Architecture, LayerKind } from './architectures';
 import type { Device } from './devices';
+import { CostError } from './errors';
 
 /** Bytes per number for each choice of the `precision` parameter: float32, float16, int8. */
 export const PRECISION_BYTES: readonly number[] = [4, 2, 1];
@@ -34,6 +35,9 @@ export interface Traffic {
 
 /** Q = (input + output + weights) · b bytes, exactly. */
 export function layerBytes(t: Traffic, bytes: number): number {
+  for (const [x, what] of [[t.inputElements, 'input elements'], [t.outputElements, 'output elements'], [t.params, 'parameters'], [bytes, 'bytes per number']] as const) {
+    if (!Number.isSafeInteger(x) || x < 0) throw new CostError('invalid-size', `The ${what} must be a whole number from 0, got ${String(x)}.`);
+  }
   return toSafeNumber((BigInt(t.inputElements) + BigInt(t.outputElements) + BigInt(t.params)) * BigInt(bytes), 'byte count');
 }
 

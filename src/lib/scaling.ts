@@ -9,6 +9,7 @@
 import { mobilenetV1, type Architecture } from './architectures';
 import { convCost } from './cost';
 import { texInt, texTerm, type TexLayout } from './tex';
+import { CostError } from './errors';
 
 /** One separable layer at α and ρ beside the same layer at α = 1, ρ = 1. */
 export interface ScalingExample {
@@ -54,6 +55,9 @@ const baseline = (): Architecture => (base ??= mobilenetV1());
  * differs: channels round to whole numbers and the first layer keeps its 3 input channels.
  */
 export function alphaRhoEstimate(multAdds: number, alpha: number, rho: number): number {
+  if (!(Number.isFinite(multAdds) && multAdds >= 0 && alpha > 0 && Number.isFinite(alpha) && rho > 0 && Number.isFinite(rho))) {
+    throw new CostError('invalid-size', `α²ρ² scaling needs a cost from 0 and positive α and ρ, got ${String(multAdds)}, ${String(alpha)}, ${String(rho)}.`);
+  }
   return multAdds * alpha * alpha * rho ** 2;
 }
 

@@ -400,3 +400,19 @@ describe('frameworkCounts and costByKind', () => {
     expect(costByKind(xception()).separable!.layers).toBe(34);
   });
 });
+
+describe('hostile options', () => {
+  it('null options read as no options (the paper defaults), not a TypeError', () => {
+    // @ts-expect-error: a caller outside TypeScript may pass null
+    expect(mobilenetV1(null).params).toBe(mobilenetV1().params);
+    // @ts-expect-error: as above
+    expect(mobilenetV2(null).multAdds).toBe(mobilenetV2().multAdds);
+    // @ts-expect-error: as above
+    expect(xception(null).params).toBe(xception().params);
+  });
+  it('makeDivisible refuses NaN and negative channel counts instead of returning NaN', () => {
+    expect(() => makeDivisible(Number.NaN)).toThrow(CostError);
+    expect(() => makeDivisible(-8)).toThrow(CostError);
+    expect(() => makeDivisible(32, 0)).toThrow(CostError);
+  });
+});

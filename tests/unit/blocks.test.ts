@@ -151,3 +151,12 @@ describe('moduleParams', () => {
     expect(b.expand).toBe(32 * 32 + 64);
   });
 });
+
+describe('an expansion t that is not a whole number from 1', () => {
+  it('is a typed invalid-size error on t in both blocks, not an overflow or a 17-parameter block', () => {
+    for (const t of [0.5, 0, -2, Number.NaN]) {
+      expect(() => invertedResidual({ cin: 3, cout: 3, t, stride: 1, size: 8 })).toThrow(expect.objectContaining({ code: 'invalid-size', field: 't' }));
+      expect(() => residualBottleneck({ cin: 3, cout: 3, t, stride: 1, size: 8 })).toThrow(expect.objectContaining({ code: 'invalid-size', field: 't' }));
+    }
+  });
+});

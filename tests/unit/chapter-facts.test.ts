@@ -190,3 +190,10 @@ describe('Xception facts', () => {
     expect(Math.round(r.params)).toBe(5);
   });
 });
+
+describe('compare refuses a share of nothing', () => {
+  it('a whole of 0 or a NaN is a typed error, not "Infinity%"', () => {
+    expect(() => compare(1, 0)).toThrow(expect.objectContaining({ code: 'invalid-size' }));
+    expect(() => compare(Number.NaN, 4)).toThrow(expect.objectContaining({ code: 'invalid-size' }));
+  });
+});

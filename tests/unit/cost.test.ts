@@ -374,7 +374,10 @@ describe('rationals', () => {
     expect(rational(521 * 8, 4608 * 8)).toEqual({ num: 521n, den: 4608n });
     expect(rational(3, -6)).toEqual({ num: -1n, den: 2n });
     expect(rational(0, 7)).toEqual({ num: 0n, den: 1n });
-    expect(() => rational(1, 0)).toThrow(RangeError);
+    expect(() => rational(1, 0)).toThrow(expect.objectContaining({ code: 'invalid-size' }));
+    // Not whole numbers: a typed error, not BigInt's RangeError.
+    expect(() => rational(1.5, 2)).toThrow(expect.objectContaining({ code: 'invalid-size' }));
+    expect(() => rational(1, Number.NaN)).toThrow(expect.objectContaining({ code: 'invalid-size' }));
   });
   it('addRational(1/64, 1/9) = 73/576 (the V1 ratio for N = 64, K = 3)', () => {
     expect(addRational(rational(1, 64), rational(1, 9))).toEqual({ num: 73n, den: 576n });
@@ -431,5 +434,14 @@ describe('separableRatioAt', () => {
   it('tends to the floor 1/D_K² as N grows: 1/9 at N = ∞ for a 3×3 kernel', () => {
     expect(separableRatioAt(3, Infinity)).toBe(1 / 9);
     expect(separableRatioAt(3, 1e9)).toBeGreaterThan(1 / 9);
+  });
+});
+
+describe('separableRatioAt refuses what is not a kernel or a width', () => {
+  it('D_K or N of 0, below 0 or NaN is a typed error, not Infinity or NaN; N = ∞ is the asymptote 1/D_K²', () => {
+    for (const [k, n] of [[0, 64], [3, 0], [-3, 64], [Number.NaN, 64], [3, Number.NaN], [Number.POSITIVE_INFINITY, 64]]) {
+      expect(() => separableRatioAt(k, n)).toThrow(expect.objectContaining({ code: 'invalid-size' }));
+    }
+    expect(separableRatioAt(3, Number.POSITIVE_INFINITY)).toBe(1 / 9);
   });
 });

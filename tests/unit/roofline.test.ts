@@ -119,3 +119,15 @@ describe('MobileNet V1 and V2 on the roofline (float32)', () => {
     expect(PIXEL_1_TABLE4.v2.printedMultAddsM / PIXEL_1_TABLE4.v1.printedMultAddsM).toBeCloseTo(0.522, 3);
   });
 });
+
+describe('layerBytes refuses traffic that is not a count', () => {
+  it('NaN, fractions or negatives in any term are a typed error, not a RangeError from BigInt', () => {
+    const ok = { inputElements: 3, outputElements: 5, params: 7 };
+    // (3 + 5 + 7) · 4 bytes = 60.
+    expect(layerBytes(ok, 4)).toBe(60);
+    for (const bad of [{ ...ok, inputElements: Number.NaN }, { ...ok, outputElements: 1.5 }, { ...ok, params: -1 }]) {
+      expect(() => layerBytes(bad, 4)).toThrow(expect.objectContaining({ code: 'invalid-size' }));
+    }
+    expect(() => layerBytes(ok, 0.5)).toThrow(expect.objectContaining({ code: 'invalid-size' }));
+  });
+});

@@ -83,3 +83,12 @@ describe('alphaRhoEstimate', () => {
     expect(est).not.toBe(mobilenetV1({ alpha: 0.25, resolution: 128 }).multAdds);
   });
 });
+
+describe('alphaRhoEstimate refuses what is not a cost or a multiplier', () => {
+  it('NaN, 0 or negative α and ρ, or a negative cost, are a typed error; α = ρ = 0.5 divide a cost by α²ρ² = 16 (Howard et al. 2017, §3.4)', () => {
+    expect(alphaRhoEstimate(1600, 0.5, 0.5)).toBe(100);
+    for (const [w, a, r] of [[1600, Number.NaN, 1], [1600, 1, Number.NaN], [1600, 0, 1], [1600, 1, -1], [-1, 1, 1], [Number.POSITIVE_INFINITY, 1, 1]]) {
+      expect(() => alphaRhoEstimate(w, a, r)).toThrow(CostError);
+    }
+  });
+});
