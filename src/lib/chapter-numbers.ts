@@ -29,7 +29,7 @@ import {
 } from './chapter-facts';
 import { convCost, rationalToNumber, separableRatio, type Rational } from './cost';
 import { formatInt, formatPercent, toSignificant } from './format';
-import { kerasTotalTex, separableConv2dParams } from './keras-counts';
+import { kerasTotalTex, separableConv2dParams, type KerasTotalLabels } from './keras-counts';
 import { errorCurve, lostCurve, predictedLostFraction, type ErrorCurvePoint } from './manifold';
 import { largestTensorBySize, peak, table3, v1Memory, v2Memory } from './memory';
 import { V1_TABLE10, V1_TABLE11, V1_TABLE12, V1_TABLE13, V2_TABLE4, V2_TABLE6, V2_TABLE7 } from './paper-results';
@@ -206,7 +206,8 @@ export function xceptionNumbers() {
     ratio: xceptionOverV1(),
     v2s: v2Structure(),
     pf: paperFigure,
-    xk: kerasTotalTex(x),
+    /** The Keras total's formula, with the words under its braces in the page's language (src/i18n). */
+    xk: (labels: KerasTotalLabels) => kerasTotalTex(x, labels),
   };
 }
 
@@ -389,7 +390,8 @@ export function xceptionDeckNumbers() {
     v1: mobilenetV1(),
     v2: mobilenetV2(),
     xfw: frameworkCounts(x),
-    xk: kerasTotalTex(x),
+    /** The Keras total's formula, with the words under its braces in the page's language (src/i18n). */
+    xk: (labels: KerasTotalLabels) => kerasTotalTex(x, labels),
     convLayers: x.layers.filter((l) => l.kind === 'conv' || l.kind === 'separable').length,
     sepLayers: x.layers.filter((l) => l.kind === 'separable').length,
     /** The entry convolutions count as one module, then one per row of the table (Chollet 2017, Fig. 5). */

@@ -32,11 +32,19 @@ export function separableConv2dParams({ k, m, n, depthMultiplier = 1, bias = tru
   return { depthwise: dw.paramsNoBias, pointwise: pw.paramsNoBias, bias: pw.biasParams, total: dw.paramsNoBias + pw.params, tex };
 }
 
+/** The words under the braces of `kerasTotalTex`, in the reader's language (src/i18n). */
+export interface KerasTotalLabels {
+  /** Under the network's own count: "weights + FC bias". */
+  readonly weights: string;
+  /** Under BatchNorm's non-trainable pair: "moving mean, variance". */
+  readonly moving: string;
+}
+
 /** The TeX of P + 2·BN (trainable) + 2·BN (moving statistics) = Keras total, for a network. */
-export function kerasTotalTex(arch: Pick<Architecture, 'params' | 'bnChannels' | 'bnLayers'>): { tex: string; trainable: number; total: number } {
+export function kerasTotalTex(arch: Pick<Architecture, 'params' | 'bnChannels' | 'bnLayers'>, labels: KerasTotalLabels): { tex: string; trainable: number; total: number } {
   const fw = frameworkCounts(arch);
   const tex =
-    `\\underbrace{${texInt(arch.params)}}_{\\text{weights + FC bias}} + \\underbrace{2 \\cdot ${texInt(arch.bnChannels)}}_{\\gamma,\\ \\beta} = ${texInt(fw.keras.trainable)}` +
-    ` \\\\ ${texInt(fw.keras.trainable)} + \\underbrace{2 \\cdot ${texInt(arch.bnChannels)}}_{\\text{moving mean, variance}} = ${texInt(fw.keras.total)}`;
+    `\\underbrace{${texInt(arch.params)}}_{\\text{${labels.weights}}} + \\underbrace{2 \\cdot ${texInt(arch.bnChannels)}}_{\\gamma,\\ \\beta} = ${texInt(fw.keras.trainable)}` +
+    ` \\\\ ${texInt(fw.keras.trainable)} + \\underbrace{2 \\cdot ${texInt(arch.bnChannels)}}_{\\text{${labels.moving}}} = ${texInt(fw.keras.total)}`;
   return { tex, trainable: fw.keras.trainable, total: fw.keras.total };
 }

@@ -2,6 +2,8 @@ import katex from 'katex';
 import { describe, expect, it } from 'vitest';
 import { xception } from '../../src/lib/architectures';
 import { kerasTotalTex, separableConv2dParams } from '../../src/lib/keras-counts';
+import { xceptionFlowEn } from '../../src/i18n/figures/xception-flow.en';
+import { xceptionFlowZh } from '../../src/i18n/figures/xception-flow.zh';
 
 describe('separableConv2dParams', () => {
   it('the source article’s first Keras layer (3 → 32, 3×3, bias): 27 + 96 + 32 = 155', () => {
@@ -27,10 +29,17 @@ describe('separableConv2dParams', () => {
 
 describe('kerasTotalTex', () => {
   it('Xception: 22,801,424 + 2·27,264 = 22,855,952 (Chollet 2017, Table 3) and + 2·27,264 = 22,910,480 (Keras)', () => {
-    const r = kerasTotalTex(xception());
+    const r = kerasTotalTex(xception(), xceptionFlowEn.kerasLabels);
     expect(r.trainable).toBe(22_855_952);
     expect(r.total).toBe(22_910_480);
     expect(r.tex).toContain('22{,}855{,}952');
     expect(() => katex.renderToString(`\\begin{gathered}${r.tex}\\end{gathered}`, { throwOnError: true, displayMode: true })).not.toThrow();
+  });
+  it('writes the braces in the reader\'s language: the Chinese edition has no English under them', () => {
+    const zh = kerasTotalTex(xception(), xceptionFlowZh.kerasLabels).tex;
+    expect(zh).toContain(`\\text{${xceptionFlowZh.kerasLabels.weights}}`);
+    expect(zh).toContain(`\\text{${xceptionFlowZh.kerasLabels.moving}}`);
+    expect(zh).not.toMatch(/weights|moving|variance/);
+    expect(() => katex.renderToString(`\\begin{gathered}${zh}\\end{gathered}`, { throwOnError: true, displayMode: true, strict: 'error' })).not.toThrow();
   });
 });

@@ -37,6 +37,8 @@ export const xceptionFlowEn = {
   kerasAfter: ' trainable,',
   movingAfter: ' with the moving statistics.',
   legendProjection: 'bypass through a strided 1×1 conv',
+  /** Under the braces of the Keras total's formula. */
+  kerasLabels: { weights: 'weights + FC bias', moving: 'moving mean, variance' },
   legendIdentity: 'identity bypass; ⊕ adds it back',
   input: (res: string) => `input ${res}×${res}×3`,
   entryFlow: 'Entry flow',

@@ -38,6 +38,7 @@ export const xceptionFlowZh: FigureStrings['xceptionFlow'] = {
   kerasAfter: ' 个可训练参数，',
   movingAfter: ' 个（含滑动统计量）。',
   legendProjection: '经步长为 2 的 1×1 卷积的捷径连接',
+  kerasLabels: { weights: '权重 + 全连接层偏置', moving: '滑动均值、方差' },
   legendIdentity: '恒等捷径连接；⊕ 处加回',
   input: (res) => `输入 ${res}×${res}×3`,
   entryFlow: '入口流',

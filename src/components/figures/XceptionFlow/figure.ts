@@ -379,7 +379,7 @@ function render(v: FigureParams, frame: FigureFrame): FigureView {
     h('defs', {}, marker('flow', 'xf-head-flow'), marker('identity', 'xf-head-id'), marker('projection', 'xf-head-proj')),
     parts,
   );
-  const tex = `\\begin{gathered}${kerasTotalTex(arch).tex}\\end{gathered}`;
+  const tex = `\\begin{gathered}${kerasTotalTex(arch, T.kerasLabels).tex}\\end{gathered}`;
   return { svg, tex, summary: summary + activeText };
 }
 
