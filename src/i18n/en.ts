@@ -62,6 +62,10 @@ export const en = {
     kinds: { compute: 'Compute', predict: 'Predict, then reveal', misconception: 'Spot the misconception' },
     sheetTitle: (chapter: string) => `Exercises: ${chapter}`,
     sheetSet: (seed: number) => `Set ${seed}`,
+    /** Messages about the sheet's address; {given} and {used} are filled in by the page. */
+    sheetBadSet: 'The exercise set “{given}” is not a whole number from 1 to 999,999; showing set {used}.',
+    sheetBadCount: 'The number of sets “{given}” is not a whole number from 1 to 60; printing {used}.',
+    sheetPastLast: 'The sets end at 999,999, so this sheet prints {used} of them, from set {given}.',
     solutions: 'Worked solutions',
     print: 'Print',
     name: 'Name',

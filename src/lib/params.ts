@@ -217,8 +217,10 @@ export type ExtraKeys = ReadonlyMap<string, readonly string[] | null>;
 /**
  * The query string (without "?") a page keeps in its address bar for a query it was given: the
  * page's parameters that were given (first value, as used: clamped, rounded or replaced), in schema
- * order, then the page's own keys with an accepted value, in the order given. Every other key —
- * unknown, misspelt, repeated or hostile — is dropped, so it travels into no link or snippet.
+ * order, then the page's own keys with an accepted value, in the order given. A parameter's name the
+ * page does not use may be one of its own keys (an exercise sheet's `ex` and `seed`): the page reads
+ * and checks it. Every other key — unknown, misspelt, repeated or hostile — is dropped, so it travels
+ * into no link or snippet.
  */
 export function canonicalQuery(
   query: string | URLSearchParams,
@@ -231,7 +233,7 @@ export function canonicalQuery(
   const { values } = parseParams(search, given, defaults);
   const out = new URLSearchParams(serializeParams(values, given));
   for (const [key, value] of search) {
-    if (out.has(key) || isParamName(key) || !extras.has(key)) continue;
+    if (out.has(key) || !extras.has(key)) continue;
     const accepted = extras.get(key);
     if (accepted === null || accepted?.includes(value)) out.set(key, value);
   }

@@ -128,4 +128,31 @@ describe('exercise sets and progress', () => {
     expect(problems).toEqual([]);
     await done();
   });
+
+  it("follows a chapter's print link to the chapter's set, and explains a sheet address it cannot use as given", async () => {
+    const { page, problems, done } = await visit(tab);
+    // The chapter's set 7 must reach the sheet: the link names it with ex, which the sheet keeps and reads.
+    await page.goto(`${baseURL()}/depthwise-separable/?ex=7`);
+    const link = page.locator('a.ex-sheet-link');
+    await link.scrollIntoViewIfNeeded();
+    await expect.poll(() => link.getAttribute('href')).toContain('ex=7');
+    await link.click();
+    await page.waitForURL(/\/exercises\/depthwise-separable\//);
+    await page.waitForFunction(() => document.querySelector<HTMLElement>('exercise-sheets')?.dataset.ready !== undefined);
+    expect(await page.locator('.sheet').first().getAttribute('data-seed')).toBe('7');
+    expect(new URL(page.url()).search).toBe('?ex=7');
+    await expect.poll(() => page.locator('#param-messages').isHidden()).toBe(true);
+    // A set and a count it cannot use: the sheet says what it uses instead, and the address holds that.
+    await page.goto(`${baseURL()}/exercises/depthwise-separable/?seed=%3Cb%3Ex&count=0x10`);
+    await page.waitForFunction(() => document.querySelector<HTMLElement>('exercise-sheets')?.dataset.ready !== undefined);
+    const box = page.locator('#param-messages');
+    await expect.poll(() => box.isVisible()).toBe(true);
+    const text = (await box.textContent()) ?? '';
+    expect(text).toContain('“<b>x” is not a whole number from 1 to 999,999; showing set 1.');
+    expect(text).toContain('“0x10” is not a whole number from 1 to 60; printing 1.');
+    expect(await box.locator('b').count()).toBe(0);
+    expect(new URL(page.url()).search).toBe('?seed=1&count=1');
+    expect(problems).toEqual([]);
+    await done();
+  });
 });

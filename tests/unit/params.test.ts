@@ -207,6 +207,13 @@ describe('canonicalQuery(query, names, extras)', () => {
     expect(canonicalQuery('theme=dark&theme=light', [], embedKeys)).toBe('theme=dark');
     expect(canonicalQuery('stack=v1_8x8x3_gap&params=keras&x=1', [], new Map([['stack', null], ['params', null]]))).toBe('stack=v1_8x8x3_gap&params=keras');
   });
+  it("keeps a parameter's name that the page claims as its own key as given (an exercise sheet's ex and seed), and drops it otherwise", () => {
+    const sheetKeys = new Map<string, readonly string[] | null>([['seed', null], ['ex', null], ['count', null]]);
+    // The sheet reads and checks these itself (src/lib/sheet-query.ts); the manifold's seed rules (0 …) do not apply.
+    expect(canonicalQuery('ex=7&k=3', [], sheetKeys)).toBe('ex=7');
+    expect(canonicalQuery('seed=-5&count=2', [], sheetKeys)).toBe('seed=-5&count=2');
+    expect(canonicalQuery('ex=7', [], new Map())).toBe('');
+  });
   it('is idempotent: the canonical query of a canonical query is itself (property)', () => {
     fc.assert(
       fc.property(fc.array(fc.tuple(fc.constantFrom('k', 'n', 'alpha', 'theme', 'x', '__proto__'), fc.string({ maxLength: 8 })), { maxLength: 8 }), (pairs) => {

@@ -18,6 +18,7 @@ import { describeIssue } from '../../i18n/params';
 import { pageLang } from '../../i18n/page-lang';
 import { keepOnlyPageKeys, pageDefaults, pageParamNames } from './page-query';
 import { loadWords, wordsReady } from '../../i18n/figures.load';
+import { reportText } from '../ui/message-box';
 
 export type Values = Record<ParamName, number>;
 
@@ -32,26 +33,7 @@ queueMicrotask(() => keepOnlyPageKeys(used, defaults));
 /** The shared values. */
 export const params = map<Values>(initial.values);
 
-/** Show plain-text messages in the page's message box (never as markup). */
-export function reportText(...messages: string[]): void {
-  const box = document.getElementById('param-messages');
-  if (!box || messages.length === 0) return;
-  const list = box.querySelector('ul') ?? box.insertBefore(document.createElement('ul'), box.querySelector('button'));
-  for (const message of messages) {
-    const li = document.createElement('li');
-    li.textContent = message;
-    list.appendChild(li);
-  }
-  box.hidden = false;
-}
-
-document.querySelector('#param-messages [data-role=dismiss]')?.addEventListener('click', (e) => {
-  const box = (e.currentTarget as HTMLElement).closest<HTMLElement>('#param-messages');
-  if (box) {
-    box.hidden = true;
-    box.querySelector('ul')?.remove();
-  }
-});
+export { reportText };
 
 /**
  * Messages for the reader about values that could not be used as given, in the page's language:
