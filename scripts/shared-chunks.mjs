@@ -3,7 +3,7 @@
 // fetches cost far more as fifteen files than as two; this names two chunks by hand, each holding
 // only modules that are fetched together wherever one of them is:
 // - base: the parameter schema and its URL reading, number formatting, the page's words and
-//   language, retries, and the view tree; every page's scripts start from these;
+//   language, retries, the message box and the view tree; every page's scripts start from these;
 // - kit: the figure life cycle, the parameter store and the figure registry, with the look-up of
 //   the cost model's refusals that every figure's code imports; every page with a figure fetches
 //   all of them, and pages without one (the calculator, references, exercise sheets) none. The
@@ -28,6 +28,7 @@ const GROUPS = {
     'src/components/figure-kit/svg.ts',
     'src/components/figure-kit/lazy.ts',
     'src/components/ui/scroll-regions.ts',
+    'src/components/ui/message-box.ts',
     'src/i18n/page-words.ts',
     'src/i18n/page-lang.ts',
   ],
