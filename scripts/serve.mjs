@@ -59,7 +59,9 @@ export function serve(root, port = 0) {
         info = await stat(path).catch(() => null);
       }
       if (!info) {
-        const body = await readFile(join(base, '404.html')).catch(() => 'Not found');
+        // The Chinese edition's own page under /zh/, as hosts that look for the nearest 404.html do.
+        const edition = url.pathname.startsWith('/zh/') ? 'zh/404/index.html' : '404.html';
+        const body = await readFile(join(base, edition)).catch(() => readFile(join(base, '404.html'))).catch(() => 'Not found');
         res.writeHead(404, { 'content-type': TYPES['.html'] }).end(body);
         return;
       }

@@ -21,6 +21,8 @@ export const calculatorEn = {
   height: 'Height',
   width: 'Width',
   channels: 'Channels',
+  /** Under the input size while a typed value cannot be used: the field, its limit, the value the results are for. */
+  inputInvalid: (field: string, max: string, used: string) => `${field} must be a whole number from 1 to ${max}. The results are still for ${used}.`,
   conventions: 'Conventions',
   bn: 'BatchNorm after every convolution',
   paramConvention: 'Parameters',

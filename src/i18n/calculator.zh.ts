@@ -20,6 +20,7 @@ export const calculatorZh: CalculatorStrings = {
   height: '高',
   width: '宽',
   channels: '通道数',
+  inputInvalid: (field: string, max: string, used: string) => `${field}必须是 1 到 ${max} 之间的整数。下面的结果仍按 ${used} 计算。`,
   conventions: '计数约定',
   bn: '每个卷积之后接批归一化',
   paramConvention: '参数量',

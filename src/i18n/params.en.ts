@@ -63,7 +63,7 @@ export const paramsEn = {
     outOfRange: (what: string, range: string, given: string, used: string) => `${what} must be from ${range}; “${given}” was changed to ${used}.`,
     notWhole: (what: string, given: string, used: string) => `${what} must be a whole number; “${given}” was rounded to ${used}.`,
     offStep: (what: string, step: string, given: string, used: string) => `${what} moves in steps of ${step}; “${given}” was rounded to ${used}.`,
-    repeated: (what: string, used: string) => `${what} was given more than once; using the first value, ${used}.`,
+    repeated: (what: string, used: string) => `${what} was given more than once; only the first counts, and it is now ${used}.`,
     notADivisor: (what: string, of: string, given: string, used: string) => `${what} must divide ${of} evenly; “${given}” was changed to ${used}.`,
   },
 };

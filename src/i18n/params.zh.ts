@@ -61,7 +61,7 @@ export const paramsZh: ParamStrings = {
     outOfRange: (what, range, given, used) => `${what}须在 ${range} 之间；“${given}”已改为 ${used}。`,
     notWhole: (what, given, used) => `${what}须为整数；“${given}”已取整为 ${used}。`,
     offStep: (what, step, given, used) => `${what}以 ${step} 为步进；“${given}”已取整为 ${used}。`,
-    repeated: (what, used) => `${what}给出了不止一次；采用第一个值 ${used}。`,
+    repeated: (what, used) => `${what}给出了不止一次；只采用第一个，现为 ${used}。`,
     notADivisor: (what, of, given, used) => `${what}须能整除${of}；“${given}”已改为 ${used}。`,
   },
 };

@@ -425,6 +425,12 @@ export const XCEPTION_STEM: ReadonlyArray<{ filters: number; stride: number }> =
 ];
 
 /**
+ * The smallest input Keras builds Xception for: width and height "no smaller than 71" (Keras
+ * Applications, `Xception(input_shape=…)`); below it xception() still counts, but no library builds it.
+ */
+export const XCEPTION_MIN_RESOLUTION = 71;
+
+/**
  * Xception as Keras builds it (Chollet 2017, Figure 5): 36 conv layers (2 convs + 34
  * SeparableConv2D, params D_K²·M + M·N, no bias) in 14 modules, 4 residual 1×1/2 projections
  * (kind 'pointwise'), global average pool, FC with bias. Default resolution 299.

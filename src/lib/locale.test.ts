@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { HTML_LANG, LANGS, isLang, langOfPath, langOfTag, localePath, withoutLang } from './locale';
+import { HTML_LANG, LANGS, isLang, isNotFoundPath, langOfPath, langOfTag, localePath, withoutLang } from './locale';
 
 // Addresses are the site's own convention: English at the root, Chinese under /zh/ with the same
 // slugs; the expected values are written out by hand from that rule.
@@ -44,5 +44,12 @@ describe('locale', () => {
     expect(localePath('zh', '/depthwise-separable/?k=5&n=128#cost')).toBe('/zh/depthwise-separable/?k=5&n=128#cost');
     expect(localePath('en', '/zh/?k=5#x')).toBe('/?k=5#x');
     expect(localePath('zh', '#slide-3')).toBe('/zh/#slide-3');
+  });
+});
+
+describe('isNotFoundPath(path)', () => {
+  it("names each edition's not-found page (Astro builds /404.html, and /zh/404/ for the Chinese one) and nothing else", () => {
+    for (const p of ['/404.html', '/404/', '/404', '/zh/404/', '/zh/404']) expect(isNotFoundPath(p)).toBe(true);
+    for (const p of ['/', '/zh/', '/4040/', '/404/x', '/mobilenet-v1/', '/zh/404.htmlx', '/en/404/']) expect(isNotFoundPath(p)).toBe(false);
   });
 });

@@ -33,6 +33,14 @@ export function withoutLang(path: string): string {
 }
 
 /**
+ * Whether a path is an edition's not-found page (/404.html, or /zh/404/ for the Chinese one): it
+ * answers every missing address of its edition, so it has no twin to link to.
+ */
+export function isNotFoundPath(path: string): boolean {
+  return /^(\/zh)?\/404(\.html|\/)?$/.test(path);
+}
+
+/**
  * A site path in an edition: localePath('zh', '/mobilenet-v1/') → '/zh/mobilenet-v1/'. A path that
  * already names an edition is moved to the asked one. Query and hash are kept as given.
  */

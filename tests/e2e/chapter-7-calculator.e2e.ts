@@ -201,6 +201,37 @@ describe('calculator', () => {
     await context.close();
   });
 
+  it('a value a link cannot carry stays out of the address, and an input size it cannot use says why', async () => {
+    const { context, page, problems } = await watchedPage(browser);
+    await page.goto(`${baseURL()}/calculator/?stack=v1_7x7x32_pw.n64_gap_fc.n10`);
+    await ready(page);
+    const before = page.url();
+    // Output channels 0 would read back as "as many as the input" (n0), and k 0 would be refused:
+    // the row says why, and the address keeps the last stack that reads back as it is.
+    const out = page.getByLabel('Row 1 output channels');
+    await out.fill('0');
+    await out.press('Tab');
+    const row1 = page.locator('[data-role=rows] tr').first();
+    await expect.poll(() => row1.getAttribute('data-invalid')).toBe('');
+    // The rows below still count on the bad row's input, 1×1×32 → 10: 32·10 + 10 = 330.
+    await expect.poll(() => total(page, 'params')).toBe('330');
+    await page.waitForTimeout(600);
+    expect(page.url()).toBe(before);
+    // A height past its limit: the field says why, and which size the results are still for.
+    const height = page.locator('input[data-input=h]');
+    await height.fill('100001');
+    await height.press('Tab');
+    const note = page.locator('#calc-input-note');
+    await expect.poll(() => note.isVisible()).toBe(true);
+    expect(await note.innerText()).toBe('Height must be a whole number from 1 to 100,000. The results are still for 7.');
+    expect(await height.getAttribute('aria-describedby')).toBe('calc-input-note');
+    await height.fill('14');
+    await height.press('Tab');
+    await expect.poll(() => note.isVisible()).toBe(false);
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+
   it('turns hostile links and pastes into messages, never markup', async () => {
     const { context, page, problems } = await watchedPage(browser);
     const evil = encodeURIComponent('v1_8x8x3_<img src=x onerror="document.body.dataset.pwned=1">_pw.n4');

@@ -102,7 +102,8 @@ export function pageChecks(pick: (route: string) => boolean): void {
         };
         const katex = [...document.querySelectorAll('.katex')].filter((k) => !draftHidden(k));
         return {
-          words: (main?.innerText ?? '').split(/\s+/).filter(Boolean).length,
+          // A Chinese character counts as a word: Chinese is written without spaces.
+          words: ((main?.innerText ?? '').match(/[\u4e00-\u9fff]|[^\s\u4e00-\u9fff]+/g) ?? []).length,
           figures,
           formulas: katex.length,
           formulasVisible: katex.filter((k) => k.getBoundingClientRect().width > 0).length,

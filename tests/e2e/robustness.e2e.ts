@@ -172,6 +172,22 @@ describe('the address bar', () => {
   });
 });
 
+describe('a page that does not exist', () => {
+  it('answers 404 in the edition its address names: English, or Chinese under /zh/', async () => {
+    const { context, page } = await watchedPage(browser);
+    for (const [path, lang, title] of [
+      ['/no-such-page/', 'en', 'Page not found'],
+      ['/zh/embed/no-such-figure/', 'zh-CN', '找不到页面'],
+    ]) {
+      const res = await page.goto(`${baseURL()}${path}`);
+      expect(res?.status()).toBe(404);
+      expect(await page.evaluate(() => document.documentElement.lang)).toBe(lang);
+      expect(await page.locator('h1').textContent()).toBe(title);
+    }
+    await context.close();
+  });
+});
+
 describe('the Content Security Policy', () => {
   it('refuses an injected inline script, and the refusal is a console error the suite catches', async () => {
     const { context, page, problems } = await watchedPage(browser);

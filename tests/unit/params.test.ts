@@ -182,7 +182,8 @@ describe('describeIssue(issue)', () => {
     expect(describeIssue({ name: 'n', given: '99999', reason: 'out-of-range', used: 2048 })).toBe('Output channels (n) must be from 1 to 2048; “99999” was changed to 2048.');
     expect(describeIssue({ name: 'alpha', given: '0.33', reason: 'off-step', used: 0.35 })).toBe('Width multiplier (alpha) moves in steps of 0.05; “0.33” was rounded to 0.35.');
     expect(describeIssue({ name: 'k', given: '3.4', reason: 'off-step', used: 3 })).toContain('whole number');
-    expect(describeIssue({ name: 'k', given: '7', reason: 'repeated', used: 5 })).toContain('more than once');
+    // ?k=99&k=7: the first, 99, is clamped to 11, so the message says what k is now, not "the first value".
+    expect(describeIssue({ name: 'k', given: '7', reason: 'repeated', used: 11 })).toBe('Kernel size (k) was given more than once; only the first counts, and it is now 11.');
     expect(describeIssue({ name: 'k', given: '', reason: 'empty', used: 3 })).toContain('left empty');
   });
 });

@@ -19,7 +19,7 @@ import type { CalculatorStrings } from '../../i18n/calculator.en';
 import { codecText } from '../../i18n/codec-text';
 import { copyToClipboard, downloadText } from '../ui/browser';
 import { lazy } from '../figure-kit/lazy';
-import { NUM_FIELDS, changeKind, readCount, setBn, setInput, setLayer, setNumber, type NumField } from './edit';
+import { NUM_FIELDS, changeKind, readCount, readsBack, setBn, setInput, setLayer, setNumber, type NumField } from './edit';
 import { NUMBER_CELLS, calculatorView, columnWidths, invalidField, rowNumbers, rowView, stackReport, type CalculatorState, type CalculatorView } from './view';
 import { importAfresh } from '../../lib/lazy';
 
@@ -593,8 +593,9 @@ class StackCalculator extends HTMLElement {
   private writeUrl(force = false): void {
     window.clearTimeout(this.urlTimer);
     const { stack, params, flops } = this.state;
-    // A row with an unreadable number is not written: the link keeps the last stack that reads back.
-    const unreadable = stack.layers.some((l) => NUM_FIELDS.some((f) => typeof l[f] === 'number' && !Number.isSafeInteger(l[f])));
+    // A row with a number a link cannot carry (unreadable, or 0 where counts start at 1) is not
+    // written: the link keeps the last stack that reads back as it is.
+    const unreadable = stack.layers.some((l) => NUM_FIELDS.some((f) => l[f] !== null && !readsBack(f, l[f])));
     if (unreadable && !force) return;
     const url = new URL(window.location.href);
     url.searchParams.set('stack', encodeStack(stack));

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { defaultLayer } from '../../lib/stack';
 import { preset } from '../../lib/stack-presets';
-import { changeKind, readCount, setBn, setInput, setLayer, setNumber } from './edit';
+import { changeKind, readCount, readsBack, setBn, setInput, setLayer, setNumber } from './edit';
 
 describe('calculator edits are pure', () => {
   it('setLayer, setInput and setBn return a new stack and leave the old one as it was', () => {
@@ -27,6 +27,16 @@ describe('calculator edits are pure', () => {
     expect(setNumber(l, 'k', '').k).toBeNaN();
     expect(l.k).toBe(3);
     expect(readCount('1234567890')).toBeNaN();
+  });
+
+  it('readsBack: only what a link carries as it is goes into the address (k0 would be refused on reload, n0 means "as the input")', () => {
+    expect(readsBack('k', 0)).toBe(false);
+    expect(readsBack('out', 0)).toBe(false);
+    expect(readsBack('k', 64)).toBe(true); // LIMITS.k
+    expect(readsBack('k', 65)).toBe(false);
+    expect(readsBack('stride', Number.NaN)).toBe(false);
+    expect(readsBack('from', 0)).toBe(true); // r0 reads back, and the row says it has no row to branch from
+    expect(readsBack('t', 1)).toBe(true);
   });
 
   it('changeKind keeps out, stride, padding and k where the new kind reads them', () => {

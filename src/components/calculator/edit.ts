@@ -8,6 +8,11 @@ export type NumField = 'k' | 'out' | 'groups' | 'stride' | 't' | 'from';
 export const NUM_FIELDS: readonly NumField[] = ['k', 'out', 'groups', 'stride', 't', 'from'];
 export const FIELD_MAX: Readonly<Record<NumField, number>> = { k: LIMITS.k, out: LIMITS.out, groups: LIMITS.groups, stride: LIMITS.stride, t: LIMITS.t, from: LIMITS.rows };
 
+/** Whether a link can carry this value of a field as it is: a whole number from 1 (from 0 for a branch's row) up to its limit. */
+export function readsBack(field: NumField, v: number): boolean {
+  return Number.isSafeInteger(v) && v >= (field === 'from' ? 0 : 1) && v <= FIELD_MAX[field];
+}
+
 /** A whole number of up to 9 digits as typed, else NaN (which makes the row invalid, with a reason). */
 export function readCount(text: string): number {
   const t = text.trim();

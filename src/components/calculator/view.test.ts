@@ -55,6 +55,11 @@ describe('calculatorView(state, report, strings)', () => {
     expect(h.attrs.value).toBe('');
     expect(h.attrs['aria-invalid']).toBe('true');
     expect(findAll(tree, (n) => n.attrs['data-input'] === 'w')[0].attrs['aria-invalid']).toBeUndefined();
+    // It says why, and which size the results are still for (the stack's, 224).
+    expect(h.attrs['aria-describedby']).toBe('calc-input-note');
+    const note = findAll(tree, (n) => n.attrs.id === 'calc-input-note')[0];
+    expect(note.children.join('')).toBe('Height must be a whole number from 1 to 100,000. The results are still for 224.');
+    expect(findAll(view(state), (n) => n.attrs.id === 'calc-input-note')[0].children.join('')).toBe('');
     const undo = findAll(tree, (n) => n.attrs['data-action'] === 'undo');
     expect(undo.map((b) => [b.attrs['data-after'], b.attrs.hidden])).toEqual([['load', true], ['import', false]]);
   });

@@ -28,6 +28,7 @@ import {
   type StackLayer,
   type StackResult,
 } from '../../lib/stack';
+import { formatInt } from '../../lib/format';
 import { h, type SvgNode } from '../figure-kit/svg';
 import type { CalculatorStrings } from '../../i18n/calculator.en';
 import { FIELD_MAX, type NumField } from './edit';
@@ -371,9 +372,18 @@ export function calculatorView(s: CalculatorState, report: CalculatorView, t: Ca
         'data-input': key,
         value: draft ?? String(s.stack.input[key]),
         'aria-invalid': draft !== undefined ? 'true' : undefined,
+        'aria-describedby': draft !== undefined ? 'calc-input-note' : undefined,
       }),
     );
   };
+  // A typed size that cannot be used says why, and which size the results are still for.
+  const labels = { h: t.height, w: t.width, c: t.channels };
+  const bad = (['h', 'w', 'c'] as const).filter((key) => s.inputDrafts[key] !== undefined);
+  const inputNote = h(
+    'p',
+    { id: 'calc-input-note', class: 'calc-error', role: 'status' },
+    bad.map((key) => t.inputInvalid(labels[key], formatInt(key === 'c' ? LIMITS.channels : LIMITS.size), String(s.stack.input[key]))).join(' '),
+  );
   const off = !s.editable;
   const undo = (after: 'load' | 'import') => h('button', { type: 'button', 'data-action': 'undo', 'data-after': after, 'aria-label': t.undoLabel, hidden: s.undo !== after }, t.undo);
   const shape = `${s.stack.input.h}×${s.stack.input.w}×${s.stack.input.c}`;
@@ -394,7 +404,7 @@ export function calculatorView(s: CalculatorState, report: CalculatorView, t: Ca
         ' ',
         undo('load'),
       ),
-      h('fieldset', { class: 'calc-group', disabled: off }, h('legend', {}, t.input), input('h', t.height), ' ', input('w', t.width), ' ', input('c', t.channels)),
+      h('fieldset', { class: 'calc-group', disabled: off }, h('legend', {}, t.input), input('h', t.height), ' ', input('w', t.width), ' ', input('c', t.channels), inputNote),
       h(
         'fieldset',
         { class: 'calc-group', disabled: off },

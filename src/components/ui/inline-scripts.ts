@@ -11,4 +11,4 @@ export const SAVED_THEME = `try{var s=localStorage.getItem('separable-theme');if
 export const EMBED_OPTIONS = `(function(){var q=new URLSearchParams(location.search);var t=q.get('theme');if(t==='light'||t==='dark')document.documentElement.dataset.theme=t;if(q.get('controls')==='0')document.documentElement.classList.add('no-controls')})();`;
 
 /** Lecture decks: a class that says the deck's script will run, and the layout of a preview frame or the presenter window. */
-export const LECTURE = `(function(){var q=new URLSearchParams(location.search);var c=document.documentElement.classList;c.add('js');if(q.has('preview'))c.add('preview');else if(q.has('presenter'))c.add('presenter')})();`;
+export const LECTURE = `(function(){var q=new URLSearchParams(location.search);var c=document.documentElement.classList;c.add('js');if(q.has('preview'))c.add('preview');else if(q.get('presenter')==='1')c.add('presenter')})();`;

@@ -41,6 +41,8 @@ export const xceptionFlowEn = {
   kerasLabels: { weights: 'weights + FC bias', moving: 'moving mean, variance' },
   legendIdentity: 'identity bypass; ⊕ adds it back',
   input: (res: string) => `input ${res}×${res}×3`,
+  /** A smaller resolution was asked for: the figure draws Keras's smallest instead. */
+  inputRaised: (res: string, asked: string) => `input ${res}×${res}×3 (Keras's least; ${asked} asked)`,
   entryFlow: 'Entry flow',
   middleFlow: 'Middle flow, 8 times',
   exitFlow: 'Exit flow',

@@ -41,6 +41,7 @@ export const xceptionFlowZh: FigureStrings['xceptionFlow'] = {
   kerasLabels: { weights: '权重 + 全连接层偏置', moving: '滑动均值、方差' },
   legendIdentity: '恒等捷径连接；⊕ 处加回',
   input: (res) => `输入 ${res}×${res}×3`,
+  inputRaised: (res, asked) => `输入 ${res}×${res}×3（Keras 的下限；要求的是 ${asked}）`,
   entryFlow: '入口流',
   middleFlow: '中间流，重复 8 次',
   exitFlow: '出口流',

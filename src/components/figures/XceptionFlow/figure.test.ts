@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { figure, flowModules, moduleOfStep } from './figure';
 import { PARAMS, PARAM_NAMES } from '../../../lib/params';
-import { xception } from '../../../lib/architectures';
+import { XCEPTION_MIN_RESOLUTION, xception } from '../../../lib/architectures';
 import type { SvgNode } from '../../figure-kit/svg';
 import { findAll as all, testFrame } from '../../figure-kit/testing';
+import { layoutIssues } from '../../figure-kit/layout-check';
 import { SLIDE_HEIGHT, SLIDE_WIDTH } from '../../figure-kit/frame';
 
 const slideFrame = { ...testFrame(SLIDE_WIDTH, 's', 'slide'), height: SLIDE_HEIGHT };
@@ -46,6 +47,20 @@ describe('xceptionFlow.render(values)', () => {
     expect(q(svg, 'keras-total')).toEqual(['22910480']);
     expect(tex).toContain('22{,}910{,}480');
   });
+  it('draws a resolution below 71, the least Keras builds, at 71 and says so, in both languages', () => {
+    expect(XCEPTION_MIN_RESOLUTION).toBe(71);
+    for (const frame of [testFrame(), testFrame(360, 'p')]) {
+      const low = figure.render({ ...defaults, res: 32 }, frame);
+      expect(q(low.svg, 'params')).toEqual([String(xception({ resolution: 71 }).params)]);
+      expect(q(low.svg, 'macs')).toEqual([String(xception({ resolution: 71 }).multAdds)]);
+      expect(text(low.svg)).toContain("input 71×71×3 (Keras's least; 32 asked)");
+      expect(layoutIssues(low.svg, frame)).toEqual([]);
+    }
+    expect(text(figure.render({ ...defaults, res: 32 }, testFrame(680, 't', 'page', 'zh')).svg)).toContain('输入 71×71×3（Keras 的下限；要求的是 32）');
+    expect(text(figure.render({ ...defaults, res: 71 }, testFrame()).svg)).toContain('input 71×71×3');
+    expect(text(figure.render({ ...defaults, res: 71 }, testFrame()).svg)).not.toContain('asked');
+  });
+
   it('draws the 8 middle modules as one stack of 8 cards holding their sum; a highlighted middle module is its card', () => {
     const collapsed = figure.render({ ...defaults, step: 0 }, testFrame()).svg;
     expect(q(collapsed, 'middle-params')).toEqual([String(8 * 3 * (9 * 728 + 728 * 728))]);

@@ -12,7 +12,7 @@
  * module's layers and the totals on pages, the flows in two columns beside them on slides, and
  * one column on phones.
  */
-import { frameworkCounts, xception, type ArchLayer, type Architecture } from '../../../lib/architectures';
+import { XCEPTION_MIN_RESOLUTION, frameworkCounts, xception, type ArchLayer, type Architecture } from '../../../lib/architectures';
 import { isCostError } from '../../../lib/errors';
 import { formatCompact, formatInt } from '../../../lib/format';
 import { kerasTotalTex } from '../../../lib/keras-counts';
@@ -300,7 +300,8 @@ function render(v: FigureParams, frame: FigureFrame): FigureView {
   const uid = frame.uid;
   const T = words(frame.lang);
   const W = frame.width;
-  const res = v.res;
+  // Keras builds Xception from 71×71 up: a smaller resolution (a link, the number box) is drawn at 71, and says so.
+  const res = Math.max(v.res, XCEPTION_MIN_RESOLUTION);
   const active = moduleOfStep(v.step);
   const title = h('title', { id: `${uid}-title` }, T.svgTitle);
   let arch: Architecture;
@@ -314,7 +315,7 @@ function render(v: FigureParams, frame: FigureFrame): FigureView {
   const fc = arch.layers.find((l) => l.role === 'classifier') as ArchLayer;
   const convLayers = modules.reduce((s, m) => s + m.convLayers, 0);
   const residuals = modules.filter((m) => m.residual !== 'none').length;
-  const entry: Item[] = [{ kind: 'input', text: T.input(String(res)) }, { kind: 'heading', text: T.entryFlow }, ...modules.slice(0, 4).map((m): Item => ({ kind: 'module', m }))];
+  const entry: Item[] = [{ kind: 'input', text: v.res < res ? T.inputRaised(String(res), String(v.res)) : T.input(String(res)) }, { kind: 'heading', text: T.entryFlow }, ...modules.slice(0, 4).map((m): Item => ({ kind: 'module', m }))];
   const rest: Item[] = [
     { kind: 'heading', text: T.middleFlow },
     { kind: 'middle', modules: modules.filter((m) => m.flow === 'middle') },
