@@ -323,7 +323,7 @@ export function rational(num: bigint | number, den: bigint | number): Rational {
   } catch {
     // BigInt refuses 1.5 and NaN with a RangeError; q is still 0n, and callers get a CostError.
   }
-  if (q === 0n) throw new CostError('invalid-size', `${num}/${den} is not a fraction of whole numbers.`);
+  if (q === 0n) throw new CostError('invalid-size', 'A fraction needs whole numbers and a non-zero denominator.');
   if (q < 0n) {
     p = -p;
     q = -q;
@@ -365,7 +365,7 @@ export function separableRatio({ k, n }: { k: number; n: number }): Rational {
  */
 export function separableRatioAt(k: number, n: number): number {
   // N may be Infinity (the curve's asymptote, 1/D_K²); neither may be 0, negative or NaN.
-  if (!(k > 0 && k < Infinity && n > 0)) throw new CostError('invalid-size', `D_K and N must be positive: ${k}, ${n}.`);
+  if (!(k > 0 && k < Infinity && n > 0)) throw new CostError('invalid-size', 'D_K and N must be positive.');
   return 1 / n + 1 / (k * k);
 }
 

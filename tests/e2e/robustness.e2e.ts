@@ -159,6 +159,17 @@ describe('the address bar', () => {
     await context.close();
   });
 
+  it('lists at most the last five messages, however many values were bad', async () => {
+    const { context, page, problems } = await watchedPage(browser);
+    // Seven of this page's parameters, each not a number: seven messages, of which the box keeps five.
+    await page.goto(`${baseURL()}/depthwise-separable/?k=a&m=b&n=c&df=d&peak=e&bw=f&step=g`);
+    const box = page.locator('#param-messages');
+    await expect.poll(() => box.isVisible()).toBe(true);
+    await expect.poll(() => box.locator('li').count()).toBe(5);
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+
   it('quotes a bad value without control or bidirectional override characters', async () => {
     const { context, page, problems } = await watchedPage(browser);
     await page.goto(`${baseURL()}/?k=%E2%80%AEabc%00def`);

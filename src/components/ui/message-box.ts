@@ -14,13 +14,13 @@ export function reportText(...messages: string[]): void {
     li.textContent = message;
     list.appendChild(li);
   }
+  // The last five: corrections made while typing would otherwise pile up.
+  while (list.children.length > 5) list.firstElementChild?.remove();
   box.hidden = false;
 }
 
-document.querySelector('#param-messages [data-role=dismiss]')?.addEventListener('click', (e) => {
-  const box = (e.currentTarget as HTMLElement).closest<HTMLElement>('#param-messages');
-  if (box) {
-    box.hidden = true;
-    box.querySelector('ul')?.remove();
-  }
+document.querySelector('#param-messages [data-role=dismiss]')?.addEventListener('click', () => {
+  const box = document.getElementById('param-messages') as HTMLElement;
+  box.hidden = true;
+  box.querySelector('ul')?.remove();
 });
