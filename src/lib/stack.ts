@@ -255,7 +255,7 @@ function addCost(r: LayerResult, c: ConvCost, bn: boolean): void {
 
 /**
  * The shape a row would output, where it can be known without its cost (for chaining past errors):
- * not when a field it depends on is itself wrong (output channels typed as "12a", say).
+ * not when a field it depends on is itself wrong (output channels typed past their limit, say).
  */
 function intendedShape(l: StackLayer, input: Shape): Shape | undefined {
   const out = l.out ?? input.c;
