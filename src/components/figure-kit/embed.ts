@@ -2,7 +2,8 @@
  * Embedded figure pages: explain bad embed options, keep the "open in chapter" link in step with
  * the state, and tell the parent page how tall the figure is so its iframe can fit it.
  */
-import { currentQuery, params, reportText } from './store';
+import { currentQuery, params } from './store';
+import { reportText } from '../ui/message-box';
 import { kitText } from '../../i18n/kit';
 import { pageLang } from '../../i18n/page-lang';
 import { loadWords } from '../../i18n/figures.load';

@@ -33,8 +33,6 @@ queueMicrotask(() => keepOnlyPageKeys(used, defaults));
 /** The shared values. */
 export const params = map<Values>(initial.values);
 
-export { reportText };
-
 /**
  * Messages for the reader about values that could not be used as given, in the page's language:
  * at once where its words are in the bundle (English), on a Chinese page once they have arrived,
