@@ -9,7 +9,8 @@
 // throttle too, so they read as on the slow phone.
 //
 // Run on its own (builds nothing; serves dist/):
-//   node scripts/bench-throttle.mjs [--rate 4] [--route /path/] [--runs N] [--steps 48]
+//   node scripts/bench-throttle.mjs [--rate 4] [--route /path/] [--runs N] [--steps 48] [--trace]
+// --trace adds, per page, where a step's main-thread time goes (tracedDrag below).
 // The first row is the floor (FLOOR_PAGE below): the same steps on a page that draws one bar.
 import { hydrateAllFigures } from '../tests/e2e/figure-metrics.mjs';
 
@@ -110,6 +111,98 @@ export async function throttledDrag(browser, url, route, { rate = 4, steps = 48,
   };
 }
 
+/** Trace events read per step, by phase: main-thread work the browser names. */
+const PHASES = {
+  input: ['EventDispatch'],
+  frame: ['FireAnimationFrame'],
+  timers: ['TimerFire', 'FireIdleCallback'],
+  style: ['UpdateLayoutTree'],
+  layout: ['Layout'],
+  paint: ['Paint'],
+  prePaint: ['PrePaint'],
+  commit: ['Commit', 'Layerize'],
+  gc: ['MinorGC', 'MajorGC'],
+};
+/** A task of the main thread, as Chromium's trace names it. */
+const TASK = 'ThreadControllerImpl::RunTask';
+
+/**
+ * Sum the durations (ms) of the events named `names`, counting an event inside another of the
+ * same names once (a painting layer's Paint is nested in its parent's).
+ */
+function outermost(events, names) {
+  const picked = events.filter((e) => names.includes(e.name)).sort((a, b) => a.ts - b.ts || b.dur - a.dur);
+  let total = 0;
+  let end = -Infinity;
+  for (const e of picked) {
+    if (e.ts < end) continue;
+    total += e.dur;
+    end = e.ts + e.dur;
+  }
+  return total / 1000;
+}
+
+/**
+ * Where a step's time goes (--trace): the same keyboard steps as throttledDrag under a
+ * performance trace, and each phase's main-thread ms per step. With `thumbOnly`, the page's own
+ * code never hears the slider (its input events stop at the window): what is left is what a step
+ * costs the browser on this page before any figure redraws, the page's floor.
+ */
+export async function tracedDrag(browser, url, route, { rate = 4, steps = 48, sliders = 4, thumbOnly = false } = {}) {
+  const context = await browser.newContext({ viewport: { width: 412, height: 915 }, deviceScaleFactor: 1, reducedMotion: 'no-preference' });
+  const page = await context.newPage();
+  await page.goto(url + route);
+  await hydrateAllFigures(page);
+  if (thumbOnly) await page.evaluate(() => window.addEventListener('input', (e) => e.stopImmediatePropagation(), true));
+  const handles = [];
+  for (const el of await page.$$('sep-figure param-control input[type=range]')) if (await el.isVisible()) handles.push(el);
+  const used = handles.slice(0, sliders);
+  if (used.length === 0) {
+    await context.close();
+    return null;
+  }
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate });
+  const per = Math.ceil(steps / used.length);
+  let pressed = 0;
+  await browser.startTracing(page, { categories: ['devtools.timeline', 'toplevel', 'v8'] });
+  for (const el of used) {
+    await el.scrollIntoViewIfNeeded();
+    await el.focus();
+    for (let i = 0; i < per; i++) {
+      await page.keyboard.press(i < per / 2 ? 'ArrowRight' : 'ArrowLeft');
+      await page.evaluate(() => new Promise((ok) => requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(ok, 0)))));
+      pressed += 1;
+    }
+  }
+  await page.waitForTimeout(300);
+  const { traceEvents } = JSON.parse((await browser.stopTracing()).toString());
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate: 1 });
+  await context.close();
+  // The page's main thread: of the renderers' main threads, the one that ran the most tasks.
+  const threads = traceEvents.filter((e) => e.name === 'thread_name' && e.args.name === 'CrRendererMain');
+  const ran = (t) => traceEvents.filter((e) => e.pid === t.pid && e.tid === t.tid && e.name === TASK && e.ph === 'X').length;
+  const main = threads.map((t) => ({ t, n: ran(t) })).sort((a, b) => b.n - a.n)[0].t;
+  const events = traceEvents.filter((e) => e.pid === main.pid && e.tid === main.tid && e.ph === 'X' && e.dur > 0);
+  const phases = Object.fromEntries(Object.entries(PHASES).map(([k, names]) => [k, outermost(events, names) / pressed]));
+  const task = outermost(events, [TASK]) / pressed;
+  const named = Object.values(phases).reduce((a, b) => a + b, 0);
+  return { route, rate, thumbOnly, steps: pressed, task, phases, other: Math.max(0, task - named) };
+}
+
+export function printTraced(rows) {
+  const rate = rows[0]?.rate ?? 4;
+  const f = (x) => x.toFixed(1).padStart(7);
+  console.log(`\nWhere a step's main-thread time goes at ${rate}× CPU throttle (ms per step, from a performance trace; "thumb only": the page's code does not hear the slider, what a step costs the browser on this page before anything redraws):`);
+  const heads = ['all', 'input', 'frame', 'timers', 'style', 'layout', 'paint', 'pre', 'commit', 'gc', 'other'];
+  console.log(`${'route'.padEnd(28)}${'steps'.padEnd(12)}${heads.map((h) => h.padStart(7)).join('')}`);
+  for (const r of rows) {
+    const p = r.phases;
+    const cells = [r.task, p.input, p.frame, p.timers, p.style, p.layout, p.paint, p.prePaint, p.commit, p.gc, r.other];
+    console.log(`${r.route.padEnd(28)}${(r.thumbOnly ? 'thumb only' : 'drag').padEnd(12)}${cells.map(f).join('')}`);
+  }
+}
+
 export function printThrottle(rows) {
   const rate = rows[0]?.rate ?? 4;
   const f = (x) => x.toFixed(1).padStart(7);
@@ -121,7 +214,7 @@ export function printThrottle(rows) {
   }
 }
 
-// Standalone: node scripts/bench-throttle.mjs [--rate 4] [--route /path/] [--runs N] [--steps 48]
+// Standalone: node scripts/bench-throttle.mjs [--rate 4] [--route /path/] [--runs N] [--steps 48] [--trace]
 if (import.meta.url === `file://${process.argv[1]}`) {
   const { chromium } = await import('playwright-core');
   const { serve } = await import('./serve.mjs');
@@ -142,13 +235,21 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   const { server, url } = await serve(process.env.SEPARABLE_OUT_DIR ?? 'dist', 0);
   const browser = await chromium.launch(launchOptions());
   const rows = [];
+  const traced = [];
+  const options = { rate: Number(arg('rate', 4)), steps: Number(arg('steps', 48)) };
   for (let run = 0; run < Number(arg('runs', 1)); run++) {
     for (const route of routes) {
-      const row = await throttledDrag(browser, url, route, { rate: Number(arg('rate', 4)), steps: Number(arg('steps', 48)) });
+      const row = await throttledDrag(browser, url, route, options);
       if (row) rows.push(row);
+      if (!argv.includes('--trace') || route === FLOOR) continue;
+      for (const thumbOnly of [false, true]) {
+        const t = await tracedDrag(browser, url, route, { ...options, thumbOnly });
+        if (t) traced.push(t);
+      }
     }
   }
   await browser.close();
   server.close();
   printThrottle(rows);
+  if (traced.length > 0) printTraced(traced);
 }

@@ -3,7 +3,8 @@
 // (median and p95 over 100 moves). Prints tables and writes reports/bench.json.
 // Flags: --build (rebuild first), --route=/path/ (only that route), --moves=N, --live (also press
 // every live block's Run button and report its timings and the JavaScript it fetched), --throttle N
-// (step each chapter's sliders at N× slower CPU in a 412 px viewport), --no-screens (skip the
+// (step each chapter's sliders at N× slower CPU in a 412 px viewport; with --trace, also where a
+// step's main-thread time goes, and the same for the thumb alone), --no-screens (skip the
 // legibility table of every figure on every screen), --lighthouse (Lighthouse's mobile audit of
 // every chapter, the calculator and one embed; --runs=N takes the median of N runs per page).
 import { spawnSync } from 'node:child_process';
@@ -14,7 +15,7 @@ import { chromium } from 'playwright-core';
 import { serve } from './serve.mjs';
 import { launchOptions } from '../tests/e2e/chromium.mjs';
 import { measureScreens, printScreens } from './bench-screens.mjs';
-import { throttledDrag, printThrottle, FLOOR } from './bench-throttle.mjs';
+import { throttledDrag, printThrottle, tracedDrag, printTraced, FLOOR } from './bench-throttle.mjs';
 import { BYTE_BUDGET as BUDGET, kindOf, missedBudgets, sentBytes } from './budgets.mjs';
 import { calculatorKeystrokes, calculatorTraces, printCalculator } from './bench-calculator.mjs';
 
@@ -280,10 +281,17 @@ for (const route of only) {
 }
 // A drag on a slow phone (--throttle N): only the chapters and the home page.
 const throttleRows = [];
+const tracedRows = [];
 if (args.throttle) {
   for (const route of [FLOOR, ...only.filter((r) => !r.startsWith('/lecture/') && !r.startsWith('/embed/') && !['/references/', '/404/', '/calculator/'].includes(r))]) {
     const row = await throttledDrag(browser, url, route, { rate: Number(args.throttle) || 4 });
     if (row) throttleRows.push(row);
+    // --trace: where a step's time goes, and the page's floor (the slider's thumb alone).
+    if (!args.trace || route === FLOOR) continue;
+    for (const thumbOnly of [false, true]) {
+      const t = await tracedDrag(browser, url, route, { rate: Number(args.throttle) || 4, thumbOnly });
+      if (t) tracedRows.push(t);
+    }
   }
 }
 // Legibility per screen (skip with --no-screens; limited to --route when given).
@@ -338,8 +346,9 @@ if (args.lighthouse) {
 }
 const underFloor = screenRows.length > 0 ? printScreens(screenRows) : 0;
 if (throttleRows.length > 0) printThrottle(throttleRows);
+if (tracedRows.length > 0) printTraced(tracedRows);
 mkdirSync('reports', { recursive: true });
-const out = { date: new Date().toISOString(), moves: MOVES, budget: BUDGET, chromium: launchOptions().executablePath, results, lighthouse: lighthouseResults, screens: screenRows, underFloor, throttle: throttleRows };
+const out = { date: new Date().toISOString(), moves: MOVES, budget: BUDGET, chromium: launchOptions().executablePath, results, lighthouse: lighthouseResults, screens: screenRows, underFloor, throttle: throttleRows, traced: tracedRows };
 writeFileSync('reports/bench.json', `${JSON.stringify(out, null, 2)}\n`);
 console.log('\nWrote reports/bench.json');
 if (over.length) {
