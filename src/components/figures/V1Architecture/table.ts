@@ -1,5 +1,5 @@
-/** Browser side of LayerTable.astro: patch the table's view when α or the resolution changes. */
-import { params } from '../../figure-kit/store';
+/** Browser side of LayerTable.astro: patch the table's view when α or the resolution changes (followParams). */
+import { followParams } from '../../figure-kit/follow';
 import { patch } from '../../figure-kit/svg';
 import { langOf } from '../../../i18n/page-lang';
 import { loadLive } from '../../../i18n/live.load';
@@ -19,7 +19,7 @@ class V1LayerTable extends HTMLElement {
     // refusal words: all in the page's language.
     void Promise.all([loadLive(this.edition), loadWords(this.edition, 'errors'), loadFigureWords(this.edition, 'v1-architecture')]).then(([t]) => {
       this.t = t.layerTable;
-      params.subscribe((v) => this.fill(v.alpha, v.res));
+      followParams(this, ['alpha', 'res'], (v) => this.fill(v.alpha, v.res));
     });
   }
 

@@ -4,8 +4,8 @@
  * model's prediction at once; TensorFlow.js is imported only when the reader presses Run, so a
  * reader who never runs it downloads none of it.
  */
-import { subscribeKeys } from 'nanostores';
 import { params } from '../../figure-kit/store';
+import { followParams } from '../../figure-kit/follow';
 import { patch } from '../../figure-kit/svg';
 import { BENCH_REPEATS, BENCH_WARMUP, benchPlan, type BenchSizes } from '../../../lib/bench-guard';
 import { isFetchFailure, lazy } from '../../figure-kit/lazy';
@@ -38,29 +38,8 @@ class ConvBench extends HTMLElement {
     for (const svg of variants) if (svg !== shown) svg.remove();
     const drawn = Number(shown?.getAttribute('viewBox')?.split(' ')[2]) || 680;
     this.state = { sizes: sizesOf(params.get()), life: IDLE, webgl: hasWebGl(), ready: true, chartWidth: wrap.clientWidth || drawn };
-    // Only its four sizes move it, once per frame however many inputs a drag fires. Far from the
-    // screen (a slider at the top of the chapter) it follows when it comes near: redrawing its
-    // chart there would cost each step of the slider a layout and a repaint nobody sees.
-    let pending = 0;
-    let near = true;
-    const follow = (): void => {
-      this.stale = !near;
-      if (this.stale || pending) return;
-      pending = requestAnimationFrame(() => {
-        pending = 0;
-        this.update({ sizes: sizesOf(params.get()) });
-      });
-    };
-    subscribeKeys(params, ['k', 'm', 'n', 'df'], follow);
-    if ('IntersectionObserver' in window)
-      new IntersectionObserver(
-        ([entry]) => {
-          near = entry?.isIntersecting ?? true;
-          if (near && this.stale) follow();
-        },
-        { rootMargin: '50% 0px' },
-      ).observe(this);
-    window.addEventListener('beforeprint', () => this.catchUp());
+    // Only its four sizes move it (followParams: once per frame, and not while far from the screen).
+    followParams(this, ['k', 'm', 'n', 'df'], (v) => this.update({ sizes: sizesOf(v) }));
     this.addEventListener('click', (e) => {
       if ((e.target as Element).closest('[data-role=run]')) void this.run();
     });
@@ -72,16 +51,6 @@ class ConvBench extends HTMLElement {
       }).observe(wrap);
     this.render();
     this.dataset.ready = '';
-  }
-
-  /** Whether the store has sizes the block has not shown yet (it was far from the screen). */
-  private stale = false;
-
-  /** Show the store's sizes now if they changed while the block was far from the screen. */
-  private catchUp(): void {
-    if (!this.stale) return;
-    this.stale = false;
-    this.update({ sizes: sizesOf(params.get()) });
   }
 
   private render(): void {
@@ -100,7 +69,8 @@ class ConvBench extends HTMLElement {
 
   private async run(): Promise<void> {
     if (isBusy(this.state.life)) return;
-    this.catchUp();
+    // The store's sizes, even those a frame has not shown yet.
+    this.update({ sizes: sizesOf(params.get()) });
     const s = this.state.sizes;
     const plan = benchPlan(s);
     if (plan.refusal) return;

@@ -4,6 +4,7 @@
  * is imported only when the reader presses "Build and run"; nothing here loads it on page load.
  */
 import { params } from '../../figure-kit/store';
+import { followParams } from '../../figure-kit/follow';
 import { mobilenetV1 } from '../../../lib/architectures';
 // model-run imports TensorFlow.js types only, so this static import loads no tfjs code.
 import { cpuGuard, runMobileNetV1 } from '../../../lib/tf/model-run';
@@ -58,7 +59,7 @@ class V1Model extends HTMLElement {
     this.t = await loadLive(langOf(this));
     const { alpha, res } = params.get();
     this.state = { alpha, res, life: IDLE, webgl: hasWebGl(), ready: true, choice: 'auto', cancelling: false, cancelledEarly: false, chartWidth: this.el('charts').clientWidth || 640 };
-    params.subscribe((v) => this.update({ alpha: v.alpha, res: v.res }));
+    followParams(this, ['alpha', 'res'], (v) => this.update({ alpha: v.alpha, res: v.res }));
     this.addEventListener('click', (e) => {
       const role = (e.target as Element).closest<HTMLElement>('button[data-role]')?.dataset.role;
       if (role === 'run') void this.run();
@@ -103,7 +104,9 @@ class V1Model extends HTMLElement {
 
   private async run(): Promise<void> {
     if (isBusy(this.state.life)) return;
-    const { alpha, res } = this.state;
+    // The store's values, even those a frame has not shown yet.
+    const { alpha, res } = params.get();
+    this.update({ alpha, res });
     const arch = mobilenetV1({ alpha, resolution: res });
     const t = this.t;
     this.signal = { aborted: false };
