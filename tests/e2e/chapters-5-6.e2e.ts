@@ -278,25 +278,31 @@ describe('chapter 5, linear bottlenecks', () => {
       await new Promise((ok) => setTimeout(ok, 1500));
       await route.continue();
     });
-    await page.goto(`${baseURL()}/linear-bottlenecks/`);
-    const fig = page.locator('[data-figure="relu-manifold"]');
-    // Every frame: whether the picture is dimmed, and how long the figure had been waiting for an answer.
-    await fig.evaluate((el) => {
+    // Every frame: whether the picture is dimmed, and how long the figure had been waiting for an
+    // answer. Watched from before the page's first script: at this size the figure may start
+    // computing as the page loads, and a watch begun later would count its wait from then, short.
+    await page.addInitScript(() => {
       const w = window as unknown as { frames: { dim: boolean; waited: number }[] };
       w.frames = [];
-      let since = el.hasAttribute('data-busy') ? performance.now() : -1;
-      new MutationObserver(() => {
-        const busy = el.hasAttribute('data-busy');
-        if (busy && since < 0) since = performance.now();
-        if (!busy) since = -1;
-      }).observe(el, { attributes: true, attributeFilter: ['data-busy'] });
-      const frame = el.querySelector('.fig-frame')!;
+      let since = -1;
+      new MutationObserver((records) => {
+        for (const r of records) {
+          const el = r.target as HTMLElement;
+          if (el.dataset.figure !== 'relu-manifold') continue;
+          const busy = el.hasAttribute('data-busy');
+          if (busy && since < 0) since = performance.now();
+          if (!busy) since = -1;
+        }
+      }).observe(document, { subtree: true, attributes: true, attributeFilter: ['data-busy'] });
       const sample = (): void => {
-        w.frames.push({ dim: Number(getComputedStyle(frame).opacity) < 1, waited: since < 0 ? -1 : performance.now() - since });
+        const frame = document.querySelector('[data-figure="relu-manifold"] .fig-frame');
+        if (frame) w.frames.push({ dim: Number(getComputedStyle(frame).opacity) < 1, waited: since < 0 ? -1 : performance.now() - since });
         requestAnimationFrame(sample);
       };
       requestAnimationFrame(sample);
     });
+    await page.goto(`${baseURL()}/linear-bottlenecks/`);
+    const fig = page.locator('[data-figure="relu-manifold"]');
     const frames = (): Promise<{ dim: boolean; waited: number }[]> => page.evaluate(() => (window as unknown as { frames: { dim: boolean; waited: number }[] }).frames.splice(0));
     await fig.scrollIntoViewIfNeeded();
     const backend = fig.locator('[data-role="backend"]');
