@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 // patch(el, tree) against a real DOM: what it keeps, what it replaces, and the namespaces it uses.
 import { describe, expect, it } from 'vitest';
-import { h, patch, patchFrom, toMarkup } from '../../src/components/figure-kit/svg';
+import { element, h, patch, patchFrom, toMarkup } from '../../src/components/figure-kit/svg';
 
 const SVG_NS = 'http://www.w3.org/2000/svg';
 
@@ -173,3 +173,29 @@ describe('patchFrom(el, before, after)', () => {
     expect(tr.cells[1].textContent).toBe('<img src=x onerror=alert(1)>');
   });
 });
+
+describe('element(tree)', () => {
+  it('makes an HTML element with its attributes and text, a boolean attribute standing alone and a falsy one left out', () => {
+    const el = element(h('p', { id: 'net-status', class: 'net-status', role: 'status', hidden: true, title: undefined }, 'Offline'));
+    expect(el.namespaceURI).toBe('http://www.w3.org/1999/xhtml');
+    expect(el.localName).toBe('p');
+    expect((el as HTMLElement).hidden).toBe(true);
+    expect(el.getAttribute('hidden')).toBe('');
+    expect(el.hasAttribute('title')).toBe(false);
+    expect(el.outerHTML).toBe('<p id="net-status" class="net-status" role="status" hidden="">Offline</p>');
+  });
+
+  it('makes an svg root and its children in the SVG namespace', () => {
+    const el = element(h('svg', { viewBox: '0 0 4 4' }, h('rect', { width: 1 })));
+    expect(el.namespaceURI).toBe(SVG_NS);
+    expect(el.firstElementChild?.namespaceURI).toBe(SVG_NS);
+    expect(el.firstElementChild?.getAttribute('width')).toBe('1');
+  });
+
+  it('writes text as text: markup in a message stays characters', () => {
+    const el = element(h('ul', {}, h('li', {}, '<img src=x onerror=alert(1)>')));
+    expect(el.querySelector('img')).toBeNull();
+    expect(el.textContent).toBe('<img src=x onerror=alert(1)>');
+  });
+});
+

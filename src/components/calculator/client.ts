@@ -12,7 +12,7 @@
  */
 import { FLOP_CONVENTIONS, LIMITS, PARAM_CONVENTIONS, DEFAULT_PRESET, PRESET_IDS, STACK_KINDS, defaultLayer, insertLayer, moveLayer, removeLayer, type FlopConvention, type LayerField, type ParamConvention, type PresetId, type Stack, type StackKind, type StackLayer } from '../../lib/stack';
 import { decodeStack, encodeStack, fromTable, shown, toCsv, toMarkdown } from '../../lib/stack-codec';
-import { patch, patchFrom, type SvgNode } from '../figure-kit/svg';
+import { element, h, patch, patchFrom, type SvgNode } from '../figure-kit/svg';
 import { langOf } from '../../i18n/page-lang';
 import { loadCalculator } from '../../i18n/calculator.load';
 import type { CalculatorStrings } from '../../i18n/calculator.en';
@@ -455,7 +455,7 @@ class StackCalculator extends HTMLElement {
       const numbers = numbersOf(r);
       let dom = this.rows.get(key);
       if (!dom) {
-        dom = { tr: document.createElement('tr'), controls: null, numbers: null, tree: null };
+        dom = { tr: element(h('tr')) as HTMLTableRowElement, controls: null, numbers: null, tree: null };
         this.rows.set(key, dom);
       }
       if (!sameControls(dom.controls, controls)) {
@@ -501,8 +501,7 @@ class StackCalculator extends HTMLElement {
     for (let i = from; i < end; i++) {
       const [key, l, r] = [this.keys[i], layers[i], report.rows[i]];
       const tree = rowView(r, l, i, n, key, {}, this.t);
-      const tr = document.createElement('tr');
-      patch(tr, tree);
+      const tr = element(tree) as HTMLTableRowElement;
       this.rows.set(key, { tr, controls: [l, r.error, r.errorField, i, n, ''], numbers: numbersOf(r), tree });
       this.rowsEl.rows[i].replaceWith(tr);
     }

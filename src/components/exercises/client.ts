@@ -4,7 +4,7 @@
  */
 import { subscribeKeys } from 'nanostores';
 import { params, setParam } from '../figure-kit/store';
-import { patch } from '../figure-kit/svg';
+import { element, h, patch } from '../figure-kit/svg';
 import { FIGURES } from '../figure-kit/registry';
 import { figureValues } from './figure-values';
 import { exercisesView, isDone, type ExerciseProgress, type ExercisesState } from './view';
@@ -202,7 +202,7 @@ class SepExercises extends HTMLElement {
         const values = figureValues(box.dataset.state === 'after' ? ex.figure.after : ex.figure.before);
         const view = def.render(values, { uid: `ex-${s.chapter}-${ex.id}`, width: Math.max(200, box.clientWidth), context: 'page', lang: pageLang() });
         let svg = box.querySelector('svg');
-        if (!svg) svg = box.appendChild(document.createElementNS('http://www.w3.org/2000/svg', 'svg'));
+        if (!svg) svg = box.appendChild(element(h('svg')) as SVGSVGElement);
         patch(svg, view.svg);
         box.dataset.drawn = key;
       } catch (e) {

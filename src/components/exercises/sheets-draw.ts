@@ -2,7 +2,7 @@
  * Draws the sheets an address asks for (sheets.ts loads this only when they differ from the
  * build's): the same view as the build, then the math typeset by KaTeX, fetched on first need.
  */
-import { h, patch } from '../figure-kit/svg';
+import { element, h } from '../figure-kit/svg';
 import { sheetView } from './view';
 import { isExerciseChapter } from '../../lib/exercises';
 import { lighterKatex } from '../../lib/katex-markup';
@@ -16,9 +16,7 @@ export async function drawSheets(host: HTMLElement, { seed, count, solutions }: 
   if (!isExerciseChapter(chapter)) return;
   const { words, t } = await pageExerciseText();
   const sheets = Array.from({ length: count }, (_, i) => sheetView(host.dataset.title ?? chapter, chapter, seed + i, exercisesFor(chapter, seed + i, words), solutions, t));
-  const root = document.createElement('div');
-  patch(root, h('div', {}, sheets));
-  host.replaceChildren(...root.childNodes);
+  host.replaceChildren(...element(h('div', {}, sheets)).childNodes);
   try {
     const [{ default: katex }, { untilDrawable }] = await Promise.all([importAfresh(() => import('katex')), importAfresh(() => import('../figure-kit/katex-sheets'))]);
     const math = [...host.querySelectorAll<HTMLElement>('.ex-tex')].map((el) => [el, lighterKatex(katex.renderToString(el.dataset.tex ?? '', { displayMode: el.dataset.display === 'true', throwOnError: false }))] as const);

@@ -14,6 +14,7 @@ import { FIGURES } from './registry';
 import { texToLines, type TexLine, type TexRun } from './tex-text';
 import { kitText } from '../../i18n/kit';
 import { langAt } from './lang';
+import { element, h } from './svg';
 
 const SVG_NS = 'http://www.w3.org/2000/svg';
 const XML_NS = 'http://www.w3.org/XML/1998/namespace';
@@ -189,22 +190,11 @@ function addDy(el: Element, by: number): void {
  * off-screen container that carries the wanted palette, so the page itself never changes.
  */
 function resolvedCopy(root: HTMLElement, svg: SVGSVGElement, palette: Palette, colours: ColourReader): { copy: SVGSVGElement; host: HTMLElement } {
-  const host = document.createElement('div');
-  host.dataset.palette = palette;
-  host.setAttribute('aria-hidden', 'true');
-  host.style.cssText = `position:absolute;left:-100000px;top:0;width:${Math.max(1, svg.getBoundingClientRect().width)}px;pointer-events:none`;
   // The same classes as on the page, so figure styles apply; plain elements, so no figure code runs.
-  const figure = document.createElement('div');
-  figure.className = 'figure';
-  figure.dataset.figure = root.dataset.figure ?? '';
-  const inner = document.createElement('figure');
-  const frame = document.createElement('div');
-  frame.className = 'fig-frame';
+  const style = `position:absolute;left:-100000px;top:0;width:${Math.max(1, svg.getBoundingClientRect().width)}px;pointer-events:none`;
+  const host = element(h('div', { 'data-palette': palette, 'aria-hidden': 'true', style }, h('div', { class: 'figure', 'data-figure': root.dataset.figure ?? '' }, h('figure', {}, h('div', { class: 'fig-frame' }))))) as HTMLElement;
   const copy = svg.cloneNode(true) as SVGSVGElement;
-  frame.appendChild(copy);
-  inner.appendChild(frame);
-  figure.appendChild(inner);
-  host.appendChild(figure);
+  host.querySelector('.fig-frame')?.appendChild(copy);
   document.body.appendChild(host);
 
   // Baselines first, while classes still apply and text can be measured.
@@ -469,16 +459,8 @@ export async function copyText(text: string, status: HTMLElement, what: string):
   const words = kitText(langAt(status)).status;
   if (await copyToClipboard(text)) status.textContent = words.copied(what);
   else {
-    status.textContent = '';
-    const label = document.createElement('label');
-    label.textContent = words.selectAndCopy(what);
-    const area = document.createElement('textarea');
-    area.readOnly = true;
-    area.rows = 3;
-    area.value = text;
-    label.appendChild(area);
-    status.appendChild(label);
-    area.select();
+    status.replaceChildren(element(h('label', {}, words.selectAndCopy(what), h('textarea', { readonly: true, rows: 3 }, text))));
+    status.querySelector('textarea')?.select();
   }
 }
 

@@ -6,22 +6,14 @@
  */
 import { retryable, type Retryable } from '../../lib/lazy';
 import { pageWords } from '../../i18n/page-words';
+import { element, h } from './svg';
 
 const loads = new Set<Retryable<unknown>>();
 const waiting = new Set<() => void>();
 
 /** The page's status line for failed loads (created on first need, plain text, polite). */
 function note(): HTMLElement {
-  let el = document.getElementById('net-status');
-  if (!el) {
-    el = document.createElement('p');
-    el.id = 'net-status';
-    el.className = 'net-status';
-    el.setAttribute('role', 'status');
-    el.hidden = true;
-    document.body.appendChild(el);
-  }
-  return el;
+  return document.getElementById('net-status') ?? (document.body.appendChild(element(h('p', { id: 'net-status', class: 'net-status', role: 'status', hidden: true }))) as HTMLElement);
 }
 
 /** Tell the reader that part of the page could not be downloaded and will be tried again. */

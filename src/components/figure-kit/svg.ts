@@ -158,6 +158,11 @@ export function patchFrom(el: Element, before: SvgNode, after: SvgNode): void {
   }
 }
 
+/** A new element from a tree, for a view that has no element in the page yet (an `svg` root is SVG). */
+export function element(node: SvgNode, doc: Document = document): Element {
+  return create(doc, node, node.tag === 'svg' ? SVG_NS : HTML_NS) as Element;
+}
+
 /**
  * Make a live element match a tree, reusing elements whose tag is unchanged so focus, listeners
  * and transitions survive an update. The element's own tag must equal node.tag.
