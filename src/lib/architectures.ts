@@ -321,6 +321,43 @@ export function mobilenetV2Widths(alpha: number, rounding: V2Rounding = 'keras')
   };
 }
 
+/** One inverted-residual block of MobileNet V2, in the order the network runs them. */
+export interface V2BlockPlan {
+  /** 0 to 16. */
+  readonly index: number;
+  /** Keras's name prefix for its layers: expanded_conv, then block_1 … block_16. */
+  readonly prefix: string;
+  readonly cin: number;
+  readonly cout: number;
+  /** Expansion factor t of its row. */
+  readonly t: number;
+  /** The row's stride s on its first repeat, 1 on the others. */
+  readonly stride: number;
+}
+
+/**
+ * The 17 blocks of MobileNet V2 for channel widths `widths` (mobilenetV2Widths): each row of
+ * Sandler et al. 2018, Table 2, repeated n times, "the first layer of each sequence has a stride
+ * s and all others use stride 1" (§4), each block reading the channels the one before wrote (the
+ * stem's, for the first). The cost model and the TensorFlow.js model are both built from it.
+ */
+export function v2BlockPlan(widths: { readonly stem: number; readonly blocks: readonly number[] }): V2BlockPlan[] {
+  if (widths?.blocks?.length !== V2_TABLE.length) throw new CostError('invalid-size', `MobileNet V2 has ${V2_TABLE.length} block widths, one per row of its Table 2.`);
+  assertPositiveInt(widths.stem, 'stem width');
+  widths.blocks.forEach((c) => assertPositiveInt(c, 'block width'));
+  const plan: V2BlockPlan[] = [];
+  let cin = widths.stem;
+  V2_TABLE.forEach((row, r) => {
+    const cout = widths.blocks[r];
+    for (let i = 0; i < row.n; i++) {
+      const index = plan.length;
+      plan.push({ index, prefix: index === 0 ? 'expanded_conv' : `block_${index}`, cin, cout, t: row.t, stride: i === 0 ? row.s : 1 });
+      cin = cout;
+    }
+  });
+  return plan;
+}
+
 /** Options for MobileNet V2. */
 export interface MobileNetV2Options extends MobileNetOptions {
   /** Channel rounding of the block outputs; default 'keras' (identical at the standard α values). */
@@ -349,46 +386,38 @@ export function mobilenetV2(given: MobileNetV2Options = {}): Architecture {
   );
   layers.push(stem);
   let size = stem.outH;
-  let channels = widths.stem;
-  let index = 0;
-  V2_TABLE.forEach((row, r) => {
-    const out = widths.blocks[r];
-    for (let i = 0; i < row.n; i++) {
-      const stride = i === 0 ? row.s : 1;
-      const prefix = index === 0 ? 'expanded_conv' : `block_${index}`;
-      const blockLayers: ArchLayer[] = [];
-      let inH = size;
-      for (const l of invertedResidualLayers({ cin: channels, cout: out, t: row.t, stride })) {
-        const costed = layerFrom(`${prefix}_${l.role}`, l.kind, { kind: l.kind, k: l.k, cin: l.cin, cout: l.cout, inH, stride: l.stride }, { bnChannels: l.cout, block: index, role: l.role });
-        blockLayers.push(costed);
-        inH = costed.outH;
-      }
-      const project = blockLayers[blockLayers.length - 1];
-      const hidden = blockLayers.find((l) => l.role === 'depthwise')!.cin;
-      layers.push(...blockLayers);
-      blocks.push({
-        index,
-        t: row.t,
-        cin: channels,
-        hidden,
-        cout: out,
-        stride,
-        inH: size,
-        outH: project.outH,
-        shortcut: shortcutRule({ cin: channels, cout: out, stride }).identity,
-        params: blockLayers.reduce((s, l) => s + l.params, 0),
-        multAdds: blockLayers.reduce((s, l) => s + l.multAdds, 0),
-      });
-      size = project.outH;
-      channels = out;
-      index += 1;
+  const plan = v2BlockPlan(widths);
+  for (const b of plan) {
+    const blockLayers: ArchLayer[] = [];
+    let inH = size;
+    for (const l of invertedResidualLayers(b)) {
+      const costed = layerFrom(`${b.prefix}_${l.role}`, l.kind, { kind: l.kind, k: l.k, cin: l.cin, cout: l.cout, inH, stride: l.stride }, { bnChannels: l.cout, block: b.index, role: l.role });
+      blockLayers.push(costed);
+      inH = costed.outH;
     }
-  });
+    const project = blockLayers[blockLayers.length - 1];
+    const hidden = blockLayers.find((l) => l.role === 'depthwise')!.cin;
+    layers.push(...blockLayers);
+    blocks.push({
+      index: b.index,
+      t: b.t,
+      cin: b.cin,
+      hidden,
+      cout: b.cout,
+      stride: b.stride,
+      inH: size,
+      outH: project.outH,
+      shortcut: shortcutRule(b).identity,
+      params: blockLayers.reduce((s, l) => s + l.params, 0),
+      multAdds: blockLayers.reduce((s, l) => s + l.multAdds, 0),
+    });
+    size = project.outH;
+  }
   layers.push(
     layerFrom(
       'Conv_1',
       'pointwise',
-      { kind: 'pointwise', k: 1, cin: channels, cout: widths.head, inH: size },
+      { kind: 'pointwise', k: 1, cin: plan[plan.length - 1].cout, cout: widths.head, inH: size },
       { bnChannels: widths.head, role: 'head' },
     ),
   );

@@ -9,6 +9,7 @@ import {
   mobilenetV2Widths,
   V1_TABLE,
   V2_TABLE,
+  v2BlockPlan,
   xception,
   XCEPTION_TABLE,
   type Architecture,
@@ -317,6 +318,50 @@ describe('makeDivisible and V2 widths', () => {
     expect(mobilenetV2Widths(0.35)).toEqual({ stem: 16, blocks: [8, 8, 16, 24, 32, 56, 112], head: 1280 });
     expect(mobilenetV2Widths(1)).toEqual({ stem: 32, blocks: [16, 24, 32, 64, 96, 160, 320], head: 1280 });
     expect(mobilenetV2Widths(1.4)).toEqual({ stem: 48, blocks: [24, 32, 48, 88, 136, 224, 448], head: 1792 });
+  });
+});
+
+describe('v2BlockPlan(widths)', () => {
+  it('at α = 1: 17 blocks, each row of Sandler et al. 2018, Table 2 repeated n times, stride s on its first repeat only, Keras names', () => {
+    const plan = v2BlockPlan(mobilenetV2Widths(1));
+    // By hand from Table 2 (t, c, n, s): (1,16,1,1) (6,24,2,2) (6,32,3,2) (6,64,4,2) (6,96,3,1) (6,160,3,2) (6,320,1,1), stem 32.
+    expect(plan.map((b) => [b.cin, b.cout, b.t, b.stride])).toEqual([
+      [32, 16, 1, 1],
+      [16, 24, 6, 2],
+      [24, 24, 6, 1],
+      [24, 32, 6, 2],
+      [32, 32, 6, 1],
+      [32, 32, 6, 1],
+      [32, 64, 6, 2],
+      [64, 64, 6, 1],
+      [64, 64, 6, 1],
+      [64, 64, 6, 1],
+      [64, 96, 6, 1],
+      [96, 96, 6, 1],
+      [96, 96, 6, 1],
+      [96, 160, 6, 2],
+      [160, 160, 6, 1],
+      [160, 160, 6, 1],
+      [160, 320, 6, 1],
+    ]);
+    expect(plan.map((b) => b.index)).toEqual([...Array(17).keys()]);
+    // keras.applications.MobileNetV2 names its first block expanded_conv, the others block_1 … block_16.
+    expect(plan[0].prefix).toBe('expanded_conv');
+    expect(plan[16].prefix).toBe('block_16');
+    expect(plan.reduce((n, row) => n + row.stride - 1, 0)).toBe(4); // four stride-2 blocks: 112 → 7 after the stem
+  });
+
+  it('follows the widths it is given (α = 0.35: stem 16, blocks 8 … 112)', () => {
+    const plan = v2BlockPlan(mobilenetV2Widths(0.35));
+    expect(plan[0]).toEqual({ index: 0, prefix: 'expanded_conv', cin: 16, cout: 8, t: 1, stride: 1 });
+    expect(plan[16]).toEqual({ index: 16, prefix: 'block_16', cin: 56, cout: 112, t: 6, stride: 1 });
+  });
+
+  it('refuses widths that are not one positive whole number per row', () => {
+    expect(() => v2BlockPlan({ stem: 32, blocks: [16, 24] })).toThrow(CostError);
+    expect(() => v2BlockPlan({ stem: 0, blocks: [16, 24, 32, 64, 96, 160, 320] })).toThrow(CostError);
+    expect(() => v2BlockPlan({ stem: 32, blocks: [16, 24, 32, 64, 96, 160, 320.5] })).toThrow(CostError);
+    expect(() => v2BlockPlan(null as unknown as { stem: number; blocks: number[] })).toThrow(CostError);
   });
 });
 

@@ -12,7 +12,7 @@ import {
   V1_STEM,
   V1_TABLE,
   V2_STEM,
-  V2_TABLE,
+  v2BlockPlan,
   type MobileNetOptions,
   type V2Rounding,
 } from '../architectures';
@@ -119,32 +119,22 @@ export function buildMobileNetV2(tf: TF, opts: MobileNetOptions & { rounding?: V
     }),
     'Conv1',
   );
-  let channels = widths.stem;
-  let index = 0;
-  V2_TABLE.forEach((row, r) => {
-    const out = widths.blocks[r];
-    for (let i = 0; i < row.n; i++) {
-      const stride = i === 0 ? row.s : 1;
-      const prefix = index === 0 ? 'expanded_conv' : `block_${index}`;
-      const blockInput = x;
-      let y = x;
-      // The block's layers as src/lib/blocks.ts composes them (Sandler et al. 2018, Table 1).
-      for (const l of invertedResidualLayers({ cin: channels, cout: out, t: row.t, stride })) {
-        const name = `${prefix}_${l.role}`;
-        const layer =
-          l.kind === 'depthwise'
-            ? tf.layers.depthwiseConv2d({ kernelSize: l.k, strides: l.stride, padding: 'same', useBias: false, name })
-            : tf.layers.conv2d({ filters: l.cout, kernelSize: 1, padding: 'same', useBias: false, name });
-        y = convBnRelu(tf, y, layer, name, l.activation === 'linear');
-      }
-      if (shortcutRule({ cin: channels, cout: out, stride }).identity) {
-        y = tf.layers.add({ name: `${prefix}_add` }).apply([blockInput, y]) as SymbolicTensor;
-      }
-      x = y;
-      channels = out;
-      index += 1;
+  // The blocks as the cost model runs them (v2BlockPlan), each block's layers as src/lib/blocks.ts
+  // composes them (Sandler et al. 2018, Table 1).
+  for (const b of v2BlockPlan(widths)) {
+    const blockInput = x;
+    let y = x;
+    for (const l of invertedResidualLayers(b)) {
+      const name = `${b.prefix}_${l.role}`;
+      const layer =
+        l.kind === 'depthwise'
+          ? tf.layers.depthwiseConv2d({ kernelSize: l.k, strides: l.stride, padding: 'same', useBias: false, name })
+          : tf.layers.conv2d({ filters: l.cout, kernelSize: 1, padding: 'same', useBias: false, name });
+      y = convBnRelu(tf, y, layer, name, l.activation === 'linear');
     }
-  });
+    if (shortcutRule(b).identity) y = tf.layers.add({ name: `${b.prefix}_add` }).apply([blockInput, y]) as SymbolicTensor;
+    x = y;
+  }
   x = convBnRelu(
     tf,
     x,
