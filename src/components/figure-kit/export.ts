@@ -306,11 +306,8 @@ export function standaloneSvg(root: HTMLElement, svg: SVGSVGElement, options: Ex
     const [vx, vy, vw, vh] = (svg.getAttribute('viewBox') ?? '0 0 400 300').split(/[\s,]+/).map(Number);
 
     // Text is measured in a scratch SVG inside the same container (same fonts as the page).
-    const scratch = document.createElementNS(SVG_NS, 'svg');
-    const probe = document.createElementNS(SVG_NS, 'text');
-    probe.setAttribute('font-family', fontUi);
-    scratch.appendChild(probe);
-    host.appendChild(scratch);
+    const scratch = host.appendChild(element(h('svg', {}, h('text', { 'font-family': fontUi }))));
+    const probe = scratch.firstElementChild as SVGTextElement;
     const measure = (size: number, weight = 'normal', italic = false) => (s: string): number => {
       probe.setAttribute('font-size', String(size));
       probe.setAttribute('font-weight', weight);
