@@ -14,6 +14,7 @@ import type { LiveStrings } from '../../../i18n/live.en';
 import { IDLE, failureOf, isBusy, step, type LiveEvent } from '../lifecycle';
 import { bottleneckView, type BottleneckState } from './view';
 import { importAfresh } from '../../../lib/lazy';
+import { keepShownChart } from '../shown-chart';
 
 const tfParts = lazy(() => Promise.all([importAfresh(() => import('../../../lib/tf/load')), importAfresh(() => import('../../../lib/tf/bottleneck-train'))]));
 
@@ -31,12 +32,8 @@ class BottleneckTrain extends HTMLElement {
 
   private async start(): Promise<void> {
     this.t = await loadLive(langOf(this));
-    // The build drew a wide and a narrow picture; keep the one CSS shows and lay it out from now on.
     const wrap = this.querySelector<HTMLElement>('[data-role="chart"]')!;
-    const variants = [...wrap.querySelectorAll('svg[data-variant]')];
-    const shown = variants.find((svg) => getComputedStyle(svg).display !== 'none') ?? variants[0];
-    for (const svg of variants) if (svg !== shown) svg.remove();
-    const drawn = Number(shown?.getAttribute('viewBox')?.split(' ')[2]) || 680;
+    const drawn = keepShownChart(wrap);
     const empty = { relu: { losses: [] }, linear: { losses: [] }, targets: bottleneckData().targets };
     this.state = { life: IDLE, ready: true, epochs: Number(this.dataset.epochs ?? 300), seed: params.get().seed, stopping: false, training: empty, chartWidth: wrap.clientWidth || drawn };
     if ('ResizeObserver' in window) new ResizeObserver(() => wrap.clientWidth > 0 && wrap.clientWidth !== this.state.chartWidth && this.update({ chartWidth: wrap.clientWidth })).observe(wrap);

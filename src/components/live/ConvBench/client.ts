@@ -16,6 +16,7 @@ import { hasWebGl } from '../../ui/browser';
 import { IDLE, failureOf, isBusy, step, type LiveEvent } from '../lifecycle';
 import { SMALL, convBenchView, type ConvBenchState } from './view';
 import { importAfresh } from '../../../lib/lazy';
+import { keepShownChart } from '../shown-chart';
 
 const tfParts = lazy(() => Promise.all([importAfresh(() => import('../../../lib/tf/load')), importAfresh(() => import('../../../lib/tf/conv-bench'))]));
 
@@ -31,12 +32,8 @@ class ConvBench extends HTMLElement {
 
   private async start(): Promise<void> {
     this.t = await loadLive(langOf(this));
-    // The build drew a wide and a narrow chart; keep the one CSS shows and lay it out from now on.
     const wrap = this.querySelector<HTMLElement>('[data-role=chart]')!;
-    const variants = [...wrap.querySelectorAll('svg[data-variant]')];
-    const shown = variants.find((svg) => getComputedStyle(svg).display !== 'none') ?? variants[0];
-    for (const svg of variants) if (svg !== shown) svg.remove();
-    const drawn = Number(shown?.getAttribute('viewBox')?.split(' ')[2]) || 680;
+    const drawn = keepShownChart(wrap);
     this.state = { sizes: sizesOf(params.get()), life: IDLE, webgl: hasWebGl(), ready: true, chartWidth: wrap.clientWidth || drawn };
     // Only its four sizes move it (followParams: once per frame, and not while far from the screen).
     followParams(this, ['k', 'm', 'n', 'df'], (v) => this.update({ sizes: sizesOf(v) }));
