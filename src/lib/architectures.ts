@@ -337,8 +337,8 @@ export interface V2BlockPlan {
 
 /**
  * The 17 blocks of MobileNet V2 for channel widths `widths` (mobilenetV2Widths): each row of
- * Sandler et al. 2018, Table 2, repeated n times, "the first layer of each sequence has a stride
- * s and all others use stride 1" (§4), each block reading the channels the one before wrote (the
+ * Sandler et al. 2018, Table 2, repeated n times ("The first layer of each sequence has a stride
+ * s and all others use stride 1", its caption), each block reading the channels the one before wrote (the
  * stem's, for the first). The cost model and the TensorFlow.js model are both built from it.
  */
 export function v2BlockPlan(widths: { readonly stem: number; readonly blocks: readonly number[] }): V2BlockPlan[] {
