@@ -40,8 +40,12 @@ const FLOOR_PAGE = `<!doctype html><html lang="en"><head><meta name="viewport" c
 r.addEventListener('input', () => requestAnimationFrame(() => b.setAttribute('width', r.value * 3)));</script></body></html>`;
 export const FLOOR = '(one slider, one bar)';
 
-/** Step the page's sliders `steps` times in all (spread over its first `sliders` sliders). */
-export async function throttledDrag(browser, url, route, { rate = 4, steps = 48, sliders = 4 } = {}) {
+/**
+ * A phone-sized page with every figure drawn, and its first `sliders` visible sliders; null (the
+ * page closed) when it has none. With `thumbOnly`, the page's own code never hears a slider: its
+ * input events stop at the window.
+ */
+async function openDrag(browser, url, route, sliders, thumbOnly = false) {
   const context = await browser.newContext({ viewport: { width: 412, height: 915 }, deviceScaleFactor: 1, reducedMotion: 'no-preference' });
   const page = await context.newPage();
   if (route === FLOOR) await page.setContent(FLOOR_PAGE);
@@ -49,13 +53,42 @@ export async function throttledDrag(browser, url, route, { rate = 4, steps = 48,
     await page.goto(url + route);
     await hydrateAllFigures(page);
   }
+  if (thumbOnly) await page.evaluate(() => window.addEventListener('input', (e) => e.stopImmediatePropagation(), true));
   const handles = [];
   for (const el of await page.$$(route === FLOOR ? 'input[type=range]' : 'sep-figure param-control input[type=range]')) if (await el.isVisible()) handles.push(el);
   const used = handles.slice(0, sliders);
-  if (used.length === 0) {
-    await context.close();
-    return null;
+  if (used.length > 0) return { context, page, used };
+  await context.close();
+  return null;
+}
+
+/**
+ * Press the arrow keys on `used` sliders `steps` times in all, each press followed by the frame it
+ * draws; `around(step)` runs each step (to read counters before and after). Returns the presses.
+ */
+async function stepSliders(page, used, steps, around = (step) => step()) {
+  const per = Math.ceil(steps / used.length);
+  let pressed = 0;
+  for (const el of used) {
+    await el.scrollIntoViewIfNeeded();
+    await el.focus();
+    for (let i = 0; i < per; i++) {
+      // Up for the first half, back down for the second, so the slider never sticks at its end.
+      await around(async () => {
+        await page.keyboard.press(i < per / 2 ? 'ArrowRight' : 'ArrowLeft');
+        await page.evaluate(() => new Promise((ok) => requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(ok, 0)))));
+      });
+      pressed += 1;
+    }
   }
+  return pressed;
+}
+
+/** Step the page's sliders `steps` times in all (spread over its first `sliders` sliders). */
+export async function throttledDrag(browser, url, route, { rate = 4, steps = 48, sliders = 4 } = {}) {
+  const opened = await openDrag(browser, url, route, sliders);
+  if (!opened) return null;
+  const { context, page, used } = opened;
   await page.evaluate(() => {
     window.__bench = { events: [], longTasks: [] };
     new PerformanceObserver((list) => {
@@ -69,21 +102,12 @@ export async function throttledDrag(browser, url, route, { rate = 4, steps = 48,
   await cdp.send('Performance.enable', { timeDomain: 'threadTicks' });
   await cdp.send('Emulation.setCPUThrottlingRate', { rate });
   const cpu = Object.fromEntries(METRICS.map((m) => [m, 0]));
-  const per = Math.ceil(steps / used.length);
-  let pressed = 0;
-  for (const el of used) {
-    await el.scrollIntoViewIfNeeded();
-    await el.focus();
-    for (let i = 0; i < per; i++) {
-      // Up for the first half, back down for the second, so the slider never sticks at its end.
-      const before = await counters(cdp);
-      await page.keyboard.press(i < per / 2 ? 'ArrowRight' : 'ArrowLeft');
-      await page.evaluate(() => new Promise((ok) => requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(ok, 0)))));
-      const after = await counters(cdp);
-      for (const m of METRICS) cpu[m] += (after[m] ?? 0) - (before[m] ?? 0);
-      pressed += 1;
-    }
-  }
+  const pressed = await stepSliders(page, used, steps, async (step) => {
+    const before = await counters(cdp);
+    await step();
+    const after = await counters(cdp);
+    for (const m of METRICS) cpu[m] += (after[m] ?? 0) - (before[m] ?? 0);
+  });
   await page.waitForTimeout(300);
   const { events, longTasks } = await page.evaluate(() => window.__bench);
   await cdp.send('Emulation.setCPUThrottlingRate', { rate: 1 });
@@ -149,32 +173,13 @@ function outermost(events, names) {
  * costs the browser on this page before any figure redraws, the page's floor.
  */
 export async function tracedDrag(browser, url, route, { rate = 4, steps = 48, sliders = 4, thumbOnly = false } = {}) {
-  const context = await browser.newContext({ viewport: { width: 412, height: 915 }, deviceScaleFactor: 1, reducedMotion: 'no-preference' });
-  const page = await context.newPage();
-  await page.goto(url + route);
-  await hydrateAllFigures(page);
-  if (thumbOnly) await page.evaluate(() => window.addEventListener('input', (e) => e.stopImmediatePropagation(), true));
-  const handles = [];
-  for (const el of await page.$$('sep-figure param-control input[type=range]')) if (await el.isVisible()) handles.push(el);
-  const used = handles.slice(0, sliders);
-  if (used.length === 0) {
-    await context.close();
-    return null;
-  }
+  const opened = await openDrag(browser, url, route, sliders, thumbOnly);
+  if (!opened) return null;
+  const { context, page, used } = opened;
   const cdp = await context.newCDPSession(page);
   await cdp.send('Emulation.setCPUThrottlingRate', { rate });
-  const per = Math.ceil(steps / used.length);
-  let pressed = 0;
   await browser.startTracing(page, { categories: ['devtools.timeline', 'toplevel', 'v8'] });
-  for (const el of used) {
-    await el.scrollIntoViewIfNeeded();
-    await el.focus();
-    for (let i = 0; i < per; i++) {
-      await page.keyboard.press(i < per / 2 ? 'ArrowRight' : 'ArrowLeft');
-      await page.evaluate(() => new Promise((ok) => requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(ok, 0)))));
-      pressed += 1;
-    }
-  }
+  const pressed = await stepSliders(page, used, steps);
   await page.waitForTimeout(300);
   const { traceEvents } = JSON.parse((await browser.stopTracing()).toString());
   await cdp.send('Emulation.setCPUThrottlingRate', { rate: 1 });
