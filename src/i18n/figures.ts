@@ -14,7 +14,7 @@ const WORDS = new Map<Lang, Partial<FigureStrings>>();
 const COMPLETE = new Set<Lang>();
 
 function missing(lang: Lang, what: string): Error {
-  return new Error(`The figure words for "${lang}" (${what}) were asked for before they were registered.`);
+  return new Error(`No figure words for "${lang}" (${what}) are registered yet.`);
 }
 
 /** Make a language's words for every figure available (the build, tests). */

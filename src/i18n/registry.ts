@@ -17,7 +17,7 @@ export class WordsNotRegistered extends Error {
     readonly lang: Lang,
     what: string,
   ) {
-    super(`The ${what} words for "${lang}" were asked for before they were registered.`);
+    super(`No ${what} words for "${lang}" are registered yet.`);
   }
 }
 

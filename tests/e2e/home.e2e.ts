@@ -61,7 +61,7 @@ describe('home page cost-bars figure', () => {
     await expect.poll(() => box.isVisible()).toBe(true);
     const text = await box.innerText();
     expect(text).toContain('Kernel size (k) must be a number');
-    expect(text).toContain('Output channels (n) must be from 1 to 2048');
+    expect(text).toContain('Output channels (n) must be from 1 to 2,048');
     expect(text).toContain('Input channels (m)');
     expect(await page.locator('#param-messages img, main img').count()).toBe(0);
     expect(await page.evaluate(() => document.body.dataset.pwned)).toBeUndefined();

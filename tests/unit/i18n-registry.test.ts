@@ -41,7 +41,7 @@ describe('edition registries', () => {
     expect(params.paramText('en').label.k).toBe('Kernel size');
     const refusal = { code: 'invalid-size', message: 'Sizes must be positive, got 0.' } as const;
     expect(errors.costErrorText(refusal, 'en')).toBe(refusal.message);
-    expect(() => figures.figureWords('zh', 'activations', activationsEn)).toThrow(/figure words for "zh".*before they were registered/);
+    expect(() => figures.figureWords('zh', 'activations', activationsEn)).toThrow(/No figure words for "zh" \(activations\) are registered yet/);
     // The whole English set is the build's (every figure at once); a page never asks for it.
     expect(() => figures.figureText('en')).toThrow(/figure words for "en"/);
     expect(() => errors.costErrorText(refusal, 'zh')).toThrow(/cost-model error words for "zh"/);

@@ -179,9 +179,11 @@ describe('parameters that divide another (segments of M, groups of C)', () => {
 describe('describeIssue(issue)', () => {
   it('explains each reason in a sentence with the value used', () => {
     expect(describeIssue({ name: 'k', given: 'abc', reason: 'not-a-number', used: 3 })).toBe('Kernel size (k) must be a number from 1 to 11, not “abc”; using 3.');
-    expect(describeIssue({ name: 'n', given: '99999', reason: 'out-of-range', used: 2048 })).toBe('Output channels (n) must be from 1 to 2048; “99999” was changed to 2048.');
+    expect(describeIssue({ name: 'n', given: '99999', reason: 'out-of-range', used: 2048 })).toBe('Output channels (n) must be from 1 to 2,048; “99999” was changed to 2048.');
     expect(describeIssue({ name: 'alpha', given: '0.33', reason: 'off-step', used: 0.35 })).toBe('Width multiplier (alpha) moves in steps of 0.05; “0.33” was rounded to 0.35.');
     expect(describeIssue({ name: 'k', given: '3.4', reason: 'off-step', used: 3 })).toContain('whole number');
+    // Limits read with thousands separators, and a decimal limit keeps its decimals (PARAMS.peak: 0.1 to 1,000,000).
+    expect(describeIssue({ name: 'peak', given: '-5', reason: 'out-of-range', used: 0.1 })).toBe('Compute ceiling (peak) must be from 0.1 to 1,000,000; “-5” was changed to 0.1.');
     // ?k=99&k=7: the first, 99, is clamped to 11, so the message says what k is now, not "the first value".
     expect(describeIssue({ name: 'k', given: '7', reason: 'repeated', used: 11 })).toBe('Kernel size (k) was given more than once; only the first counts, and it is now 11.');
     expect(describeIssue({ name: 'k', given: '', reason: 'empty', used: 3 })).toContain('left empty');
