@@ -132,6 +132,7 @@ export const calculatorEn = {
   defaultShown: 'The default preset is shown instead.',
   badParams: (given: string, allowed: string) => `params=“${given}” is not one of ${allowed}; papers' count used.`,
   badFlops: (given: string, allowed: string) => `flops=“${given}” is not one of ${allowed}; MACs used.`,
+  repeated: (key: string) => `The link gives ${key}= more than once; only the first counts.`,
   sameAsInput: '= in',
   loadedPreset: (name: string) => `Loaded the preset ${name}.`,
   undo: 'Undo',

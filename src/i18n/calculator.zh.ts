@@ -128,6 +128,7 @@ export const calculatorZh: CalculatorStrings = {
   defaultShown: '改为显示默认预设。',
   badParams: (given, allowed) => `params=“${given}” 不是 ${allowed} 之一；改用论文的计法。`,
   badFlops: (given, allowed) => `flops=“${given}” 不是 ${allowed} 之一；改用乘加次数。`,
+  repeated: (key) => `链接中 ${key}= 出现了不止一次；只取第一个。`,
   sameAsInput: '= 输入',
   loadedPreset: (name) => `已加载预设 ${name}。`,
   undo: '撤销',

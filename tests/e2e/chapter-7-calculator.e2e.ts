@@ -249,6 +249,12 @@ describe('calculator', () => {
     await ready(page);
     expect(await box.innerText()).toContain('format v9');
     expect(await total(page, 'params')).toBe(String(mobilenetV1().params));
+    // A key given twice: the first counts (one pointwise layer, not two), and the reader is told.
+    await page.goto(`${baseURL()}/calculator/?stack=v1_8x8x3_pw.n4&stack=v1_8x8x3_pw.n4_pw.n8&params=keras&params=paper`);
+    await ready(page);
+    expect(await box.innerText()).toContain('The link gives stack= more than once; only the first counts.');
+    expect(await box.innerText()).toContain('The link gives params= more than once');
+    expect(await page.locator('[data-role=rows] tr').count()).toBe(1);
     // A hostile paste.
     await page.getByLabel(/Import: paste a CSV/).fill('kind,k,out\n<script>document.body.dataset.pwned=1</script>,3,4\nstandard,3,8');
     await page.getByRole('button', { name: 'Import table' }).click();

@@ -81,6 +81,16 @@ const FLUSH_MS = 300;
 const FIRST_ROWS = 8;
 const ROWS_PER_TASK = 6;
 
+/**
+ * The address the page was opened at. Every page's first script keeps one of a repeated key in
+ * the address bar (page-query.ts) before the calculator reads it; the navigation entry still has
+ * the address as given.
+ */
+function openedAt(): URL {
+  const entry = performance.getEntriesByType('navigation')[0];
+  return new URL(entry?.name || window.location.href);
+}
+
 class StackCalculator extends HTMLElement {
   private state!: CalculatorState;
   private rowsEl!: HTMLTableSectionElement;
@@ -123,7 +133,7 @@ class StackCalculator extends HTMLElement {
   private async start(): Promise<void> {
     this.starting = true;
     this.t = await loadCalculator(langOf(this));
-    const { stack, params, flops, messages } = this.fromUrl(new URL(window.location.href));
+    const { stack, params, flops, messages } = this.fromUrl(new URL(window.location.href), openedAt());
     this.state = { stack, params, flops, editable: true, preset: DEFAULT_PRESET, inputDrafts: {}, messages: null, status: '', undo: null, fallback: null };
     this.keys = stack.layers.map(() => this.nextKey++);
     this.wire();
@@ -131,9 +141,13 @@ class StackCalculator extends HTMLElement {
     if (this.adopting < 0) this.dataset.ready = '';
   }
 
-  /** The stack and conventions a URL holds, with messages about what could not be used. */
-  private fromUrl(url: URL): { stack: Stack; params: ParamConvention; flops: FlopConvention; messages: string[] } {
+  /**
+   * The stack and conventions a URL holds, with messages about what could not be used (`opened`:
+   * the address as the reader gave it, which may repeat a key: the first counts, and they are told).
+   */
+  private fromUrl(url: URL, opened = url): { stack: Stack; params: ParamConvention; flops: FlopConvention; messages: string[] } {
     const messages: string[] = [];
+    for (const key of ['stack', 'params', 'flops']) if (opened.searchParams.getAll(key).length > 1) messages.push(this.t.repeated(key));
     let stack: Stack | null = null;
     const given = url.searchParams.get('stack');
     if (given !== null) {
