@@ -97,6 +97,10 @@ describe('parsePositionClamped(hash, steps)', () => {
     expect(parsePositionClamped('#slide-9999', steps)).toEqual({ slide: 2, step: 0 });
     expect(parsePositionClamped('#slide-0', steps)).toEqual({ slide: 0, step: 0 });
     expect(parsePositionClamped('#slide-2.7', steps)).toEqual({ slide: 1, step: 2 });
+    // Past any length a number check would allow: still the last slide, and its last step.
+    expect(parsePositionClamped('#slide-99999999999', steps)).toEqual({ slide: 2, step: 0 });
+    expect(parsePositionClamped(`#slide-${'9'.repeat(400)}.${'9'.repeat(400)}`, steps)).toEqual({ slide: 2, step: 0 });
+    expect(parsePositionClamped('#slide-2.99999999999', steps)).toEqual({ slide: 1, step: 2 });
   });
   it('reads nothing from a hash that is not a slide number', () => {
     expect(parsePositionClamped('#slide-x', steps)).toBeUndefined();

@@ -19,7 +19,8 @@ export function parsePosition(hash: string, steps: readonly number[]): Position 
 
 /** A slide hash read as a reader's link: numbers outside the deck clamp into it (#slide-9999 is the last slide, #slide-0 the first). */
 export function parsePositionClamped(hash: string, steps: readonly number[]): Position | undefined {
-  const m = /^#slide-(\d{1,9})(?:\.(\d{1,4}))?$/.exec(hash);
+  // Any count of digits: one too long for a number reads as Infinity, and clamps to the last slide.
+  const m = /^#slide-(\d+)(?:\.(\d+))?$/.exec(hash);
   if (!m || steps.length === 0) return undefined;
   return clampPosition({ slide: Number(m[1]) - 1, step: Number(m[2] ?? 0) }, steps);
 }
