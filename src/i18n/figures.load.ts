@@ -66,7 +66,7 @@ export function loadFigureWords(lang: Lang, id: string): Promise<void> {
   if (lang === 'en') return Promise.resolve();
   return once(`${lang}:${id}`, async () => {
     const load = (await EDITIONS[lang]()).FIGURE_WORDS[`./figures/${id}.${lang}.ts`];
-    if (!load) throw new Error(`No ${lang} words for the figure "${id}".`);
+    if (!load) throw new Error(`No figure words for "${lang}" (${id}) exist.`);
     const words = Object.values(await importAfresh(load))[0];
     registerFigureWords(lang, keyOf(id), words as FigureStrings[keyof FigureStrings]);
   });

@@ -20,7 +20,7 @@ export function paramText(lang: Lang): ParamStrings {
   return PARAMS_TEXT.get(lang);
 }
 
-/** A limit with thousands separators, as the reader reads numbers: 1000000 → "1,000,000". */
+/** A limit or a value used, with thousands separators as the reader reads numbers: 1000000 → "1,000,000". */
 const limit = (x: number): string => x.toLocaleString('en');
 
 /** A plain-text sentence for the reader explaining an issue, in the page's language. */
@@ -29,7 +29,7 @@ export function describeIssue(issue: ParamIssue, lang: Lang = 'en'): string {
   const p = PARAMS[issue.name];
   const what = T.what(T.label[issue.name], issue.name);
   const range = T.range(limit(p.min), limit(p.max));
-  const used = String(issue.used);
+  const used = limit(issue.used);
   switch (issue.reason) {
     case 'empty':
       return T.issue.empty(what, used);

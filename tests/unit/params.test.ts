@@ -179,7 +179,7 @@ describe('parameters that divide another (segments of M, groups of C)', () => {
 describe('describeIssue(issue)', () => {
   it('explains each reason in a sentence with the value used', () => {
     expect(describeIssue({ name: 'k', given: 'abc', reason: 'not-a-number', used: 3 })).toBe('Kernel size (k) must be a number from 1 to 11, not “abc”; using 3.');
-    expect(describeIssue({ name: 'n', given: '99999', reason: 'out-of-range', used: 2048 })).toBe('Output channels (n) must be from 1 to 2,048; “99999” was changed to 2048.');
+    expect(describeIssue({ name: 'n', given: '99999', reason: 'out-of-range', used: 2048 })).toBe('Output channels (n) must be from 1 to 2,048; “99999” was changed to 2,048.');
     expect(describeIssue({ name: 'alpha', given: '0.33', reason: 'off-step', used: 0.35 })).toBe('Width multiplier (alpha) moves in steps of 0.05; “0.33” was rounded to 0.35.');
     expect(describeIssue({ name: 'k', given: '3.4', reason: 'off-step', used: 3 })).toContain('whole number');
     // Limits read with thousands separators, and a decimal limit keeps its decimals (PARAMS.peak: 0.1 to 1,000,000).
