@@ -20,16 +20,19 @@ export function paramText(lang: Lang): ParamStrings {
   return PARAMS_TEXT.get(lang);
 }
 
-/** A limit or a value used, with thousands separators as the reader reads numbers: 1000000 → "1,000,000". */
-const limit = (x: number): string => x.toLocaleString('en');
+/**
+ * A limit or a value used, with thousands separators as the reader reads numbers: 1000000 →
+ * "1,000,000", 0.05 → "0.05" (formatInt would round the decimals away).
+ */
+const readable = (x: number): string => x.toLocaleString('en');
 
 /** A plain-text sentence for the reader explaining an issue, in the page's language. */
 export function describeIssue(issue: ParamIssue, lang: Lang = 'en'): string {
   const T = paramText(lang);
   const p = PARAMS[issue.name];
   const what = T.what(T.label[issue.name], issue.name);
-  const range = T.range(limit(p.min), limit(p.max));
-  const used = limit(issue.used);
+  const range = T.range(readable(p.min), readable(p.max));
+  const used = readable(issue.used);
   switch (issue.reason) {
     case 'empty':
       return T.issue.empty(what, used);
