@@ -143,7 +143,8 @@ export function pseudoInverse(matrix: Float64Array, dim: number): Float64Array {
   const v = col(1);
   const r11 = Math.sqrt(dot(q1, q1));
   const norm2 = Math.sqrt(dot(v, v));
-  if (!(r11 > 0 && norm2 > 0)) throw new RangeError('manifold: T has rank < 2, so T⁺ = (TᵀT)⁻¹Tᵀ does not exist');
+  const rankBelow2 = (): RangeError => new RangeError('manifold: T has rank < 2, so T⁺ = (TᵀT)⁻¹Tᵀ does not exist');
+  if (!(r11 > 0 && norm2 > 0)) throw rankBelow2();
   for (let i = 0; i < dim; i++) q1[i] /= r11;
   let r12 = 0;
   for (let pass = 0; pass < 2; pass++) {
@@ -152,7 +153,7 @@ export function pseudoInverse(matrix: Float64Array, dim: number): Float64Array {
     r12 += s;
   }
   const r22 = Math.sqrt(dot(v, v));
-  if (!(r22 > 1e-7 * norm2)) throw new RangeError('manifold: T has rank < 2, so T⁺ = (TᵀT)⁻¹Tᵀ does not exist');
+  if (!(r22 > 1e-7 * norm2)) throw rankBelow2();
   // T⁺ = R⁻¹Qᵀ with R = [[r11, r12], [0, r22]]: row 1 is q₂/r22, row 0 is (q₁ − r12·row 1)/r11.
   const out = new Float64Array(2 * dim);
   for (let i = 0; i < dim; i++) {
