@@ -19,16 +19,19 @@ function wire(ctl: HTMLElement): void {
   if (!play || !range) return;
   let timer = 0;
   const last = (): number => Number(ctl.dataset.max ?? range.max);
+  // The button says what it does next: Play while stopped, Pause while playing.
+  const playing = (on: boolean): void => {
+    play.setAttribute('aria-pressed', String(on));
+    play.textContent = (on ? play.dataset.pause : play.dataset.play) ?? '';
+  };
   const stop = (): void => {
     window.clearInterval(timer);
     timer = 0;
-    play.setAttribute('aria-pressed', 'false');
-    play.textContent = play.dataset.play ?? 'Play';
+    playing(false);
   };
   const start = (): void => {
     if (params.get()[name] >= last()) setParam(name, 0);
-    play.setAttribute('aria-pressed', 'true');
-    play.textContent = play.dataset.pause ?? 'Pause';
+    playing(true);
     timer = window.setInterval(() => {
       const v = params.get()[name];
       if (v >= last()) stop();
@@ -47,14 +50,12 @@ function wire(ctl: HTMLElement): void {
     range.max = String(steps - 1);
     if (count) count.textContent = String(steps);
   };
-  params.subscribe((v) => {
-    const step = Math.min(v[name], last());
-    range.setAttribute('aria-valuetext', `${step + 1} / ${last() + 1}`);
-  });
+  const say = (): void => range.setAttribute('aria-valuetext', `${Math.min(params.get()[name], last()) + 1} / ${last() + 1}`);
+  params.subscribe(say);
   const fig = ctl.closest('sep-figure');
   fig?.addEventListener('sep:drawn', () => {
     setCount(Number(fig.querySelector('.fig-frame svg')?.getAttribute('data-steps')));
-    range.setAttribute('aria-valuetext', `${Math.min(params.get()[name], last()) + 1} / ${last() + 1}`);
+    say();
   });
 }
 

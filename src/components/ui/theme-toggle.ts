@@ -1,16 +1,14 @@
 /** Light/dark switch. Follows the system until the reader chooses; the choice is remembered. */
 const KEY = 'separable-theme';
 
-function systemDark(): boolean {
-  return window.matchMedia('(prefers-color-scheme: dark)').matches;
-}
+const system = window.matchMedia('(prefers-color-scheme: dark)');
 
 class ThemeToggle extends HTMLElement {
   connectedCallback(): void {
     const button = this.querySelector('button');
     if (!button) return;
     const root = document.documentElement;
-    const isDark = (): boolean => (root.dataset.theme ? root.dataset.theme === 'dark' : systemDark());
+    const isDark = (): boolean => (root.dataset.theme ? root.dataset.theme === 'dark' : system.matches);
     const show = (): void => button.setAttribute('aria-pressed', String(isDark()));
     button.addEventListener('click', () => {
       const next = isDark() ? 'light' : 'dark';
@@ -22,7 +20,7 @@ class ThemeToggle extends HTMLElement {
       }
       show();
     });
-    window.matchMedia('(prefers-color-scheme: dark)').addEventListener('change', show);
+    system.addEventListener('change', show);
     show();
     button.hidden = false;
   }
