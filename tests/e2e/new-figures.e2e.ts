@@ -77,6 +77,40 @@ describe('chapter 7: inception-continuum', () => {
     expect(problems).toEqual([]);
     await done();
   });
+
+  it('keeps its height through a drag of M on a phone, though its picture is one label row shorter at some steps', async () => {
+    const { page, problems, done } = await visit(tab, { viewport: { width: 412, height: 915 } });
+    await open(page, '/xception/', F);
+    const fig = page.locator(`[data-figure="${F}"]`);
+    const slider = fig.getByRole('slider', { name: /Input channels/ });
+    // A first change fetches the formulas' code, which brings the hold; then the changes pause.
+    const typeset = fig.evaluate((el) => new Promise((ok) => el.addEventListener('sep:typeset', () => ok(null), { once: true })));
+    await slider.focus();
+    await page.keyboard.press('ArrowRight');
+    await typeset;
+    await expect.poll(() => fig.evaluate((el) => el.querySelector<HTMLElement>('.fig-frame')!.style.minHeight)).toBe('');
+    // A drag: eight steps of M, each drawn before the next (two frames apart, well inside a pause).
+    const steps = await fig.evaluate(async (el) => {
+      const range = el.querySelector<HTMLInputElement>('input[type=range][id^="ctl-m-"]')!;
+      const frame = () => new Promise((ok) => requestAnimationFrame(() => requestAnimationFrame(ok)));
+      const out: { picture: number; figure: number }[] = [];
+      for (let i = 0; i < 8; i++) {
+        range.stepUp();
+        range.dispatchEvent(new Event('input', { bubbles: true }));
+        await frame();
+        out.push({ picture: Number(el.querySelector('.fig-frame svg')!.getAttribute('viewBox')!.split(' ')[3]), figure: el.getBoundingClientRect().height });
+      }
+      return out;
+    });
+    // M = 730 … 737: the named points' labels need a second row at some M and not at the next.
+    expect(steps.some((s, i) => i > 0 && s.picture < steps[i - 1].picture), `picture heights ${steps.map((s) => s.picture)}`).toBe(true);
+    // The figure (and so the page below it) never moves up during the drag.
+    for (let i = 1; i < steps.length; i++) expect(steps[i].figure, `figure heights ${steps.map((s) => s.figure)}`).toBeGreaterThanOrEqual(steps[i - 1].figure);
+    // Once the changes pause, the figure takes its own height again.
+    await expect.poll(() => fig.evaluate((el) => [...el.querySelectorAll<HTMLElement>('figure, .fig-frame')].map((b) => b.style.minHeight).join(''))).toBe('');
+    expect(problems).toEqual([]);
+    await done();
+  });
 });
 
 describe('chapter 3: arithmetic-intensity', () => {

@@ -302,6 +302,8 @@ class SepFigure extends HTMLElement {
 
   private lastChange = 0;
   private movingTimer = 0;
+  /** Holds the figure's boxes at their tallest from a change until changes pause (hold.ts). */
+  private holdStill?: () => void;
 
   /**
    * Changes that follow each other within MOVING_MS (a drag, a held arrow key) mark the figure
@@ -313,6 +315,10 @@ class SepFigure extends HTMLElement {
     const now = performance.now();
     if (now - this.lastChange < MOVING_MS && this.dataset.moving === undefined) this.dataset.moving = '';
     this.lastChange = now;
+    // The picture and the whole figure keep still through a drag (hold.ts), released with the
+    // formula's own hold at its whole typeset. That code comes with the formulas' (a first change
+    // fetches it).
+    if (katexNow) (this.holdStill ??= katexNow.fast.holdWhileMoving([...this.querySelectorAll<HTMLElement>('figure,.fig-frame')], SETTLE_MS))();
     if (this.dataset.moving === undefined) return;
     window.clearTimeout(this.movingTimer);
     this.movingTimer = window.setTimeout(() => delete this.dataset.moving, MOVING_MS);

@@ -12,6 +12,10 @@ import { morphPart } from './morph';
 import { memoRecent } from '../../lib/memo';
 import { digitBound, fillNumbers, numbersIn, sameLayout, sameShape, texNumbers, withNumbers, type TexNumbers } from '../../lib/tex-numbers';
 
+// The figure's picture and its whole box keep still through a drag as the formula does here
+// (redrawDuringDrag): that code comes with this, at a page's first change, not with its first load.
+export { holdWhileMoving } from './hold';
+
 /** The text nodes of a typeset formula's drawing that hold a number, in document order. */
 function numberedNodes(root: Node): Text[] {
   const out: Text[] = [];
