@@ -9,7 +9,7 @@ export default defineConfig({
     environment: 'node',
     include: ['tests/unit/**/*.test.ts', 'src/**/*.test.ts'],
     // Both editions' words registered, as in the build (a browser page loads only its own).
-    setupFiles: ['tests/unit/editions.setup.ts'],
+    setupFiles: ['tests/unit/editions.setup.ts', 'tests/unit/fast-check.setup.ts'],
     // Test files share one module graph per worker thread, as modules share one process in the
     // build: KaTeX, TensorFlow.js and both editions' words load once per worker instead of once per
     // file (the run takes about half as long), and a module that keeps a value across calls is
