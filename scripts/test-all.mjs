@@ -6,7 +6,7 @@
 import { spawn, spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync, existsSync, rmSync } from 'node:fs';
 import { delimiter, join } from 'node:path';
-import { findChromium } from '../tests/e2e/chromium.mjs';
+import { findChromium, hasShell } from '../tests/e2e/chromium.mjs';
 
 const env = { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' };
 const counts = { passed: 0, failed: 0 };
@@ -79,7 +79,9 @@ function onPath(name) {
 
 /** Debian packages for what the browser tests need, installed when missing (as root, like CI). */
 const NEEDED = [
-  { what: 'Chromium', found: () => Boolean(findChromium()), pkg: 'chromium', hint: 'or point CHROMIUM_PATH at a Chromium or Chrome binary' },
+  // The browser tests run in Chromium's headless shell: the full browser works too but takes
+  // nearly twice the CPU time (tests/e2e/chromium.mjs). As root it is installed when missing.
+  { what: "Chromium's headless shell", found: () => hasShell() || (!isRoot && Boolean(findChromium())), pkg: 'chromium-headless-shell', hint: 'or point CHROMIUM_PATH at a Chromium or Chrome binary' },
   { what: 'rsvg-convert (exported figures are opened with it)', found: () => onPath('rsvg-convert'), pkg: 'librsvg2-bin' },
   { what: 'pdftotext and pdfinfo (printed pages are read with them)', found: () => onPath('pdftotext') && onPath('pdfinfo'), pkg: 'poppler-utils' },
   { what: 'a Chinese font (the Chinese pages and slides are measured with real glyphs)', found: hasChineseFont, pkg: 'fonts-wqy-microhei' },

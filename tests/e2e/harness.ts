@@ -28,7 +28,7 @@ export function routes(): string[] {
 }
 
 export async function launch(): Promise<Browser> {
-  return chromium.launch(launchOptions());
+  return chromium.launch(launchOptions({ shell: true }));
 }
 
 export interface Watched {
