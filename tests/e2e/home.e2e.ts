@@ -132,6 +132,28 @@ describe('home page cost-bars figure', () => {
     await context.close();
   });
 
+  it('eases the first change even when it comes within 300 ms of the page opening (it is not a drag)', async () => {
+    const { context, page, problems } = await watchedPage(browser, { reducedMotion: 'no-preference' });
+    // The page's clock reads a minute earlier: every change here comes "within 300 ms" of its
+    // start, as a fast reader's first change does on a fast machine.
+    await page.addInitScript(() => {
+      const now = performance.now.bind(performance);
+      performance.now = () => now() - 60_000;
+    });
+    await page.goto(`${baseURL()}/`);
+    await figuresReady(page);
+    const fig = page.locator('[data-figure="cost-bars"]');
+    const box = page.getByRole('spinbutton', { name: /Output channels, exact value/ });
+    await box.fill('100');
+    await box.press('Enter');
+    await expect.poll(() => exact(page, 'macs-standard')).toBe(String(9 * 32 * 100 * 196));
+    expect(await fig.getAttribute('data-moving')).toBeNull();
+    const duration = await fig.locator('[data-ghost-key="macs-macs-standard"]').evaluate((el) => parseFloat(getComputedStyle(el).transitionDuration));
+    expect(duration).toBeGreaterThan(0);
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+
   it('does not animate with reduced motion', async () => {
     const { context, page } = await watchedPage(browser, { reducedMotion: 'reduce' });
     await page.goto(`${baseURL()}/`);

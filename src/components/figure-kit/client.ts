@@ -300,7 +300,11 @@ class SepFigure extends HTMLElement {
     });
   }
 
-  private lastChange = 0;
+  /**
+   * When the last change came (performance.now()). None yet reads as long ago: a first change
+   * soon after the page opened is not a drag.
+   */
+  private lastChange = -Infinity;
   private movingTimer = 0;
   /** Holds the figure's boxes at their tallest from a change until changes pause (hold.ts). */
   private holdStill?: () => void;
