@@ -14,6 +14,7 @@ import { bottleneckMaddsTex, invertedResidual, residualBottleneck, type BlockCos
 import { isCostError } from '../../../lib/errors';
 import { formatInt } from '../../../lib/format';
 import { h, type SvgNode } from '../../figure-kit/svg';
+import { rounded } from '../../figure-kit/rounded';
 import type { FigureDef, FigureFrame, FigureParams, FigureView } from '../../figure-kit/types';
 import { errorView, quantity, wrapWords } from '../../figure-kit/marks';
 import { isNarrow } from '../../figure-kit/frame';
@@ -123,9 +124,9 @@ function panel(T: Text, uid: string, x0: number, y0: number, w: number, heading:
     h(
       'g',
       { class: `bs-skip ${cls}`, 'data-shortcut': kind, 'data-term': 'shortcut' },
-      h('path', { class: 'bs-shortcut', d: `M${x0c} ${mid - Math.max(2, block.widths[0] * scale) / 2}V${lane}H${x1c}V${joinY - 7}`, 'marker-end': `url(#${uid}-${kind})` }),
+      h('path', { class: 'bs-shortcut', d: rounded`M${x0c} ${mid - Math.max(2, block.widths[0] * scale) / 2}V${lane}H${x1c}V${joinY - 7}`, 'marker-end': `url(#${uid}-${kind})` }),
       h('circle', { class: 'bs-add', cx: x1c, cy: joinY, r: 6 }),
-      h('path', { class: 'bs-plus', d: `M${x1c - 3.5} ${joinY}H${x1c + 3.5}M${x1c} ${joinY - 3.5}V${joinY + 3.5}` }),
+      h('path', { class: 'bs-plus', d: rounded`M${x1c - 3.5} ${joinY}H${x1c + 3.5}M${x1c} ${joinY - 3.5}V${joinY + 3.5}` }),
     );
   const shortcut = block.shortcut.identity ? skip('bs-identity', 'identity') : projection ? skip('bs-projection', 'projection') : null;
   const why = shortcutReason(block.shortcut, block.widths[0], block.widths[last], stride, lang);

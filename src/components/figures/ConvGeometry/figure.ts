@@ -337,7 +337,7 @@ function matrix(T: Text, stage: Stage, x0: number, y0: number, cell: number, sta
               : undefined,
       },
       h('text', { class: 'fig-label', x: x0 - 14, y: y0 + 12 }, stage.label),
-      h('text', { class: 'fig-small', x: x0 - 12, y: top + hgt / 2, 'text-anchor': 'middle', transform: `rotate(-90 ${x0 - 12} ${top + hgt / 2})` }, T.inputs),
+      h('text', { class: 'fig-small', x: x0 - 12, y: top + hgt / 2, 'text-anchor': 'middle', transform: `rotate(-90 ${x0 - 12} ${(top + hgt / 2).toFixed(2)})` }, T.inputs),
       h('rect', { class: 'matrix-frame', x: x0, y: top, width: w, height: hgt }),
       offCells.length ? h('path', { class: 'cell off', d: rectsPath(offCells) }) : null,
       kernels,

@@ -31,6 +31,7 @@ import {
 } from '../../../lib/manifold';
 import { toSignificant } from '../../../lib/format';
 import { h, type SvgNode } from '../../figure-kit/svg';
+import { rounded } from '../../figure-kit/rounded';
 import type { FigureDef, FigureFrame, FigureParams, FigureView } from '../../figure-kit/types';
 import { quantity, wrapWords } from '../../figure-kit/marks';
 import { isNarrow } from '../../figure-kit/frame';
@@ -217,7 +218,7 @@ function panel(uid: string, x: number, y: number, size: number, r: RoundTrip, ro
   const paths = panelPaths(r, r.reconstructed, size);
   return h(
     'g',
-    { transform: `translate(${x} ${y})`, 'data-panel': dim, 'data-row': row, 'data-slider': slider ? '' : undefined },
+    { transform: rounded`translate(${x} ${y})`, 'data-panel': dim, 'data-row': row, 'data-slider': slider ? '' : undefined },
     h('rect', { class: slider ? 'rm-panel rm-free' : 'rm-panel', x: 0, y: 0, width: size, height: size, rx: 3 }),
     h(
       'g',
@@ -260,22 +261,22 @@ function legendItems(T: Text, kind: ManifoldLayout['kind']): { width: number; dr
       draw: (x, y) =>
         h(
           'g',
-          { transform: `translate(${x} ${y})` },
+          { transform: rounded`translate(${x} ${y})` },
           Array.from({ length: BANDS }, (_, b) => h('rect', { class: `rm-swatch rm-b${b}`, x: (b * ramp) / BANDS, y: 3, width: ramp / BANDS + 0.3, height: 9 })),
           h('text', { class: 'fig-small', x: ramp + 6, y: 12 }, along),
         ),
     },
     {
       width: 14 + text(lost),
-      draw: (x, y) => h('g', { transform: `translate(${x} ${y})` }, h('path', { class: 'rm-dots rm-lost rm-key-dot', d: 'M5 7.5h0' }), h('text', { class: 'fig-small', x: 14, y: 12 }, lost)),
+      draw: (x, y) => h('g', { transform: rounded`translate(${x} ${y})` }, h('path', { class: 'rm-dots rm-lost rm-key-dot', d: 'M5 7.5h0' }), h('text', { class: 'fig-small', x: 14, y: 12 }, lost)),
     },
     {
       width: 22 + text(input),
-      draw: (x, y) => h('g', { transform: `translate(${x} ${y})` }, h('line', { class: 'rm-input', x1: 0, x2: 16, y1: 7.5, y2: 7.5 }), h('text', { class: 'fig-small', x: 22, y: 12 }, input)),
+      draw: (x, y) => h('g', { transform: rounded`translate(${x} ${y})` }, h('line', { class: 'rm-input', x1: 0, x2: 16, y1: 7.5, y2: 7.5 }), h('text', { class: 'fig-small', x: 22, y: 12 }, input)),
     },
     {
       width: 20 + text(yours),
-      draw: (x, y) => h('g', { transform: `translate(${x} ${y})` }, h('rect', { class: 'rm-panel rm-free', x: 1, y: 2, width: 12, height: 11, rx: 2 }), h('text', { class: 'fig-small rm-free-label', x: 20, y: 12 }, yours)),
+      draw: (x, y) => h('g', { transform: rounded`translate(${x} ${y})` }, h('rect', { class: 'rm-panel rm-free', x: 1, y: 2, width: 12, height: 11, rx: 2 }), h('text', { class: 'fig-small rm-free-label', x: 20, y: 12 }, yours)),
     },
   ];
 }
@@ -323,7 +324,7 @@ function lostChart(T: Text, width: number, height: number, activation: Activatio
     h('g', { 'data-keyed': true }, panels.map((p) => h('circle', { class: p.dim === dim ? 'rm-seed-dot rm-seed-free' : 'rm-seed-dot', cx: x(p.dim), cy: y(p.lost), r: 3.5, 'data-key': columnKey(p.dim, dim) }))),
     h(
       'g',
-      { class: 'rm-legend', transform: `translate(${lx} ${box.y0 + 4})` },
+      { class: 'rm-legend', transform: rounded`translate(${lx} ${box.y0 + 4})` },
       h('line', { class: 'rm-line rm-line-predicted', x1: 0, x2: 16, y1: 6, y2: 6 }),
       h('text', { class: 'fig-small', x: 22, y: 10 }, names[0]),
       h('circle', { class: 'rm-mean-dot', cx: 8, cy: 24, r: 3.5 }),
@@ -356,7 +357,7 @@ function errorChart(T: Text, width: number, height: number, activation: Activati
     h('g', { 'data-keyed': true }, panels.map((s) => h('circle', { class: s.dim === dim ? 'rm-seed-dot rm-seed-free' : 'rm-seed-dot', cx: x(s.dim), cy: y(s.error), r: 3.5, 'data-key': columnKey(s.dim, dim) }))),
     h(
       'g',
-      { class: 'rm-legend', transform: `translate(${lx} ${box.y0 + 4})` },
+      { class: 'rm-legend', transform: rounded`translate(${lx} ${box.y0 + 4})` },
       h('line', { class: 'rm-line rm-line-pinv', x1: 0, x2: 16, y1: 6, y2: 6 }),
       h('text', { class: 'fig-small', x: 22, y: 10 }, T.backPinv),
       h('line', { class: 'rm-line rm-line-active', x1: 0, x2: 16, y1: 24, y2: 24 }),
@@ -457,18 +458,18 @@ function render(v: FigureParams, frame: FigureFrame, data?: ManifoldData): Figur
   if (L.charts === 'right') {
     const cx = W - L.chartWidth;
     const height = Math.max(160, blockBottom - blockTop);
-    nodes.push(h('g', { transform: `translate(${cx} ${blockTop})` }, lostChart(T, L.chartWidth, height, activation, dim, lostPanels, true)));
+    nodes.push(h('g', { transform: rounded`translate(${cx} ${blockTop})` }, lostChart(T, L.chartWidth, height, activation, dim, lostPanels, true)));
     y = Math.max(y, blockTop + height);
   } else if (L.charts === 'side') {
     y += 6;
-    nodes.push(h('g', { transform: `translate(0 ${y})` }, lostChart(T, L.chartWidth, CHART_H, activation, dim, lostPanels, false)));
-    nodes.push(h('g', { transform: `translate(${W - L.chartWidth} ${y})` }, errorChart(T, L.chartWidth, CHART_H, activation, dim, errorPanels)));
+    nodes.push(h('g', { transform: rounded`translate(0 ${y})` }, lostChart(T, L.chartWidth, CHART_H, activation, dim, lostPanels, false)));
+    nodes.push(h('g', { transform: rounded`translate(${W - L.chartWidth} ${y})` }, errorChart(T, L.chartWidth, CHART_H, activation, dim, errorPanels)));
     y += CHART_H + 8;
   } else if (L.charts === 'stacked') {
     y += 6;
-    nodes.push(h('g', { transform: `translate(0 ${y})` }, lostChart(T, L.chartWidth, CHART_H, activation, dim, lostPanels, false)));
+    nodes.push(h('g', { transform: rounded`translate(0 ${y})` }, lostChart(T, L.chartWidth, CHART_H, activation, dim, lostPanels, false)));
     y += CHART_H + 10;
-    nodes.push(h('g', { transform: `translate(0 ${y})` }, errorChart(T, L.chartWidth, CHART_H, activation, dim, errorPanels)));
+    nodes.push(h('g', { transform: rounded`translate(0 ${y})` }, errorChart(T, L.chartWidth, CHART_H, activation, dim, errorPanels)));
     y += CHART_H + 8;
   }
 

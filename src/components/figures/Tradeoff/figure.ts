@@ -14,6 +14,7 @@ import { mobilenetV1 } from '../../../lib/architectures';
 import { isCostError } from '../../../lib/errors';
 import { formatInt } from '../../../lib/format';
 import { h, type SvgNode } from '../../figure-kit/svg';
+import { rounded } from '../../figure-kit/rounded';
 import type { FigureDef, FigureFrame, FigureParams, FigureView } from '../../figure-kit/types';
 import { errorView, quantity } from '../../figure-kit/marks';
 import { isNarrow } from '../../figure-kit/frame';
@@ -64,7 +65,7 @@ function pointTitle(T: Text, p: TradeoffPoint): string {
   return T.pointTitle(labelIn(T, p), String(p.top1), cost, String(p.printedParamsM), sourceIn(T, p.source));
 }
 
-const triangle = (cx: number, cy: number, r = 5.5): string => `M${cx} ${cy - r}L${cx + r} ${cy + r * 0.82}L${cx - r} ${cy + r * 0.82}Z`;
+const triangle = (cx: number, cy: number, r = 5.5): string => rounded`M${cx} ${cy - r}L${cx + r} ${cy + r * 0.82}L${cx - r} ${cy + r * 0.82}Z`;
 
 function mark(T: Text, p: TradeoffPoint, cx: number, cy: number): SvgNode {
   const common = { 'data-point': p.id, 'data-source': sourceText(p.source), 'data-top1': p.top1, 'data-macs': p.macs };
@@ -118,7 +119,7 @@ function axes(T: Text, g: ReturnType<typeof geometry>, x: (v: number) => number,
     // On a phone the tick labels fill the narrow left margin: the axis title sits above the axis.
     narrow
       ? h('text', { class: 'fig-small', x: 2, y: top - 8 }, T.yAxis)
-      : h('text', { class: 'fig-small', x: 2, y: top + 2, transform: `rotate(-90 2 ${top + 2})`, 'text-anchor': 'end', 'dominant-baseline': 'hanging' }, T.yAxis),
+      : h('text', { class: 'fig-small', x: 2, y: top + 2, transform: rounded`rotate(-90 2 ${top + 2})`, 'text-anchor': 'end', 'dominant-baseline': 'hanging' }, T.yAxis),
   );
 }
 

@@ -17,6 +17,7 @@ import { formatCompact, formatInt } from '../../../lib/format';
 import { paperFigures, type PaperFigure } from '../../../lib/paper-tables';
 import { scalingExample } from '../../../lib/scaling';
 import { h, type SvgNode } from '../../figure-kit/svg';
+import { rounded } from '../../figure-kit/rounded';
 import type { FigureDef, FigureFrame, FigureParams, FigureView } from '../../figure-kit/types';
 import { errorView, quantity, wrapWords } from '../../figure-kit/marks';
 import { isNarrow } from '../../figure-kit/frame';
@@ -135,7 +136,7 @@ function columns(T: Text, arch: Architecture, x0: number, y0: number, width: num
       ? h(
           'g',
           { class: 'v1a-eq7', 'data-role': 'eq7' },
-          h('path', { class: 'v1a-bracket', d: `M${eqX + 1} ${noteY + 4}V${noteY}H${eqX + 2 * cw - 1}V${noteY + 4}` }),
+          h('path', { class: 'v1a-bracket', d: rounded`M${eqX + 1} ${noteY + 4}V${noteY}H${eqX + 2 * cw - 1}V${noteY + 4}` }),
           h('text', { class: 'fig-small', x: eqX + cw, y: noteY - 3, 'text-anchor': 'middle' }, T.eq7),
         )
       : null;
