@@ -337,6 +337,8 @@ function matrix(T: Text, stage: Stage, x0: number, y0: number, cell: number, sta
               : undefined,
       },
       h('text', { class: 'fig-label', x: x0 - 14, y: y0 + 12 }, stage.label),
+      // Two decimals as the attributes have, by toFixed rather than rounded.ts: this figure's code
+      // comes with the Chinese depthwise page's first load, which has no bytes left for that module.
       h('text', { class: 'fig-small', x: x0 - 12, y: top + hgt / 2, 'text-anchor': 'middle', transform: `rotate(-90 ${x0 - 12} ${(top + hgt / 2).toFixed(2)})` }, T.inputs),
       h('rect', { class: 'matrix-frame', x: x0, y: top, width: w, height: hgt }),
       offCells.length ? h('path', { class: 'cell off', d: rectsPath(offCells) }) : null,
