@@ -1,8 +1,9 @@
 // The whole test command (npm test): Chromium and the programs that open exported figures and
-// printed pages present (rsvg-convert, pdftotext); then, side by side on two lanes, the unit tests
-// and type check → production build → site checks over the build; then end-to-end tests in
-// Chromium. A lane stops at its first failing step; the browser tests run only when every step
-// before them passed. Every failure is listed at the end, and the command exits non-zero.
+// printed pages present (rsvg-convert, pdftotext); then, side by side on two lanes, production
+// build → type check, and unit tests → site checks over the build; then end-to-end tests in
+// Chromium. The site checks run only when the build they read was made; the browser tests only
+// when every step before them passed. Every failure is listed at the end, and the command exits
+// non-zero.
 import { spawn, spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync, existsSync, rmSync } from 'node:fs';
 import { delimiter, join } from 'node:path';
@@ -115,17 +116,22 @@ mkdirSync('reports', { recursive: true });
 // Counts come from this run's reports only.
 for (const f of ['reports/unit.json', 'reports/e2e.json']) rmSync(f, { force: true });
 ensureTools();
-// Two lanes on two cores. The type check and the build both write Astro's generated types
-// (.astro/), so they share a lane; the unit tests read neither.
+// Two lanes on two cores. The build goes first on one; the unit tests, which read neither the build
+// nor Astro's generated types, on the other. Then the type check follows the build on its lane (both
+// write Astro's generated types, .astro/, so never at once) while the site checks, which read the
+// build, follow the unit tests on theirs. Before, the type check, build and site checks ran one
+// after another beside the unit tests: 85 and 92 s in two runs here, against 77 and 83 s now.
 const started = Date.now();
+const build = lane([['build', 'npx', ['astro', 'build']]]);
 const failed = (
   await Promise.all([
-    lane([['unit tests', 'npx', ['vitest', 'run', '--reporter=default', '--reporter=json', '--outputFile.json=reports/unit.json']]]),
-    lane([
-      ['type check', 'npx', ['astro', 'check', '--minimumFailingSeverity', 'warning']],
-      ['build', 'npx', ['astro', 'build']],
-      ['site checks', 'node', ['scripts/check-site.mjs']],
-    ]),
+    build.then(async (f) => [...f, ...(await lane([['type check', 'npx', ['astro', 'check', '--minimumFailingSeverity', 'warning']]]))]),
+    (async () => {
+      const unit = await lane([['unit tests', 'npx', ['vitest', 'run', '--reporter=default', '--reporter=json', '--outputFile.json=reports/unit.json']]]);
+      // The site checks read the build: none when it failed (its lane says so).
+      if ((await build).length > 0) return unit;
+      return [...unit, ...(await lane([['site checks', 'node', ['scripts/check-site.mjs']]]))];
+    })(),
   ])
 ).flat();
 console.log(`\nUnit tests, type check, build and site checks: ${((Date.now() - started) / 1000).toFixed(1)} s`);
