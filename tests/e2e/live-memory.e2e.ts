@@ -53,8 +53,15 @@ async function heapByKind(cdp: CDPSession): Promise<{ code: number; native: numb
   return out;
 }
 
+/** How many compiled WebGL programs tfjs's webgl backend keeps (0 when it has none, or no such backend). */
+const compiledPrograms = (page: Page): Promise<number> =>
+  page.evaluate(() => {
+    const engine = (globalThis as unknown as { _tfengine?: { registry: Record<string, { binaryCache?: object }> } })._tfengine;
+    return Object.keys(engine?.registry.webgl?.binaryCache ?? {}).length;
+  });
+
 describe('live MobileNet V1 block: memory', () => {
-  it('ten builds on webgl leave no tensor, no texture, and the heap within 1 MB of the first build (after GC)', { timeout: 300_000 }, async () => {
+  it('ten builds on webgl leave no tensor, no texture, and the heap within 1 MB of the first build (after GC), and keep the WebGL programs the first compiled', { timeout: 300_000 }, async () => {
     const { context, page, problems } = await watchedPage(browser);
     await page.goto(`${baseURL()}/mobilenet-v1/?alpha=0.25&res=96`, { waitUntil: 'networkidle' });
     const block = page.locator('v1-model');
@@ -78,17 +85,26 @@ describe('live MobileNet V1 block: memory', () => {
     // the first and the last.
     const heaps: number[] = [];
     const kinds: { code: number; native: number; js: number }[] = [];
+    // The WebGL programs the backend keeps compiled after each build: the textures go, the programs
+    // stay, so a later build compiles none again (it used to compile them all at every build).
+    const programs: number[] = [];
+    const seconds: string[] = [];
     for (let i = 0; i < 10; i++) {
+      const started = Date.now();
       expect(await runOnce(page), await block.locator('[data-role=status]').innerText()).toBe('done');
+      seconds.push(((Date.now() - started) / 1000).toFixed(1));
       expect(await block.locator('[data-role=backend]').getAttribute('data-backend')).toBe('webgl');
       expect(await tfHoldings(page)).toEqual({ tensors: 0, textureBytes: 0 });
+      programs.push(await compiledPrograms(page));
       heaps.push(await heap());
       if (i === 0 || i === 9) kinds.push(await heapByKind(cdp));
     }
     const growth = heaps[9] - heaps[0];
     const kB = (b: number): string => (b / 1024).toFixed(0);
     const [code, native, js] = [kinds[1].code - kinds[0].code, kinds[1].native - kinds[0].native, kinds[1].js - kinds[0].js];
-    console.info(`V1 block, 10 webgl builds at α 0.25, 96: heap after each (MB) ${heaps.map((h) => (h / 2 ** 20).toFixed(2)).join(' ')}; growth from the first ${kB(growth)} kB (snapshots: compiled code ${kB(code)} kB, browser objects ${kB(native)} kB, JavaScript objects ${kB(js)} kB)`);
+    expect(programs[0]).toBeGreaterThan(0);
+    expect(programs, 'compiled WebGL programs after each build').toEqual(Array(10).fill(programs[0]));
+    console.info(`V1 block, 10 webgl builds at α 0.25, 96: seconds each ${seconds.join(' ')}; ${programs[0]} WebGL programs kept; heap after each (MB) ${heaps.map((h) => (h / 2 ** 20).toFixed(2)).join(' ')}; growth from the first ${kB(growth)} kB (snapshots: compiled code ${kB(code)} kB, browser objects ${kB(native)} kB, JavaScript objects ${kB(js)} kB)`);
     expect(Math.abs(growth)).toBeLessThan(2 ** 20);
     // What the heap gains is V8's compiled code for functions that became hot (it levels off after
     // about a dozen builds); the objects a build makes all go. A name, listener or cache kept per

@@ -186,29 +186,64 @@ describe('forwardInSteps(tf, model, x)', () => {
 });
 
 describe('releaseBackendMemory(tf)', () => {
-  /** Just enough of tfjs to see what releaseBackendMemory asks for and does. */
-  function fakeTf(backend: string, dataIds: number) {
+  /** A texture pool as tfjs-backend-webgl 4.x keeps one (TextureManager): made with the backend's WebGL context. */
+  class FakePool {
+    disposed = false;
+    constructor(readonly gpgpu: unknown) {}
+    dispose(): void {
+      this.disposed = true;
+    }
+  }
+  /**
+   * Just enough of tfjs to see what releaseBackendMemory asks for and does; `pool` gives the backend
+   * a texture pool as tfjs-backend-webgl's has (getTextureManager, textureManager, gpgpu).
+   */
+  function fakeTf(name: string, dataIds: number, pool = false) {
     const calls: string[] = [];
     const factory = () => ({}) as never;
+    const gpgpu = { gl: 'context' };
+    const backend: Record<string, unknown> = { numDataIds: () => dataIds };
+    if (pool) {
+      backend.gpgpu = gpgpu;
+      backend.textureManager = new FakePool(gpgpu);
+      backend.getTextureManager = () => backend.textureManager;
+    }
     const fake = {
-      getBackend: () => backend,
-      backend: () => ({ numDataIds: () => dataIds }),
-      findBackendFactory: (name: string) => (calls.push(`find ${name}`), factory),
-      removeBackend: (name: string) => void calls.push(`remove ${name}`),
-      registerBackend: (name: string, f: unknown, priority: number) => (calls.push(`register ${name} ${f === factory} ${priority}`), true),
+      getBackend: () => name,
+      backend: () => backend,
+      findBackendFactory: (n: string) => (calls.push(`find ${n}`), factory),
+      removeBackend: (n: string) => void calls.push(`remove ${n}`),
+      registerBackend: (n: string, f: unknown, priority: number) => (calls.push(`register ${n} ${f === factory} ${priority}`), true),
     };
-    return { tf: fake as unknown as Tf, calls };
+    return { tf: fake as unknown as Tf, calls, backend, gpgpu };
   }
-  it('replaces an empty webgl backend with a fresh one of the same factory and priority (2, as tfjs-backend-webgl registers it)', () => {
+  it('empties an empty webgl backend’s texture pool and keeps the backend, with the programs it compiled', () => {
+    const { tf: fake, calls, backend, gpgpu } = fakeTf('webgl', 0, true);
+    const before = backend.textureManager as FakePool;
+    expect(releaseBackendMemory(fake)).toBe(true);
+    // The old pool deleted its textures; a new, empty one of the same class on the same context took its place.
+    expect(before.disposed).toBe(true);
+    const after = backend.textureManager as FakePool;
+    expect(after).not.toBe(before);
+    expect(after).toBeInstanceOf(FakePool);
+    expect(after.disposed).toBe(false);
+    expect(after.gpgpu).toBe(gpgpu);
+    // The backend was neither removed nor registered again (that would delete its compiled programs).
+    expect(calls).toEqual([]);
+  });
+  it('replaces an empty webgl backend whose pool it cannot reach with a fresh one of the same factory and priority (2, as tfjs-backend-webgl registers it)', () => {
     const { tf: fake, calls } = fakeTf('webgl', 0);
     expect(releaseBackendMemory(fake)).toBe(true);
     expect(calls).toEqual(['find webgl', 'remove webgl', 'register webgl true 2']);
   });
   it('leaves a webgl backend that still holds tensors, and the cpu backend, alone', () => {
     for (const [name, ids] of [['webgl', 3], ['cpu', 0]] as const) {
-      const { tf: fake, calls } = fakeTf(name, ids);
+      const { tf: fake, calls, backend } = fakeTf(name, ids, true);
+      const pool = backend.textureManager as FakePool;
       expect(releaseBackendMemory(fake)).toBe(false);
       expect(calls).toEqual([]);
+      expect(backend.textureManager).toBe(pool);
+      expect(pool.disposed).toBe(false);
     }
     expect(releaseBackendMemory(tf as unknown as Tf)).toBe(false);
   });

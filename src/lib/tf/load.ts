@@ -151,23 +151,44 @@ function message(e: unknown): string {
 /** Priority tfjs-backend-webgl registers itself with (its base.ts: registerBackend('webgl', …, 2)). */
 const WEBGL_PRIORITY = 2;
 
+/** What releaseBackendMemory reads of tfjs-backend-webgl's backend (4.x): its texture pool, and the WebGL context the pool allocates in. */
+interface WebGlBackendParts {
+  getTextureManager?: () => TexturePool | undefined;
+  textureManager?: TexturePool;
+  gpgpu?: unknown;
+}
+/** tfjs-backend-webgl's TextureManager: `dispose` deletes every texture it holds, used or free. */
+interface TexturePool {
+  dispose(): void;
+}
+
 /**
  * releaseBackendMemory(tf): when the running backend is webgl and no tensor lives on it any more,
- * delete the textures it keeps for reuse (after a MobileNet run at α 1, 224, about 113 MB) by
- * replacing the backend with a fresh one, made on first use. A disposed tensor returns its
- * texture to that pool, not to the GPU. Returns whether memory was released; the cpu backend
- * frees its buffers on dispose, so there it does nothing.
+ * delete the textures it keeps for reuse (after a MobileNet run at α 1, 224, about 113 MB): a
+ * disposed tensor returns its texture to that pool, not to the GPU. The backend gets an empty pool
+ * of the same kind and keeps the WebGL programs it compiled, so the next run does not compile them
+ * again. (Replacing the whole backend frees the textures too, but tfjs's dispose deletes every
+ * compiled program as well: each later run compiled them all again.) A backend whose pool cannot be
+ * reached that way is replaced by a fresh one of the same factory. Returns whether memory was
+ * released; the cpu backend frees its buffers on dispose, so there it does nothing.
  */
 export function releaseBackendMemory(tf: Tf): boolean {
   const name = tf.getBackend();
   if (name !== 'webgl' || tf.backend().numDataIds() > 0) return false;
+  const backend = tf.backend() as unknown as WebGlBackendParts;
+  const pool = backend.getTextureManager?.();
+  if (pool && backend.textureManager === pool && backend.gpgpu !== undefined) {
+    const Pool = pool.constructor as new (gpgpu: unknown) => TexturePool;
+    pool.dispose();
+    backend.textureManager = new Pool(backend.gpgpu);
+    return true;
+  }
   const factory = tf.findBackendFactory(name);
   if (!factory) return false;
   tf.removeBackend(name);
   tf.registerBackend(name, factory, WEBGL_PRIORITY);
   return true;
 }
-
 
 /**
  * tfjs-layers' module of names, with what the site's build adds to it (scripts/tfjs-names.mjs):
