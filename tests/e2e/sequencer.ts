@@ -12,7 +12,6 @@ const SLOWEST_FIRST = [
   'lecture', // 166
   'pages-reading', // 165 (the laptop pass of the figures rides on its loads)
   'pages-tools', // 126
-  'live-memory', // 78 (ten builds on webgl, which take 41 s alone)
   'pages-decks', // 85
   'pages-reading-zh', // 82
   'chapters-5-6', // 76
@@ -21,6 +20,7 @@ const SLOWEST_FIRST = [
   'teach-embed', // 65
   'exercises', // 62
   'site-consistency', // 44
+  'live-memory', // 28 on 2026-12-04 (ten builds on webgl, 19 s alone; 69 s while each build compiled its shaders again)
   'new-figures', // 27
   'chapter-4', // 27
   'robustness', // ~25
