@@ -223,6 +223,23 @@ describe('renumber on every figure’s formula', () => {
     });
   }
 
+  // Once a drag pauses, the page types only the MathML of a formula whose drawing is already
+  // current (client.ts, typesetSpoken): KaTeX's MathML typeset alone must be the whole's.
+  const mathOf = (markup: string): string => /<math[\s>][\s\S]*<\/math>/.exec(markup)?.[0] ?? '';
+  it('typesets every step’s MathML alone exactly as inside the whole typeset', () => {
+    let compared = 0;
+    for (const [id, steps] of all) {
+      for (const { label, to } of steps) {
+        const whole = mathOf(lighterKatex(katex.renderToString(to, { ...FIGURE_KATEX, displayMode: true, throwOnError: false })));
+        const alone = mathOf(lighterKatex(katex.renderToString(to, { ...FIGURE_KATEX, displayMode: true, output: 'mathml', throwOnError: false })));
+        expect(whole, `${id} ${label}`).toMatch(/^<math xmlns="http:\/\/www.w3.org\/1998\/Math\/MathML" display="block">/);
+        expect(alone, `${id} ${label}`).toBe(whole);
+        compared += 1;
+      }
+    }
+    expect(compared).toBeGreaterThan(50);
+  });
+
   it('draws the kernel size and channel steps of the first figure of three chapters by numbers alone', () => {
     const wide = testFrame(680);
     for (const [id, name] of [['conv-geometry', 'k'], ['conv-geometry', 'm'], ['conv-geometry', 'n'], ['cost-bars', 'n'], ['ratio-curves', 'k']] as const) {
