@@ -5,7 +5,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import { lighterKatex } from '../../src/lib/katex-markup';
 import katex from 'katex';
-import { drawingOrder, orderFor, orderKnown, redrawDuringDrag, renumber, renumberFormula, renumberKnown, type DrawnPiece } from '../../src/components/figure-kit/renumber';
+import { SETTLE_MS, drawingOrder, orderFor, orderKnown, redrawDuringDrag, renumber, renumberFormula, renumberKnown, settle, type DrawnPiece } from '../../src/components/figure-kit/renumber';
 import { FIGURE_KATEX } from '../../src/components/figure-kit/katex-options';
 import { ALL_FIGURES } from '../../src/components/figures/all';
 import { defaultValues, testFrame } from '../../src/components/figure-kit/testing';
@@ -152,6 +152,94 @@ describe('redrawDuringDrag', () => {
       const next = '9 \\cdot 113 = 1{,}017';
       expect(redrawDuringDrag(el, to, next, katex, lighterKatex)).toBe('numbers');
       expect(drawing(el)).toBe(drawing(shipped(next)));
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+});
+
+describe('settle', () => {
+  const shipped = (tex: string): HTMLDivElement => {
+    const el = Object.assign(document.createElement('div'), { innerHTML: lighterKatex(typeset(tex)) });
+    el.dataset.tex = tex;
+    return el;
+  };
+  const loaded = { katex, write: { lighterKatex } };
+  const from = '3 \\cdot 3 \\cdot 33 \\cdot 64 = 19{,}008';
+  const to = '3 \\cdot 3 \\cdot 34 \\cdot 64 = 19{,}584';
+
+  /** A formula showing `from`, its drawing renumbered to `to` during a drag (MathML still `from`'s). */
+  function dragged(): { el: HTMLDivElement; shown: WeakMap<HTMLElement, string>; whole: ReturnType<typeof vi.fn>; typeset: string[] } {
+    const el = shipped(from);
+    expect(step(el, from, to)).toBe(true);
+    el.dataset.tex = to;
+    el.style.minHeight = '80px';
+    const shown = new WeakMap<HTMLElement, string>([[el, to]]);
+    const events: string[] = [];
+    el.addEventListener('sep:typeset', () => events.push(el.dataset.tex ?? ''));
+    return { el, shown, whole: vi.fn(), typeset: events };
+  }
+
+  it('once changes pause, writes the MathML of the TeX the drawing shows, leaves the drawing as it is and releases its height', () => {
+    vi.useFakeTimers();
+    try {
+      const { el, shown, whole, typeset: events } = dragged();
+      const drawn = el.querySelector('.katex-html');
+      const html = drawing(el);
+      expect(el.querySelector('.katex-mathml')?.textContent).toContain('33');
+      settle(el, to, shown, loaded, whole);
+      vi.advanceTimersByTime(SETTLE_MS - 1);
+      expect(el.querySelector('.katex-mathml')?.textContent).toContain('33');
+      vi.advanceTimersByTime(1);
+      // The page now holds what the whole typeset would have written (3·3·34·64 = 19,584: Howard et al. 2017, eq. 1 weights).
+      expect(el.innerHTML).toBe(shipped(to).innerHTML);
+      expect(el.querySelector('.katex-mathml')?.textContent).toContain('19,584');
+      expect(el.querySelector('.katex-html')).toBe(drawn);
+      expect(drawing(el)).toBe(html);
+      expect(el.style.minHeight).toBe('');
+      expect(events).toEqual([to]);
+      expect(whole).not.toHaveBeenCalled();
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  it('waits for the last of several changes, and does nothing once the formula shows another TeX', () => {
+    vi.useFakeTimers();
+    try {
+      const { el, shown, whole, typeset: events } = dragged();
+      const mathml = el.querySelector('.katex-mathml')?.innerHTML;
+      settle(el, to, shown, loaded, whole);
+      vi.advanceTimersByTime(SETTLE_MS / 2);
+      settle(el, to, shown, loaded, whole);
+      el.dataset.tex = from;
+      vi.advanceTimersByTime(SETTLE_MS);
+      expect(el.querySelector('.katex-mathml')?.innerHTML).toBe(mathml);
+      expect(events).toEqual([]);
+      expect(whole).not.toHaveBeenCalled();
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  it('asks for the whole typeset where the drawing shows another TeX, or the TeX has no MathML (an error)', () => {
+    vi.useFakeTimers();
+    try {
+      const a = dragged();
+      a.shown.set(a.el, from);
+      settle(a.el, to, a.shown, loaded, a.whole);
+      vi.advanceTimersByTime(SETTLE_MS);
+      expect(a.whole).toHaveBeenCalledTimes(1);
+      expect(a.el.querySelector('.katex-mathml')?.textContent).toContain('33');
+
+      const b = dragged();
+      const broken = '3 \\cdot \\frac{34';
+      b.el.dataset.tex = broken;
+      b.shown.set(b.el, broken);
+      settle(b.el, broken, b.shown, loaded, b.whole);
+      vi.advanceTimersByTime(SETTLE_MS);
+      expect(b.whole).toHaveBeenCalledTimes(1);
+      expect(b.typeset).toEqual([]);
     } finally {
       vi.useRealTimers();
     }

@@ -63,12 +63,11 @@ let katexNow: { katex: typeof import('katex').default; fast: typeof import('./re
 interface Typesetting {
   lighterKatex: typeof import('../../lib/katex-markup').lighterKatex;
   morphHtml: typeof import('./morph').morphHtml;
-  morphPart: typeof import('./morph').morphPart;
   untilDrawable: typeof import('./katex-sheets').untilDrawable;
 }
 const katexLoad = lazy(() =>
   Promise.all([importAfresh(() => import('katex')), importAfresh(() => import('./renumber')), importAfresh(() => import('../../lib/katex-markup')), importAfresh(() => import('./morph')), importAfresh(() => import('./katex-sheets'))]).then(([k, fast, markup, morph, sheets]) => {
-    katexNow = { katex: k.default, fast, write: { lighterKatex: markup.lighterKatex, morphHtml: morph.morphHtml, morphPart: morph.morphPart, untilDrawable: sheets.untilDrawable } };
+    katexNow = { katex: k.default, fast, write: { lighterKatex: markup.lighterKatex, morphHtml: morph.morphHtml, untilDrawable: sheets.untilDrawable } };
     return katexNow;
   }),
 );
@@ -81,12 +80,9 @@ export function preloadTypesetting(): Promise<unknown> {
 }
 /** During a drag a formula is typeset at most once in this many ms (and always at its end). */
 const TYPESET_GAP_MS = 200;
-/** A formula redrawn by its numbers alone is typeset in full once changes pause this long. */
-const SETTLE_MS = 600;
 const typesetAt = new WeakMap<HTMLElement, number>();
 /** The TeX each formula's drawing shows (the build's, in data-tex, until it is first changed). */
 const shownTex = new WeakMap<HTMLElement, string>();
-const settleTimers = new WeakMap<HTMLElement, number>();
 /** Markup of recently typeset formulas: a drag back and forth shows the same ones again. */
 let typesetMarkup: ((tex: string) => string) | undefined;
 /**
@@ -95,12 +91,12 @@ let typesetMarkup: ((tex: string) => string) | undefined;
  * (renumber.ts: a few text nodes; no typesetting, and no second frame to lay out and paint the
  * page again); when more changed (a number grew a thousands separator, = became ≈), or where its
  * numbers are drawn is not known yet, the drawing alone is typeset after that frame, about half
- * the work of the whole. The whole formula, with the MathML that screen readers read, is typeset
- * once the changes pause.
+ * the work of the whole. The MathML that screen readers read follows once the changes pause
+ * (renumber.ts, settle).
  */
 function typeset(el: HTMLElement, tex: string): void {
   const now = shownTex.get(el);
-  if (katexNow && now !== undefined && katexNow.fast.renumberKnown(el, now, tex)) return redrawn(el, now, tex, 'numbers');
+  if (katexNow && now !== undefined && katexNow.fast.renumberKnown(el, now, tex)) return redrawn(katexNow, el, now, tex, 'numbers');
   // After the frame that draws the picture has painted: the picture reaches the screen first, and
   // the formula follows in a task of its own (a drag's newest only).
   window.setTimeout(() => {
@@ -110,35 +106,18 @@ function typeset(el: HTMLElement, tex: string): void {
     const { lighterKatex, untilDrawable } = katexNow.write;
     const how = katexNow.fast.redrawDuringDrag(el, shown, tex, katexNow.katex, lighterKatex, (markup) => untilDrawable(markup) === undefined);
     if (!how) return typesetWhole(el, tex);
-    redrawn(el, shown, tex, how);
+    redrawn(katexNow, el, shown, tex, how);
   }, 0);
 }
 
-/** After `el`'s drawing went from `shown` to `tex` during a drag: its whole typeset once changes pause. */
-function redrawn(el: HTMLElement, shown: string, tex: string, how: 'numbers' | 'drawing'): void {
+/** After `el`'s drawing went from `shown` to `tex` during a drag: its MathML once changes pause. */
+function redrawn(k: NonNullable<typeof katexNow>, el: HTMLElement, shown: string, tex: string, how: 'numbers' | 'drawing'): void {
   shownTex.set(el, tex);
   // Digits are all one width: only numbers that grew or shrank change the formula's width,
   // which those listening (scrolling regions, a slide fitting its formulas) measure.
   if (how === 'drawing' || tex.length !== shown.length) el.dispatchEvent(new Event('sep:typeset', { bubbles: true }));
-  window.clearTimeout(settleTimers.get(el));
-  settleTimers.set(el, window.setTimeout(() => typesetSpoken(el, tex), SETTLE_MS));
-}
-
-/**
- * Once changes pause, a formula whose drawing already shows `tex` (its numbers rewritten, or its
- * drawing typeset, during the drag) needs only its MathML, which screen readers read: KaTeX
- * writes that alone in about a fifth of the time of the whole, and only it is compared with the
- * page. A reader's next step after a pause waits behind this task; at 4× CPU throttle it took
- * about half as long as typesetting and comparing the whole again. Anything else gets the whole.
- */
-function typesetSpoken(el: HTMLElement, tex: string): void {
-  if (!katexNow || el.dataset.tex !== tex || shownTex.get(el) !== tex) return typesetWhole(el, tex);
-  const { katex, write } = katexNow;
-  const markup = write.lighterKatex(katex.renderToString(tex, { ...FIGURE_KATEX, displayMode: true, output: 'mathml', throwOnError: false }));
-  // KaTeX writes the same <math> alone as inside the whole; no <math> (a TeX error): the whole.
-  if (!write.morphPart(el, markup, 'math')) return typesetWhole(el, tex);
-  el.style.removeProperty('min-height');
-  el.dispatchEvent(new Event('sep:typeset', { bubbles: true }));
+  // Once changes pause: its MathML, or the whole formula where the drawing no longer shows `tex`.
+  k.fast.settle(el, tex, shownTex, k, () => typesetWhole(el, tex));
 }
 
 function typesetWhole(el: HTMLElement, tex: string): void {
@@ -340,7 +319,7 @@ class SepFigure extends HTMLElement {
     // The picture and the whole figure keep still through a drag (hold.ts), released with the
     // formula's own hold at its whole typeset. That code comes with the formulas' (a first change
     // fetches it).
-    if (katexNow) (this.holdStill ??= katexNow.fast.holdWhileMoving([...this.querySelectorAll<HTMLElement>('figure,.fig-frame')], SETTLE_MS))();
+    if (katexNow) (this.holdStill ??= katexNow.fast.holdWhileMoving([...this.querySelectorAll<HTMLElement>('figure,.fig-frame')], katexNow.fast.SETTLE_MS))();
     if (this.dataset.moving === undefined) return;
     window.clearTimeout(this.movingTimer);
     this.movingTimer = window.setTimeout(() => delete this.dataset.moving, MOVING_MS);
