@@ -10,6 +10,7 @@ import { FIGURE_KATEX } from '../../src/components/figure-kit/katex-options';
 import { ALL_FIGURES } from '../../src/components/figures/all';
 import { defaultValues, testFrame } from '../../src/components/figure-kit/testing';
 import { PARAMS, coerceParam, type ParamName } from '../../src/lib/params';
+import { texNumbers } from '../../src/lib/tex-numbers';
 
 const typeset = (tex: string): string => katex.renderToString(tex, { ...FIGURE_KATEX, displayMode: true, throwOnError: true });
 
@@ -92,6 +93,18 @@ describe('renumber', () => {
     const el = box('\\frac{73}{576} \\approx 0.127');
     expect(step(el, '\\frac{73}{576} \\approx 0.127', '\\frac{74}{585} \\approx 0.126')).toBe(true);
     expect(drawing(el)).toBe(drawing(box('\\frac{74}{585} \\approx 0.126')));
+  });
+
+  it('redraws by an order found in another TeX of the shape whose numbers were shorter (ρ² at 1, then at 1.01)', () => {
+    // MobileNet V1's ρ² term (Howard et al. 2017, sec. 3.4): ρ = 1 at 224 px, then 1.01 and 1.02 a step or two above.
+    const first = '{\\rho^2} = {{1}^2} \\approx 1';
+    const from = '{\\rho^2} = {{1.01}^2} \\approx 1.02';
+    const to = '{\\rho^2} = {{1.02}^2} \\approx 1.04';
+    const order = orderOf(first);
+    expect(order).toBeDefined();
+    const el = box(from);
+    expect(renumber(el, from, to, order!)).toBe(true);
+    expect(drawing(el)).toBe(drawing(box(to)));
   });
 
   it('leaves the MathML that screen readers read to the full typeset', () => {
@@ -299,6 +312,9 @@ describe('renumber on every figure’s formula', () => {
   for (const [id, steps] of all) {
     it(`${id}: each step it draws by numbers alone is what KaTeX draws, and some steps are`, () => {
       let fast = 0;
+      // The page keeps one drawing order per shape, found in the first TeX of that shape it met
+      // (orderFor): each step is also redrawn by that order, whose numbers may have other lengths.
+      const firstOrder = new Map<string, DrawnPiece[] | undefined>();
       for (const { label, from, to } of steps) {
         const el = box(from);
         const before = el.innerHTML;
@@ -306,6 +322,12 @@ describe('renumber on every figure’s formula', () => {
           fast += 1;
           expect(drawing(el), `${id} ${label}`).toBe(drawing(box(to)));
         } else expect(el.innerHTML, `${id} ${label}: refused, so unchanged`).toBe(before);
+        const shape = texNumbers(from).skeleton;
+        if (!firstOrder.has(shape)) firstOrder.set(shape, orderOf(from));
+        const kept = firstOrder.get(shape);
+        const again = box(from);
+        if (kept && renumber(again, from, to, kept)) expect(drawing(again), `${id} ${label}, by the shape's first order`).toBe(drawing(box(to)));
+        else expect(again.innerHTML, `${id} ${label}: refused by the shape's first order, so unchanged`).toBe(before);
       }
       expect(fast, `${id}: ${fast} of ${steps.length} steps by numbers alone`).toBeGreaterThan(0);
     });

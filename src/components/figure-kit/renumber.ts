@@ -121,9 +121,14 @@ export function renumber(el: Element, from: string, to: string, order: readonly 
     if (bound[i] && !sameLayout(was.numbers[i], next.numbers[i])) return false;
   }
   const nodes = nodesShowing(el, from);
+  // What a piece shows of `numbers`: a number drawn whole is compared and written whole. The
+  // characters a piece names (`from`, `to`) are those of the TeX its shape was first found in,
+  // whose numbers may have been shorter or longer (ρ² at 1 and at 1.01): only a number drawn in
+  // pieces, whose layout cannot change (sameLayout), is cut by them.
+  const shows = (numbers: readonly string[], p: DrawnPiece): string => (pieces[p.slot] > 1 ? numbers[p.slot].slice(p.from, p.to) : numbers[p.slot]);
   const drawn = drawnNumbers(nodes);
-  if (drawn.length !== order.length || drawn.some((n, j) => n !== was.numbers[order[j].slot].slice(order[j].from, order[j].to))) return false;
-  const piece = (p: DrawnPiece): string => (pieces[p.slot] > 1 ? next.numbers[p.slot].slice(p.from, p.to) : next.numbers[p.slot]);
+  if (drawn.length !== order.length || drawn.some((n, j) => n !== shows(was.numbers, order[j]))) return false;
+  const piece = (p: DrawnPiece): string => shows(next.numbers, p);
   let j = 0;
   for (const node of nodes) {
     const old = node.nodeValue ?? '';
