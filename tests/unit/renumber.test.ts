@@ -2,7 +2,7 @@
 // step(el, from, to): a typeset formula redrawn by writing new numbers into its text nodes must
 // draw exactly what KaTeX draws for the new TeX (its .katex-html, attribute for attribute), for
 // every figure's formulas on slider steps; anything else must be refused with nothing changed.
-import { describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { lighterKatex } from '../../src/lib/katex-markup';
 import katex from 'katex';
 import { SETTLE_MS, drawingOrder, orderFor, orderKnown, redrawDuringDrag, renumber, renumberFormula, renumberKnown, settle, type DrawnPiece } from '../../src/components/figure-kit/renumber';
@@ -172,6 +172,8 @@ describe('redrawDuringDrag', () => {
 });
 
 describe('settle', () => {
+  beforeEach(() => vi.useFakeTimers());
+  afterEach(() => vi.useRealTimers());
   const shipped = (tex: string): HTMLDivElement => {
     const el = Object.assign(document.createElement('div'), { innerHTML: lighterKatex(typeset(tex)) });
     el.dataset.tex = tex;
@@ -194,68 +196,53 @@ describe('settle', () => {
   }
 
   it('once changes pause, writes the MathML of the TeX the drawing shows, leaves the drawing as it is and releases its height', () => {
-    vi.useFakeTimers();
-    try {
-      const { el, shown, whole, typeset: events } = dragged();
-      const drawn = el.querySelector('.katex-html');
-      const html = drawing(el);
-      expect(el.querySelector('.katex-mathml')?.textContent).toContain('33');
-      settle(el, to, shown, loaded, whole);
-      vi.advanceTimersByTime(SETTLE_MS - 1);
-      expect(el.querySelector('.katex-mathml')?.textContent).toContain('33');
-      vi.advanceTimersByTime(1);
-      // The page now holds what the whole typeset would have written (3·3·34·64 = 19,584: Howard et al. 2017, eq. 1 weights).
-      expect(el.innerHTML).toBe(shipped(to).innerHTML);
-      expect(el.querySelector('.katex-mathml')?.textContent).toContain('19,584');
-      expect(el.querySelector('.katex-html')).toBe(drawn);
-      expect(drawing(el)).toBe(html);
-      expect(el.style.minHeight).toBe('');
-      expect(events).toEqual([to]);
-      expect(whole).not.toHaveBeenCalled();
-    } finally {
-      vi.useRealTimers();
-    }
+    const { el, shown, whole, typeset: events } = dragged();
+    const drawn = el.querySelector('.katex-html');
+    const html = drawing(el);
+    expect(el.querySelector('.katex-mathml')?.textContent).toContain('33');
+    settle(el, to, shown, loaded, whole);
+    vi.advanceTimersByTime(SETTLE_MS - 1);
+    expect(el.querySelector('.katex-mathml')?.textContent).toContain('33');
+    vi.advanceTimersByTime(1);
+    // The page now holds what the whole typeset would have written (3·3·34·64 = 19,584: Howard et al. 2017, eq. 1 weights).
+    expect(el.innerHTML).toBe(shipped(to).innerHTML);
+    expect(el.querySelector('.katex-mathml')?.textContent).toContain('19,584');
+    expect(el.querySelector('.katex-html')).toBe(drawn);
+    expect(drawing(el)).toBe(html);
+    expect(el.style.minHeight).toBe('');
+    expect(events).toEqual([to]);
+    expect(whole).not.toHaveBeenCalled();
   });
 
   it('waits for the last of several changes, and does nothing once the formula shows another TeX', () => {
-    vi.useFakeTimers();
-    try {
-      const { el, shown, whole, typeset: events } = dragged();
-      const mathml = el.querySelector('.katex-mathml')?.innerHTML;
-      settle(el, to, shown, loaded, whole);
-      vi.advanceTimersByTime(SETTLE_MS / 2);
-      settle(el, to, shown, loaded, whole);
-      el.dataset.tex = from;
-      vi.advanceTimersByTime(SETTLE_MS);
-      expect(el.querySelector('.katex-mathml')?.innerHTML).toBe(mathml);
-      expect(events).toEqual([]);
-      expect(whole).not.toHaveBeenCalled();
-    } finally {
-      vi.useRealTimers();
-    }
+    const { el, shown, whole, typeset: events } = dragged();
+    const mathml = el.querySelector('.katex-mathml')?.innerHTML;
+    settle(el, to, shown, loaded, whole);
+    vi.advanceTimersByTime(SETTLE_MS / 2);
+    settle(el, to, shown, loaded, whole);
+    el.dataset.tex = from;
+    vi.advanceTimersByTime(SETTLE_MS);
+    expect(el.querySelector('.katex-mathml')?.innerHTML).toBe(mathml);
+    expect(events).toEqual([]);
+    expect(whole).not.toHaveBeenCalled();
   });
 
   it('asks for the whole typeset where the drawing shows another TeX, or the TeX has no MathML (an error)', () => {
-    vi.useFakeTimers();
-    try {
-      const a = dragged();
-      a.shown.set(a.el, from);
-      settle(a.el, to, a.shown, loaded, a.whole);
-      vi.advanceTimersByTime(SETTLE_MS);
-      expect(a.whole).toHaveBeenCalledTimes(1);
-      expect(a.el.querySelector('.katex-mathml')?.textContent).toContain('33');
+    const a = dragged();
+    a.shown.set(a.el, from);
+    settle(a.el, to, a.shown, loaded, a.whole);
+    vi.advanceTimersByTime(SETTLE_MS);
+    expect(a.whole).toHaveBeenCalledTimes(1);
+    expect(a.el.querySelector('.katex-mathml')?.textContent).toContain('33');
 
-      const b = dragged();
-      const broken = '3 \\cdot \\frac{34';
-      b.el.dataset.tex = broken;
-      b.shown.set(b.el, broken);
-      settle(b.el, broken, b.shown, loaded, b.whole);
-      vi.advanceTimersByTime(SETTLE_MS);
-      expect(b.whole).toHaveBeenCalledTimes(1);
-      expect(b.typeset).toEqual([]);
-    } finally {
-      vi.useRealTimers();
-    }
+    const b = dragged();
+    const broken = '3 \\cdot \\frac{34';
+    b.el.dataset.tex = broken;
+    b.shown.set(b.el, broken);
+    settle(b.el, broken, b.shown, loaded, b.whole);
+    vi.advanceTimersByTime(SETTLE_MS);
+    expect(b.whole).toHaveBeenCalledTimes(1);
+    expect(b.typeset).toEqual([]);
   });
 });
 
