@@ -225,7 +225,7 @@ const settleTimers = new WeakMap<HTMLElement, number>();
 /**
  * `el`'s drawing now shows `tex` (its numbers rewritten, or its drawing typeset, during a drag):
  * once changes pause, its MathML, which screen readers read, is typeset alone and only it is
- * compared with the page. KaTeX writes the MathML alone in about a fifth of the time of the whole
+ * compared with the page. KaTeX writes the MathML alone in about a sixth of the time of the whole
  * formula (the same <math>), and a reader's next step after a pause waits behind this task: at 4×
  * CPU throttle it takes about half as long as typesetting and comparing the whole again did.
  * `whole` runs instead where the drawing no longer shows `tex` (`shown`: the TeX each formula's
