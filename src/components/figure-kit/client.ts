@@ -317,8 +317,8 @@ class SepFigure extends HTMLElement {
     if (now - this.lastChange < MOVING_MS && this.dataset.moving === undefined) this.dataset.moving = '';
     this.lastChange = now;
     // The picture and the whole figure keep still through a drag (hold.ts), released with the
-    // formula's own hold at its whole typeset. That code comes with the formulas' (a first change
-    // fetches it).
+    // formula's own hold once changes pause (renumber.ts, settle). That code comes with the
+    // formulas' (a first change fetches it).
     if (katexNow) (this.holdStill ??= katexNow.fast.holdWhileMoving([...this.querySelectorAll<HTMLElement>('figure,.fig-frame')], katexNow.fast.SETTLE_MS))();
     if (this.dataset.moving === undefined) return;
     window.clearTimeout(this.movingTimer);

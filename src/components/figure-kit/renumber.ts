@@ -196,7 +196,7 @@ function whenIdle(work: () => void): void {
  * a shape draws its numbers is found when the page is idle, not in the task a reader's next step
  * waits behind. The formula keeps the tallest height it has had (one more line, one fewer), so
  * that the page below does not jump at each step, which would also have the browser lay out and
- * paint all of it again; the caller's whole typeset, once changes pause, removes that. A drawing
+ * paint all of it again; `settle`, once changes pause, removes that. A drawing
  * that the page cannot draw yet (`drawable`: it needs a KaTeX rule or face the page lacks) is not
  * written: undefined.
  */
