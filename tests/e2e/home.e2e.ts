@@ -154,6 +154,29 @@ describe('home page cost-bars figure', () => {
     await context.close();
   });
 
+  it('drops the easing of its bars while a slider is dragged, and eases them again once it pauses', async () => {
+    const { context, page, problems } = await watchedPage(browser, { reducedMotion: 'no-preference' });
+    await page.goto(`${baseURL()}/`);
+    await figuresReady(page);
+    const fig = page.locator('[data-figure="cost-bars"]');
+    const bar = fig.locator('.cb-bar').first();
+    const state = () => bar.evaluate((el) => ({ moving: el.closest('sep-figure')?.hasAttribute('data-moving') ?? false, seconds: parseFloat(getComputedStyle(el).transitionDuration) }));
+    await fig.getByRole('slider').first().focus();
+    // Steps in quick succession are a drag: read the bar as soon as the figure says so (a loaded
+    // machine may take longer than the 300 ms pause between two presses).
+    let during: { moving: boolean; seconds: number } | undefined;
+    for (let i = 0; i < 10 && !during; i++) {
+      await page.keyboard.press(i % 2 === 0 ? 'ArrowRight' : 'ArrowLeft');
+      const now = await state();
+      if (now.moving) during = now;
+    }
+    expect(during).toEqual({ moving: true, seconds: 0 });
+    await expect.poll(async () => (await state()).moving).toBe(false);
+    expect((await state()).seconds).toBeGreaterThan(0);
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+
   it('does not animate with reduced motion', async () => {
     const { context, page } = await watchedPage(browser, { reducedMotion: 'reduce' });
     await page.goto(`${baseURL()}/`);
