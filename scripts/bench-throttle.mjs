@@ -90,7 +90,14 @@ export async function throttledDrag(browser, url, route, { rate = 4, steps = 48,
   if (!opened) return null;
   const { context, page, used } = opened;
   await page.evaluate(() => {
-    window.__bench = { events: [], longTasks: [] };
+    window.__bench = { events: [], longTasks: [], formula: {} };
+    // When each press's formula was written (ms after the key): a figure writes its formula's new
+    // numbers in the frame after the picture's (client.ts, typeset), so this is read apart.
+    let press = -1;
+    let at = 0;
+    window.addEventListener('keydown', (e) => { press += 1; at = e.timeStamp; }, true);
+    const wrote = new MutationObserver(() => { if (press >= 0) window.__bench.formula[press] = performance.now() - at; });
+    for (const f of document.querySelectorAll('[data-role=formula]')) wrote.observe(f, { subtree: true, characterData: true, childList: true });
     new PerformanceObserver((list) => {
       for (const e of list.getEntries()) if (e.name === 'keydown') window.__bench.events.push(e.duration);
     }).observe({ type: 'event', durationThreshold: 16 });
@@ -109,7 +116,8 @@ export async function throttledDrag(browser, url, route, { rate = 4, steps = 48,
     for (const m of METRICS) cpu[m] += (after[m] ?? 0) - (before[m] ?? 0);
   });
   await page.waitForTimeout(300);
-  const { events, longTasks } = await page.evaluate(() => window.__bench);
+  const { events, longTasks, formula } = await page.evaluate(() => window.__bench);
+  const formulaMs = Object.values(formula);
   await cdp.send('Emulation.setCPUThrottlingRate', { rate: 1 });
   await context.close();
   const durations = [...events, ...Array(Math.max(0, pressed - events.length)).fill(16)];
@@ -123,6 +131,11 @@ export async function throttledDrag(browser, url, route, { rate = 4, steps = 48,
     p95: quantile(durations, 0.95),
     max: Math.max(...durations),
     over33: durations.filter((d) => d > 33).length,
+    // Input to the formula's new numbers written (not painted: that follows in the same frame),
+    // over the steps that changed a formula.
+    formulaSteps: formulaMs.length,
+    formulaP50: formulaMs.length ? quantile(formulaMs, 0.5) : undefined,
+    formulaP95: formulaMs.length ? quantile(formulaMs, 0.95) : undefined,
     longTasks: longTasks.length,
     longestTask: longTasks.length ? Math.round(Math.max(...longTasks)) : 0,
     // Main-thread milliseconds per step (mean over the steps).
@@ -211,11 +224,12 @@ export function printTraced(rows) {
 export function printThrottle(rows) {
   const rate = rows[0]?.rate ?? 4;
   const f = (x) => x.toFixed(1).padStart(7);
-  console.log(`\nKeyboard slider steps at ${rate}× CPU throttle, 412 px viewport: input to next paint (ms; ≤ 16 reads as 16), long tasks during the drag, and main-thread ms per step (Chromium's counters: all tasks, script, style, layout):`);
-  console.log(`${'route'.padEnd(28)}${'steps'.padStart(6)}${'p50'.padStart(6)}${'p95'.padStart(6)}${'max'.padStart(6)}${' >33ms'.padStart(8)}${'long tasks'.padStart(12)}${'longest'.padStart(9)}${'task'.padStart(7)}${'script'.padStart(7)}${'style'.padStart(7)}${'layout'.padStart(7)}`);
+  console.log(`\nKeyboard slider steps at ${rate}× CPU throttle, 412 px viewport: input to next paint (ms; ≤ 16 reads as 16), long tasks during the drag, main-thread ms per step (Chromium's counters: all tasks, script, style, layout), and input to the formula's numbers written (ms, p50/p95 of the steps that changed a formula; a frame after the picture):`);
+  console.log(`${'route'.padEnd(28)}${'steps'.padStart(6)}${'p50'.padStart(6)}${'p95'.padStart(6)}${'max'.padStart(6)}${' >33ms'.padStart(8)}${'long tasks'.padStart(12)}${'longest'.padStart(9)}${'task'.padStart(7)}${'script'.padStart(7)}${'style'.padStart(7)}${'layout'.padStart(7)}${'formula'.padStart(10)}`);
   for (const r of rows) {
     const c = r.perStep;
-    console.log(`${r.route.padEnd(28)}${String(r.steps).padStart(6)}${String(Math.round(r.p50)).padStart(6)}${String(Math.round(r.p95)).padStart(6)}${String(Math.round(r.max)).padStart(6)}${String(r.over33).padStart(8)}${String(r.longTasks).padStart(12)}${String(r.longestTask).padStart(9)}${f(c.task)}${f(c.script)}${f(c.style)}${f(c.layout)}`);
+    const formula = r.formulaSteps ? `${Math.round(r.formulaP50)}/${Math.round(r.formulaP95)}` : '-';
+    console.log(`${r.route.padEnd(28)}${String(r.steps).padStart(6)}${String(Math.round(r.p50)).padStart(6)}${String(Math.round(r.p95)).padStart(6)}${String(Math.round(r.max)).padStart(6)}${String(r.over33).padStart(8)}${String(r.longTasks).padStart(12)}${String(r.longestTask).padStart(9)}${f(c.task)}${f(c.script)}${f(c.style)}${f(c.layout)}${formula.padStart(10)}`);
   }
 }
 

@@ -85,18 +85,42 @@ const typesetAt = new WeakMap<HTMLElement, number>();
 const shownTex = new WeakMap<HTMLElement, string>();
 /** Markup of recently typeset formulas: a drag back and forth shows the same ones again. */
 let typesetMarkup: ((tex: string) => string) | undefined;
+/** Formulas whose numbers are written in the next frame (see typeset). */
+const renumberNext = new WeakSet<HTMLElement>();
+
 /**
- * Show the formula `tex` in `el`. When only its numbers changed and where its shape draws them is
- * known, they are written into the drawing at once, in the frame that draws the picture
- * (renumber.ts: a few text nodes; no typesetting, and no second frame to lay out and paint the
- * page again); when more changed (a number grew a thousands separator, = became ≈), or where its
- * numbers are drawn is not known yet, the drawing alone is typeset after that frame, about half
- * the work of the whole. The MathML that screen readers read follows once the changes pause
- * (renumber.ts, settle).
+ * Show the formula `tex` in `el`. When where its shape draws its numbers is known, the numbers
+ * are written into the drawing in the frame after the one that draws the picture (renumber.ts: a
+ * few text nodes, no typesetting). The picture under the reader's finger reaches the screen first:
+ * laying out a formula's new digits again cost 3-6 ms at 4x CPU throttle, in the frame a slider
+ * step waited for. In a continuous drag each frame then draws the picture's newest values and the
+ * formula's of the frame before, one frame behind, no more work than both in one frame. When more
+ * than numbers changed (a number grew a thousands separator, = became ≈), or where its numbers are
+ * drawn is not known yet, the drawing alone is typeset after that frame, about half the work of
+ * the whole. The MathML that screen readers read follows once the changes pause (renumber.ts,
+ * settle).
  */
 function typeset(el: HTMLElement, tex: string): void {
   const now = shownTex.get(el);
-  if (katexNow && now !== undefined && katexNow.fast.renumberKnown(el, now, tex)) return redrawn(katexNow, el, now, tex, 'numbers');
+  if (katexNow && now !== undefined && katexNow.fast.orderKnown(now)) {
+    // One write a frame, of the newest TeX the picture has drawn by then.
+    if (renumberNext.has(el)) return;
+    renumberNext.add(el);
+    requestAnimationFrame(() => {
+      renumberNext.delete(el);
+      const want = el.dataset.tex;
+      const shown = shownTex.get(el);
+      if (!want || !katexNow || shown === undefined || shown === want) return;
+      if (katexNow.fast.renumberKnown(el, shown, want)) redrawn(katexNow, el, shown, want, 'numbers');
+      else typesetLater(el, want);
+    });
+    return;
+  }
+  typesetLater(el, tex);
+}
+
+/** Typeset `el`'s drawing as `tex` after the frame that draws the picture (a drag's newest only). */
+function typesetLater(el: HTMLElement, tex: string): void {
   // After the frame that draws the picture has painted: the picture reaches the screen first, and
   // the formula follows in a task of its own (a drag's newest only).
   window.setTimeout(() => {
