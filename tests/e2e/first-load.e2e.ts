@@ -168,7 +168,7 @@ describe.each(PAGES)('first load of %s', (route) => {
 });
 
 describe('code that arrives on use', () => {
-  it('fetches KaTeX once a slider changes a formula', async () => {
+  it('fetches KaTeX once a reader takes a slider, before its first change', async () => {
     const { context, page, problems } = await watchedPage(browser, { viewport: { width: 1440, height: 900 } });
     const seen = watchScripts(page);
     await page.goto(`${baseURL()}/depthwise-separable/`);
@@ -180,9 +180,10 @@ describe('code that arrives on use', () => {
     const before = await fig.locator('[data-role=formula]').getAttribute('data-tex');
     const slider = fig.locator('param-control[data-params=n] input[type=range]');
     await slider.focus();
+    await expect.poll(() => seen.katex).toBe(true);
+    expect(await fig.locator('[data-role=formula]').getAttribute('data-tex')).toBe(before);
     await page.keyboard.press('ArrowRight');
     await expect.poll(() => fig.locator('[data-role=formula]').getAttribute('data-tex')).not.toBe(before);
-    await expect.poll(() => seen.katex).toBe(true);
     expect(problems).toEqual([]);
     await context.close();
   });

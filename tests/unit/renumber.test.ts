@@ -5,7 +5,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { lighterKatex } from '../../src/lib/katex-markup';
 import katex from 'katex';
-import { SETTLE_MS, drawingOrder, orderFor, orderKnown, redrawDuringDrag, renumber, renumberFormula, renumberKnown, settle, type DrawnPiece } from '../../src/components/figure-kit/renumber';
+import { SETTLE_MS, drawingOrder, orderFor, orderKnown, redrawDuringDrag, renumber, renumberFormula, renumberKnown, renumberNextFrame, settle, typesetWhole, type DrawnPiece } from '../../src/components/figure-kit/renumber';
 import { FIGURE_KATEX } from '../../src/components/figure-kit/katex-options';
 import { ALL_FIGURES } from '../../src/components/figures/all';
 import { defaultValues, testFrame } from '../../src/components/figure-kit/testing';
@@ -345,5 +345,101 @@ describe('renumber on every figure’s formula', () => {
       const to = def.render(stepped(defaultValues, name, 1), wide).tex ?? '';
       expect(step(box(from), from, to), `${id} ${name}`).toBe(true);
     }
+  });
+});
+
+describe('renumberNextFrame', () => {
+  /** Animation frames run by hand: the callbacks asked for, in order. */
+  let frames: FrameRequestCallback[] = [];
+  const nextFrame = (): void => {
+    const now = frames;
+    frames = [];
+    for (const f of now) f(0);
+  };
+  beforeEach(() => {
+    frames = [];
+    vi.stubGlobal('requestAnimationFrame', (f: FrameRequestCallback) => frames.push(f));
+  });
+  afterEach(() => vi.unstubAllGlobals());
+  const render = (t: string): string => katex.renderToString(t, { ...FIGURE_KATEX, displayMode: true, output: 'html', throwOnError: false });
+  // Depthwise then pointwise weights at D_K = 7, M = 40, N = 50...52 (Howard et al. 2017, eq. 4 without D_F²).
+  const at = (n: number): string => `7 \\cdot 7 \\cdot 40 + 40 \\cdot ${n} = ${(1960 + 40 * n).toLocaleString('en-US').replace(',', '{,}')}`;
+  function shown(tex: string): { el: HTMLDivElement; map: WeakMap<HTMLElement, string> } {
+    const el = Object.assign(document.createElement('div'), { innerHTML: lighterKatex(typeset(tex)) });
+    el.dataset.tex = tex;
+    return { el, map: new WeakMap<HTMLElement, string>([[el, tex]]) };
+  }
+
+  it('does nothing, and says so, where the shape of the TeX shown has no drawing order yet', () => {
+    const { el, map } = shown('9 \\cdot 9 \\cdot 41 \\cdot 2 = 6{,}642');
+    const before = el.innerHTML;
+    expect(renumberNextFrame(el, map, vi.fn(), vi.fn())).toBe(false);
+    expect(frames).toEqual([]);
+    expect(el.innerHTML).toBe(before);
+  });
+
+  it('writes nothing in the frame that draws the picture, then the newest TeX in the next one, once', () => {
+    const { el, map } = shown(at(50));
+    expect(orderFor(at(50), render)).toBeDefined();
+    const before = drawing(el);
+    const done = vi.fn((from: string, tex: string) => map.set(el, tex));
+    const otherwise = vi.fn();
+    el.dataset.tex = at(51);
+    expect(renumberNextFrame(el, map, done, otherwise)).toBe(true);
+    // A second change before that frame: still one write, of the newer TeX.
+    el.dataset.tex = at(52);
+    expect(renumberNextFrame(el, map, done, otherwise)).toBe(true);
+    expect(drawing(el)).toBe(before);
+    expect(frames).toHaveLength(1);
+    nextFrame();
+    expect(drawing(el)).toBe(drawing(shown(at(52)).el));
+    expect(done.mock.calls).toEqual([[at(50), at(52)]]);
+    expect(otherwise).not.toHaveBeenCalled();
+    expect(frames).toEqual([]);
+  });
+
+  it('hands over a TeX that is more than new numbers (a separator appears), changing nothing', () => {
+    const { el, map } = shown('3 \\cdot 3 \\cdot 100 = 900');
+    expect(orderFor('3 \\cdot 3 \\cdot 100 = 900', render)).toBeDefined();
+    const before = el.innerHTML;
+    const done = vi.fn();
+    const otherwise = vi.fn();
+    el.dataset.tex = '3 \\cdot 3 \\cdot 112 = 1{,}008';
+    expect(renumberNextFrame(el, map, done, otherwise)).toBe(true);
+    nextFrame();
+    expect(otherwise.mock.calls).toEqual([['3 \\cdot 3 \\cdot 112 = 1{,}008']]);
+    expect(done).not.toHaveBeenCalled();
+    expect(el.innerHTML).toBe(before);
+  });
+});
+
+describe('typesetWhole', () => {
+  beforeEach(() => vi.useFakeTimers());
+  afterEach(() => vi.useRealTimers());
+  const loaded = { katex, write: { lighterKatex, untilDrawable: () => undefined } };
+
+  it('after the frame, writes the whole typeset (drawing and MathML) of the newest TeX and says so', () => {
+    const from = '\\frac{1}{64} + \\frac{1}{9}';
+    const to = '\\frac{1}{64} + \\frac{1}{25}';
+    const el = Object.assign(document.createElement('div'), { innerHTML: lighterKatex(typeset(from)) });
+    el.dataset.tex = to;
+    el.style.minHeight = '90px';
+    const map = new WeakMap<HTMLElement, string>([[el, from]]);
+    const events: string[] = [];
+    el.addEventListener('sep:typeset', () => events.push(el.dataset.tex ?? ''));
+    typesetWhole(el, to, map, loaded);
+    expect(events).toEqual([]);
+    vi.advanceTimersByTime(0);
+    expect(el.innerHTML).toBe(lighterKatex(typeset(to)));
+    expect(map.get(el)).toBe(to);
+    expect(el.style.minHeight).toBe('');
+    expect(events).toEqual([to]);
+    // Another TeX meanwhile: the older one is not written.
+    const later = '\\frac{1}{64} + \\frac{1}{49}';
+    typesetWhole(el, '\\frac{1}{64} + \\frac{1}{36}', map, loaded);
+    el.dataset.tex = later;
+    vi.advanceTimersByTime(1000);
+    expect(el.innerHTML).toBe(lighterKatex(typeset(to)));
+    expect(events).toEqual([to]);
   });
 });

@@ -19,7 +19,6 @@ import { params, setParam } from './store';
 import '../ui/scroll-regions';
 import './term-links';
 import './ghosts';
-import { FIGURE_KATEX } from './katex-options';
 import { FIGURES } from './registry';
 import { lazy, retryLater } from './lazy';
 import { patch, patchFrom, type SvgNode } from './svg';
@@ -31,7 +30,6 @@ import { loadFigureWords, loadWords, wordsReady, type WordArea } from '../../i18
 import { WordsNotRegistered } from '../../i18n/registry';
 import type { Lang } from '../../lib/locale';
 import { importAfresh, type Retryable } from '../../lib/lazy';
-import { memoRecent } from '../../lib/memo';
 import { langAt } from './lang';
 
 const exportLoad = lazy(() => importAfresh(() => import('./export')));
@@ -57,17 +55,16 @@ function words(lang: Lang, what: { figure: string } | { area: WordArea }): Retry
 /** KaTeX, and the code that redraws a formula by its numbers, once fetched (a first change fetches them). */
 let katexNow: { katex: typeof import('katex').default; fast: typeof import('./renumber'); write: Typesetting } | undefined;
 /**
- * What writes a typeset formula into the page: the site's trimming of KaTeX's markup, morph, and
- * what tells whether the page's own KaTeX rules and faces draw a markup (katex-sheets.ts).
+ * What writes a typeset formula into the page: the site's trimming of KaTeX's markup, and what
+ * tells whether the page's own KaTeX rules and faces draw a markup (katex-sheets.ts).
  */
 interface Typesetting {
   lighterKatex: typeof import('../../lib/katex-markup').lighterKatex;
-  morphHtml: typeof import('./morph').morphHtml;
   untilDrawable: typeof import('./katex-sheets').untilDrawable;
 }
 const katexLoad = lazy(() =>
-  Promise.all([importAfresh(() => import('katex')), importAfresh(() => import('./renumber')), importAfresh(() => import('../../lib/katex-markup')), importAfresh(() => import('./morph')), importAfresh(() => import('./katex-sheets'))]).then(([k, fast, markup, morph, sheets]) => {
-    katexNow = { katex: k.default, fast, write: { lighterKatex: markup.lighterKatex, morphHtml: morph.morphHtml, untilDrawable: sheets.untilDrawable } };
+  Promise.all([importAfresh(() => import('katex')), importAfresh(() => import('./renumber')), importAfresh(() => import('../../lib/katex-markup')), importAfresh(() => import('./katex-sheets'))]).then(([k, fast, markup, sheets]) => {
+    katexNow = { katex: k.default, fast, write: { lighterKatex: markup.lighterKatex, untilDrawable: sheets.untilDrawable } };
     return katexNow;
   }),
 );
@@ -79,44 +76,19 @@ export function preloadTypesetting(): Promise<unknown> {
   return katexLoad();
 }
 /** During a drag a formula is typeset at most once in this many ms (and always at its end). */
-const TYPESET_GAP_MS = 200;
-const typesetAt = new WeakMap<HTMLElement, number>();
 /** The TeX each formula's drawing shows (the build's, in data-tex, until it is first changed). */
 const shownTex = new WeakMap<HTMLElement, string>();
-/** Markup of recently typeset formulas: a drag back and forth shows the same ones again. */
-let typesetMarkup: ((tex: string) => string) | undefined;
-/** Formulas whose numbers are written in the next frame (see typeset). */
-const renumberNext = new WeakSet<HTMLElement>();
-
 /**
- * Show the formula `tex` in `el`. When where its shape draws its numbers is known, the numbers
- * are written into the drawing in the frame after the one that draws the picture (renumber.ts: a
- * few text nodes, no typesetting). The picture under the reader's finger reaches the screen first:
- * laying out a formula's new digits again cost 3-6 ms at 4x CPU throttle, in the frame a slider
- * step waited for. In a continuous drag each frame then draws the picture's newest values and the
- * formula's of the frame before, one frame behind, no more work than both in one frame. When more
- * than numbers changed (a number grew a thousands separator, = became ≈), or where its numbers are
- * drawn is not known yet, the drawing alone is typeset after that frame, about half the work of
- * the whole. The MathML that screen readers read follows once the changes pause (renumber.ts,
- * settle).
+ * Show the formula `tex` in `el`. When where its shape draws its numbers is known, they are written
+ * into the drawing in the frame after the picture's (renumber.ts, renumberNextFrame: a few text
+ * nodes, no typesetting). When more than numbers changed (a number grew a thousands separator, =
+ * became ≈), or where its numbers are drawn is not known yet, the drawing alone is typeset after
+ * the picture's frame, about half the work of the whole. The MathML that screen readers read
+ * follows once the changes pause (renumber.ts, settle).
  */
 function typeset(el: HTMLElement, tex: string): void {
-  const now = shownTex.get(el);
-  if (katexNow && now !== undefined && katexNow.fast.orderKnown(now)) {
-    // One write a frame, of the newest TeX the picture has drawn by then.
-    if (renumberNext.has(el)) return;
-    renumberNext.add(el);
-    requestAnimationFrame(() => {
-      renumberNext.delete(el);
-      const want = el.dataset.tex;
-      const shown = shownTex.get(el);
-      if (!want || !katexNow || shown === undefined || shown === want) return;
-      if (katexNow.fast.renumberKnown(el, shown, want)) redrawn(katexNow, el, shown, want, 'numbers');
-      else typesetLater(el, want);
-    });
-    return;
-  }
-  typesetLater(el, tex);
+  const k = katexNow;
+  if (!k?.fast.renumberNextFrame(el, shownTex, (shown, want) => redrawn(k, el, shown, want, 'numbers'), (want) => typesetLater(el, want))) typesetLater(el, tex);
 }
 
 /** Typeset `el`'s drawing as `tex` after the frame that draws the picture (a drag's newest only). */
@@ -144,33 +116,10 @@ function redrawn(k: NonNullable<typeof katexNow>, el: HTMLElement, shown: string
   k.fast.settle(el, tex, shownTex, k, () => typesetWhole(el, tex));
 }
 
+/** Typeset `el` whole as `tex` (renumber.ts, typesetWhole), once KaTeX is here. */
 function typesetWhole(el: HTMLElement, tex: string): void {
   katexLoad().then(
-    ({ katex, write: { lighterKatex, morphHtml, untilDrawable } }) =>
-      // After the frame that draws the picture has painted: a slider's change reaches the screen
-      // first, the formula follows a frame later, and during a drag only the newest TeX is typeset,
-      // a few times a second, so that typesetting leaves the frames to the picture.
-      window.setTimeout(
-        () => {
-          if (el.dataset.tex !== tex) return;
-          typesetAt.set(el, performance.now());
-          typesetMarkup ??= memoRecent((t) => lighterKatex(katex.renderToString(t, { ...FIGURE_KATEX, displayMode: true, throwOnError: false })), 64);
-          const markup = typesetMarkup(tex);
-          const write = (): void => {
-            if (el.dataset.tex !== tex) return;
-            el.style.removeProperty('min-height');
-            // Only the parts that changed (usually a few numbers) are written into the page.
-            morphHtml(el, markup);
-            shownTex.set(el, tex);
-            el.dispatchEvent(new Event('sep:typeset', { bubbles: true }));
-          };
-          // A formula that needs a rule or a character the page's own do not have waits for the whole ones.
-          const wait = untilDrawable(markup);
-          if (wait) void wait.then(write);
-          else write();
-        },
-        Math.max(0, (typesetAt.get(el) ?? -Infinity) + TYPESET_GAP_MS - performance.now()),
-      ),
+    (k) => k.fast.typesetWhole(el, tex, shownTex, k),
     // Offline: the formula keeps its last numbers until KaTeX arrives, then shows the newest.
     () => retryLater(() => el.dataset.tex === tex && typesetWhole(el, tex), katexLoad),
   );
@@ -237,6 +186,15 @@ class ParamControl extends HTMLElement {
       show(v[name]);
     });
     for (const input of [range, box, select, ...buttons]) input?.removeAttribute('disabled');
+    // A reader who takes a control (focus, a pointer down) is about to change a value: the code
+    // that redraws formulas is fetched now, not by the first change, where its parsing shared the
+    // frames of the first steps (at 4x CPU throttle, the first step's formula came 178 ms after
+    // the key on /depthwise-separable/).
+    const warm = (): void => {
+      if (document.querySelector('[data-role=formula]')) katexLoad().catch(() => 0);
+    };
+    this.addEventListener('focusin', warm, { once: true });
+    this.addEventListener('pointerdown', warm, { once: true });
     this.dataset.ready = '';
   }
 }

@@ -8,7 +8,7 @@
  */
 import type { default as Katex } from 'katex';
 import { FIGURE_KATEX } from './katex-options';
-import { morphPart } from './morph';
+import { morphHtml, morphPart } from './morph';
 import { memoRecent } from '../../lib/memo';
 import { digitBound, fillNumbers, numbersIn, sameLayout, sameShape, texNumbers, withNumbers, type TexNumbers } from '../../lib/tex-numbers';
 
@@ -179,6 +179,35 @@ export function renumberKnown(el: Element, from: string, to: string): boolean {
   return order !== undefined && renumber(el, from, to, order);
 }
 
+/** Formulas whose numbers are written in the next frame (renumberNextFrame). */
+const writeNext = new WeakSet<HTMLElement>();
+
+/**
+ * During a drag, write the formula element `el`'s new numbers in the frame after the one that
+ * draws the picture, when where the shape it shows (`shownTex`) draws its numbers is known; false,
+ * doing nothing, when it is not. The picture under the reader's finger reaches the screen first:
+ * laying out a formula's changed digits again took 3-6 ms at 4x CPU throttle, in the frame a slider
+ * step waited for. One write a frame, of the newest TeX (data-tex) the picture has drawn by then:
+ * in a continuous drag each frame draws the picture's newest values and the formula's of the frame
+ * before, one frame behind, with no more work per frame than both in one. `done(shown, tex)` when
+ * the numbers were written; `otherwise(tex)` when that TeX is not the shape's numbers alone.
+ */
+export function renumberNextFrame(el: HTMLElement, shownTex: WeakMap<HTMLElement, string>, done: (shown: string, tex: string) => void, otherwise: (tex: string) => void): boolean {
+  const now = shownTex.get(el);
+  if (now === undefined || !orderKnown(now)) return false;
+  if (writeNext.has(el)) return true;
+  writeNext.add(el);
+  requestAnimationFrame(() => {
+    writeNext.delete(el);
+    const tex = el.dataset.tex;
+    const shown = shownTex.get(el);
+    if (!tex || shown === undefined || shown === tex) return;
+    if (renumberKnown(el, shown, tex)) done(shown, tex);
+    else otherwise(tex);
+  });
+  return true;
+}
+
 /** KaTeX's drawing of a formula alone (no MathML), trimmed as the whole typeset is (`lighter`). */
 let drawingMarkup: ((tex: string) => string) | undefined;
 
@@ -249,5 +278,47 @@ export function settle(
         el.dispatchEvent(new Event('sep:typeset', { bubbles: true }));
       } else whole();
     }, SETTLE_MS),
+  );
+}
+
+/** During a drag a formula is typeset whole at most once in this many ms (and always at its end). */
+const TYPESET_GAP_MS = 200;
+const typesetAt = new WeakMap<HTMLElement, number>();
+/** Markup of recently typeset formulas: a drag back and forth shows the same ones again. */
+let typesetMarkup: ((tex: string) => string) | undefined;
+
+/**
+ * Typeset the formula element `el` whole as `tex` (drawing and MathML), and record in `shown` that
+ * its drawing shows `tex`: after the frame that draws the picture has painted, so that a slider's
+ * change reaches the screen first and the formula follows; during a drag only the newest TeX is
+ * typeset, a few times a second, so that typesetting leaves the frames to the picture. Only the
+ * parts that changed (usually a few numbers) are written into the page. `katex` and `write`: as
+ * the page loaded them (client.ts).
+ */
+export function typesetWhole(
+  el: HTMLElement,
+  tex: string,
+  shown: WeakMap<HTMLElement, string>,
+  { katex, write }: { katex: typeof Katex; write: { lighterKatex: (html: string) => string; untilDrawable: (markup: string) => Promise<unknown> | undefined } },
+): void {
+  window.setTimeout(
+    () => {
+      if (el.dataset.tex !== tex) return;
+      typesetAt.set(el, performance.now());
+      typesetMarkup ??= memoRecent((t) => write.lighterKatex(katex.renderToString(t, { ...FIGURE_KATEX, displayMode: true, throwOnError: false })), 64);
+      const markup = typesetMarkup(tex);
+      const put = (): void => {
+        if (el.dataset.tex !== tex) return;
+        el.style.removeProperty('min-height');
+        morphHtml(el, markup);
+        shown.set(el, tex);
+        el.dispatchEvent(new Event('sep:typeset', { bubbles: true }));
+      };
+      // A formula that needs a rule or a character the page's own do not have waits for the whole ones.
+      const wait = write.untilDrawable(markup);
+      if (wait) void wait.then(put);
+      else put();
+    },
+    Math.max(0, (typesetAt.get(el) ?? -Infinity) + TYPESET_GAP_MS - performance.now()),
   );
 }
