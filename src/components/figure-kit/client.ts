@@ -189,9 +189,10 @@ class ParamControl extends HTMLElement {
     // A reader who takes a control (focus, a pointer down) is about to change a value: the code
     // that redraws formulas is fetched now, not by the first change, where its parsing shared the
     // frames of the first steps (at 4x CPU throttle, the first step's formula came 178 ms after
-    // the key on /depthwise-separable/).
+    // the key on /depthwise-separable/), and where the formulas draw their numbers is found while
+    // the page is idle (renumber.ts, learnShapes).
     const warm = (): void => {
-      if (document.querySelector('[data-role=formula]')) katexLoad().catch(() => 0);
+      if (document.querySelector('[data-role=formula]')) katexLoad().then((k) => k.fast.learnShapes(document, k), () => 0);
     };
     this.addEventListener('focusin', warm, { once: true });
     this.addEventListener('pointerdown', warm, { once: true });

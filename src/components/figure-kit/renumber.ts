@@ -211,6 +211,24 @@ export function renumberNextFrame(el: HTMLElement, shownTex: WeakMap<HTMLElement
 /** KaTeX's drawing of a formula alone (no MathML), trimmed as the whole typeset is (`lighter`). */
 let drawingMarkup: ((tex: string) => string) | undefined;
 
+/** KaTeX's drawing of a formula alone, kept for the formulas of a drag back and forth. */
+function drawer(katex: typeof Katex, lighter: (html: string) => string): (tex: string) => string {
+  return (drawingMarkup ??= memoRecent((t) => lighter(katex.renderToString(t, { ...FIGURE_KATEX, displayMode: true, output: 'html', throwOnError: false })), 64));
+}
+
+/**
+ * Find where the shape of each figure formula's TeX draws its numbers, one formula per idle
+ * period: called when a reader takes a slider (client.ts), so that the first change is drawn by
+ * its numbers in the frame after the picture's too, instead of typesetting the drawing after it.
+ */
+export function learnShapes(doc: Document, { katex, write }: { katex: typeof Katex; write: { lighterKatex: (html: string) => string } }): void {
+  const draw = drawer(katex, write.lighterKatex);
+  for (const el of doc.querySelectorAll<HTMLElement>('sep-figure [data-role=formula][data-tex]')) {
+    const tex = el.dataset.tex ?? '';
+    if (tex && !orderKnown(tex)) whenIdle(() => orderKnown(tex) || orderFor(tex, draw));
+  }
+}
+
 /** Run `work` when the page is idle (or after a pause, where browsers cannot tell). */
 function whenIdle(work: () => void): void {
   if (typeof window.requestIdleCallback === 'function') window.requestIdleCallback(work, { timeout: 2000 });
@@ -237,7 +255,7 @@ export function redrawDuringDrag(
   lighter: (html: string) => string,
   drawable: (markup: string) => boolean = () => true,
 ): 'numbers' | 'drawing' | undefined {
-  const draw = (drawingMarkup ??= memoRecent((t) => lighter(katex.renderToString(t, { ...FIGURE_KATEX, displayMode: true, output: 'html', throwOnError: false })), 64));
+  const draw = drawer(katex, lighter);
   // Read just after the frame that drew the picture: the page is laid out, the read is free.
   const height = el.offsetHeight;
   if (height > 0) el.style.minHeight = `${height}px`;
