@@ -85,8 +85,12 @@ async function stepSliders(page, used, steps, around = (step) => step()) {
     for (let i = 0; i < per; i++) {
       // Up for the first half, back down for the second, so the slider never sticks at its end.
       await around(async () => {
-        await page.keyboard.press(i < per / 2 ? 'ArrowRight' : 'ArrowLeft');
+        // The key is released after the frame it draws, as a finger's is (a press here sent both at
+        // once, and the browser laid the page out to deliver the key's release before that frame).
+        const key = i < per / 2 ? 'ArrowRight' : 'ArrowLeft';
+        await page.keyboard.down(key);
         await page.evaluate(() => new Promise((ok) => requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(ok, 0)))));
+        await page.keyboard.up(key);
       });
       pressed += 1;
     }
