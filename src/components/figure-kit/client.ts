@@ -52,7 +52,7 @@ function words(lang: Lang, what: { figure: string } | { area: WordArea }): Retry
   }
   return load;
 }
-/** KaTeX, and the code that redraws a formula by its numbers, once fetched (a first change fetches them). */
+/** KaTeX, and the code that redraws a formula by its numbers, once fetched (a control taken, or a first change, fetches them). */
 let katexNow: { katex: typeof import('katex').default; fast: typeof import('./renumber'); write: Typesetting } | undefined;
 /**
  * What writes a typeset formula into the page: the site's trimming of KaTeX's markup, and what
@@ -75,7 +75,6 @@ const katexLoad = lazy(() =>
 export function preloadTypesetting(): Promise<unknown> {
   return katexLoad();
 }
-/** During a drag a formula is typeset at most once in this many ms (and always at its end). */
 /** The TeX each formula's drawing shows (the build's, in data-tex, until it is first changed). */
 const shownTex = new WeakMap<HTMLElement, string>();
 /**
